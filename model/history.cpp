@@ -1,0 +1,49 @@
+#include "history.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+namespace {
+
+QVariant asText(const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return QVariant(QMetaType::fromType<QString>());
+    return value.toString();
+}
+
+} // namespace
+
+Status History::record(const QString &entity, qint64 entityId, const QString &field,
+                       const QVariant &oldValue, const QVariant &newValue)
+{
+    const auto done = m_db.run(u"INSERT INTO history (entity, entity_id, field, old_value, "
+                               u"new_value, changed_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                               {entity, entityId, field, asText(oldValue), asText(newValue),
+                                m_db.clock().nowText(), m_db.actor()});
+    if (!done)
+        return Error{u"cannot record history: %1"_s.arg(done.error())};
+    return {};
+}
+
+Result<QList<HistoryEntry>> History::list(const QString &entity, qint64 entityId)
+{
+    const auto query = m_db.run(u"SELECT id, field, old_value, new_value, changed_at, actor "
+                                u"FROM history WHERE entity = ? AND entity_id = ? "
+                                u"ORDER BY changed_at, id"_s,
+                                {entity, entityId});
+    if (!query)
+        return Error{query.error()};
+    QList<HistoryEntry> entries;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        entries.append({q.value(0).toLongLong(), entity, entityId, q.value(1).toString(),
+                        q.value(2).toString(), q.value(3).toString(), q.value(4).toString(),
+                        q.value(5).toString()});
+    }
+    q.finish();
+    return entries;
+}
+
+} // namespace Deltaboard

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+#include <QVariant>
+
+namespace Deltaboard {
+
+// The change history: one row per changed field, written by the stores inside the same
+// transaction as the change itself.
+class History
+{
+public:
+    explicit History(Database &db) : m_db(db) {}
+
+    // Records that 'field' of entity 'entityId' went from oldValue to newValue, at the database
+    // clock's time, by its actor. Null QVariants are stored as NULL.
+    Status record(const QString &entity, qint64 entityId, const QString &field,
+                  const QVariant &oldValue, const QVariant &newValue);
+
+    // Oldest first.
+    Result<QList<HistoryEntry>> list(const QString &entity, qint64 entityId);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Deltaboard

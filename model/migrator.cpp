@@ -1,0 +1,167 @@
+#include "migrator.h"
+
+#include "database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+namespace {
+
+Result<Migrator> loadFrom(const QString &directory)
+{
+    static const QRegularExpression pattern(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
+    const QDir dir(directory);
+    QList<Migration> migrations;
+    const QStringList names = dir.entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        const auto match = pattern.match(name);
+        if (!match.hasMatch())
+            return Error{u"migration %1: expected a name like 0002_what.sql"_s.arg(name)};
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{u"migration %1: cannot read it: %2"_s.arg(name, file.errorString())};
+        migrations.append({match.captured(1).toInt(), name, QString::fromUtf8(file.readAll())});
+    }
+    return Migrator::fromList(std::move(migrations));
+}
+
+} // namespace
+
+const Migrator &Migrator::builtin()
+{
+    // The resources are part of the binary: failing to read them is a build defect, not input.
+    static const Migrator migrator = [] {
+        auto loaded = loadFrom(u":/migrations"_s);
+        if (!loaded)
+            qFatal("built-in migrations are broken: %s", qPrintable(loaded.error()));
+        return std::move(loaded).value();
+    }();
+    return migrator;
+}
+
+Result<Migrator> Migrator::fromDirectory(const QString &directory)
+{
+    if (!QFileInfo(directory).isDir())
+        return Error{u"%1 is not a folder of migrations"_s.arg(directory)};
+    return loadFrom(directory);
+}
+
+Result<Migrator> Migrator::fromList(QList<Migration> migrations)
+{
+    std::sort(migrations.begin(), migrations.end(),
+              [](const Migration &a, const Migration &b) { return a.version < b.version; });
+    for (int i = 0; i < migrations.size(); ++i) {
+        if (migrations.at(i).version != i + 1) {
+            return Error{u"migration %1: expected version %2 (versions run 1, 2, 3... with no "
+                         u"gaps or repeats)"_s.arg(migrations.at(i).name)
+                             .arg(i + 1)};
+        }
+    }
+    Migrator migrator;
+    migrator.m_migrations = std::move(migrations);
+    return migrator;
+}
+
+QStringList Migrator::splitStatements(const QString &sql)
+{
+    // sqlite3_complete() knows SQLite's grammar for "is this a whole statement": semicolons in
+    // strings, comments and CREATE TRIGGER bodies do not end a statement.
+    QStringList statements;
+    QString pending;
+    const QStringList lines = sql.split(u'\n');
+    for (const QString &line : lines) {
+        pending += line;
+        pending += u'\n';
+        if (sqlite3_complete(pending.toUtf8().constData())) {
+            const QString statement = pending.trimmed();
+            if (!statement.isEmpty())
+                statements.append(statement);
+            pending.clear();
+        }
+    }
+    // What remains is comments or whitespace, or an unterminated statement.
+    const QString rest = pending.trimmed();
+    bool onlyComments = true;
+    for (const QString &line : rest.split(u'\n')) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty() && !trimmed.startsWith(u"--"_s))
+            onlyComments = false;
+    }
+    if (!onlyComments)
+        statements.append(rest); // executing it reports the syntax error with its text
+    return statements;
+}
+
+Status Migrator::migrate(Database &db, bool existing, QString *backupPath) const
+{
+    const int target = latestVersion();
+    int current = db.schemaVersion();
+    if (current < 0)
+        return Error{u"cannot read the schema version"_s};
+    if (current == target)
+        return {};
+    if (current > target) {
+        return Error{u"schema version %1 is newer than this Deltaboard understands (up to %2)"_s
+                         .arg(current)
+                         .arg(target)};
+    }
+
+    if (existing && current > 0) {
+        // One copy per upgrade, named after the version it holds, next to the database.
+        const QString copy = u"%1.v%2-%3.backup"_s.arg(
+            db.path())
+                                 .arg(current)
+                                 .arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmss"_s));
+        if (const Status backedUp = db.execOnce(u"VACUUM INTO ?"_s, {copy}); !backedUp)
+            return Error{u"cannot back up before upgrading to %1: %2"_s.arg(copy, backedUp.error())};
+        if (backupPath)
+            *backupPath = copy;
+    }
+
+    for (const Migration &migration : m_migrations) {
+        if (migration.version <= current)
+            continue;
+        Transaction transaction(db);
+        if (!transaction.status())
+            return transaction.status();
+        // Another process may have migrated while we waited for the write lock.
+        const int now = db.schemaVersion();
+        if (now >= migration.version) {
+            current = now;
+            continue;
+        }
+        const QStringList statements = splitStatements(migration.sql);
+        for (const QString &statement : statements) {
+            if (const Status done = db.execOnce(statement); !done) {
+                return Error{u"migration %1 failed: %2 (in: %3)"_s.arg(
+                    migration.name, done.error(), statement.left(80).simplified())};
+            }
+        }
+        // PRAGMA takes no bound parameters; both values are our own integers, not input.
+        const QString stamp = u"PRAGMA user_version = %1"_s.arg(migration.version);
+        if (const Status stamped = db.execOnce(stamp); !stamped)
+            return stamped;
+        if (migration.version == 1) {
+            const QString mark = u"PRAGMA application_id = %1"_s.arg(kApplicationId);
+            if (const Status marked = db.execOnce(mark); !marked)
+                return marked;
+        }
+        if (const Status committed = transaction.commit(); !committed)
+            return committed;
+        current = migration.version;
+    }
+    return {};
+}
+
+} // namespace Deltaboard

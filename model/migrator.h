@@ -1,0 +1,55 @@
+#pragma once
+
+#include "result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Deltaboard {
+
+class Database;
+
+struct Migration
+{
+    int version = 0; // NNNN of NNNN_what.sql
+    QString name;    // the file name
+    QString sql;
+};
+
+// Applies numbered migrations (DESIGN.md contract 4):
+//  * in order, each in its own transaction together with the new PRAGMA user_version, so a kill
+//    leaves the file at a whole version;
+//  * an existing file is copied (VACUUM INTO, a consistent snapshot that includes the WAL) before
+//    its first upgrade;
+//  * a database whose version is newer than the newest migration is refused before anything is
+//    written to it.
+class Migrator
+{
+public:
+    // The migrations compiled into the binary (migrations/*.sql as Qt resources).
+    static const Migrator &builtin();
+    // Migrations from *.sql files in a directory; errors name the offending file.
+    static Result<Migrator> fromDirectory(const QString &directory);
+    // Checks that versions run 1, 2, 3... without gaps or repeats.
+    static Result<Migrator> fromList(QList<Migration> migrations);
+
+    int latestVersion() const { return m_migrations.isEmpty() ? 0 : m_migrations.last().version; }
+    const QList<Migration> &migrations() const { return m_migrations; }
+
+    // Brings the database to latestVersion(). 'existing' says whether the file held a Deltaboard
+    // database before this open; only then is a backup taken, and its path stored in backupPath.
+    Status migrate(Database &db, bool existing, QString *backupPath) const;
+
+    // Splits a script into complete statements (trigger bodies keep their inner semicolons).
+    static QStringList splitStatements(const QString &sql);
+
+    // 'DBD1': marks a file as a Deltaboard database (PRAGMA application_id).
+    static constexpr int kApplicationId = 0x44424431;
+
+private:
+    Migrator() = default;
+    QList<Migration> m_migrations;
+};
+
+} // namespace Deltaboard

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+
+// Small conversions between domain values and bound SQL values, shared by the stores.
+namespace Deltaboard::Sql {
+
+// Empty text is stored as NULL for optional text columns.
+inline QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// Text for NOT NULL columns: Qt binds a null QString as SQL NULL, so an empty value is sent as ''.
+inline QVariant text(const QString &text)
+{
+    return text.isNull() ? QVariant(QString(QLatin1StringView(""))) : QVariant(text);
+}
+
+template<typename T>
+QVariant optionalValue(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant(QMetaType::fromType<T>());
+}
+
+inline std::optional<qint64> optionalId(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+inline std::optional<int> optionalInt(const QVariant &value)
+{
+    return value.isNull() ? std::nullopt : std::optional<int>(value.toInt());
+}
+
+// Turns what a user types into an FTS5 query: every word must match as the start of a word
+// ("flick curs" finds "Flickering cursor"), which is what search-as-you-type needs. Words are
+// quoted, so FTS5 operators in the text are taken literally.
+QString ftsQuery(const QString &text);
+
+} // namespace Deltaboard::Sql

@@ -1,0 +1,326 @@
+#include "deltastore.h"
+
+#include "history.h"
+#include "sqlvalues.h"
+
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+namespace {
+
+const QString kSelectDelta =
+    u"SELECT d.id, d.kind, d.title, d.desired, d.actual, d.details, d.component_id, c.name, "
+    u"d.found_in, d.reporter, d.state, d.duplicate_of, d.signature, d.source_tracker, "
+    u"d.external_id, d.source_url, d.created_at, d.updated_at, d.row_version "
+    u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id WHERE d.id = ?"_s;
+
+Delta deltaFrom(const QSqlQuery &q)
+{
+    Delta d;
+    d.id = q.value(0).toLongLong();
+    d.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
+    d.title = q.value(2).toString();
+    d.desired = q.value(3).toString();
+    d.actual = q.value(4).toString();
+    d.details = q.value(5).toString();
+    d.componentId = Sql::optionalId(q.value(6));
+    d.component = q.value(7).toString();
+    d.foundIn = q.value(8).toString();
+    d.reporter = q.value(9).toString();
+    d.state = Levels::stateFromName(q.value(10).toString()).value_or(DeltaState::New);
+    d.duplicateOf = Sql::optionalId(q.value(11));
+    d.signature = q.value(12).toString();
+    d.source = {q.value(13).toString(), q.value(14).toString(), q.value(15).toString()};
+    d.createdAt = q.value(16).toString();
+    d.updatedAt = q.value(17).toString();
+    d.rowVersion = q.value(18).toInt();
+    return d;
+}
+
+// Turns SQLite's constraint texts into what the user did wrong.
+QString explain(const QString &error, const Delta &delta)
+{
+    if (error.contains(u"FOREIGN KEY"_s)) {
+        if (delta.duplicateOf)
+            return u"delta %1 (duplicate of) or component %2 does not exist"_s
+                .arg(*delta.duplicateOf)
+                .arg(delta.componentId.value_or(0));
+        return u"component %1 does not exist"_s.arg(delta.componentId.value_or(0));
+    }
+    if (error.contains(u"UNIQUE"_s) && error.contains(u"external_id"_s)) {
+        return u"a delta from %1 with id %2 already exists"_s.arg(delta.source.tracker,
+                                                                  delta.source.externalId);
+    }
+    if (error.contains(u"UNIQUE"_s) && error.contains(u"signature"_s))
+        return u"a crash delta with signature '%1' already exists"_s.arg(delta.signature);
+    return error;
+}
+
+Status validate(const Delta &delta)
+{
+    if (delta.title.trimmed().isEmpty())
+        return Error{u"a delta needs a title"_s};
+    if (delta.duplicateOf && delta.state != DeltaState::Duplicate)
+        return Error{u"only a delta in state 'duplicate' can be a duplicate of another"_s};
+    if (delta.state == DeltaState::Duplicate && !delta.duplicateOf)
+        return Error{u"a duplicate needs the id of the delta it duplicates"_s};
+    if (delta.duplicateOf && *delta.duplicateOf == delta.id)
+        return Error{u"delta %1 cannot be a duplicate of itself"_s.arg(delta.id)};
+    if (!delta.signature.isEmpty() && delta.kind != DeltaKind::Crash)
+        return Error{u"only crash deltas have a signature"_s};
+    if (delta.source.tracker.isEmpty() != delta.source.externalId.isEmpty())
+        return Error{u"a delta's source needs both a tracker and an external id"_s};
+    return {};
+}
+
+} // namespace
+
+Result<qint64> DeltaStore::create(const Delta &delta)
+{
+    if (const Status valid = validate(delta); !valid)
+        return Error{valid.error()};
+    const QString now = m_db.clock().nowText();
+    const QString created = delta.createdAt.isEmpty() ? now : delta.createdAt;
+    const QString updated = delta.updatedAt.isEmpty() ? created : delta.updatedAt;
+
+    Transaction transaction(m_db);
+    const auto inserted = m_db.run(
+        u"INSERT INTO deltas (kind, title, desired, actual, details, component_id, found_in, "
+        u"reporter, state, duplicate_of, signature, source_tracker, external_id, source_url, "
+        u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {Levels::kindName(delta.kind), delta.title.trimmed(), Sql::text(delta.desired),
+         Sql::text(delta.actual), Sql::text(delta.details), Sql::optionalValue(delta.componentId), Sql::textOrNull(delta.foundIn),
+         Sql::textOrNull(delta.reporter), Levels::stateName(delta.state),
+         Sql::optionalValue(delta.duplicateOf), Sql::textOrNull(delta.signature),
+         Sql::textOrNull(delta.source.tracker), Sql::textOrNull(delta.source.externalId),
+         Sql::textOrNull(delta.source.url), created, updated});
+    if (!inserted)
+        return Error{u"cannot create delta: %1"_s.arg(explain(inserted.error(), delta))};
+    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    if (const Status logged = History(m_db).record(u"delta"_s, id, u"created"_s, {},
+                                                   Levels::kindName(delta.kind));
+        !logged) {
+        return Error{logged.error()};
+    }
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return id;
+}
+
+Result<Delta> DeltaStore::get(qint64 id)
+{
+    const auto query = m_db.run(kSelectDelta, {id});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
+        return Error{u"no delta with id %1"_s.arg(id)};
+    Delta delta = deltaFrom(**query);
+    (*query)->finish();
+    return delta;
+}
+
+Status DeltaStore::exists(qint64 id)
+{
+    const auto found = m_db.scalar(u"SELECT 1 FROM deltas WHERE id = ?"_s, {id});
+    if (!found)
+        return Error{found.error()};
+    if (!found->isValid())
+        return Error{u"no delta with id %1"_s.arg(id)};
+    return {};
+}
+
+Status DeltaStore::update(const Delta &delta)
+{
+    if (const Status valid = validate(delta); !valid)
+        return valid;
+    Transaction transaction(m_db);
+    const auto stored = get(delta.id);
+    if (!stored)
+        return Error{stored.error()};
+    if (stored->rowVersion != delta.rowVersion) {
+        return Error{u"delta %1 was changed by someone else since it was read (version %2, now "
+                     u"%3); reload it and try again"_s.arg(delta.id)
+                         .arg(delta.rowVersion)
+                         .arg(stored->rowVersion)};
+    }
+
+    struct Change
+    {
+        QString column;
+        QVariant oldValue;
+        QVariant newValue;
+    };
+    QList<Change> changes;
+    auto compare = [&changes](const QString &column, const QVariant &before,
+                              const QVariant &after) {
+        if (before != after)
+            changes.append({column, before, after});
+    };
+    compare(u"kind"_s, Levels::kindName(stored->kind), Levels::kindName(delta.kind));
+    compare(u"title"_s, stored->title, delta.title.trimmed());
+    compare(u"desired"_s, Sql::text(stored->desired), Sql::text(delta.desired));
+    compare(u"actual"_s, Sql::text(stored->actual), Sql::text(delta.actual));
+    compare(u"details"_s, Sql::text(stored->details), Sql::text(delta.details));
+    compare(u"component_id"_s, Sql::optionalValue(stored->componentId),
+            Sql::optionalValue(delta.componentId));
+    compare(u"found_in"_s, Sql::textOrNull(stored->foundIn), Sql::textOrNull(delta.foundIn));
+    compare(u"reporter"_s, Sql::textOrNull(stored->reporter), Sql::textOrNull(delta.reporter));
+    compare(u"state"_s, Levels::stateName(stored->state), Levels::stateName(delta.state));
+    compare(u"duplicate_of"_s, Sql::optionalValue(stored->duplicateOf),
+            Sql::optionalValue(delta.duplicateOf));
+    compare(u"signature"_s, Sql::textOrNull(stored->signature), Sql::textOrNull(delta.signature));
+    compare(u"source_url"_s, Sql::textOrNull(stored->source.url),
+            Sql::textOrNull(delta.source.url));
+    if (changes.isEmpty())
+        return {};
+
+    // One statement for all changed columns: constraints that tie columns together (a
+    // duplicate needs its target) see the whole new row, never a half-changed one. Column names
+    // come from the fixed list above, never from input; values are bound.
+    QStringList assignments;
+    QVariantList values;
+    for (const Change &change : std::as_const(changes)) {
+        assignments.append(change.column + u" = ?"_s);
+        values.append(change.newValue);
+    }
+    values.append(m_db.clock().nowText());
+    values.append(delta.id);
+    const QString sql = u"UPDATE deltas SET "_s + assignments.join(u", "_s)
+                        + u", updated_at = ?, row_version = row_version + 1 WHERE id = ?"_s;
+    if (const Status set = m_db.execOnce(sql, values); !set)
+        return Error{u"cannot change delta %1: %2"_s.arg(delta.id).arg(explain(set.error(), delta))};
+    History history(m_db);
+    for (const Change &change : std::as_const(changes)) {
+        if (const Status logged = history.record(u"delta"_s, delta.id, change.column,
+                                                 change.oldValue, change.newValue);
+            !logged) {
+            return logged;
+        }
+    }
+    return transaction.commit();
+}
+
+Status DeltaStore::setState(qint64 id, DeltaState state, std::optional<qint64> duplicateOf)
+{
+    Transaction transaction(m_db);
+    auto delta = get(id);
+    if (!delta)
+        return Error{delta.error()};
+    if (duplicateOf) {
+        if (const Status target = exists(*duplicateOf); !target)
+            return Error{u"cannot mark delta %1 a duplicate: %2"_s.arg(id).arg(target.error())};
+    }
+    delta.value().state = state;
+    delta.value().duplicateOf = state == DeltaState::Duplicate ? duplicateOf : std::nullopt;
+    if (const Status updated = update(*delta); !updated)
+        return updated;
+    return transaction.commit();
+}
+
+namespace {
+
+// The WHERE clause and its bound values for a filter. Only fixed SQL fragments are joined here;
+// every value from the filter is a bound parameter.
+QString whereClause(const DeltaFilter &filter, QVariantList *values)
+{
+    QStringList conditions;
+    if (filter.kind) {
+        conditions.append(u"d.kind = ?"_s);
+        values->append(Levels::kindName(*filter.kind));
+    }
+    if (filter.state) {
+        conditions.append(u"d.state = ?"_s);
+        values->append(Levels::stateName(*filter.state));
+    }
+    if (filter.organisationId) {
+        conditions.append(u"(EXISTS (SELECT 1 FROM priorities p2 WHERE p2.delta_id = d.id AND "
+                          u"p2.organisation_id = ?) OR EXISTS (SELECT 1 FROM task_deltas td2 "
+                          u"JOIN tasks t2 ON t2.id = td2.task_id WHERE td2.delta_id = d.id AND "
+                          u"t2.organisation_id = ?))"_s);
+        values->append(*filter.organisationId);
+        values->append(*filter.organisationId);
+    }
+    if (filter.fromId) {
+        conditions.append(u"d.id >= ?"_s);
+        values->append(*filter.fromId);
+    }
+    if (filter.toId) {
+        conditions.append(u"d.id <= ?"_s);
+        values->append(*filter.toId);
+    }
+    const QString fts = Sql::ftsQuery(filter.search);
+    if (!fts.isEmpty()) {
+        conditions.append(u"d.id IN (SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ?)"_s);
+        values->append(fts);
+    }
+    return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+} // namespace
+
+Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
+{
+    QVariantList values{Sql::optionalValue(filter.organisationId)};
+    const QString where = whereClause(filter, &values);
+    values.append(filter.limit);
+    values.append(filter.offset);
+    const QString sql =
+        u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, "
+        u"(SELECT max(i.level) FROM impacts i WHERE i.delta_id = d.id), "
+        u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td "
+        u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
+        u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "
+        u"LEFT JOIN priorities p ON p.delta_id = d.id AND p.organisation_id = ?"_s
+        + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s;
+    const auto query = m_db.run(sql, values);
+    if (!query)
+        return Error{u"cannot list deltas: %1"_s.arg(query.error())};
+    QList<DeltaRow> rows;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        DeltaRow row;
+        row.id = q.value(0).toLongLong();
+        row.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
+        row.title = q.value(2).toString();
+        row.component = q.value(3).toString();
+        row.state = Levels::stateFromName(q.value(4).toString()).value_or(DeltaState::New);
+        row.priority = Sql::optionalInt(q.value(5));
+        row.topImpact = Sql::optionalInt(q.value(6));
+        row.committedOrganisations = q.value(7).toInt();
+        row.createdAt = q.value(8).toString();
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<int> DeltaStore::count(const DeltaFilter &filter)
+{
+    QVariantList values;
+    const QString where = whereClause(filter, &values);
+    const auto counted = m_db.scalar(u"SELECT count(*) FROM deltas d"_s + where, values);
+    if (!counted)
+        return Error{u"cannot count deltas: %1"_s.arg(counted.error())};
+    return counted->toInt();
+}
+
+Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
+{
+    QVariantList values;
+    const QString where = whereClause(filter, &values);
+    values.append(filter.limit);
+    values.append(filter.offset);
+    const auto query = m_db.run(u"SELECT d.id FROM deltas d"_s + where
+                                    + u" ORDER BY d.id LIMIT ? OFFSET ?"_s,
+                                values);
+    if (!query)
+        return Error{u"cannot list deltas: %1"_s.arg(query.error())};
+    QList<qint64> ids;
+    while ((*query)->next())
+        ids.append((*query)->value(0).toLongLong());
+    return ids;
+}
+
+} // namespace Deltaboard

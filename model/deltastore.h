@@ -1,0 +1,67 @@
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+namespace Deltaboard {
+
+// What a list of deltas shows per row: the delta, and what the organisations and user groups
+// say about it.
+struct DeltaRow
+{
+    qint64 id = 0;
+    DeltaKind kind = DeltaKind::Defect;
+    QString title;
+    QString component;
+    DeltaState state = DeltaState::New;
+    std::optional<int> priority; // the filter organisation's priority, if any
+    std::optional<int> topImpact;
+    int committedOrganisations = 0;
+    QString createdAt;
+};
+
+struct DeltaFilter
+{
+    std::optional<DeltaKind> kind;
+    std::optional<DeltaState> state;
+    // Only deltas this organisation has a priority on or a task for; also selects whose
+    // priority DeltaRow::priority shows.
+    std::optional<qint64> organisationId;
+    // Full-text: every word must match the start of a word in title, desired, actual or details.
+    QString search;
+    // Only ids in [fromId, toId]: lets a lazy model read one window of a known id list.
+    std::optional<qint64> fromId;
+    std::optional<qint64> toId;
+    int limit = -1;
+    int offset = 0;
+};
+
+// Delta records: defects, crashes and specs. Every change writes history in its transaction.
+class DeltaStore
+{
+public:
+    explicit DeltaStore(Database &db) : m_db(db) {}
+
+    // Stores a new delta and returns its id. Times default to the clock's now.
+    Result<qint64> create(const Delta &delta);
+    Result<Delta> get(qint64 id);
+    Status exists(qint64 id);
+
+    // Writes the fields that differ from the stored record, one history row each. Fails without
+    // writing when the stored row_version differs from delta.rowVersion (someone else changed it).
+    Status update(const Delta &delta);
+    // One action for "disputed", "declined", "duplicate of N"...; duplicateOf only with Duplicate.
+    Status setState(qint64 id, DeltaState state, std::optional<qint64> duplicateOf = {});
+
+    // Matching deltas by id.
+    Result<QList<DeltaRow>> list(const DeltaFilter &filter);
+    Result<int> count(const DeltaFilter &filter);
+    // The ids of all matching deltas in list order: cheap (indexes only), so a view can know
+    // every row up front and read the rows themselves when they are shown.
+    Result<QList<qint64>> ids(const DeltaFilter &filter);
+
+private:
+    Database &m_db;
+};
+
+} // namespace Deltaboard

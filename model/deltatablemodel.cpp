@@ -1,0 +1,119 @@
+#include "deltatablemodel.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+DeltaTableModel::DeltaTableModel(Database &db, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_db(db)
+{
+    setFilter({});
+}
+
+void DeltaTableModel::setFilter(const DeltaFilter &filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_windows.clear();
+    m_windowsRead = 0;
+    m_error.clear();
+    auto ids = DeltaStore(m_db).ids(filter);
+    if (ids) {
+        m_ids = std::move(ids).value();
+    } else {
+        m_ids.clear();
+        m_error = ids.error();
+    }
+    endResetModel();
+}
+
+const DeltaRow *DeltaTableModel::rowAt(int row) const
+{
+    const int window = row / kWindow;
+    auto it = m_windows.find(window);
+    if (it == m_windows.end()) {
+        if (m_windows.size() >= kMaxWindows)
+            m_windows.clear(); // simple bound; a view only shows a few windows at a time
+        const int first = window * kWindow;
+        const int last = std::min(int(m_ids.size()), first + kWindow) - 1;
+        DeltaFilter range = m_filter;
+        range.fromId = m_ids.at(first);
+        range.toId = m_ids.at(last);
+        const auto rows = DeltaStore(m_db).list(range);
+        if (!rows) {
+            m_error = rows.error();
+            return nullptr;
+        }
+        ++m_windowsRead;
+        // The database may have changed since the ids were read: index the rows by id so a
+        // deleted delta shows as an empty row instead of shifting the others.
+        QHash<qint64, DeltaRow> byId;
+        for (const DeltaRow &r : *rows)
+            byId.insert(r.id, r);
+        QList<DeltaRow> windowRows;
+        windowRows.reserve(last - first + 1);
+        for (int i = first; i <= last; ++i) {
+            DeltaRow missing;
+            missing.id = m_ids.at(i);
+            windowRows.append(byId.value(missing.id, missing));
+        }
+        it = m_windows.insert(window, windowRows);
+    }
+    return &it.value().at(row % kWindow);
+}
+
+int DeltaTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_ids.size());
+}
+
+int DeltaTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == DeltaIdRole)
+        return m_ids.at(index.row());
+    if (role != Qt::DisplayRole && role != KindRole)
+        return {};
+    const DeltaRow *row = rowAt(index.row());
+    if (!row)
+        return {};
+    if (role == KindRole)
+        return Levels::kindName(row->kind);
+    switch (index.column()) {
+    case IdColumn: return row->id;
+    case KindColumn: return Levels::kindName(row->kind);
+    case TitleColumn: return row->title;
+    case ComponentColumn: return row->component;
+    case StateColumn: return Levels::stateName(row->state);
+    case PriorityColumn: return row->priority ? Levels::priorityName(*row->priority) : QString();
+    case ImpactColumn: return row->topImpact ? Levels::impactName(*row->topImpact) : QString();
+    case CommittedColumn: return row->committedOrganisations;
+    default: return {};
+    }
+}
+
+QVariant DeltaTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("ID");
+    case KindColumn: return tr("Kind");
+    case TitleColumn: return tr("Title");
+    case ComponentColumn: return tr("Component");
+    case StateColumn: return tr("State");
+    case PriorityColumn: return tr("Priority");
+    case ImpactColumn: return tr("Top impact");
+    case CommittedColumn: return tr("Committed orgs");
+    default: return {};
+    }
+}
+
+} // namespace Deltaboard

@@ -1,0 +1,86 @@
+#include "reports.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+namespace {
+
+// group_concat() output uses the ASCII unit and record separators, which names do not contain.
+constexpr QChar kUnit(0x1f);
+constexpr QChar kRecord(0x1e);
+
+QList<QStringList> splitConcat(const QString &text)
+{
+    QList<QStringList> records;
+    if (text.isEmpty())
+        return records;
+    const QStringList parts = text.split(kRecord);
+    for (const QString &part : parts)
+        records.append(part.split(kUnit));
+    return records;
+}
+
+} // namespace
+
+Result<QList<GapRow>> Reports::gap(int limit)
+{
+    // One pass: the hurting impacts grouped per delta, minus deltas with an open task. The
+    // groups and priorities come along as concatenated lists, so the cost does not grow with a
+    // query per row.
+    const auto query = m_db.run(
+        u"WITH hurt AS ("
+        u"  SELECT i.delta_id, max(i.level) AS top, sum(coalesce(i.affected_users, 0)) AS users, "
+        u"         group_concat(g.name || char(31) || i.level || char(31) || "
+        u"                      coalesce(i.affected_users, ''), char(30)) AS groups "
+        u"  FROM impacts i JOIN user_groups g ON g.id = i.group_id "
+        u"  WHERE i.level >= ? GROUP BY i.delta_id) "
+        u"SELECT d.id, d.kind, d.title, h.top, h.users, h.groups, "
+        u"  (SELECT group_concat(o.name || char(31) || p.level, char(30)) "
+        u"   FROM priorities p JOIN organisations o ON o.id = p.organisation_id "
+        u"   WHERE p.delta_id = d.id) "
+        u"FROM hurt h JOIN deltas d ON d.id = h.delta_id "
+        u"WHERE d.state NOT IN ('declined', 'duplicate', 'resolved') "
+        u"  AND NOT EXISTS (SELECT 1 FROM task_deltas td JOIN tasks t ON t.id = td.task_id "
+        u"                  WHERE td.delta_id = h.delta_id AND t.done_at IS NULL) "
+        u"ORDER BY h.top DESC, h.users DESC, d.id LIMIT ?"_s,
+        {kGapMinimumImpact, limit});
+    if (!query)
+        return Error{u"cannot compute the commitment gap: %1"_s.arg(query.error())};
+    QList<GapRow> rows;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        GapRow row;
+        row.deltaId = q.value(0).toLongLong();
+        row.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
+        row.title = q.value(2).toString();
+        row.topImpact = q.value(3).toInt();
+        row.affectedUsers = q.value(4).toLongLong();
+        for (const QStringList &group : splitConcat(q.value(5).toString())) {
+            ImpactEntry entry;
+            entry.group = group.value(0);
+            entry.level = group.value(1).toInt();
+            if (!group.value(2).isEmpty())
+                entry.affectedUsers = group.value(2).toLongLong();
+            row.groups.append(entry);
+        }
+        std::sort(row.groups.begin(), row.groups.end(),
+                  [](const ImpactEntry &a, const ImpactEntry &b) {
+                      return a.level != b.level ? a.level > b.level : a.group < b.group;
+                  });
+        for (const QStringList &priority : splitConcat(q.value(6).toString())) {
+            PriorityEntry entry;
+            entry.organisation = priority.value(0);
+            entry.level = priority.value(1).toInt();
+            row.priorities.append(entry);
+        }
+        std::sort(row.priorities.begin(), row.priorities.end(),
+                  [](const PriorityEntry &a, const PriorityEntry &b) {
+                      return a.organisation < b.organisation;
+                  });
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace Deltaboard

@@ -1,0 +1,441 @@
+#include "taskstore.h"
+
+#include "history.h"
+#include "organisationstore.h"
+#include "sqlvalues.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+namespace {
+
+const QString kSelectTasks =
+    u"SELECT t.id, t.organisation_id, o.name, t.column_id, c.name, t.rank, t.title, "
+    u"t.description, t.assignee, t.created_at, t.started_at, t.done_at, t.updated_at, "
+    u"t.source_tracker, t.external_id, t.source_url, t.row_version "
+    u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
+    u"JOIN board_columns c ON c.id = t.column_id "_s;
+
+Task taskFrom(const QSqlQuery &q)
+{
+    Task t;
+    t.id = q.value(0).toLongLong();
+    t.organisationId = q.value(1).toLongLong();
+    t.organisation = q.value(2).toString();
+    t.columnId = q.value(3).toLongLong();
+    t.column = q.value(4).toString();
+    t.rank = q.value(5).toLongLong();
+    t.title = q.value(6).toString();
+    t.description = q.value(7).toString();
+    t.assignee = q.value(8).toString();
+    t.createdAt = q.value(9).toString();
+    t.startedAt = q.value(10).toString();
+    t.doneAt = q.value(11).toString();
+    t.updatedAt = q.value(12).toString();
+    t.source = {q.value(13).toString(), q.value(14).toString(), q.value(15).toString()};
+    t.rowVersion = q.value(16).toInt();
+    return t;
+}
+
+Status logTask(Database &db, qint64 taskId, const QString &field, const QVariant &before,
+               const QVariant &after)
+{
+    return History(db).record(u"task"_s, taskId, field, before, after);
+}
+
+} // namespace
+
+Result<qint64> TaskStore::commit(qint64 organisationId, const QString &title,
+                                 const QList<qint64> &deltaIds, const QString &description)
+{
+    if (title.trimmed().isEmpty())
+        return Error{u"a task needs a title"_s};
+    if (deltaIds.isEmpty())
+        return Error{u"a commitment needs at least one delta to motivate it"_s};
+
+    Transaction transaction(m_db);
+    OrganisationStore organisations(m_db);
+    if (const auto organisation = organisations.byId(organisationId); !organisation)
+        return Error{organisation.error()};
+    const auto board = organisations.board(organisationId);
+    if (!board)
+        return Error{board.error()};
+    if (board->columns.isEmpty())
+        return Error{u"the board of organisation %1 has no columns"_s.arg(organisationId)};
+    const BoardColumn &first = board->columns.first();
+    const auto rank = rankForInsert(first.id, std::nullopt, 0);
+    if (!rank)
+        return Error{rank.error()};
+
+    const QString now = m_db.clock().nowText();
+    const auto inserted = m_db.run(
+        u"INSERT INTO tasks (organisation_id, column_id, rank, title, description, created_at, "
+        u"updated_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {organisationId, first.id, *rank, title.trimmed(), Sql::text(description), now, now,
+         first.isDone ? QVariant(now) : QVariant(QMetaType::fromType<QString>())});
+    if (!inserted)
+        return Error{u"cannot create task: %1"_s.arg(inserted.error())};
+    const qint64 taskId = (*inserted)->lastInsertId().toLongLong();
+    if (const Status logged = logTask(m_db, taskId, u"created"_s, {}, title.trimmed()); !logged)
+        return Error{logged.error()};
+    for (const qint64 deltaId : deltaIds) {
+        if (const Status linked = linkDelta(taskId, deltaId); !linked)
+            return Error{linked.error()};
+    }
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return taskId;
+}
+
+Result<Task> TaskStore::get(qint64 id)
+{
+    const auto query = m_db.run(kSelectTasks + u"WHERE t.id = ?"_s, {id});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
+        return Error{u"no task with id %1"_s.arg(id)};
+    Task task = taskFrom(**query);
+    (*query)->finish();
+    const auto links = m_db.run(
+        u"SELECT delta_id FROM task_deltas WHERE task_id = ? ORDER BY delta_id"_s, {id});
+    if (!links)
+        return Error{links.error()};
+    while ((*links)->next())
+        task.deltaIds.append((*links)->value(0).toLongLong());
+    return task;
+}
+
+Result<QList<Task>> TaskStore::list(std::optional<qint64> organisationId)
+{
+    const auto query = m_db.run(kSelectTasks
+                                    + u"WHERE (? IS NULL OR t.organisation_id = ?) "
+                                      u"ORDER BY t.organisation_id, c.position, t.rank, t.id"_s,
+                                {Sql::optionalValue(organisationId),
+                                 Sql::optionalValue(organisationId)});
+    if (!query)
+        return Error{query.error()};
+    QList<Task> tasks;
+    while ((*query)->next())
+        tasks.append(taskFrom(**query));
+    return tasks;
+}
+
+Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> beforeTaskId,
+                                        qint64 movingTaskId)
+{
+    if (!beforeTaskId) {
+        const auto last = m_db.scalar(
+            u"SELECT max(rank) FROM tasks WHERE column_id = ? AND id <> ?"_s,
+            {columnId, movingTaskId});
+        if (!last)
+            return Error{last.error()};
+        return (last->isNull() ? 0 : last->toLongLong()) + kRankStep;
+    }
+
+    const auto before = m_db.run(u"SELECT rank, column_id FROM tasks WHERE id = ?"_s,
+                                 {*beforeTaskId});
+    if (!before)
+        return Error{before.error()};
+    if (!(*before)->next())
+        return Error{u"no task with id %1 to place before"_s.arg(*beforeTaskId)};
+    const qint64 beforeRank = (*before)->value(0).toLongLong();
+    const qint64 beforeColumn = (*before)->value(1).toLongLong();
+    (*before)->finish();
+    if (beforeColumn != columnId)
+        return Error{u"task %1 is not in the target column"_s.arg(*beforeTaskId)};
+
+    const auto previous = m_db.scalar(
+        u"SELECT max(rank) FROM tasks WHERE column_id = ? AND rank < ? AND id <> ?"_s,
+        {columnId, beforeRank, movingTaskId});
+    if (!previous)
+        return Error{previous.error()};
+    const qint64 low = previous->isNull() ? beforeRank - 2 * kRankStep : previous->toLongLong();
+    if (beforeRank - low >= 2)
+        return low + (beforeRank - low) / 2;
+
+    // No room between the neighbours: spread the column out again. Ranks are an ordering detail,
+    // not a user-visible value, so this renumbering writes no history.
+    const auto renumbered = m_db.run(
+        u"UPDATE tasks SET rank = (SELECT count(*) FROM tasks t2 WHERE t2.column_id = "
+        u"tasks.column_id AND (t2.rank < tasks.rank OR (t2.rank = tasks.rank AND t2.id < "
+        u"tasks.id))) * ? + ? WHERE column_id = ?"_s,
+        {kRankStep * 2, kRankStep * 2, columnId});
+    if (!renumbered)
+        return Error{renumbered.error()};
+    return rankForInsert(columnId, beforeTaskId, movingTaskId);
+}
+
+Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId)
+{
+    Transaction transaction(m_db);
+    const auto task = get(taskId);
+    if (!task)
+        return Error{task.error()};
+    OrganisationStore organisations(m_db);
+    const auto board = organisations.board(task->organisationId);
+    if (!board)
+        return Error{board.error()};
+    const BoardColumn *target = nullptr;
+    const BoardColumn *source = nullptr;
+    for (const BoardColumn &column : board->columns) {
+        if (column.id == columnId)
+            target = &column;
+        if (column.id == task->columnId)
+            source = &column;
+    }
+    if (!target) {
+        return Error{u"column %1 is not on the board of %2"_s.arg(columnId).arg(
+            task->organisation)};
+    }
+    if (beforeTaskId && *beforeTaskId == taskId)
+        return transaction.commit(); // placing a card before itself leaves it where it is
+
+    const auto rank = rankForInsert(columnId, beforeTaskId, taskId);
+    if (!rank)
+        return Error{rank.error()};
+
+    const QString now = m_db.clock().nowText();
+    QVariant startedAt = Sql::textOrNull(task->startedAt);
+    QVariant doneAt = Sql::textOrNull(task->doneAt);
+    const bool working = !target->isDone && target->position > board->columns.first().position;
+    if (working && task->startedAt.isEmpty())
+        startedAt = now;
+    if (target->isDone && task->doneAt.isEmpty())
+        doneAt = now;
+    if (!target->isDone && source && source->isDone)
+        doneAt = QVariant(QMetaType::fromType<QString>()); // reopened
+
+    const auto updated = m_db.run(u"UPDATE tasks SET column_id = ?, rank = ?, started_at = ?, "
+                                  u"done_at = ?, updated_at = ?, row_version = row_version + 1 "
+                                  u"WHERE id = ?"_s,
+                                  {columnId, *rank, startedAt, doneAt, now, taskId});
+    if (!updated)
+        return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(updated.error())};
+
+    struct Change
+    {
+        QString field;
+        QVariant before;
+        QVariant after;
+    };
+    const Change changes[] = {
+        {u"column_id"_s, task->columnId, columnId},
+        {u"rank"_s, task->rank, *rank},
+        {u"started_at"_s, Sql::textOrNull(task->startedAt), startedAt},
+        {u"done_at"_s, Sql::textOrNull(task->doneAt), doneAt},
+    };
+    for (const Change &change : changes) {
+        if (change.before == change.after)
+            continue;
+        if (const Status logged = logTask(m_db, taskId, change.field, change.before,
+                                          change.after);
+            !logged) {
+            return logged;
+        }
+    }
+    return transaction.commit();
+}
+
+Status TaskStore::update(const Task &task)
+{
+    if (task.title.trimmed().isEmpty())
+        return Error{u"a task needs a title"_s};
+    Transaction transaction(m_db);
+    const auto stored = get(task.id);
+    if (!stored)
+        return Error{stored.error()};
+    if (stored->rowVersion != task.rowVersion) {
+        return Error{u"task %1 was changed by someone else since it was read; reload it and try "
+                     u"again"_s.arg(task.id)};
+    }
+    struct Change
+    {
+        QString column;
+        QVariant before;
+        QVariant after;
+    };
+    const Change candidates[] = {
+        {u"title"_s, stored->title, task.title.trimmed()},
+        {u"description"_s, Sql::text(stored->description), Sql::text(task.description)},
+        {u"assignee"_s, Sql::textOrNull(stored->assignee), Sql::textOrNull(task.assignee)},
+    };
+    bool changed = false;
+    for (const Change &change : candidates) {
+        if (change.before == change.after)
+            continue;
+        changed = true;
+        // Column names come from the fixed list above; values are bound.
+        const QString sql = u"UPDATE tasks SET %1 = ? WHERE id = ?"_s.arg(change.column);
+        if (const Status set = m_db.execOnce(sql, {change.after, task.id}); !set)
+            return Error{u"cannot change task %1: %2"_s.arg(task.id).arg(set.error())};
+        if (const Status logged = logTask(m_db, task.id, change.column, change.before,
+                                          change.after);
+            !logged) {
+            return logged;
+        }
+    }
+    if (!changed)
+        return {};
+    if (const auto bumped = m_db.run(u"UPDATE tasks SET updated_at = ?, row_version = "
+                                     u"row_version + 1 WHERE id = ?"_s,
+                                     {m_db.clock().nowText(), task.id});
+        !bumped) {
+        return Error{bumped.error()};
+    }
+    return transaction.commit();
+}
+
+Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
+{
+    Transaction transaction(m_db);
+    const auto found = m_db.scalar(u"SELECT 1 FROM deltas WHERE id = ?"_s, {deltaId});
+    if (!found)
+        return Error{found.error()};
+    if (!found->isValid())
+        return Error{u"no delta with id %1"_s.arg(deltaId)};
+    const auto inserted = m_db.run(u"INSERT INTO task_deltas (task_id, delta_id, linked_at) "
+                                   u"VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
+                                   {taskId, deltaId, m_db.clock().nowText()});
+    if (!inserted) {
+        if (inserted.error().contains(u"FOREIGN KEY"_s))
+            return Error{u"no task with id %1"_s.arg(taskId)};
+        return Error{inserted.error()};
+    }
+    if ((*inserted)->numRowsAffected() == 0)
+        return transaction.commit(); // already linked
+    if (const Status logged = logTask(m_db, taskId, u"delta_link"_s, {}, deltaId); !logged)
+        return logged;
+    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"task_link"_s, {},
+                                                   taskId);
+        !logged) {
+        return logged;
+    }
+    return transaction.commit();
+}
+
+Status TaskStore::unlinkDelta(qint64 taskId, qint64 deltaId)
+{
+    Transaction transaction(m_db);
+    const auto removed = m_db.run(
+        u"DELETE FROM task_deltas WHERE task_id = ? AND delta_id = ?"_s, {taskId, deltaId});
+    if (!removed)
+        return Error{removed.error()};
+    if ((*removed)->numRowsAffected() == 0)
+        return Error{u"task %1 is not linked to delta %2"_s.arg(taskId).arg(deltaId)};
+    if (const Status logged = logTask(m_db, taskId, u"delta_link"_s, deltaId, {}); !logged)
+        return logged;
+    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"task_link"_s, taskId,
+                                                   {});
+        !logged) {
+        return logged;
+    }
+    return transaction.commit();
+}
+
+Result<QList<Task>> TaskStore::tasksForDelta(qint64 deltaId)
+{
+    const auto query = m_db.run(kSelectTasks
+                                    + u"JOIN task_deltas td ON td.task_id = t.id "
+                                      u"WHERE td.delta_id = ? ORDER BY t.id"_s,
+                                {deltaId});
+    if (!query)
+        return Error{query.error()};
+    QList<Task> tasks;
+    while ((*query)->next())
+        tasks.append(taskFrom(**query));
+    return tasks;
+}
+
+Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
+{
+    if (fix.branch.trimmed().isEmpty())
+        return Error{u"a fix record needs a branch"_s};
+    Transaction transaction(m_db);
+    const auto inserted = m_db.run(
+        u"INSERT INTO fix_records (task_id, branch, revision, version, deployed_to, deployed_at, "
+        u"verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {fix.taskId, fix.branch.trimmed(), Sql::text(fix.revision), Sql::textOrNull(fix.version),
+         Sql::textOrNull(fix.deployedTo), Sql::textOrNull(fix.deployedAt),
+         Sql::textOrNull(fix.verifiedAt),
+         fix.createdAt.isEmpty() ? m_db.clock().nowText() : fix.createdAt});
+    if (!inserted) {
+        if (inserted.error().contains(u"FOREIGN KEY"_s))
+            return Error{u"no task with id %1"_s.arg(fix.taskId)};
+        return Error{inserted.error()};
+    }
+    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const QString summary = fix.revision.isEmpty() ? fix.branch
+                                                   : fix.branch + u'@' + fix.revision;
+    if (const Status logged = logTask(m_db, fix.taskId, u"fix_record"_s, {}, summary); !logged)
+        return Error{logged.error()};
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return id;
+}
+
+Result<QList<FixRecord>> TaskStore::fixRecords(qint64 taskId)
+{
+    const auto query = m_db.run(u"SELECT id, task_id, branch, revision, version, deployed_to, "
+                                u"deployed_at, verified_at, created_at FROM fix_records "
+                                u"WHERE task_id = ? ORDER BY id"_s,
+                                {taskId});
+    if (!query)
+        return Error{query.error()};
+    QList<FixRecord> fixes;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        fixes.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                      q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                      q.value(6).toString(), q.value(7).toString(), q.value(8).toString()});
+    }
+    return fixes;
+}
+
+Status TaskStore::verifyFix(qint64 fixId)
+{
+    Transaction transaction(m_db);
+    const auto query = m_db.run(u"SELECT task_id, verified_at FROM fix_records WHERE id = ?"_s,
+                                {fixId});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
+        return Error{u"no fix record with id %1"_s.arg(fixId)};
+    const qint64 taskId = (*query)->value(0).toLongLong();
+    const bool verified = !(*query)->value(1).isNull();
+    (*query)->finish();
+    if (verified)
+        return transaction.commit();
+    const QString now = m_db.clock().nowText();
+    if (const auto set = m_db.run(u"UPDATE fix_records SET verified_at = ? WHERE id = ?"_s,
+                                  {now, fixId});
+        !set) {
+        return Error{set.error()};
+    }
+    if (const Status logged = logTask(m_db, taskId, u"fix_verified"_s, {}, fixId); !logged)
+        return logged;
+    return transaction.commit();
+}
+
+Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
+{
+    const auto query = m_db.run(
+        u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, "
+        u"(SELECT count(*) FROM task_deltas td WHERE td.task_id = t.id), "
+        u"(SELECT max(i.level) FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
+        u" WHERE td.task_id = t.id) "
+        u"FROM tasks t WHERE t.organisation_id = ? ORDER BY t.column_id, t.rank"_s,
+        {organisationId});
+    if (!query)
+        return Error{query.error()};
+    QList<BoardCard> cards;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        cards.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                      q.value(3).toString(), q.value(4).toString(), q.value(6).toInt(),
+                      Sql::optionalInt(q.value(7)), q.value(5).toString()});
+    }
+    return cards;
+}
+
+} // namespace Deltaboard

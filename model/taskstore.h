@@ -1,0 +1,65 @@
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+namespace Deltaboard {
+
+// One card of an organisation's board, as the board query returns it.
+struct BoardCard
+{
+    qint64 id = 0;
+    qint64 columnId = 0;
+    qint64 rank = 0;
+    QString title;
+    QString assignee;
+    int linkedDeltas = 0;
+    std::optional<int> topImpact;
+    QString createdAt;
+};
+
+// Tasks: one organisation's commitments, the cards of its board. Every change writes history in
+// its transaction.
+class TaskStore
+{
+public:
+    explicit TaskStore(Database &db) : m_db(db) {}
+
+    // Commits the organisation to work on the deltas: a new task in the first column of its
+    // board, linked to each delta. Returns the task's id.
+    Result<qint64> commit(qint64 organisationId, const QString &title,
+                          const QList<qint64> &deltaIds, const QString &description = {});
+    Result<Task> get(qint64 id);
+    // All tasks, or one organisation's, by board order.
+    Result<QList<Task>> list(std::optional<qint64> organisationId = {});
+
+    // Moves a task to a column of its organisation's board, before 'beforeTaskId' or, without it,
+    // at the end. Entering a working column starts the task; entering a done column finishes it;
+    // leaving a done column reopens it.
+    Status move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId = {});
+    // Title, description and assignee, with the same row_version check as DeltaStore::update.
+    Status update(const Task &task);
+
+    Status linkDelta(qint64 taskId, qint64 deltaId);
+    Status unlinkDelta(qint64 taskId, qint64 deltaId);
+    // The tasks linked to a delta, across organisations.
+    Result<QList<Task>> tasksForDelta(qint64 deltaId);
+
+    Result<qint64> addFixRecord(const FixRecord &fix);
+    Result<QList<FixRecord>> fixRecords(qint64 taskId);
+    Status verifyFix(qint64 fixId);
+
+    // One organisation's board: its tasks with column, rank, linked-delta count and highest
+    // impact, in column and rank order.
+    Result<QList<BoardCard>> boardCards(qint64 organisationId);
+
+    // Gap between neighbouring ranks when a task is appended, so most moves rewrite one row.
+    static constexpr qint64 kRankStep = 1024;
+
+private:
+    Result<qint64> rankForInsert(qint64 columnId, std::optional<qint64> beforeTaskId,
+                                 qint64 movingTaskId);
+    Database &m_db;
+};
+
+} // namespace Deltaboard

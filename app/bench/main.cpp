@@ -1,0 +1,175 @@
+// deltaboard-bench: builds the benchmark database and prints one JSON object per line,
+// {"figure": NAME, "value": X, "unit": U}. Not a test: figures go to docs/PERFORMANCE.md.
+
+#include "model/database.h"
+#include "model/deltastore.h"
+#include "model/demogenerator.h"
+#include "model/organisationstore.h"
+#include "model/reports.h"
+#include "model/taskstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace Deltaboard;
+
+namespace {
+
+void figure(const QString &name, double value, const QString &unit)
+{
+    const QJsonObject object{{u"figure"_s, name}, {u"value"_s, value}, {u"unit"_s, unit}};
+    std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+// Median of 'runs' timings of 'work', in milliseconds. A failing run aborts the benchmark: a
+// figure for work that did not happen would be a lie.
+double medianMs(int runs, const std::function<bool()> &work)
+{
+    std::vector<double> samples;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        if (!work()) {
+            std::fputs("deltaboard-bench: a measured operation failed\n", stderr);
+            std::exit(1);
+        }
+        samples.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(samples.begin(), samples.end());
+    return samples[samples.size() / 2];
+}
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "deltaboard-bench: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"deltaboard-bench"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Builds the benchmark database and prints figures."_s);
+    parser.addHelpOption();
+    parser.addOption({u"db"_s, u"Keep the database at PATH (must not exist)."_s, u"PATH"_s});
+    parser.addOption({u"deltas"_s, u"Deltas to generate (100000)."_s, u"N"_s, u"100000"_s});
+    parser.addOption({u"tasks"_s, u"Tasks to generate (20000)."_s, u"M"_s, u"20000"_s});
+    parser.addOption({u"runs"_s, u"Repetitions per query figure (21)."_s, u"R"_s, u"21"_s});
+    parser.process(app);
+
+    QTemporaryDir scratch;
+    const QString path = parser.isSet(u"db"_s) ? parser.value(u"db"_s)
+                                               : scratch.filePath(u"bench.sqlite"_s);
+    if (QFileInfo::exists(path))
+        return fail(u"%1 exists; give a new path"_s.arg(path));
+    const int runs = std::max(1, parser.value(u"runs"_s).toInt());
+
+    DemoGenerator::Parameters parameters;
+    parameters.deltas = parser.value(u"deltas"_s).toInt();
+    parameters.tasks = parser.value(u"tasks"_s).toInt();
+    parameters.organisations = 5;
+    parameters.groups = 10;
+    parameters.seed = 2026;
+
+    {
+        auto db = Database::open(path);
+        if (!db)
+            return fail(db.error());
+        QElapsedTimer timer;
+        timer.start();
+        const auto counts = DemoGenerator(**db).generate(parameters);
+        if (!counts)
+            return fail(counts.error());
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        figure(u"generate_seconds"_s, seconds, u"s"_s);
+        figure(u"generate_rows"_s, double(counts->rows), u"rows"_s);
+        figure(u"generate_rate"_s, double(counts->rows) / seconds, u"rows/s"_s);
+        figure(u"generate_deltas_tasks_rate"_s, double(counts->deltas + counts->tasks) / seconds,
+               u"records/s"_s);
+
+        // One delta with a word no generated text uses: the "rare word" search.
+        Delta rare;
+        rare.title = u"Zanzibar layout loses the tray icon"_s;
+        if (const auto created = DeltaStore(**db).create(rare); !created)
+            return fail(created.error());
+    }
+    figure(u"database_size"_s, double(QFileInfo(path).size()) / (1024.0 * 1024.0), u"MB"_s);
+
+    figure(u"open_median"_s, medianMs(runs, [&] {
+               auto db = Database::open(path);
+               return db.ok() && (*db)->schemaVersion() > 0;
+           }),
+           u"ms"_s);
+
+    auto opened = Database::open(path);
+    if (!opened)
+        return fail(opened.error());
+    Database &db = **opened;
+    DeltaStore deltas(db);
+    // What the search box asks: the first page of matches.
+    for (const auto &[name, word] : {std::pair{u"search_rare_median"_s, u"zanzibar"_s},
+                                     std::pair{u"search_common_median"_s, u"reproducible"_s}}) {
+        DeltaFilter filter;
+        filter.search = word;
+        filter.limit = 100;
+        int found = 0;
+        figure(name, medianMs(runs, [&] {
+                   const auto rows = deltas.list(filter);
+                   found = rows ? int(rows->size()) : -1;
+                   return rows.ok() && !rows->isEmpty();
+               }),
+               u"ms"_s);
+        (void)found;
+    }
+
+    const auto organisations = OrganisationStore(db).list();
+    if (!organisations || organisations->isEmpty())
+        return fail(u"no organisations were generated"_s);
+    const qint64 biggest = organisations->first().id; // the generator gives it half the tasks
+    TaskStore tasks(db);
+    qsizetype cards = 0;
+    figure(u"board_query_median"_s, medianMs(runs, [&] {
+               const auto board = tasks.boardCards(biggest);
+               cards = board ? board->size() : 0;
+               return board.ok();
+           }),
+           u"ms"_s);
+    figure(u"board_cards"_s, double(cards), u"cards"_s);
+
+    Reports reports(db);
+    qsizetype gapRows = 0;
+    figure(u"gap_median"_s, medianMs(runs, [&] {
+               const auto gap = reports.gap();
+               gapRows = gap ? gap->size() : 0;
+               return gap.ok();
+           }),
+           u"ms"_s);
+    figure(u"gap_rows"_s, double(gapRows), u"rows"_s);
+    figure(u"peak_rss"_s, peakRssMb(), u"MB"_s);
+    return 0;
+}

@@ -1,0 +1,1175 @@
+#include "cli.h"
+
+#include "tableprinter.h"
+
+#include "model/commentstore.h"
+#include "model/crashstore.h"
+#include "model/database.h"
+#include "model/deltastore.h"
+#include "model/demogenerator.h"
+#include "model/groupstore.h"
+#include "model/history.h"
+#include "model/jsondump.h"
+#include "model/migrator.h"
+#include "model/organisationstore.h"
+#include "model/paths.h"
+#include "model/reports.h"
+#include "model/taskstore.h"
+#include "model/triagestore.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard::Cli {
+
+namespace {
+
+// A failed command: the message is printed as one line and becomes the exit code's reason.
+struct Failed
+{
+    QString message;
+    int code = Failure;
+};
+
+using Outcome = std::optional<Failed>; // empty: success
+
+struct Context
+{
+    QTextStream &out;
+    QTextStream &err;
+    QCommandLineParser &parser;
+    QStringList arguments; // positional arguments after the command words
+    QString databasePath;
+};
+
+struct Command
+{
+    QString words; // "list deltas"
+    QString usage; // what follows the words in the synopsis
+    QString summary;
+    QList<QCommandLineOption> options;
+    std::function<Outcome(Context &)> handler;
+};
+
+QCommandLineOption formatOption()
+{
+    return {u"format"_s, u"Output format: table or json."_s, u"table|json"_s, u"table"_s};
+}
+
+Outcome usage(const QString &message)
+{
+    return Failed{message, UsageError};
+}
+
+Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create)
+{
+    Database::Options options;
+    options.createIfMissing = create;
+    return Database::open(context.databasePath, options);
+}
+
+Result<bool> wantsJson(const Context &context)
+{
+    const QString format = context.parser.value(u"format"_s);
+    if (format == u"json"_s)
+        return true;
+    if (format == u"table"_s)
+        return false;
+    return Error{u"--format: expected table or json, not '%1'"_s.arg(format)};
+}
+
+Result<qint64> parseId(const QString &text, const QString &what)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Error{u"%1: expected a positive number, not '%2'"_s.arg(what, text)};
+    return id;
+}
+
+Result<int> parseCount(const Context &context, const QString &option, int fallback, int minimum)
+{
+    if (!context.parser.isSet(option))
+        return fallback;
+    const QString text = context.parser.value(option);
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum)
+        return Error{u"--%1: expected a whole number of at least %2, not '%3'"_s.arg(option)
+                         .arg(minimum)
+                         .arg(text)};
+    return value;
+}
+
+Result<Organisation> findOrganisation(Database &db, const QString &nameOrId)
+{
+    OrganisationStore store(db);
+    auto byName = store.byName(nameOrId);
+    if (byName)
+        return byName;
+    bool isNumber = false;
+    const qint64 id = nameOrId.toLongLong(&isNumber);
+    if (isNumber) {
+        if (auto byId = store.byId(id))
+            return byId;
+    }
+    return byName;
+}
+
+QString levelOrDash(const std::optional<int> &level, QString (*name)(int))
+{
+    return level ? name(*level) : u"-"_s;
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+// Names for the ids that history rows hold.
+struct Names
+{
+    QHash<qint64, QString> organisations;
+    QHash<qint64, QString> groups;
+    QHash<qint64, QString> columns;
+    QHash<qint64, QString> components;
+
+    static Names load(Database &db)
+    {
+        Names names;
+        if (const auto organisations = OrganisationStore(db).list()) {
+            for (const Organisation &organisation : *organisations) {
+                names.organisations.insert(organisation.id, organisation.name);
+                if (const auto board = OrganisationStore(db).board(organisation.id)) {
+                    for (const BoardColumn &column : board->columns)
+                        names.columns.insert(column.id, column.name);
+                }
+            }
+        }
+        if (const auto groups = GroupStore(db).groups()) {
+            for (const UserGroup &group : *groups)
+                names.groups.insert(group.id, group.name);
+        }
+        if (const auto components = GroupStore(db).components()) {
+            for (const Component &component : *components)
+                names.components.insert(component.id, component.name);
+        }
+        return names;
+    }
+
+    QString field(const QString &field) const
+    {
+        const QString scope = field.section(u':', 0, 0);
+        const qint64 id = field.section(u':', 1).toLongLong();
+        if (scope == u"priority"_s)
+            return u"priority (%1)"_s.arg(organisations.value(id, QString::number(id)));
+        if (scope == u"impact"_s)
+            return u"impact (%1)"_s.arg(groups.value(id, QString::number(id)));
+        if (scope == u"affected_users"_s)
+            return u"affected users (%1)"_s.arg(groups.value(id, QString::number(id)));
+        if (field == u"column_id"_s)
+            return u"column"_s;
+        if (field == u"component_id"_s)
+            return u"component"_s;
+        return QString(field).replace(u'_', u' ');
+    }
+
+    QString value(const QString &field, const QString &value) const
+    {
+        if (value.isEmpty())
+            return u"∅"_s;
+        if (field == u"column_id"_s)
+            return columns.value(value.toLongLong(), value);
+        if (field == u"component_id"_s)
+            return components.value(value.toLongLong(), value);
+        return value.simplified().size() > 60 ? value.simplified().left(59) + u'…'
+                                              : value.simplified();
+    }
+};
+
+void printHistory(QTextStream &out, const QList<HistoryEntry> &entries, const Names &names)
+{
+    out << "History:\n";
+    if (entries.isEmpty())
+        out << "  (none)\n";
+    for (const HistoryEntry &entry : entries) {
+        out << "  " << entry.changedAt << "  " << entry.actor << "  " << names.field(entry.field)
+            << ": ";
+        if (entry.field == u"created"_s)
+            out << names.value(entry.field, entry.newValue) << '\n';
+        else
+            out << names.value(entry.field, entry.oldValue) << " → "
+                << names.value(entry.field, entry.newValue) << '\n';
+    }
+}
+
+QJsonArray historyJson(const QList<HistoryEntry> &entries)
+{
+    QJsonArray array;
+    for (const HistoryEntry &entry : entries) {
+        array.append(QJsonObject{{u"field"_s, entry.field},
+                                 {u"old"_s, textOrNull(entry.oldValue)},
+                                 {u"new"_s, textOrNull(entry.newValue)},
+                                 {u"at"_s, entry.changedAt},
+                                 {u"actor"_s, entry.actor}});
+    }
+    return array;
+}
+
+void printBlock(QTextStream &out, const QString &label, const QString &text)
+{
+    out << label << ":\n";
+    if (text.trimmed().isEmpty()) {
+        out << "  (empty)\n";
+        return;
+    }
+    const QStringList lines = text.split(u'\n');
+    for (const QString &line : lines)
+        out << "  " << line << '\n';
+}
+
+// ---- commands ------------------------------------------------------------------------------
+
+Outcome cmdInit(Context &context)
+{
+    const bool existed = QFileInfo::exists(context.databasePath);
+    const auto db = openDatabase(context, true);
+    if (!db)
+        return Failed{db.error()};
+    context.out << (existed ? "opened " : "created ") << context.databasePath << " (schema version "
+                << (*db)->schemaVersion() << ")\n";
+    return {};
+}
+
+Outcome cmdCheck(Context &context)
+{
+    Database::Options options;
+    options.createIfMissing = false;
+    options.migrate = false;
+    const auto opened = Database::open(context.databasePath, options);
+    if (!opened)
+        return Failed{opened.error()};
+    Database &db = **opened;
+    bool healthy = true;
+    auto report = [&](const QString &what, const QString &problem) {
+        context.out << what << ": " << (problem.isEmpty() ? u"ok"_s : problem) << '\n';
+        healthy = healthy && problem.isEmpty();
+    };
+
+    const int version = db.schemaVersion();
+    const int latest = Migrator::builtin().latestVersion();
+    report(u"schema"_s, version == latest ? QString()
+                                          : u"version %1, this Deltaboard expects %2"_s.arg(version)
+                                                .arg(latest));
+
+    QSqlQuery query(db.connection());
+    QStringList problems;
+    if (!query.exec(u"PRAGMA integrity_check"_s)) {
+        problems.append(Database::describe(query));
+    } else {
+        while (query.next()) {
+            if (query.value(0).toString() != u"ok"_s)
+                problems.append(query.value(0).toString());
+        }
+    }
+    report(u"integrity"_s, problems.join(u"; "_s).left(500));
+
+    problems.clear();
+    if (!query.exec(u"PRAGMA foreign_key_check"_s)) {
+        problems.append(Database::describe(query));
+    } else {
+        while (query.next()) {
+            problems.append(u"%1 row %2 refers to a missing %3 row"_s.arg(
+                query.value(0).toString(), query.value(1).toString(), query.value(2).toString()));
+        }
+    }
+    report(u"foreign keys"_s, problems.isEmpty()
+                                  ? QString()
+                                  : u"%1 broken references, first: %2"_s.arg(problems.size())
+                                        .arg(problems.first()));
+
+    if (version >= 1) {
+        problems.clear();
+        // FTS5's own consistency check of the index against its content table.
+        for (const QString &table : {u"deltas_fts"_s, u"tasks_fts"_s}) {
+            const QString sql = u"INSERT INTO %1 (%1) VALUES ('integrity-check')"_s.arg(table);
+            if (const Status checked = db.execOnce(sql); !checked)
+                problems.append(u"%1: %2"_s.arg(table, checked.error()));
+        }
+        report(u"full-text index"_s, problems.join(u"; "_s));
+    }
+    if (!healthy)
+        return Failed{u"%1 has problems (see above)"_s.arg(context.databasePath)};
+    return {};
+}
+
+Outcome cmdDemo(Context &context)
+{
+    DemoGenerator::Parameters parameters;
+    const auto deltas = parseCount(context, u"deltas"_s, parameters.deltas, 1);
+    const auto tasks = parseCount(context, u"tasks"_s, parameters.tasks, 0);
+    const auto organisations = parseCount(context, u"orgs"_s, parameters.organisations, 1);
+    const auto groups = parseCount(context, u"groups"_s, parameters.groups, 1);
+    const auto seed = parseCount(context, u"seed"_s, int(parameters.seed), 0);
+    for (const auto *value : {&deltas, &tasks, &organisations, &groups, &seed}) {
+        if (!*value)
+            return usage(value->error());
+    }
+    parameters.deltas = *deltas;
+    parameters.tasks = *tasks;
+    parameters.organisations = *organisations;
+    parameters.groups = *groups;
+    parameters.seed = quint32(*seed);
+
+    const auto db = openDatabase(context, true);
+    if (!db)
+        return Failed{db.error()};
+    QElapsedTimer timer;
+    timer.start();
+    const auto counts = DemoGenerator(**db).generate(parameters);
+    if (!counts)
+        return Failed{counts.error()};
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    context.out << u"demo: %1 deltas (%2 crash reports), %3 tasks with %4 moves, %5 priorities, "
+                   u"%6 impacts, %7 comments; %8 rows in %9 s\n"_s.arg(counts->deltas)
+                       .arg(counts->crashReports)
+                       .arg(counts->tasks)
+                       .arg(counts->moves)
+                       .arg(counts->priorities)
+                       .arg(counts->impacts)
+                       .arg(counts->comments)
+                       .arg(counts->rows)
+                       .arg(seconds, 0, 'f', 2);
+    return {};
+}
+
+Outcome cmdListDeltas(Context &context)
+{
+    const auto json = wantsJson(context);
+    if (!json)
+        return usage(json.error());
+    DeltaFilter filter;
+    if (context.parser.isSet(u"kind"_s)) {
+        const QString kind = context.parser.value(u"kind"_s);
+        filter.kind = Levels::kindFromName(kind);
+        if (!filter.kind)
+            return usage(u"--kind: expected one of %1, not '%2'"_s.arg(
+                Levels::kindNames().join(u", "_s), kind));
+    }
+    if (context.parser.isSet(u"state"_s)) {
+        const QString state = context.parser.value(u"state"_s);
+        filter.state = Levels::stateFromName(state);
+        if (!filter.state)
+            return usage(u"--state: expected one of %1, not '%2'"_s.arg(
+                Levels::stateNames().join(u", "_s), state));
+    }
+    const auto limit = parseCount(context, u"limit"_s, -1, 1);
+    if (!limit)
+        return usage(limit.error());
+    filter.limit = *limit;
+    filter.search = context.parser.value(u"search"_s);
+
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    if (context.parser.isSet(u"org"_s)) {
+        const auto organisation = findOrganisation(**db, context.parser.value(u"org"_s));
+        if (!organisation)
+            return Failed{organisation.error()};
+        filter.organisationId = organisation->id;
+    }
+    const auto rows = DeltaStore(**db).list(filter);
+    if (!rows)
+        return Failed{rows.error()};
+
+    if (*json) {
+        QJsonArray array;
+        for (const DeltaRow &row : *rows) {
+            QJsonObject object{{u"id"_s, row.id},
+                               {u"kind"_s, Levels::kindName(row.kind)},
+                               {u"title"_s, row.title},
+                               {u"component"_s, textOrNull(row.component)},
+                               {u"state"_s, Levels::stateName(row.state)},
+                               {u"top_impact"_s, row.topImpact
+                                                     ? QJsonValue(Levels::impactName(*row.topImpact))
+                                                     : QJsonValue(QJsonValue::Null)},
+                               {u"committed_organisations"_s, row.committedOrganisations},
+                               {u"created_at"_s, row.createdAt}};
+            if (filter.organisationId) {
+                object.insert(u"priority"_s,
+                              row.priority ? QJsonValue(Levels::priorityName(*row.priority))
+                                           : QJsonValue(QJsonValue::Null));
+            }
+            array.append(object);
+        }
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return {};
+    }
+    QStringList headers{u"ID"_s, u"KIND"_s, u"STATE"_s, u"COMPONENT"_s, u"IMPACT"_s, u"ORGS"_s};
+    if (filter.organisationId)
+        headers.append(u"PRIORITY"_s);
+    headers.append(u"TITLE"_s);
+    TablePrinter table(headers, {0, 0, 0, 16, 0, 0, 0, 72});
+    for (const DeltaRow &row : *rows) {
+        QStringList cells{QString::number(row.id), Levels::kindName(row.kind),
+                          Levels::stateName(row.state), row.component.isEmpty() ? u"-"_s
+                                                                                : row.component,
+                          levelOrDash(row.topImpact, &Levels::impactName),
+                          QString::number(row.committedOrganisations)};
+        if (filter.organisationId)
+            cells.append(levelOrDash(row.priority, &Levels::priorityName));
+        cells.append(row.title);
+        table.addRow(cells);
+    }
+    if (table.isEmpty()) {
+        context.out << "no deltas match\n";
+        return {};
+    }
+    table.print(context.out);
+    return {};
+}
+
+Outcome cmdListTasks(Context &context)
+{
+    const auto json = wantsJson(context);
+    if (!json)
+        return usage(json.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    std::optional<qint64> organisationId;
+    if (context.parser.isSet(u"org"_s)) {
+        const auto organisation = findOrganisation(**db, context.parser.value(u"org"_s));
+        if (!organisation)
+            return Failed{organisation.error()};
+        organisationId = organisation->id;
+    }
+    const auto tasks = TaskStore(**db).list(organisationId);
+    if (!tasks)
+        return Failed{tasks.error()};
+    if (*json) {
+        QJsonArray array;
+        for (const Task &task : *tasks) {
+            array.append(QJsonObject{{u"id"_s, task.id},
+                                     {u"organisation"_s, task.organisation},
+                                     {u"column"_s, task.column},
+                                     {u"rank"_s, task.rank},
+                                     {u"title"_s, task.title},
+                                     {u"assignee"_s, textOrNull(task.assignee)},
+                                     {u"created_at"_s, task.createdAt},
+                                     {u"started_at"_s, textOrNull(task.startedAt)},
+                                     {u"done_at"_s, textOrNull(task.doneAt)}});
+        }
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return {};
+    }
+    TablePrinter table({u"ID"_s, u"ORGANISATION"_s, u"COLUMN"_s, u"CREATED"_s, u"TITLE"_s},
+                       {0, 24, 14, 0, 72});
+    for (const Task &task : *tasks) {
+        table.addRow({QString::number(task.id), task.organisation, task.column,
+                      task.createdAt.left(10), task.title});
+    }
+    if (table.isEmpty()) {
+        context.out << "no tasks\n";
+        return {};
+    }
+    table.print(context.out);
+    return {};
+}
+
+Outcome cmdListOrganisations(Context &context)
+{
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto organisations = OrganisationStore(**db).list();
+    if (!organisations)
+        return Failed{organisations.error()};
+    TablePrinter table({u"ID"_s, u"NAME"_s, u"CREATED"_s});
+    for (const Organisation &organisation : *organisations)
+        table.addRow({QString::number(organisation.id), organisation.name, organisation.createdAt});
+    table.print(context.out);
+    return {};
+}
+
+Outcome cmdListGroups(Context &context)
+{
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto groups = GroupStore(**db).groups();
+    if (!groups)
+        return Failed{groups.error()};
+    TablePrinter table({u"ID"_s, u"NAME"_s, u"USERS"_s, u"DESCRIPTION"_s}, {0, 0, 0, 60});
+    for (const UserGroup &group : *groups) {
+        table.addRow({QString::number(group.id), group.name,
+                      group.size ? QString::number(*group.size) : u"-"_s, group.description});
+    }
+    table.print(context.out);
+    return {};
+}
+
+Outcome cmdShowDelta(Context &context)
+{
+    const auto json = wantsJson(context);
+    if (!json)
+        return usage(json.error());
+    if (context.arguments.size() != 1)
+        return usage(u"show delta: expected one delta id"_s);
+    const auto id = parseId(context.arguments.first(), u"delta id"_s);
+    if (!id)
+        return usage(id.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    Database &database = **db;
+    const auto delta = DeltaStore(database).get(*id);
+    if (!delta)
+        return Failed{delta.error()};
+    const auto priorities = TriageStore(database).priorities(*id);
+    const auto impacts = TriageStore(database).impacts(*id);
+    const auto tasks = TaskStore(database).tasksForDelta(*id);
+    const auto reports = CrashStore(database).reports(*id);
+    const auto comments = CommentStore(database).forDelta(*id);
+    const auto history = History(database).list(u"delta"_s, *id);
+    for (const QString &error : {priorities.error(), impacts.error(), tasks.error(),
+                                 reports.error(), comments.error(), history.error()}) {
+        if (!error.isEmpty())
+            return Failed{error};
+    }
+    const Delta &d = *delta;
+
+    if (*json) {
+        QJsonArray priorityArray;
+        for (const PriorityEntry &p : *priorities) {
+            priorityArray.append(QJsonObject{{u"organisation"_s, p.organisation},
+                                             {u"level"_s, Levels::priorityName(p.level)},
+                                             {u"updated_at"_s, p.updatedAt}});
+        }
+        QJsonArray impactArray;
+        for (const ImpactEntry &i : *impacts) {
+            impactArray.append(QJsonObject{
+                {u"group"_s, i.group},
+                {u"level"_s, Levels::impactName(i.level)},
+                {u"affected_users"_s, i.affectedUsers ? QJsonValue(*i.affectedUsers)
+                                                      : QJsonValue(QJsonValue::Null)},
+                {u"updated_at"_s, i.updatedAt}});
+        }
+        QJsonArray taskArray;
+        for (const Task &t : *tasks) {
+            taskArray.append(QJsonObject{{u"id"_s, t.id},
+                                         {u"organisation"_s, t.organisation},
+                                         {u"column"_s, t.column},
+                                         {u"title"_s, t.title}});
+        }
+        QJsonArray commentArray;
+        for (const Comment &c : *comments) {
+            commentArray.append(QJsonObject{{u"author"_s, c.author},
+                                            {u"body"_s, c.body},
+                                            {u"created_at"_s, c.createdAt}});
+        }
+        const QJsonObject object{
+            {u"id"_s, d.id},
+            {u"kind"_s, Levels::kindName(d.kind)},
+            {u"title"_s, d.title},
+            {u"state"_s, Levels::stateName(d.state)},
+            {u"duplicate_of"_s, d.duplicateOf ? QJsonValue(*d.duplicateOf)
+                                              : QJsonValue(QJsonValue::Null)},
+            {u"component"_s, textOrNull(d.component)},
+            {u"found_in"_s, textOrNull(d.foundIn)},
+            {u"reporter"_s, textOrNull(d.reporter)},
+            {u"desired"_s, d.desired},
+            {u"actual"_s, d.actual},
+            {u"details"_s, d.details},
+            {u"signature"_s, textOrNull(d.signature)},
+            {u"source"_s, d.source.tracker.isEmpty()
+                              ? QJsonValue(QJsonValue::Null)
+                              : QJsonValue(QJsonObject{{u"tracker"_s, d.source.tracker},
+                                                       {u"external_id"_s, d.source.externalId},
+                                                       {u"url"_s, textOrNull(d.source.url)}})},
+            {u"created_at"_s, d.createdAt},
+            {u"updated_at"_s, d.updatedAt},
+            {u"row_version"_s, d.rowVersion},
+            {u"priorities"_s, priorityArray},
+            {u"impacts"_s, impactArray},
+            {u"tasks"_s, taskArray},
+            {u"crash_reports"_s, reports->size()},
+            {u"comments"_s, commentArray},
+            {u"history"_s, historyJson(*history)},
+        };
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return {};
+    }
+
+    QTextStream &out = context.out;
+    out << "Delta " << d.id << " · " << Levels::kindName(d.kind) << " · "
+        << Levels::stateName(d.state);
+    if (d.duplicateOf)
+        out << " of " << *d.duplicateOf;
+    out << '\n' << d.title << "\n\n";
+    auto field = [&out](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            out << label.leftJustified(11) << value << '\n';
+    };
+    field(u"Component:"_s, d.component);
+    field(u"Found in:"_s, d.foundIn);
+    field(u"Reporter:"_s, d.reporter);
+    field(u"Signature:"_s, d.signature);
+    field(u"Created:"_s, d.createdAt);
+    field(u"Updated:"_s, d.updatedAt);
+    if (!d.source.tracker.isEmpty())
+        field(u"Source:"_s, u"%1 %2 %3"_s.arg(d.source.tracker, d.source.externalId,
+                                              d.source.url).trimmed());
+    out << '\n';
+    printBlock(out, u"Desired"_s, d.desired);
+    printBlock(out, u"Actual"_s, d.actual);
+    if (!d.details.isEmpty())
+        printBlock(out, u"Details"_s, d.details);
+    out << "Priorities:\n";
+    if (priorities->isEmpty())
+        out << "  (no organisation has ranked it)\n";
+    for (const PriorityEntry &p : *priorities)
+        out << "  " << p.organisation.leftJustified(24) << Levels::priorityName(p.level) << '\n';
+    out << "Impact:\n";
+    if (impacts->isEmpty())
+        out << "  (not assessed)\n";
+    for (const ImpactEntry &i : *impacts) {
+        out << "  " << i.group.leftJustified(24) << Levels::impactName(i.level).leftJustified(10);
+        if (i.affectedUsers)
+            out << *i.affectedUsers << " users";
+        out << '\n';
+    }
+    out << "Tasks:\n";
+    if (tasks->isEmpty())
+        out << "  (no organisation has committed to it)\n";
+    for (const Task &t : *tasks) {
+        out << "  #" << QString::number(t.id).leftJustified(6) << t.organisation.leftJustified(24)
+            << t.column.leftJustified(13) << t.title << '\n';
+    }
+    if (d.kind == DeltaKind::Crash) {
+        out << "Crash reports: " << reports->size();
+        if (!reports->isEmpty())
+            out << " (first " << reports->first().receivedAt << ", last "
+                << reports->last().receivedAt << ")";
+        out << '\n';
+    }
+    if (!comments->isEmpty()) {
+        out << "Comments:\n";
+        for (const Comment &c : *comments)
+            out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
+    }
+    printHistory(out, *history, Names::load(database));
+    return {};
+}
+
+Outcome cmdShowTask(Context &context)
+{
+    const auto json = wantsJson(context);
+    if (!json)
+        return usage(json.error());
+    if (context.arguments.size() != 1)
+        return usage(u"show task: expected one task id"_s);
+    const auto id = parseId(context.arguments.first(), u"task id"_s);
+    if (!id)
+        return usage(id.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    Database &database = **db;
+    const auto task = TaskStore(database).get(*id);
+    if (!task)
+        return Failed{task.error()};
+    const auto fixes = TaskStore(database).fixRecords(*id);
+    const auto comments = CommentStore(database).forTask(*id);
+    const auto history = History(database).list(u"task"_s, *id);
+    for (const QString &error : {fixes.error(), comments.error(), history.error()}) {
+        if (!error.isEmpty())
+            return Failed{error};
+    }
+    QList<Delta> deltas;
+    for (const qint64 deltaId : task->deltaIds) {
+        const auto delta = DeltaStore(database).get(deltaId);
+        if (!delta)
+            return Failed{delta.error()};
+        deltas.append(*delta);
+    }
+    const Task &t = *task;
+
+    if (*json) {
+        QJsonArray deltaArray;
+        for (const Delta &d : deltas) {
+            deltaArray.append(QJsonObject{{u"id"_s, d.id},
+                                          {u"kind"_s, Levels::kindName(d.kind)},
+                                          {u"title"_s, d.title}});
+        }
+        QJsonArray fixArray;
+        for (const FixRecord &f : *fixes) {
+            fixArray.append(QJsonObject{{u"branch"_s, f.branch},
+                                        {u"revision"_s, f.revision},
+                                        {u"version"_s, textOrNull(f.version)},
+                                        {u"deployed_to"_s, textOrNull(f.deployedTo)},
+                                        {u"verified_at"_s, textOrNull(f.verifiedAt)}});
+        }
+        QJsonArray commentArray;
+        for (const Comment &c : *comments) {
+            commentArray.append(QJsonObject{{u"author"_s, c.author},
+                                            {u"body"_s, c.body},
+                                            {u"created_at"_s, c.createdAt}});
+        }
+        const QJsonObject object{{u"id"_s, t.id},
+                                 {u"organisation"_s, t.organisation},
+                                 {u"column"_s, t.column},
+                                 {u"rank"_s, t.rank},
+                                 {u"title"_s, t.title},
+                                 {u"description"_s, t.description},
+                                 {u"assignee"_s, textOrNull(t.assignee)},
+                                 {u"created_at"_s, t.createdAt},
+                                 {u"started_at"_s, textOrNull(t.startedAt)},
+                                 {u"done_at"_s, textOrNull(t.doneAt)},
+                                 {u"updated_at"_s, t.updatedAt},
+                                 {u"row_version"_s, t.rowVersion},
+                                 {u"deltas"_s, deltaArray},
+                                 {u"fix_records"_s, fixArray},
+                                 {u"comments"_s, commentArray},
+                                 {u"history"_s, historyJson(*history)}};
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return {};
+    }
+
+    QTextStream &out = context.out;
+    out << "Task " << t.id << " · " << t.organisation << " · " << t.column << '\n'
+        << t.title << "\n\n";
+    auto field = [&out](const QString &label, const QString &value) {
+        if (!value.isEmpty())
+            out << label.leftJustified(11) << value << '\n';
+    };
+    field(u"Assignee:"_s, t.assignee);
+    field(u"Created:"_s, t.createdAt);
+    field(u"Started:"_s, t.startedAt);
+    field(u"Done:"_s, t.doneAt);
+    field(u"Updated:"_s, t.updatedAt);
+    out << '\n';
+    if (!t.description.isEmpty())
+        printBlock(out, u"Description"_s, t.description);
+    out << "Deltas:\n";
+    for (const Delta &d : deltas) {
+        out << "  " << QString::number(d.id).leftJustified(7)
+            << Levels::kindName(d.kind).leftJustified(8) << d.title << '\n';
+    }
+    if (!fixes->isEmpty()) {
+        out << "Fix records:\n";
+        for (const FixRecord &f : *fixes) {
+            out << "  " << f.branch << (f.revision.isEmpty() ? u""_s : u"@"_s + f.revision);
+            if (!f.version.isEmpty())
+                out << "  version " << f.version;
+            if (!f.deployedTo.isEmpty())
+                out << "  deployed to " << f.deployedTo;
+            out << (f.verifiedAt.isEmpty() ? u"  not verified"_s : u"  verified "_s + f.verifiedAt)
+                << '\n';
+        }
+    }
+    if (!comments->isEmpty()) {
+        out << "Comments:\n";
+        for (const Comment &c : *comments)
+            out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
+    }
+    printHistory(out, *history, Names::load(database));
+    return {};
+}
+
+Outcome cmdCommit(Context &context)
+{
+    if (!context.parser.isSet(u"org"_s))
+        return usage(u"commit: --org ORG is required"_s);
+    const QString title = context.parser.value(u"title"_s);
+    if (title.trimmed().isEmpty())
+        return usage(u"commit: --title TITLE is required"_s);
+    if (context.arguments.isEmpty())
+        return usage(u"commit: expected at least one delta id"_s);
+    QList<qint64> ids;
+    for (const QString &argument : std::as_const(context.arguments)) {
+        const auto id = parseId(argument, u"delta id"_s);
+        if (!id)
+            return usage(id.error());
+        ids.append(*id);
+    }
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto organisation = findOrganisation(**db, context.parser.value(u"org"_s));
+    if (!organisation)
+        return Failed{organisation.error()};
+    const auto task = TaskStore(**db).commit(organisation->id, title, ids);
+    if (!task)
+        return Failed{task.error()};
+    context.out << *task << '\n';
+    return {};
+}
+
+Outcome cmdPrioritySet(Context &context)
+{
+    if (!context.parser.isSet(u"org"_s))
+        return usage(u"priority set: --org ORG is required"_s);
+    if (context.arguments.size() != 2)
+        return usage(u"priority set: expected DELTA_ID LEVEL"_s);
+    const auto id = parseId(context.arguments.at(0), u"delta id"_s);
+    if (!id)
+        return usage(id.error());
+    const QString levelText = context.arguments.at(1);
+    std::optional<int> level = Levels::priorityFromName(levelText);
+    if (!level && levelText.compare(u"none"_s, Qt::CaseInsensitive) != 0) {
+        return usage(u"priority level: expected one of %1 or none, not '%2'"_s.arg(
+            Levels::priorityNames().join(u", "_s), levelText));
+    }
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto organisation = findOrganisation(**db, context.parser.value(u"org"_s));
+    if (!organisation)
+        return Failed{organisation.error()};
+    if (const Status set = TriageStore(**db).setPriority(organisation->id, *id, level); !set)
+        return Failed{set.error()};
+    context.out << "priority of delta " << *id << " for " << organisation->name << ": "
+                << (level ? Levels::priorityName(*level) : u"none"_s) << '\n';
+    return {};
+}
+
+Outcome cmdImpactSet(Context &context)
+{
+    if (!context.parser.isSet(u"group"_s))
+        return usage(u"impact set: --group GROUP is required"_s);
+    if (context.arguments.size() != 2)
+        return usage(u"impact set: expected DELTA_ID LEVEL"_s);
+    const auto id = parseId(context.arguments.at(0), u"delta id"_s);
+    if (!id)
+        return usage(id.error());
+    const QString levelText = context.arguments.at(1);
+    const std::optional<int> level = Levels::impactFromName(levelText);
+    if (!level) {
+        return usage(u"impact level: expected one of %1, not '%2'"_s.arg(
+            Levels::impactNames().join(u", "_s), levelText));
+    }
+    std::optional<qint64> users;
+    if (context.parser.isSet(u"users"_s)) {
+        bool ok = false;
+        users = context.parser.value(u"users"_s).toLongLong(&ok);
+        if (!ok || *users < 0)
+            return usage(u"--users: expected a whole number of at least 0, not '%1'"_s.arg(
+                context.parser.value(u"users"_s)));
+    }
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto group = GroupStore(**db).groupByName(context.parser.value(u"group"_s));
+    if (!group)
+        return Failed{group.error()};
+    if (const Status set = TriageStore(**db).setImpact(*id, group->id, level, users); !set)
+        return Failed{set.error()};
+    context.out << "impact of delta " << *id << " on " << group->name << ": "
+                << Levels::impactName(*level);
+    if (users)
+        context.out << " (" << *users << " users)";
+    context.out << '\n';
+    return {};
+}
+
+Outcome cmdGap(Context &context)
+{
+    const auto json = wantsJson(context);
+    if (!json)
+        return usage(json.error());
+    const auto limit = parseCount(context, u"limit"_s, -1, 1);
+    if (!limit)
+        return usage(limit.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto rows = Reports(**db).gap(*limit);
+    if (!rows)
+        return Failed{rows.error()};
+    if (*json) {
+        QJsonArray array;
+        for (const GapRow &row : *rows) {
+            QJsonArray groups;
+            for (const ImpactEntry &g : row.groups) {
+                groups.append(QJsonObject{{u"group"_s, g.group},
+                                          {u"level"_s, Levels::impactName(g.level)},
+                                          {u"affected_users"_s,
+                                           g.affectedUsers ? QJsonValue(*g.affectedUsers)
+                                                           : QJsonValue(QJsonValue::Null)}});
+            }
+            QJsonObject priorities;
+            for (const PriorityEntry &p : row.priorities)
+                priorities.insert(p.organisation, Levels::priorityName(p.level));
+            array.append(QJsonObject{{u"id"_s, row.deltaId},
+                                     {u"kind"_s, Levels::kindName(row.kind)},
+                                     {u"title"_s, row.title},
+                                     {u"top_impact"_s, Levels::impactName(row.topImpact)},
+                                     {u"affected_users"_s, row.affectedUsers},
+                                     {u"groups"_s, groups},
+                                     {u"priorities"_s, priorities}});
+        }
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return {};
+    }
+    if (rows->isEmpty()) {
+        context.out << "no commitment gap: every delta with high or critical impact has an open "
+                       "task\n";
+        return {};
+    }
+    TablePrinter table({u"ID"_s, u"KIND"_s, u"IMPACT"_s, u"USERS"_s, u"GROUPS HURT"_s,
+                        u"PRIORITIES"_s, u"TITLE"_s},
+                       {0, 0, 0, 0, 40, 48, 60});
+    for (const GapRow &row : *rows) {
+        QStringList groups;
+        for (const ImpactEntry &g : row.groups)
+            groups.append(u"%1 (%2)"_s.arg(g.group, Levels::impactName(g.level)));
+        QStringList priorities;
+        for (const PriorityEntry &p : row.priorities)
+            priorities.append(u"%1: %2"_s.arg(p.organisation, Levels::priorityName(p.level)));
+        table.addRow({QString::number(row.deltaId), Levels::kindName(row.kind),
+                      Levels::impactName(row.topImpact), QString::number(row.affectedUsers),
+                      groups.join(u", "_s),
+                      priorities.isEmpty() ? u"(none)"_s : priorities.join(u", "_s), row.title});
+    }
+    table.print(context.out);
+    return {};
+}
+
+Outcome cmdExport(Context &context)
+{
+    if (context.arguments.size() != 1)
+        return usage(u"export: expected one FILE"_s);
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    if (const Status exported = JsonDump(**db).exportTo(context.arguments.first()); !exported)
+        return Failed{exported.error()};
+    context.out << "exported " << context.databasePath << " to " << context.arguments.first()
+                << '\n';
+    return {};
+}
+
+Outcome cmdImport(Context &context)
+{
+    if (context.arguments.size() != 1)
+        return usage(u"import: expected one FILE"_s);
+    const QString file = context.arguments.first();
+    if (!QFileInfo(file).isFile())
+        return Failed{u"cannot read %1: no such file"_s.arg(file)};
+    const bool existed = QFileInfo::exists(context.databasePath);
+    auto db = openDatabase(context, true);
+    if (!db)
+        return Failed{db.error()};
+    const Status imported = JsonDump(**db).importFrom(file);
+    if (!imported) {
+        // A database this run created and could not fill is removed, not left behind empty.
+        if (!existed) {
+            db.value().reset();
+            for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+                QFile::remove(context.databasePath + suffix);
+        }
+        return Failed{imported.error()};
+    }
+    context.out << "imported " << file << " into " << context.databasePath << '\n';
+    return {};
+}
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {u"init"_s, {}, u"Create the database (or upgrade it) and print its schema version."_s,
+         {}, cmdInit},
+        {u"check"_s, {}, u"Check integrity, foreign keys, schema version and search index."_s,
+         {}, cmdCheck},
+        {u"demo"_s, {}, u"Fill an empty database with a generated, realistic workspace."_s,
+         {{u"deltas"_s, u"Number of deltas (2000)."_s, u"N"_s},
+          {u"tasks"_s, u"Number of tasks (400)."_s, u"M"_s},
+          {u"orgs"_s, u"Number of organisations (4)."_s, u"K"_s},
+          {u"groups"_s, u"Number of user groups (6)."_s, u"G"_s},
+          {u"seed"_s, u"Random seed; the same seed gives the same data (1)."_s, u"S"_s}},
+         cmdDemo},
+        {u"list deltas"_s, {}, u"List deltas."_s,
+         {{u"kind"_s, u"Only this kind: defect, crash or spec."_s, u"K"_s},
+          {u"state"_s, u"Only this state."_s, u"S"_s},
+          {u"org"_s, u"Only deltas this organisation ranked or committed to, with its priority."_s,
+           u"ORG"_s},
+          {u"search"_s, u"Full-text search in title, desired, actual and details."_s, u"TEXT"_s},
+          {u"limit"_s, u"At most N rows."_s, u"N"_s},
+          formatOption()},
+         cmdListDeltas},
+        {u"list tasks"_s, {}, u"List tasks in board order."_s,
+         {{u"org"_s, u"Only this organisation's tasks."_s, u"ORG"_s}, formatOption()},
+         cmdListTasks},
+        {u"list orgs"_s, {}, u"List organisations."_s, {}, cmdListOrganisations},
+        {u"list groups"_s, {}, u"List user groups."_s, {}, cmdListGroups},
+        {u"show delta"_s, u"ID"_s, u"Show a delta with priorities, impact, tasks and history."_s,
+         {formatOption()}, cmdShowDelta},
+        {u"show task"_s, u"ID"_s, u"Show a task with its deltas, fix records and history."_s,
+         {formatOption()}, cmdShowTask},
+        {u"commit"_s, u"DELTA_ID..."_s,
+         u"Create a task on an organisation's board, linked to the deltas; prints its id."_s,
+         {{u"org"_s, u"The organisation that commits."_s, u"ORG"_s},
+          {u"title"_s, u"The task's title."_s, u"TITLE"_s}},
+         cmdCommit},
+        {u"priority set"_s, u"DELTA_ID LEVEL"_s,
+         u"Set an organisation's priority: untriaged, low, medium, high, critical or none."_s,
+         {{u"org"_s, u"The organisation whose priority it is."_s, u"ORG"_s}}, cmdPrioritySet},
+        {u"impact set"_s, u"DELTA_ID LEVEL"_s,
+         u"Set the impact on a user group: none, low, medium, high or critical."_s,
+         {{u"group"_s, u"The user group that is hurt."_s, u"GROUP"_s},
+          {u"users"_s, u"How many of the group's users are affected."_s, u"N"_s}},
+         cmdImpactSet},
+        {u"gap"_s, {},
+         u"The commitment gap: high-impact deltas no organisation has an open task for."_s,
+         {{u"limit"_s, u"At most N rows."_s, u"N"_s}, formatOption()}, cmdGap},
+        {u"export"_s, u"FILE"_s, u"Write the whole database to a JSON file."_s, {}, cmdExport},
+        {u"import"_s, u"FILE"_s, u"Restore a JSON export into an empty (or new) database."_s, {},
+         cmdImport},
+    };
+    return list;
+}
+
+QString overview()
+{
+    QString text = u"Usage: deltaboard-cli [--db PATH] COMMAND [OPTIONS]\n\n"
+                   u"Deltaboard keeps reports (deltas) apart from commitments (tasks).\n\n"
+                   u"Commands:\n"_s;
+    for (const Command &command : commands()) {
+        const QString synopsis = (command.words + u' ' + command.usage).trimmed();
+        text += u"  "_s + synopsis.leftJustified(30) + u' ' + command.summary + u'\n';
+    }
+    text += u"\n--db PATH   the database (default: %1)\n"
+            u"Run 'deltaboard-cli COMMAND --help' for a command's options.\n"_s.arg(
+                Paths::defaultDatabase());
+    return text;
+}
+
+// Options that take a value, across all commands: needed to find the command words before the
+// command's own parser runs.
+QSet<QString> valueOptions()
+{
+    QSet<QString> names{u"db"_s};
+    for (const Command &command : commands()) {
+        for (const QCommandLineOption &option : command.options) {
+            if (!option.valueName().isEmpty()) {
+                for (const QString &name : option.names())
+                    names.insert(name);
+            }
+        }
+    }
+    return names;
+}
+
+} // namespace
+
+int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    auto fail = [&err](const QString &message, int code) {
+        QString line = message;
+        line.replace(u'\n', u' ');
+        err << "deltaboard-cli: " << line << '\n';
+        return code;
+    };
+
+    // The command words are the first positional arguments.
+    const QSet<QString> withValue = valueOptions();
+    QStringList positional;
+    QList<qsizetype> positionalIndexes;
+    bool wantsHelp = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--"_s)
+            break;
+        if (argument.startsWith(u'-') && argument.size() > 1) {
+            const QString name = argument.mid(argument.startsWith(u"--"_s) ? 2 : 1);
+            if (name == u"help"_s || name == u"h"_s)
+                wantsHelp = true;
+            if (!name.contains(u'=') && withValue.contains(name))
+                ++i;
+            continue;
+        }
+        positional.append(argument);
+        positionalIndexes.append(i);
+    }
+    if (positional.isEmpty()) {
+        if (wantsHelp || arguments.isEmpty()) {
+            out << overview();
+            return arguments.isEmpty() ? UsageError : Success;
+        }
+        if (arguments.contains(u"--version"_s)) {
+            out << "deltaboard-cli " << DELTABOARD_VERSION << '\n';
+            return Success;
+        }
+        return fail(u"expected a command; run 'deltaboard-cli --help' for the list"_s, UsageError);
+    }
+
+    const Command *command = nullptr;
+    int wordCount = 0;
+    for (const Command &candidate : commands()) {
+        const QStringList words = candidate.words.split(u' ');
+        if (positional.mid(0, words.size()) == words) {
+            command = &candidate;
+            wordCount = int(words.size());
+            break;
+        }
+    }
+    if (!command) {
+        QStringList known;
+        for (const Command &candidate : commands()) {
+            if (candidate.words.startsWith(positional.first() + u' '))
+                known.append(candidate.words);
+        }
+        if (!known.isEmpty()) {
+            return fail(u"'%1' needs one of: %2"_s.arg(positional.first(), known.join(u", "_s)),
+                        UsageError);
+        }
+        return fail(u"unknown command '%1'; run 'deltaboard-cli --help' for the list"_s.arg(
+                        positional.first()),
+                    UsageError);
+    }
+
+    QStringList commandArguments = arguments;
+    for (int w = wordCount - 1; w >= 0; --w)
+        commandArguments.removeAt(positionalIndexes.at(w));
+    commandArguments.prepend(u"deltaboard-cli"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(command->summary);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOption({u"db"_s, u"The database file."_s, u"PATH"_s});
+    parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
+    parser.addOptions(command->options);
+    parser.addPositionalArgument(command->words, command->summary, command->words + u' '
+                                                                       + command->usage);
+    if (!parser.parse(commandArguments))
+        return fail(u"%1: %2"_s.arg(command->words, parser.errorText()), UsageError);
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText().replace(u"deltaboard-cli [options]"_s,
+                                         u"deltaboard-cli "_s + command->words + u" [options]"_s);
+        return Success;
+    }
+    if (command->usage.isEmpty() && !parser.positionalArguments().isEmpty()) {
+        return fail(u"%1: unexpected argument '%2'"_s.arg(command->words,
+                                                          parser.positionalArguments().first()),
+                    UsageError);
+    }
+
+    Context context{out, err, parser, parser.positionalArguments(),
+                    parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Paths::defaultDatabase()};
+    const Outcome outcome = command->handler(context);
+    if (outcome)
+        return fail(outcome->message, outcome->code);
+    return Success;
+}
+
+} // namespace Deltaboard::Cli

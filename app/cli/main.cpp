@@ -1,0 +1,18 @@
+#include "cli.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("deltaboard-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DELTABOARD_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    const int code = Deltaboard::Cli::run(arguments, out, err);
+    out.flush();
+    err.flush();
+    return code;
+}

@@ -1,0 +1,91 @@
+#include "deltalistview.h"
+
+#include "model/deltatablemodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QStackedLayout>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_search(new QLineEdit(this))
+    , m_table(new QTableView(this))
+    , m_empty(new QLabel(this))
+    , m_stack(new QStackedLayout)
+{
+    m_search->setObjectName(u"deltaSearch"_s);
+    m_search->setPlaceholderText(tr("Search deltas (title, desired, actual, details)…"));
+    m_search->setClearButtonEnabled(true);
+
+    m_table->setObjectName(u"deltaTable"_s);
+    m_table->setModel(model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(DeltaTableModel::TitleColumn,
+                                                      QHeaderView::Stretch);
+    m_table->setColumnWidth(DeltaTableModel::IdColumn, 70);
+    m_table->setColumnWidth(DeltaTableModel::KindColumn, 80);
+    m_table->setColumnWidth(DeltaTableModel::ComponentColumn, 140);
+    m_table->setColumnWidth(DeltaTableModel::StateColumn, 100);
+    m_table->setColumnWidth(DeltaTableModel::PriorityColumn, 90);
+    m_table->setColumnWidth(DeltaTableModel::ImpactColumn, 100);
+    m_table->setColumnWidth(DeltaTableModel::CommittedColumn, 120);
+
+    m_empty->setObjectName(u"deltaEmptyState"_s);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_empty);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_search);
+    layout->addLayout(m_stack);
+
+    // Search as you type, but not a query per keystroke of a fast typist.
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(120);
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &DeltaListView::applySearch);
+    connect(model, &QAbstractItemModel::modelReset, this, &DeltaListView::updateEmptyState);
+    updateEmptyState();
+}
+
+void DeltaListView::applySearch()
+{
+    DeltaFilter filter = m_model->filter();
+    filter.search = m_search->text();
+    m_model->setFilter(filter);
+}
+
+void DeltaListView::updateEmptyState()
+{
+    const bool empty = m_model->totalCount() == 0;
+    if (!m_model->lastError().isEmpty()) {
+        m_empty->setText(tr("Cannot read deltas: %1").arg(m_model->lastError()));
+    } else if (m_model->filter().search.isEmpty()) {
+        m_empty->setText(tr("<h3>No deltas yet</h3><p>Deltas are reports: defects, crashes and "
+                            "specs. Create a demo workspace with<br><tt>deltaboard-cli demo</tt>"
+                            "<br>or import a tracker export with <tt>deltaboard-cli import</tt>."
+                            "</p>"));
+    } else {
+        m_empty->setText(tr("No delta matches “%1”.").arg(m_model->filter().search.toHtmlEscaped()));
+    }
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_table);
+    Q_EMIT countChanged(m_model->totalCount());
+}
+
+} // namespace Deltaboard

@@ -1,0 +1,320 @@
+#include "testdatabase.h"
+#include "testmain.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace DeltaboardTest;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The real deltaboard-cli binary, as a user runs it.
+Run cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(DELTABOARD_CLI_PATH), arguments);
+    if (!process.waitForFinished(300000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class CliTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = m_temp.path(u"demo.sqlite"_s);
+        const Run demo = cli({u"--db"_s, m_db, u"demo"_s, u"--deltas"_s, u"300"_s, u"--tasks"_s,
+                              u"60"_s, u"--orgs"_s, u"3"_s, u"--groups"_s, u"4"_s});
+        QVERIFY2(demo.exitCode == 0, qPrintable(demo.err));
+        QVERIFY(demo.out.startsWith(u"demo: 300 deltas"_s));
+    }
+
+    void shouldCheckAHealthyDatabase()
+    {
+        const Run check = cli({u"--db"_s, m_db, u"check"_s});
+        QCOMPARE(check.exitCode, 0);
+        QCOMPARE(check.out, u"schema: ok\nintegrity: ok\nforeign keys: ok\nfull-text index: ok\n"_s);
+    }
+
+    void shouldCommitTriageAndShowTheHistory()
+    {
+        // GIVEN two deltas found by search
+        const Run found = cli({u"--db"_s, m_db, u"list"_s, u"deltas"_s, u"--search"_s,
+                               u"resume"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(found.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(found.out.toUtf8()).array();
+        QVERIFY(rows.size() >= 2);
+        const QString first = QString::number(rows.at(0)[u"id"_s].toInteger());
+        const QString second = QString::number(rows.at(1)[u"id"_s].toInteger());
+
+        // WHEN an organisation commits to both, and priority and impact are set
+        const Run organisations = cli({u"--db"_s, m_db, u"list"_s, u"orgs"_s});
+        QVERIFY(organisations.out.contains(u"Kestrel Systems"_s));
+        const Run commit = cli({u"--db"_s, m_db, u"commit"_s, u"--org"_s, u"kestrel systems"_s,
+                                u"--title"_s, u"Fix resume"_s, first, second});
+        QVERIFY2(commit.exitCode == 0, qPrintable(commit.err));
+        const QString task = commit.out.trimmed();
+        QVERIFY(task.toInt() > 0);
+        const Run priority = cli({u"--db"_s, m_db, u"priority"_s, u"set"_s, u"--org"_s,
+                                  u"Upstream Core"_s, first, u"critical"_s});
+        QVERIFY2(priority.exitCode == 0, qPrintable(priority.err));
+        const Run impact = cli({u"--db"_s, m_db, u"impact"_s, u"set"_s, u"--group"_s,
+                                u"Hosted customers"_s, first, u"high"_s, u"--users"_s, u"321"_s});
+        QVERIFY2(impact.exitCode == 0, qPrintable(impact.err));
+
+        // THEN show lists each change and its history
+        const Run show = cli({u"--db"_s, m_db, u"show"_s, u"delta"_s, first, u"--format"_s,
+                              u"json"_s});
+        QCOMPARE(show.exitCode, 0);
+        const QJsonObject delta = QJsonDocument::fromJson(show.out.toUtf8()).object();
+        bool hasPriority = false;
+        for (const QJsonValue &p : delta[u"priorities"_s].toArray()) {
+            hasPriority = hasPriority || (p[u"organisation"_s] == u"Upstream Core"_s
+                                          && p[u"level"_s] == u"critical"_s);
+        }
+        QVERIFY(hasPriority);
+        bool hasImpact = false;
+        for (const QJsonValue &i : delta[u"impacts"_s].toArray()) {
+            hasImpact = hasImpact || (i[u"group"_s] == u"Hosted customers"_s
+                                      && i[u"affected_users"_s].toInteger() == 321);
+        }
+        QVERIFY(hasImpact);
+        QCOMPARE(delta[u"tasks"_s].toArray().last()[u"id"_s].toInteger(), task.toInt());
+        const QJsonArray history = delta[u"history"_s].toArray();
+        QStringList fields;
+        for (const QJsonValue &entry : history)
+            fields.append(entry[u"field"_s].toString() + u'=' + entry[u"new"_s].toString());
+        QVERIFY2(fields.contains(u"task_link="_s + task), qPrintable(fields.join(u", "_s)));
+        // "Hosted customers" is the demo's fourth user group.
+        QCOMPARE(fields.mid(fields.size() - 2),
+                 (QStringList{u"impact:4=high"_s, u"affected_users:4=321"_s}));
+
+        const Run text = cli({u"--db"_s, m_db, u"show"_s, u"delta"_s, first});
+        QVERIFY(text.out.contains(u"priority (Upstream Core): "_s));
+        QVERIFY(text.out.contains(u"→ critical"_s));
+        QVERIFY(text.out.contains(u"Fix resume"_s));
+
+        const Run taskShow = cli({u"--db"_s, m_db, u"show"_s, u"task"_s, task});
+        QCOMPARE(taskShow.exitCode, 0);
+        QVERIFY(taskShow.out.startsWith(u"Task "_s + task + u" · Kestrel Systems · Backlog"_s));
+        QVERIFY(taskShow.out.contains(u"delta link: ∅ → "_s + second));
+
+        const Run tasks = cli({u"--db"_s, m_db, u"list"_s, u"tasks"_s, u"--org"_s,
+                               u"Kestrel Systems"_s});
+        QVERIFY(tasks.out.contains(u"Fix resume"_s));
+    }
+
+    void shouldListTheGapMostImpactFirst()
+    {
+        const Run gap = cli({u"--db"_s, m_db, u"gap"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(gap.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(gap.out.toUtf8()).array();
+        QVERIFY(rows.size() > 3);
+        const QStringList order{u"high"_s, u"critical"_s};
+        int previous = 5;
+        for (const QJsonValue &row : rows) {
+            const int level = int(order.indexOf(row[u"top_impact"_s].toString())) + 3;
+            QVERIFY(level >= 3);
+            QVERIFY(level <= previous);
+            previous = level;
+        }
+        const Run table = cli({u"--db"_s, m_db, u"gap"_s, u"--limit"_s, u"3"_s});
+        QCOMPARE(table.out.count(u'\n'), 4); // header and three rows
+    }
+
+    void shouldRoundTripExportAndImport()
+    {
+        const QString a = m_temp.path(u"a.json"_s);
+        const QString b = m_temp.path(u"b.json"_s);
+        const QString restored = m_temp.path(u"restored.sqlite"_s);
+        QCOMPARE(cli({u"--db"_s, m_db, u"export"_s, a}).exitCode, 0);
+        const Run imported = cli({u"--db"_s, restored, u"import"_s, a});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QCOMPARE(cli({u"--db"_s, restored, u"export"_s, b}).exitCode, 0);
+        QVERIFY(!readAll(a).isEmpty());
+        QCOMPARE(readAll(b), readAll(a));
+    }
+
+    void shouldGiveOneLineErrorsAndChangeNothing_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown organisation")
+            << QStringList{u"commit"_s, u"--org"_s, u"Nobody Inc"_s, u"--title"_s, u"x"_s, u"1"_s}
+            << 1 << u"unknown organisation 'Nobody Inc' (known: "_s;
+        QTest::newRow("missing delta id")
+            << QStringList{u"priority"_s, u"set"_s, u"--org"_s, u"Upstream Core"_s, u"99999"_s,
+                           u"high"_s}
+            << 1 << u"no delta with id 99999"_s;
+        QTest::newRow("missing delta in commit")
+            << QStringList{u"commit"_s, u"--org"_s, u"Upstream Core"_s, u"--title"_s, u"x"_s,
+                           u"1"_s, u"99999"_s}
+            << 1 << u"no delta with id 99999"_s;
+        QTest::newRow("show missing delta") << QStringList{u"show"_s, u"delta"_s, u"424242"_s}
+                                            << 1 << u"no delta with id 424242"_s;
+        QTest::newRow("bad level")
+            << QStringList{u"priority"_s, u"set"_s, u"--org"_s, u"Upstream Core"_s, u"1"_s,
+                           u"urgent"_s}
+            << 2 << u"priority level: expected one of untriaged, low"_s;
+        QTest::newRow("unknown group")
+            << QStringList{u"impact"_s, u"set"_s, u"--group"_s, u"Martians"_s, u"1"_s, u"high"_s}
+            << 1 << u"unknown user group 'Martians'"_s;
+        QTest::newRow("bad id") << QStringList{u"show"_s, u"task"_s, u"abc"_s} << 2
+                                << u"task id: expected a positive number, not 'abc'"_s;
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << 2
+                                         << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("unknown option") << QStringList{u"gap"_s, u"--colour"_s} << 2
+                                        << u"gap: Unknown option 'colour'"_s;
+        QTest::newRow("bad format") << QStringList{u"gap"_s, u"--format"_s, u"xml"_s} << 2
+                                    << u"--format: expected table or json, not 'xml'"_s;
+        QTest::newRow("import into a full database")
+            << QStringList{u"import"_s, u"%A_JSON%"_s} << 1 << u"is not empty"_s;
+    }
+
+    void shouldGiveOneLineErrorsAndChangeNothing()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, expected);
+        const QString a = m_temp.path(u"a.json"_s);
+        if (!QFile::exists(a))
+            QCOMPARE(cli({u"--db"_s, m_db, u"export"_s, a}).exitCode, 0);
+        arguments.replaceInStrings(u"%A_JSON%"_s, a);
+        const QString before = m_temp.path(u"before.json"_s);
+        const QString after = m_temp.path(u"after.json"_s);
+        QFile::remove(before);
+        QFile::remove(after);
+        QCOMPARE(cli({u"--db"_s, m_db, u"export"_s, before}).exitCode, 0);
+
+        const Run run = cli(QStringList{u"--db"_s, m_db} + arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+        QVERIFY2(run.err.startsWith(u"deltaboard-cli: "_s), qPrintable(run.err));
+        QCOMPARE(run.err.count(u'\n'), 1);
+        QVERIFY(run.out.isEmpty());
+
+        QCOMPARE(cli({u"--db"_s, m_db, u"export"_s, after}).exitCode, 0);
+        QCOMPARE(readAll(after), readAll(before));
+    }
+
+    void shouldRefuseFilesThatAreNotItsDatabases_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text file") << QByteArray("hello, I am a shopping list\n")
+                                   << u"is not a Deltaboard database"_s;
+        QTest::newRow("future schema") << QByteArray() << u"has schema version 7, newer than"_s;
+    }
+
+    void shouldRefuseFilesThatAreNotItsDatabases()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const QString path = m_temp.path(u"odd.sqlite"_s);
+        QFile::remove(path);
+        if (content.isEmpty()) {
+            // A database from a future Deltaboard: schema version 7.
+            QCOMPARE(cli({u"--db"_s, path, u"init"_s}).exitCode, 0);
+            auto db = Deltaboard::Database::open(path);
+            QVERIFY(db);
+            QVERIFY((*db)->execOnce(u"PRAGMA user_version = 7"_s));
+            QVERIFY((*db)->execOnce(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+        } else {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(content);
+        }
+        const QByteArray before = fileHash(path);
+        for (const QStringList &command : {QStringList{u"list"_s, u"deltas"_s},
+                                           QStringList{u"check"_s}, QStringList{u"init"_s},
+                                           QStringList{u"demo"_s}}) {
+            const Run run = cli(QStringList{u"--db"_s, path} + command);
+            QVERIFY(run.exitCode != 0);
+            QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+            QVERIFY2(run.err.contains(path), qPrintable(run.err));
+            QCOMPARE(run.err.count(u'\n'), 1);
+            QCOMPARE(fileHash(path), before);
+        }
+    }
+
+    void shouldRejectMalformedJsonAndLeaveNoDatabase()
+    {
+        const QString json = m_temp.path(u"broken.json"_s);
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"deltaboard-export\",\n \"tables\": {\"deltas\": [\n{\"id\": 1,,}");
+        file.close();
+        const QString target = m_temp.path(u"never.sqlite"_s);
+        const Run run = cli({u"--db"_s, target, u"import"_s, json});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"broken.json:3:"_s), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"malformed JSON"_s));
+        QVERIFY(!QFile::exists(target));
+    }
+
+    void shouldSurviveAKillDuringALargeDemo()
+    {
+        // GIVEN a large demo being written
+        const QString path = m_temp.path(u"killed.sqlite"_s);
+        QProcess demo;
+        demo.start(QStringLiteral(DELTABOARD_CLI_PATH),
+                   {u"--db"_s, path, u"demo"_s, u"--deltas"_s, u"100000"_s, u"--tasks"_s,
+                    u"20000"_s});
+        QVERIFY(demo.waitForStarted());
+        // WHEN it is killed in the middle of its transaction (its WAL is growing)
+        QElapsedTimer timer;
+        timer.start();
+        while (QFileInfo(path + u"-wal"_s).size() < 4 * 1024 * 1024 && timer.elapsed() < 60000
+               && demo.state() == QProcess::Running) {
+            QTest::qWait(50);
+        }
+        QCOMPARE(demo.state(), QProcess::Running);
+        ::kill(pid_t(demo.processId()), SIGKILL);
+        QVERIFY(demo.waitForFinished());
+        QCOMPARE(demo.exitStatus(), QProcess::CrashExit);
+
+        // THEN the database opens, passes check, and holds none of the half-written demo
+        const Run check = cli({u"--db"_s, path, u"check"_s});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+        const Run list = cli({u"--db"_s, path, u"list"_s, u"deltas"_s});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(list.out, u"no deltas match\n"_s);
+    }
+
+private:
+    TempDatabase m_temp;
+    QString m_db;
+};
+
+DELTABOARD_TEST_MAIN(CliTest)
+#include "clitest.moc"

@@ -11,6 +11,11 @@
 --    the pair is unique so that re-importing updates instead of duplicating (DESIGN.md contract 7).
 --  * row_version increases on every update, for optimistic concurrency once several clients share
 --    one database.
+--  * A few summaries are derived and kept in step by triggers, so that the board, the inbox and
+--    the commitment gap read one row instead of aggregating per row: deltas.top_impact and
+--    deltas.affected_users (from impacts), tasks.linked_deltas and tasks.top_impact (from
+--    task_deltas and the linked deltas). They are never written by the application, are left out
+--    of exports, and 'deltaboard-cli check' verifies them.
 
 CREATE TABLE organisations (
     id          INTEGER PRIMARY KEY,
@@ -81,6 +86,10 @@ CREATE TABLE deltas (
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     row_version    INTEGER NOT NULL DEFAULT 1,
+    -- Derived (triggers on impacts): the highest impact on any group, and the affected users
+    -- summed over the groups' estimates. NULL when no group has been assessed.
+    top_impact     INTEGER,
+    affected_users INTEGER,
     CHECK (duplicate_of IS NULL OR (state = 'duplicate' AND duplicate_of <> id)),
     CHECK (signature IS NULL OR kind = 'crash'),
     CHECK ((source_tracker IS NULL) = (external_id IS NULL)),
@@ -90,6 +99,10 @@ CREATE INDEX deltas_by_kind_state ON deltas (kind, state);
 CREATE INDEX deltas_by_component ON deltas (component_id);
 CREATE INDEX deltas_by_duplicate_of ON deltas (duplicate_of) WHERE duplicate_of IS NOT NULL;
 CREATE UNIQUE INDEX deltas_by_signature ON deltas (signature) WHERE signature IS NOT NULL;
+-- The commitment gap in its order: open deltas hurting some group highly, most impact first.
+-- Queries must repeat this WHERE clause word for word for SQLite to use the index.
+CREATE INDEX deltas_by_impact ON deltas (top_impact DESC, affected_users DESC, id)
+    WHERE top_impact >= 3 AND state NOT IN ('declined', 'duplicate', 'resolved');
 
 CREATE TABLE crash_reports (
     id              INTEGER PRIMARY KEY,
@@ -120,6 +133,10 @@ CREATE TABLE tasks (
     external_id     TEXT,
     source_url      TEXT,
     row_version     INTEGER NOT NULL DEFAULT 1,
+    -- Derived (triggers on task_deltas and deltas): how many deltas the task is linked to, and
+    -- the highest impact among them.
+    linked_deltas   INTEGER NOT NULL DEFAULT 0,
+    top_impact      INTEGER,
     CHECK ((source_tracker IS NULL) = (external_id IS NULL)),
     UNIQUE (source_tracker, external_id)
 );
@@ -175,7 +192,53 @@ CREATE TABLE impacts (
     PRIMARY KEY (delta_id, group_id)
 ) WITHOUT ROWID;
 CREATE INDEX impacts_by_group ON impacts (group_id, level);
-CREATE INDEX impacts_by_level ON impacts (level, delta_id);
+
+-- Derived summaries (see the conventions at the top). Each trigger recomputes from the source
+-- rows rather than adjusting by a difference, so replaying rows in any order gives the same
+-- result.
+CREATE TRIGGER impacts_summary_insert AFTER INSERT ON impacts BEGIN
+    UPDATE deltas
+    SET top_impact = (SELECT max(level) FROM impacts WHERE delta_id = NEW.delta_id),
+        affected_users = (SELECT sum(affected_users) FROM impacts WHERE delta_id = NEW.delta_id)
+    WHERE id = NEW.delta_id;
+END;
+
+CREATE TRIGGER impacts_summary_update AFTER UPDATE OF level, affected_users ON impacts BEGIN
+    UPDATE deltas
+    SET top_impact = (SELECT max(level) FROM impacts WHERE delta_id = NEW.delta_id),
+        affected_users = (SELECT sum(affected_users) FROM impacts WHERE delta_id = NEW.delta_id)
+    WHERE id = NEW.delta_id;
+END;
+
+CREATE TRIGGER impacts_summary_delete AFTER DELETE ON impacts BEGIN
+    UPDATE deltas
+    SET top_impact = (SELECT max(level) FROM impacts WHERE delta_id = OLD.delta_id),
+        affected_users = (SELECT sum(affected_users) FROM impacts WHERE delta_id = OLD.delta_id)
+    WHERE id = OLD.delta_id;
+END;
+
+CREATE TRIGGER deltas_summary_to_tasks AFTER UPDATE OF top_impact ON deltas BEGIN
+    UPDATE tasks
+    SET top_impact = (SELECT max(d.top_impact) FROM task_deltas td
+                      JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = tasks.id)
+    WHERE id IN (SELECT task_id FROM task_deltas WHERE delta_id = NEW.id);
+END;
+
+CREATE TRIGGER task_deltas_summary_insert AFTER INSERT ON task_deltas BEGIN
+    UPDATE tasks
+    SET linked_deltas = (SELECT count(*) FROM task_deltas WHERE task_id = NEW.task_id),
+        top_impact = (SELECT max(d.top_impact) FROM task_deltas td
+                      JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = NEW.task_id)
+    WHERE id = NEW.task_id;
+END;
+
+CREATE TRIGGER task_deltas_summary_delete AFTER DELETE ON task_deltas BEGIN
+    UPDATE tasks
+    SET linked_deltas = (SELECT count(*) FROM task_deltas WHERE task_id = OLD.task_id),
+        top_impact = (SELECT max(d.top_impact) FROM task_deltas td
+                      JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = OLD.task_id)
+    WHERE id = OLD.task_id;
+END;
 
 -- Where a task's fix landed and whether it was verified there. Done means verified, not merged.
 CREATE TABLE fix_records (

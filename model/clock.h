@@ -16,7 +16,8 @@ public:
     static QString toText(const QDateTime &time);
     // Parses any ISO 8601 time (with a zone or 'Z'); an invalid QDateTime when it is not one.
     static QDateTime fromText(const QString &text);
-    QString nowText() const { return toText(now()); }
+    // now() in the database's text form. Virtual so a clock that stands still can format once.
+    virtual QString nowText() const { return toText(now()); }
 };
 
 class SystemClock final : public Clock
@@ -28,13 +29,21 @@ public:
 class ManualClock final : public Clock
 {
 public:
-    explicit ManualClock(QDateTime time = {}) : m_time(std::move(time)) {}
+    explicit ManualClock(QDateTime time = {}) { set(time); }
     QDateTime now() const override { return m_time; }
-    void set(const QDateTime &time) { m_time = time; }
-    void advanceSecs(qint64 seconds) { m_time = m_time.addSecs(seconds); }
+    // Every history row asks for the time as text; formatting it once per set() matters when
+    // the demo generator writes a million rows.
+    QString nowText() const override { return m_text; }
+    void set(const QDateTime &time)
+    {
+        m_time = time;
+        m_text = time.isValid() ? toText(time) : QString();
+    }
+    void advanceSecs(qint64 seconds) { set(m_time.addSecs(seconds)); }
 
 private:
     QDateTime m_time;
+    QString m_text;
 };
 
 } // namespace Deltaboard

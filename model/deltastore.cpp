@@ -268,8 +268,7 @@ Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
     values.append(filter.limit);
     values.append(filter.offset);
     const QString sql =
-        u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, "
-        u"(SELECT max(i.level) FROM impacts i WHERE i.delta_id = d.id), "
+        u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, d.top_impact, "
         u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td "
         u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
         u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QSet>
 #include <QScopeGuard>
 
 #include <cmath>
@@ -41,6 +42,8 @@ Result<QList<ColumnInfo>> columnsOf(Database &db, const QString &table)
     while (q.next()) {
         ColumnInfo column;
         column.name = q.value(0).toString();
+        if (JsonDump::isDerived(table, column.name))
+            continue;
         const QString type = q.value(1).toString().toUpper();
         column.type = type.contains(u"INT"_s)    ? ColumnType::Integer
                       : type.contains(u"REAL"_s) ? ColumnType::Real
@@ -107,6 +110,13 @@ const QStringList &JsonDump::tables()
         u"fix_records"_s,   u"comments"_s,    u"history"_s,
     };
     return names;
+}
+
+bool JsonDump::isDerived(const QString &table, const QString &column)
+{
+    static const QSet<QString> derived = {u"deltas.top_impact"_s, u"deltas.affected_users"_s,
+                                          u"tasks.linked_deltas"_s, u"tasks.top_impact"_s};
+    return derived.contains(table + u'.' + column);
 }
 
 Status JsonDump::exportTo(const QString &path, const Progress &progress)

@@ -29,6 +29,9 @@ public:
 
     // The tables in the order a restore inserts them.
     static const QStringList &tables();
+    // Columns the schema derives with triggers (see migrations): not exported; a restore
+    // rebuilds them from the rows they summarise.
+    static bool isDerived(const QString &table, const QString &column);
     static constexpr QLatin1StringView kFormat{"deltaboard-export"};
 
 private:

@@ -12,7 +12,7 @@ struct GapRow
     DeltaKind kind = DeltaKind::Defect;
     QString title;
     int topImpact = 0;         // the highest impact on any user group
-    qint64 affectedUsers = 0;  // summed over the groups it hurts highly
+    qint64 affectedUsers = 0;  // the groups' estimates summed (deltas.affected_users)
     QList<ImpactEntry> groups; // the groups it hurts highly, most hurt first
     QList<PriorityEntry> priorities; // how each organisation ranks it
 };
@@ -25,7 +25,7 @@ public:
 
     // The commitment gap: open deltas with high or critical impact on some user group that no
     // organisation has an open task for, most impact first (highest level, then most affected
-    // users, then oldest). limit < 0: all of them.
+    // users over all groups, then oldest). limit < 0: all of them.
     Result<QList<GapRow>> gap(int limit = -1);
 
     // Impact levels counted as "hurting" for the gap.

@@ -169,25 +169,37 @@ Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> b
 Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId)
 {
     Transaction transaction(m_db);
-    const auto task = get(taskId);
-    if (!task)
-        return Error{task.error()};
-    OrganisationStore organisations(m_db);
-    const auto board = organisations.board(task->organisationId);
-    if (!board)
-        return Error{board.error()};
-    const BoardColumn *target = nullptr;
-    const BoardColumn *source = nullptr;
-    for (const BoardColumn &column : board->columns) {
-        if (column.id == columnId)
-            target = &column;
-        if (column.id == task->columnId)
-            source = &column;
-    }
-    if (!target) {
-        return Error{u"column %1 is not on the board of %2"_s.arg(columnId).arg(
-            task->organisation)};
-    }
+    // One read for everything a move decides on: where the card is, and what the target column
+    // is (whose board, whether it is the first or a done column). A drag-and-drop runs this.
+    const auto found = m_db.run(
+        u"SELECT t.column_id, t.rank, t.started_at, t.done_at, t.organisation_id, o.name, "
+        u"src.is_done, tgt.id, tgt.is_done, tgt.position, b.organisation_id, "
+        u"(SELECT min(position) FROM board_columns WHERE board_id = tgt.board_id) "
+        u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
+        u"JOIN board_columns src ON src.id = t.column_id "
+        u"LEFT JOIN board_columns tgt ON tgt.id = ? LEFT JOIN boards b ON b.id = tgt.board_id "
+        u"WHERE t.id = ?"_s,
+        {columnId, taskId});
+    if (!found)
+        return Error{found.error()};
+    QSqlQuery &q = **found;
+    if (!q.next())
+        return Error{u"no task with id %1"_s.arg(taskId)};
+    const qint64 sourceColumn = q.value(0).toLongLong();
+    const qint64 sourceRank = q.value(1).toLongLong();
+    const QString startedBefore = q.value(2).toString();
+    const QString doneBefore = q.value(3).toString();
+    const qint64 organisationId = q.value(4).toLongLong();
+    const QString organisation = q.value(5).toString();
+    const bool sourceIsDone = q.value(6).toBool();
+    const bool targetExists = !q.value(7).isNull();
+    const bool targetIsDone = q.value(8).toBool();
+    const int targetPosition = q.value(9).toInt();
+    const qint64 targetOrganisation = q.value(10).toLongLong();
+    const int firstPosition = q.value(11).toInt();
+    q.finish();
+    if (!targetExists || targetOrganisation != organisationId)
+        return Error{u"column %1 is not on the board of %2"_s.arg(columnId).arg(organisation)};
     if (beforeTaskId && *beforeTaskId == taskId)
         return transaction.commit(); // placing a card before itself leaves it where it is
 
@@ -196,14 +208,14 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
         return Error{rank.error()};
 
     const QString now = m_db.clock().nowText();
-    QVariant startedAt = Sql::textOrNull(task->startedAt);
-    QVariant doneAt = Sql::textOrNull(task->doneAt);
-    const bool working = !target->isDone && target->position > board->columns.first().position;
-    if (working && task->startedAt.isEmpty())
+    QVariant startedAt = Sql::textOrNull(startedBefore);
+    QVariant doneAt = Sql::textOrNull(doneBefore);
+    const bool working = !targetIsDone && targetPosition > firstPosition;
+    if (working && startedBefore.isEmpty())
         startedAt = now;
-    if (target->isDone && task->doneAt.isEmpty())
+    if (targetIsDone && doneBefore.isEmpty())
         doneAt = now;
-    if (!target->isDone && source && source->isDone)
+    if (!targetIsDone && sourceIsDone)
         doneAt = QVariant(QMetaType::fromType<QString>()); // reopened
 
     const auto updated = m_db.run(u"UPDATE tasks SET column_id = ?, rank = ?, started_at = ?, "
@@ -220,10 +232,10 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
         QVariant after;
     };
     const Change changes[] = {
-        {u"column_id"_s, task->columnId, columnId},
-        {u"rank"_s, task->rank, *rank},
-        {u"started_at"_s, Sql::textOrNull(task->startedAt), startedAt},
-        {u"done_at"_s, Sql::textOrNull(task->doneAt), doneAt},
+        {u"column_id"_s, sourceColumn, columnId},
+        {u"rank"_s, sourceRank, *rank},
+        {u"started_at"_s, Sql::textOrNull(startedBefore), startedAt},
+        {u"done_at"_s, Sql::textOrNull(doneBefore), doneAt},
     };
     for (const Change &change : changes) {
         if (change.before == change.after)
@@ -420,11 +432,8 @@ Status TaskStore::verifyFix(qint64 fixId)
 Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
 {
     const auto query = m_db.run(
-        u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, "
-        u"(SELECT count(*) FROM task_deltas td WHERE td.task_id = t.id), "
-        u"(SELECT max(i.level) FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
-        u" WHERE td.task_id = t.id) "
-        u"FROM tasks t WHERE t.organisation_id = ? ORDER BY t.column_id, t.rank"_s,
+        u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, t.linked_deltas, "
+        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? ORDER BY t.column_id, t.rank"_s,
         {organisationId});
     if (!query)
         return Error{query.error()};

@@ -9,14 +9,19 @@ namespace Deltaboard {
 
 namespace {
 
-Status requireRow(Database &db, const QString &sql, qint64 id, const QString &what)
+// The foreign keys refuse a missing organisation, group or delta; this turns the refusal into
+// a message naming which one is missing. It runs only after a failed write, so the common path
+// pays no existence checks.
+QString missingRecord(Database &db, const QString &error, const QString &table, qint64 id,
+                      const QString &what, qint64 deltaId)
 {
-    const auto found = db.scalar(sql, {id});
-    if (!found)
-        return Error{found.error()};
-    if (!found->isValid())
-        return Error{u"no %1 with id %2"_s.arg(what).arg(id)};
-    return {};
+    if (!error.contains(u"FOREIGN KEY"_s))
+        return error;
+    // Table names come from the callers' fixed arguments.
+    const auto found = db.scalar(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(table), {id});
+    if (found && !found->isValid())
+        return u"no %1 with id %2"_s.arg(what).arg(id);
+    return u"no delta with id %1"_s.arg(deltaId);
 }
 
 QVariant levelText(const QVariant &level, QString (*name)(int))
@@ -31,16 +36,6 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
     if (level && (*level < 0 || *level > 4))
         return Error{u"priority level %1 is out of range (0..4)"_s.arg(*level)};
     Transaction transaction(m_db);
-    if (const Status ok = requireRow(m_db, u"SELECT 1 FROM organisations WHERE id = ?"_s,
-                                     organisationId, u"organisation"_s);
-        !ok) {
-        return ok;
-    }
-    if (const Status ok = requireRow(m_db, u"SELECT 1 FROM deltas WHERE id = ?"_s, deltaId,
-                                     u"delta"_s);
-        !ok) {
-        return ok;
-    }
     const auto before = m_db.scalar(
         u"SELECT level FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
         {organisationId, deltaId});
@@ -48,7 +43,21 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
         return Error{before.error()};
     const QVariant old = before->isValid() ? *before : QVariant();
     const QVariant now = level ? QVariant(*level) : QVariant();
-    if ((old.isNull() && now.isNull()) || (!old.isNull() && !now.isNull() && old.toInt() == *level))
+    if (old.isNull() && now.isNull()) {
+        // Clearing what is not there: fine, unless the organisation or delta does not exist.
+        const auto found = m_db.scalar(u"SELECT (SELECT count(*) FROM organisations WHERE id = ?)"
+                                       u" || (SELECT count(*) FROM deltas WHERE id = ?)"_s,
+                                       {organisationId, deltaId});
+        if (!found)
+            return Error{found.error()};
+        if (found->toString() != u"11"_s) {
+            return Error{found->toString().startsWith(u'0')
+                             ? u"no organisation with id %1"_s.arg(organisationId)
+                             : u"no delta with id %1"_s.arg(deltaId)};
+        }
+        return transaction.commit();
+    }
+    if (!old.isNull() && !now.isNull() && old.toInt() == *level)
         return transaction.commit(); // unchanged: no write, no history
 
     if (level) {
@@ -57,8 +66,10 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
             u"VALUES (?, ?, ?, ?) ON CONFLICT (organisation_id, delta_id) "
             u"DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at"_s,
             {organisationId, deltaId, *level, m_db.clock().nowText()});
-        if (!set)
-            return Error{set.error()};
+        if (!set) {
+            return Error{missingRecord(m_db, set.error(), u"organisations"_s, organisationId,
+                                       u"organisation"_s, deltaId)};
+        }
     } else {
         const auto removed = m_db.run(
             u"DELETE FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
@@ -100,16 +111,6 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
     if (affectedUsers && *affectedUsers < 0)
         return Error{u"affected users cannot be negative (%1)"_s.arg(*affectedUsers)};
     Transaction transaction(m_db);
-    if (const Status ok = requireRow(m_db, u"SELECT 1 FROM deltas WHERE id = ?"_s, deltaId,
-                                     u"delta"_s);
-        !ok) {
-        return ok;
-    }
-    if (const Status ok = requireRow(m_db, u"SELECT 1 FROM user_groups WHERE id = ?"_s, groupId,
-                                     u"user group"_s);
-        !ok) {
-        return ok;
-    }
     const auto before = m_db.run(
         u"SELECT level, affected_users FROM impacts WHERE delta_id = ? AND group_id = ?"_s,
         {deltaId, groupId});
@@ -133,8 +134,22 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
     const bool usersChanged = oldUsers.isNull() != newUsers.isNull()
                               || (!oldUsers.isNull()
                                   && oldUsers.toLongLong() != newUsers.toLongLong());
-    if (!levelChanged && !usersChanged)
+    if (!levelChanged && !usersChanged) {
+        if (!oldLevel.isNull())
+            return transaction.commit(); // unchanged: no write, no history
+        // Clearing what is not there: fine, unless the delta or group does not exist.
+        const auto found = m_db.scalar(u"SELECT (SELECT count(*) FROM deltas WHERE id = ?) || "
+                                       u"(SELECT count(*) FROM user_groups WHERE id = ?)"_s,
+                                       {deltaId, groupId});
+        if (!found)
+            return Error{found.error()};
+        if (found->toString() != u"11"_s) {
+            return Error{found->toString().startsWith(u'0')
+                             ? u"no delta with id %1"_s.arg(deltaId)
+                             : u"no user group with id %1"_s.arg(groupId)};
+        }
         return transaction.commit();
+    }
 
     if (level) {
         const auto set = m_db.run(
@@ -145,8 +160,10 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
             {deltaId, groupId, *level,
              newUsers.isNull() ? QVariant(QMetaType::fromType<qint64>()) : newUsers,
              m_db.clock().nowText()});
-        if (!set)
-            return Error{set.error()};
+        if (!set) {
+            return Error{missingRecord(m_db, set.error(), u"user_groups"_s, groupId,
+                                       u"user group"_s, deltaId)};
+        }
     } else {
         const auto removed = m_db.run(
             u"DELETE FROM impacts WHERE delta_id = ? AND group_id = ?"_s, {deltaId, groupId});

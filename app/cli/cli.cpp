@@ -9,6 +9,7 @@
 #include "model/demogenerator.h"
 #include "model/groupstore.h"
 #include "model/history.h"
+#include "model/integritycheck.h"
 #include "model/jsondump.h"
 #include "model/migrator.h"
 #include "model/organisationstore.h"
@@ -258,56 +259,11 @@ Outcome cmdCheck(Context &context)
     const auto opened = Database::open(context.databasePath, options);
     if (!opened)
         return Failed{opened.error()};
-    Database &db = **opened;
-    bool healthy = true;
-    auto report = [&](const QString &what, const QString &problem) {
-        context.out << what << ": " << (problem.isEmpty() ? u"ok"_s : problem) << '\n';
-        healthy = healthy && problem.isEmpty();
-    };
-
-    const int version = db.schemaVersion();
-    const int latest = Migrator::builtin().latestVersion();
-    report(u"schema"_s, version == latest ? QString()
-                                          : u"version %1, this Deltaboard expects %2"_s.arg(version)
-                                                .arg(latest));
-
-    QSqlQuery query(db.connection());
-    QStringList problems;
-    if (!query.exec(u"PRAGMA integrity_check"_s)) {
-        problems.append(Database::describe(query));
-    } else {
-        while (query.next()) {
-            if (query.value(0).toString() != u"ok"_s)
-                problems.append(query.value(0).toString());
-        }
-    }
-    report(u"integrity"_s, problems.join(u"; "_s).left(500));
-
-    problems.clear();
-    if (!query.exec(u"PRAGMA foreign_key_check"_s)) {
-        problems.append(Database::describe(query));
-    } else {
-        while (query.next()) {
-            problems.append(u"%1 row %2 refers to a missing %3 row"_s.arg(
-                query.value(0).toString(), query.value(1).toString(), query.value(2).toString()));
-        }
-    }
-    report(u"foreign keys"_s, problems.isEmpty()
-                                  ? QString()
-                                  : u"%1 broken references, first: %2"_s.arg(problems.size())
-                                        .arg(problems.first()));
-
-    if (version >= 1) {
-        problems.clear();
-        // FTS5's own consistency check of the index against its content table.
-        for (const QString &table : {u"deltas_fts"_s, u"tasks_fts"_s}) {
-            const QString sql = u"INSERT INTO %1 (%1) VALUES ('integrity-check')"_s.arg(table);
-            if (const Status checked = db.execOnce(sql); !checked)
-                problems.append(u"%1: %2"_s.arg(table, checked.error()));
-        }
-        report(u"full-text index"_s, problems.join(u"; "_s));
-    }
-    if (!healthy)
+    const QList<IntegrityCheck::Finding> findings = IntegrityCheck(**opened).run();
+    for (const IntegrityCheck::Finding &finding : findings)
+        context.out << finding.what << ": " << (finding.problem.isEmpty() ? u"ok"_s : finding.problem)
+                    << '\n';
+    if (!IntegrityCheck::healthy(findings))
         return Failed{u"%1 has problems (see above)"_s.arg(context.databasePath)};
     return {};
 }

@@ -87,7 +87,20 @@ private Q_SLOTS:
         const Status set = TriageStore(*m_db).setPriority(organisation, delta, 3);
         QVERIFY(!set);
         QCOMPARE(set.error(), expected);
+        // Clearing a priority that was never set still names what does not exist.
+        const Status cleared = TriageStore(*m_db).setPriority(organisation, delta, std::nullopt);
+        QVERIFY(!cleared);
+        QCOMPARE(cleared.error(), expected);
         QCOMPARE(countRows(*m_db, u"priorities"_s), 0);
+    }
+
+    void shouldNameTheMissingRecordForImpact()
+    {
+        TriageStore store(*m_db);
+        QCOMPARE(store.setImpact(m_delta, 77, 3).error(), u"no user group with id 77"_s);
+        QCOMPARE(store.setImpact(88, m_group, 3).error(), u"no delta with id 88"_s);
+        QCOMPARE(store.setImpact(88, m_group, std::nullopt).error(), u"no delta with id 88"_s);
+        QCOMPARE(countRows(*m_db, u"impacts"_s), 0);
     }
 
     void shouldRecordImpactWithAffectedUsers()

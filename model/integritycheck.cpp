@@ -1,0 +1,91 @@
+#include "integritycheck.h"
+
+#include "migrator.h"
+
+#include <QSqlRecord>
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+namespace {
+
+// Every row of a query's first column, as text; an error becomes the only "row".
+QStringList rows(Database &db, const QString &sql)
+{
+    QSqlQuery query(db.connection());
+    QStringList result;
+    if (!query.exec(sql))
+        return {Database::describe(query)};
+    while (query.next()) {
+        QStringList columns;
+        for (int i = 0; i < query.record().count(); ++i)
+            columns.append(query.value(i).toString());
+        result.append(columns.join(u' '));
+    }
+    return result;
+}
+
+} // namespace
+
+QList<IntegrityCheck::Finding> IntegrityCheck::run()
+{
+    QList<Finding> findings;
+    const int version = m_db.schemaVersion();
+    const int latest = Migrator::builtin().latestVersion();
+    findings.append({u"schema"_s, version == latest ? QString()
+                                                    : u"version %1, this Deltaboard expects %2"_s
+                                                          .arg(version)
+                                                          .arg(latest)});
+
+    QStringList problems = rows(m_db, u"PRAGMA integrity_check"_s);
+    problems.removeAll(u"ok"_s);
+    findings.append({u"integrity"_s, problems.join(u"; "_s).left(500)});
+
+    problems = rows(m_db, u"PRAGMA foreign_key_check"_s);
+    findings.append({u"foreign keys"_s,
+                     problems.isEmpty()
+                         ? QString()
+                         : u"%1 broken references (table rowid parent fk), first: %2"_s
+                               .arg(problems.size())
+                               .arg(problems.first())});
+    if (version < 1)
+        return findings;
+
+    problems.clear();
+    // FTS5's own consistency check of each index against its content table.
+    for (const QString &table : {u"deltas_fts"_s, u"tasks_fts"_s}) {
+        // Table names from the fixed list above.
+        const QString sql = u"INSERT INTO %1 (%1) VALUES ('integrity-check')"_s.arg(table);
+        if (const Status checked = m_db.execOnce(sql); !checked)
+            problems.append(u"%1: %2"_s.arg(table, checked.error()));
+    }
+    findings.append({u"full-text index"_s, problems.join(u"; "_s)});
+
+    problems.clear();
+    const auto deltas = m_db.scalar(
+        u"SELECT count(*) FROM deltas d WHERE d.top_impact IS NOT (SELECT max(level) FROM "
+        u"impacts WHERE delta_id = d.id) OR d.affected_users IS NOT (SELECT sum(affected_users) "
+        u"FROM impacts WHERE delta_id = d.id)"_s);
+    const auto tasks = m_db.scalar(
+        u"SELECT count(*) FROM tasks t WHERE t.linked_deltas <> (SELECT count(*) FROM "
+        u"task_deltas WHERE task_id = t.id) OR t.top_impact IS NOT (SELECT max(d.top_impact) "
+        u"FROM task_deltas td JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = t.id)"_s);
+    if (!deltas || !tasks)
+        problems.append(deltas ? tasks.error() : deltas.error());
+    else if (deltas->toLongLong() + tasks->toLongLong() > 0)
+        problems.append(u"%1 deltas and %2 tasks disagree with their impacts and links"_s
+                            .arg(deltas->toLongLong())
+                            .arg(tasks->toLongLong()));
+    findings.append({u"derived summaries"_s, problems.join(u"; "_s)});
+    return findings;
+}
+
+bool IntegrityCheck::healthy(const QList<Finding> &findings)
+{
+    return std::all_of(findings.begin(), findings.end(),
+                       [](const Finding &finding) { return finding.problem.isEmpty(); });
+}
+
+} // namespace Deltaboard

@@ -79,6 +79,11 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == DeltaIdRole)
         return m_ids.at(index.row());
+    if (role == Qt::TextAlignmentRole) {
+        const bool number = index.column() == IdColumn || index.column() == CommittedColumn;
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignVCenter)
+                                   | (number ? Qt::AlignRight : Qt::AlignLeft));
+    }
     if (role != Qt::DisplayRole && role != KindRole)
         return {};
     const DeltaRow *row = rowAt(index.row());
@@ -101,6 +106,11 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
 
 QVariant DeltaTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole) {
+        const bool number = section == IdColumn || section == CommittedColumn;
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignVCenter)
+                                   | (number ? Qt::AlignRight : Qt::AlignLeft));
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

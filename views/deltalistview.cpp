@@ -1,5 +1,7 @@
 #include "deltalistview.h"
 
+#include "deltatabledelegate.h"
+
 #include "model/deltatablemodel.h"
 
 #include <QHeaderView>
@@ -28,6 +30,8 @@ DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
 
     m_table->setObjectName(u"deltaTable"_s);
     m_table->setModel(model);
+    m_table->setItemDelegate(new DeltaTableDelegate(m_table));
+    m_table->setShowGrid(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -73,6 +77,8 @@ void DeltaListView::applySearch()
 
 void DeltaListView::updateEmptyState()
 {
+    // Priority belongs to an organisation: without one chosen the column would only be empty.
+    m_table->setColumnHidden(DeltaTableModel::PriorityColumn, !m_model->filter().organisationId);
     const bool empty = m_model->totalCount() == 0;
     if (!m_model->lastError().isEmpty()) {
         m_empty->setText(tr("Cannot read deltas: %1").arg(m_model->lastError()));

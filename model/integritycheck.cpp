@@ -5,6 +5,8 @@
 #include <QSqlRecord>
 #include <QStringList>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {

@@ -1,5 +1,7 @@
 #include "reports.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {

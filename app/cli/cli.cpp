@@ -226,6 +226,58 @@ QJsonArray historyJson(const QList<HistoryEntry> &entries)
     return array;
 }
 
+QJsonArray commentsJson(const QList<Comment> &comments)
+{
+    QJsonArray array;
+    for (const Comment &c : comments) {
+        array.append(QJsonObject{{u"author"_s, c.author},
+                                 {u"body"_s, c.body},
+                                 {u"created_at"_s, c.createdAt}});
+    }
+    return array;
+}
+
+void printComments(QTextStream &out, const QList<Comment> &comments)
+{
+    if (comments.isEmpty())
+        return;
+    out << "Comments:\n";
+    for (const Comment &c : comments)
+        out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
+}
+
+// What 'show delta ID' and 'show task ID' share: the output format, the one id, the database.
+struct ShowRequest
+{
+    bool json = false;
+    qint64 id = 0;
+    std::unique_ptr<Database> db;
+};
+
+Result<ShowRequest> showRequest(const Context &context, const QString &what, Outcome *failure)
+{
+    const auto json = wantsJson(context);
+    if (!json) {
+        *failure = usage(json.error());
+        return Error{json.error()};
+    }
+    if (context.arguments.size() != 1) {
+        *failure = usage(u"show %1: expected one %1 id"_s.arg(what));
+        return Error{failure->value().message};
+    }
+    const auto id = parseId(context.arguments.first(), what + u" id"_s);
+    if (!id) {
+        *failure = usage(id.error());
+        return Error{id.error()};
+    }
+    auto db = openDatabase(context, false);
+    if (!db) {
+        *failure = Failed{db.error()};
+        return Error{db.error()};
+    }
+    return ShowRequest{*json, *id, std::move(db).value()};
+}
+
 void printBlock(QTextStream &out, const QString &label, const QString &text)
 {
     out << label << ":\n";
@@ -476,27 +528,21 @@ Outcome cmdListGroups(Context &context)
 
 Outcome cmdShowDelta(Context &context)
 {
-    const auto json = wantsJson(context);
-    if (!json)
-        return usage(json.error());
-    if (context.arguments.size() != 1)
-        return usage(u"show delta: expected one delta id"_s);
-    const auto id = parseId(context.arguments.first(), u"delta id"_s);
-    if (!id)
-        return usage(id.error());
-    const auto db = openDatabase(context, false);
-    if (!db)
-        return Failed{db.error()};
-    Database &database = **db;
-    const auto delta = DeltaStore(database).get(*id);
+    Outcome failure;
+    auto request = showRequest(context, u"delta"_s, &failure);
+    if (!request)
+        return failure;
+    Database &database = *request->db;
+    const qint64 id = request->id;
+    const auto delta = DeltaStore(database).get(id);
     if (!delta)
         return Failed{delta.error()};
-    const auto priorities = TriageStore(database).priorities(*id);
-    const auto impacts = TriageStore(database).impacts(*id);
-    const auto tasks = TaskStore(database).tasksForDelta(*id);
-    const auto reports = CrashStore(database).reports(*id);
-    const auto comments = CommentStore(database).forDelta(*id);
-    const auto history = History(database).list(u"delta"_s, *id);
+    const auto priorities = TriageStore(database).priorities(id);
+    const auto impacts = TriageStore(database).impacts(id);
+    const auto tasks = TaskStore(database).tasksForDelta(id);
+    const auto reports = CrashStore(database).reports(id);
+    const auto comments = CommentStore(database).forDelta(id);
+    const auto history = History(database).list(u"delta"_s, id);
     for (const QString &error : {priorities.error(), impacts.error(), tasks.error(),
                                  reports.error(), comments.error(), history.error()}) {
         if (!error.isEmpty())
@@ -504,7 +550,7 @@ Outcome cmdShowDelta(Context &context)
     }
     const Delta &d = *delta;
 
-    if (*json) {
+    if (request->json) {
         QJsonArray priorityArray;
         for (const PriorityEntry &p : *priorities) {
             priorityArray.append(QJsonObject{{u"organisation"_s, p.organisation},
@@ -526,12 +572,6 @@ Outcome cmdShowDelta(Context &context)
                                          {u"organisation"_s, t.organisation},
                                          {u"column"_s, t.column},
                                          {u"title"_s, t.title}});
-        }
-        QJsonArray commentArray;
-        for (const Comment &c : *comments) {
-            commentArray.append(QJsonObject{{u"author"_s, c.author},
-                                            {u"body"_s, c.body},
-                                            {u"created_at"_s, c.createdAt}});
         }
         const QJsonObject object{
             {u"id"_s, d.id},
@@ -559,7 +599,7 @@ Outcome cmdShowDelta(Context &context)
             {u"impacts"_s, impactArray},
             {u"tasks"_s, taskArray},
             {u"crash_reports"_s, reports->size()},
-            {u"comments"_s, commentArray},
+            {u"comments"_s, commentsJson(*comments)},
             {u"history"_s, historyJson(*history)},
         };
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
@@ -618,35 +658,25 @@ Outcome cmdShowDelta(Context &context)
                 << reports->last().receivedAt << ")";
         out << '\n';
     }
-    if (!comments->isEmpty()) {
-        out << "Comments:\n";
-        for (const Comment &c : *comments)
-            out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
-    }
+    printComments(out, *comments);
     printHistory(out, *history, Names::load(database));
     return {};
 }
 
 Outcome cmdShowTask(Context &context)
 {
-    const auto json = wantsJson(context);
-    if (!json)
-        return usage(json.error());
-    if (context.arguments.size() != 1)
-        return usage(u"show task: expected one task id"_s);
-    const auto id = parseId(context.arguments.first(), u"task id"_s);
-    if (!id)
-        return usage(id.error());
-    const auto db = openDatabase(context, false);
-    if (!db)
-        return Failed{db.error()};
-    Database &database = **db;
-    const auto task = TaskStore(database).get(*id);
+    Outcome failure;
+    auto request = showRequest(context, u"task"_s, &failure);
+    if (!request)
+        return failure;
+    Database &database = *request->db;
+    const qint64 id = request->id;
+    const auto task = TaskStore(database).get(id);
     if (!task)
         return Failed{task.error()};
-    const auto fixes = TaskStore(database).fixRecords(*id);
-    const auto comments = CommentStore(database).forTask(*id);
-    const auto history = History(database).list(u"task"_s, *id);
+    const auto fixes = TaskStore(database).fixRecords(id);
+    const auto comments = CommentStore(database).forTask(id);
+    const auto history = History(database).list(u"task"_s, id);
     for (const QString &error : {fixes.error(), comments.error(), history.error()}) {
         if (!error.isEmpty())
             return Failed{error};
@@ -660,7 +690,7 @@ Outcome cmdShowTask(Context &context)
     }
     const Task &t = *task;
 
-    if (*json) {
+    if (request->json) {
         QJsonArray deltaArray;
         for (const Delta &d : deltas) {
             deltaArray.append(QJsonObject{{u"id"_s, d.id},
@@ -674,12 +704,6 @@ Outcome cmdShowTask(Context &context)
                                         {u"version"_s, textOrNull(f.version)},
                                         {u"deployed_to"_s, textOrNull(f.deployedTo)},
                                         {u"verified_at"_s, textOrNull(f.verifiedAt)}});
-        }
-        QJsonArray commentArray;
-        for (const Comment &c : *comments) {
-            commentArray.append(QJsonObject{{u"author"_s, c.author},
-                                            {u"body"_s, c.body},
-                                            {u"created_at"_s, c.createdAt}});
         }
         const QJsonObject object{{u"id"_s, t.id},
                                  {u"organisation"_s, t.organisation},
@@ -695,7 +719,7 @@ Outcome cmdShowTask(Context &context)
                                  {u"row_version"_s, t.rowVersion},
                                  {u"deltas"_s, deltaArray},
                                  {u"fix_records"_s, fixArray},
-                                 {u"comments"_s, commentArray},
+                                 {u"comments"_s, commentsJson(*comments)},
                                  {u"history"_s, historyJson(*history)}};
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return {};
@@ -733,11 +757,7 @@ Outcome cmdShowTask(Context &context)
                 << '\n';
         }
     }
-    if (!comments->isEmpty()) {
-        out << "Comments:\n";
-        for (const Comment &c : *comments)
-            out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
-    }
+    printComments(out, *comments);
     printHistory(out, *history, Names::load(database));
     return {};
 }

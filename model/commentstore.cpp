@@ -14,15 +14,12 @@ Result<qint64> CommentStore::add(const Comment &comment)
     if (comment.body.trimmed().isEmpty())
         return Error{u"a comment needs some text"_s};
     Transaction transaction(m_db);
-    const auto inserted = m_db.run(u"INSERT INTO comments (delta_id, task_id, author, body, "
-                                   u"created_at) VALUES (?, ?, ?, ?, ?)"_s,
-                                   {Sql::optionalValue(comment.deltaId),
-                                    Sql::optionalValue(comment.taskId),
-                                    Sql::textOrNull(comment.author.isEmpty() ? m_db.actor()
-                                                                             : comment.author),
-                                    comment.body,
-                                    comment.createdAt.isEmpty() ? m_db.clock().nowText()
-                                                                : comment.createdAt});
+    const auto inserted = m_db.run(
+        u"INSERT INTO comments (delta_id, task_id, author, body, "
+        u"created_at) VALUES (?, ?, ?, ?, ?)"_s,
+        {Sql::optionalValue(comment.deltaId), Sql::optionalValue(comment.taskId),
+         Sql::textOrNull(comment.author.isEmpty() ? m_db.actor() : comment.author), comment.body,
+         comment.createdAt.isEmpty() ? m_db.clock().nowText() : comment.createdAt});
     if (!inserted) {
         if (inserted.error().contains(u"FOREIGN KEY"_s)) {
             return Error{comment.deltaId ? u"no delta with id %1"_s.arg(*comment.deltaId)
@@ -54,8 +51,8 @@ Result<QList<Comment>> CommentStore::select(const QString &column, qint64 id)
     QSqlQuery &q = **query;
     while (q.next()) {
         comments.append({q.value(0).toLongLong(), Sql::optionalId(q.value(1)),
-                         Sql::optionalId(q.value(2)), q.value(3).toString(),
-                         q.value(4).toString(), q.value(5).toString()});
+                         Sql::optionalId(q.value(2)), q.value(3).toString(), q.value(4).toString(),
+                         q.value(5).toString()});
     }
     return comments;
 }

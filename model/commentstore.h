@@ -9,7 +9,9 @@ namespace Deltaboard {
 class CommentStore
 {
 public:
-    explicit CommentStore(Database &db) : m_db(db) {}
+    explicit CommentStore(Database &db)
+        : m_db(db)
+    {}
 
     // Exactly one of comment.deltaId and comment.taskId must be set. Returns the comment's id.
     Result<qint64> add(const Comment &comment);

@@ -16,13 +16,13 @@ Result<qint64> CrashStore::addReport(const CrashReport &report, const QString &t
         return Error{u"a crash report needs its text"_s};
 
     Transaction transaction(m_db);
-    const auto existing = m_db.scalar(
-        u"SELECT id FROM deltas WHERE signature = ?"_s, {report.signature});
+    const auto existing
+        = m_db.scalar(u"SELECT id FROM deltas WHERE signature = ?"_s, {report.signature});
     if (!existing)
         return Error{existing.error()};
     qint64 deltaId = existing->isValid() ? existing->toLongLong() : 0;
-    const QString received = report.receivedAt.isEmpty() ? m_db.clock().nowText()
-                                                          : report.receivedAt;
+    const QString received
+        = report.receivedAt.isEmpty() ? m_db.clock().nowText() : report.receivedAt;
     if (deltaId == 0) {
         Delta delta;
         delta.kind = DeltaKind::Crash;
@@ -46,8 +46,7 @@ Result<qint64> CrashStore::addReport(const CrashReport &report, const QString &t
     if (!inserted)
         return Error{u"cannot store crash report: %1"_s.arg(inserted.error())};
     const qint64 id = (*inserted)->lastInsertId().toLongLong();
-    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"crash_report"_s, {},
-                                                   id);
+    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"crash_report"_s, {}, id);
         !logged) {
         return Error{logged.error()};
     }
@@ -76,8 +75,8 @@ Result<QList<CrashReport>> CrashStore::reports(qint64 deltaId)
 
 Result<int> CrashStore::reportCount(qint64 deltaId)
 {
-    const auto counted = m_db.scalar(u"SELECT count(*) FROM crash_reports WHERE delta_id = ?"_s,
-                                     {deltaId});
+    const auto counted
+        = m_db.scalar(u"SELECT count(*) FROM crash_reports WHERE delta_id = ?"_s, {deltaId});
     if (!counted)
         return Error{counted.error()};
     return counted->toInt();

@@ -9,7 +9,9 @@ namespace Deltaboard {
 class CrashStore
 {
 public:
-    explicit CrashStore(Database &db) : m_db(db) {}
+    explicit CrashStore(Database &db)
+        : m_db(db)
+    {}
 
     // Adds one report. The crash delta with the report's signature receives it; a new signature
     // creates that delta, titled 'title' (the signature when empty). Returns the report's id.

@@ -42,8 +42,7 @@ Database::Database(QString path, QString connectionName)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_actor(defaultActor())
-{
-}
+{}
 
 Database::~Database()
 {
@@ -75,8 +74,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     } else if (!options.createIfMissing) {
         return Error{u"no database at %1 (create one with 'deltaboard-cli init')"_s.arg(path)};
     } else if (!QFileInfo(info.absolutePath()).isDir()) {
-        return Error{u"cannot create %1: the folder %2 does not exist"_s.arg(path,
-                                                                              info.absolutePath())};
+        return Error{
+            u"cannot create %1: the folder %2 does not exist"_s.arg(path, info.absolutePath())};
     }
 
     const QString name = u"deltaboard-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
@@ -102,13 +101,12 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
         const bool blank = version->toInt() == 0 && tables->toInt() == 0;
         if (!blank && appId->toInt() != Migrator::kApplicationId) {
             return Error{
-                u"%1 is an SQLite database of another application, not a Deltaboard database"_s
-                    .arg(path)};
+                u"%1 is an SQLite database of another application, not a Deltaboard database"_s.arg(
+                    path)};
         }
         if (version->toInt() > migrator.latestVersion()) {
             return Error{u"%1 has schema version %2, newer than this Deltaboard understands "
-                         u"(up to %3); open it with a newer Deltaboard"_s
-                             .arg(path)
+                         u"(up to %3); open it with a newer Deltaboard"_s.arg(path)
                              .arg(version->toInt())
                              .arg(migrator.latestVersion())};
         }
@@ -130,10 +128,8 @@ Status Database::applyPragmas()
     // synchronous=NORMAL is durable against process crashes in WAL mode (only a power cut may
     // lose the latest commits, never consistency).
     const QString pragmas[] = {
-        u"PRAGMA foreign_keys = ON"_s,
-        u"PRAGMA journal_mode = WAL"_s,
-        u"PRAGMA synchronous = NORMAL"_s,
-        u"PRAGMA temp_store = MEMORY"_s,
+        u"PRAGMA foreign_keys = ON"_s,    u"PRAGMA journal_mode = WAL"_s,
+        u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA temp_store = MEMORY"_s,
         u"PRAGMA cache_size = -32000"_s, // KiB: 32 MB of page cache per connection
     };
     for (const QString &pragma : pragmas) {
@@ -211,7 +207,8 @@ void Database::setClock(const Clock *clock)
     m_clock = clock ? clock : &m_systemClock;
 }
 
-Database::Transaction::Transaction(Database &db) : m_db(db)
+Database::Transaction::Transaction(Database &db)
+    : m_db(db)
 {
     if (db.m_transactionDepth++ > 0)
         return;

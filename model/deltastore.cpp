@@ -11,11 +11,11 @@ namespace Deltaboard {
 
 namespace {
 
-const QString kSelectDelta =
-    u"SELECT d.id, d.kind, d.title, d.desired, d.actual, d.details, d.component_id, c.name, "
-    u"d.found_in, d.reporter, d.state, d.duplicate_of, d.signature, d.source_tracker, "
-    u"d.external_id, d.source_url, d.created_at, d.updated_at, d.row_version "
-    u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id WHERE d.id = ?"_s;
+const QString kSelectDelta
+    = u"SELECT d.id, d.kind, d.title, d.desired, d.actual, d.details, d.component_id, c.name, "
+      u"d.found_in, d.reporter, d.state, d.duplicate_of, d.signature, d.source_tracker, "
+      u"d.external_id, d.source_url, d.created_at, d.updated_at, d.row_version "
+      u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id WHERE d.id = ?"_s;
 
 Delta deltaFrom(const QSqlQuery &q)
 {
@@ -92,16 +92,17 @@ Result<qint64> DeltaStore::create(const Delta &delta)
         u"reporter, state, duplicate_of, signature, source_tracker, external_id, source_url, "
         u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {Levels::kindName(delta.kind), delta.title.trimmed(), Sql::text(delta.desired),
-         Sql::text(delta.actual), Sql::text(delta.details), Sql::optionalValue(delta.componentId), Sql::textOrNull(delta.foundIn),
-         Sql::textOrNull(delta.reporter), Levels::stateName(delta.state),
-         Sql::optionalValue(delta.duplicateOf), Sql::textOrNull(delta.signature),
-         Sql::textOrNull(delta.source.tracker), Sql::textOrNull(delta.source.externalId),
-         Sql::textOrNull(delta.source.url), created, updated});
+         Sql::text(delta.actual), Sql::text(delta.details), Sql::optionalValue(delta.componentId),
+         Sql::textOrNull(delta.foundIn), Sql::textOrNull(delta.reporter),
+         Levels::stateName(delta.state), Sql::optionalValue(delta.duplicateOf),
+         Sql::textOrNull(delta.signature), Sql::textOrNull(delta.source.tracker),
+         Sql::textOrNull(delta.source.externalId), Sql::textOrNull(delta.source.url), created,
+         updated});
     if (!inserted)
         return Error{u"cannot create delta: %1"_s.arg(explain(inserted.error(), delta))};
     const qint64 id = (*inserted)->lastInsertId().toLongLong();
-    if (const Status logged = History(m_db).record(u"delta"_s, id, u"created"_s, {},
-                                                   Levels::kindName(delta.kind));
+    if (const Status logged
+        = History(m_db).record(u"delta"_s, id, u"created"_s, {}, Levels::kindName(delta.kind));
         !logged) {
         return Error{logged.error()};
     }
@@ -154,11 +155,11 @@ Status DeltaStore::update(const Delta &delta)
         QVariant newValue;
     };
     QList<Change> changes;
-    auto compare = [&changes](const QString &column, const QVariant &before,
-                              const QVariant &after) {
-        if (before != after)
-            changes.append({column, before, after});
-    };
+    auto compare
+        = [&changes](const QString &column, const QVariant &before, const QVariant &after) {
+              if (before != after)
+                  changes.append({column, before, after});
+          };
     compare(u"kind"_s, Levels::kindName(stored->kind), Levels::kindName(delta.kind));
     compare(u"title"_s, stored->title, delta.title.trimmed());
     compare(u"desired"_s, Sql::text(stored->desired), Sql::text(delta.desired));
@@ -191,11 +192,12 @@ Status DeltaStore::update(const Delta &delta)
     const QString sql = u"UPDATE deltas SET "_s + assignments.join(u", "_s)
                         + u", updated_at = ?, row_version = row_version + 1 WHERE id = ?"_s;
     if (const Status set = m_db.execOnce(sql, values); !set)
-        return Error{u"cannot change delta %1: %2"_s.arg(delta.id).arg(explain(set.error(), delta))};
+        return Error{
+            u"cannot change delta %1: %2"_s.arg(delta.id).arg(explain(set.error(), delta))};
     History history(m_db);
     for (const Change &change : std::as_const(changes)) {
-        if (const Status logged = history.record(u"delta"_s, delta.id, change.column,
-                                                 change.oldValue, change.newValue);
+        if (const Status logged
+            = history.record(u"delta"_s, delta.id, change.column, change.oldValue, change.newValue);
             !logged) {
             return logged;
         }
@@ -267,13 +269,13 @@ Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
     const QString where = whereClause(filter, &values);
     values.append(filter.limit);
     values.append(filter.offset);
-    const QString sql =
-        u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, d.top_impact, "
-        u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td "
-        u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
-        u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "
-        u"LEFT JOIN priorities p ON p.delta_id = d.id AND p.organisation_id = ?"_s
-        + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s;
+    const QString sql
+        = u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, d.top_impact, "
+          u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td "
+          u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
+          u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "
+          u"LEFT JOIN priorities p ON p.delta_id = d.id AND p.organisation_id = ?"_s
+          + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s;
     const auto query = m_db.run(sql, values);
     if (!query)
         return Error{u"cannot list deltas: %1"_s.arg(query.error())};
@@ -311,9 +313,8 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
     const QString where = whereClause(filter, &values);
     values.append(filter.limit);
     values.append(filter.offset);
-    const auto query = m_db.run(u"SELECT d.id FROM deltas d"_s + where
-                                    + u" ORDER BY d.id LIMIT ? OFFSET ?"_s,
-                                values);
+    const auto query = m_db.run(
+        u"SELECT d.id FROM deltas d"_s + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s, values);
     if (!query)
         return Error{u"cannot list deltas: %1"_s.arg(query.error())};
     QList<qint64> ids;

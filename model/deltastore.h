@@ -40,7 +40,9 @@ struct DeltaFilter
 class DeltaStore
 {
 public:
-    explicit DeltaStore(Database &db) : m_db(db) {}
+    explicit DeltaStore(Database &db)
+        : m_db(db)
+    {}
 
     // Stores a new delta and returns its id. Times default to the clock's now.
     Result<qint64> create(const Delta &delta);

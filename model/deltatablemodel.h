@@ -16,8 +16,17 @@ class DeltaTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { IdColumn, KindColumn, TitleColumn, ComponentColumn, StateColumn,
-                  PriorityColumn, ImpactColumn, CommittedColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        KindColumn,
+        TitleColumn,
+        ComponentColumn,
+        StateColumn,
+        PriorityColumn,
+        ImpactColumn,
+        CommittedColumn,
+        ColumnCount
+    };
     enum Role { DeltaIdRole = Qt::UserRole + 1, KindRole };
 
     // 'db' is not owned and must outlive the model; it is used from the model's thread only.

@@ -76,52 +76,76 @@ const std::array<const char16_t *, 8> kOrganisations = {
 };
 
 const std::array<const char16_t *, 16> kSymptoms = {
-    u"flickers",           u"freezes for several seconds", u"shows a black screen",
-    u"loses its settings", u"drains the battery",         u"stutters",
-    u"reports the wrong state", u"hangs",                 u"uses 100% CPU",
-    u"draws garbage",      u"drops the connection",       u"ignores the keyboard",
-    u"fails silently",     u"shows a blank dialog",       u"corrupts the file",
+    u"flickers",
+    u"freezes for several seconds",
+    u"shows a black screen",
+    u"loses its settings",
+    u"drains the battery",
+    u"stutters",
+    u"reports the wrong state",
+    u"hangs",
+    u"uses 100% CPU",
+    u"draws garbage",
+    u"drops the connection",
+    u"ignores the keyboard",
+    u"fails silently",
+    u"shows a blank dialog",
+    u"corrupts the file",
     u"logs errors endlessly",
 };
 
 const std::array<const char16_t *, 16> kTriggers = {
-    u"after resume from suspend", u"when a second monitor is plugged in",
-    u"on a 4K display",           u"after an update",
-    u"with fractional scaling",   u"when switching users",
-    u"on first boot",             u"under heavy load",
-    u"when the laptop lid closes", u"in a virtual machine",
-    u"with a right-to-left language", u"after waking from hibernation",
-    u"when the network changes",  u"with an encrypted disk",
-    u"over a slow connection",    u"with more than 500 items",
+    u"after resume from suspend",
+    u"when a second monitor is plugged in",
+    u"on a 4K display",
+    u"after an update",
+    u"with fractional scaling",
+    u"when switching users",
+    u"on first boot",
+    u"under heavy load",
+    u"when the laptop lid closes",
+    u"in a virtual machine",
+    u"with a right-to-left language",
+    u"after waking from hibernation",
+    u"when the network changes",
+    u"with an encrypted disk",
+    u"over a slow connection",
+    u"with more than 500 items",
 };
 
 const std::array<const char16_t *, 12> kFeatures = {
-    u"per-monitor colour profiles", u"offline mode",          u"an audit log",
-    u"keyboard-only navigation",    u"bulk actions",          u"hardware video decoding",
-    u"variable refresh rate",       u"pairing with a QR code", u"scheduled snapshots",
-    u"a status page",               u"single sign-on",        u"high-contrast themes",
+    u"per-monitor colour profiles",
+    u"offline mode",
+    u"an audit log",
+    u"keyboard-only navigation",
+    u"bulk actions",
+    u"hardware video decoding",
+    u"variable refresh rate",
+    u"pairing with a QR code",
+    u"scheduled snapshots",
+    u"a status page",
+    u"single sign-on",
+    u"high-contrast themes",
 };
 
 const std::array<const char16_t *, 12> kClasses = {
-    u"Scheduler", u"Surface",  u"Device",   u"Session", u"Buffer",  u"Manager",
-    u"Pipeline",  u"Endpoint", u"Renderer", u"Monitor", u"Queue",   u"Context",
+    u"Scheduler", u"Surface",  u"Device",   u"Session", u"Buffer", u"Manager",
+    u"Pipeline",  u"Endpoint", u"Renderer", u"Monitor", u"Queue",  u"Context",
 };
 
 const std::array<const char16_t *, 16> kMethods = {
-    u"submit",   u"flush",     u"present", u"attach",  u"release", u"resize",
-    u"commit",   u"dispatch",  u"reset",   u"connect", u"suspend", u"resume",
-    u"allocate", u"configure", u"update",  u"destroy",
+    u"submit", u"flush",   u"present", u"attach", u"release",  u"resize",    u"commit", u"dispatch",
+    u"reset",  u"connect", u"suspend", u"resume", u"allocate", u"configure", u"update", u"destroy",
 };
 
 const std::array<const char16_t *, 8> kReporters = {
-    u"amelia.r", u"jonas.k", u"priya.s", u"tomas.b", u"wei.l", u"fatima.h", u"oskar.n",
-    u"lucia.m",
+    u"amelia.r", u"jonas.k", u"priya.s", u"tomas.b", u"wei.l", u"fatima.h", u"oskar.n", u"lucia.m",
 };
 
-const std::array<const char16_t *, 6> kVersions = {u"24.04", u"24.10", u"25.04",
-                                                   u"25.10", u"26.04", u"26.10"};
-const std::array<const char16_t *, 4> kPlatforms = {u"linux-x86_64", u"linux-arm64",
-                                                    u"windows-x86_64", u"macos-arm64"};
+const std::array<const char16_t *, 6> kVersions
+    = {u"24.04", u"24.10", u"25.04", u"25.10", u"26.04", u"26.10"};
+const std::array<const char16_t *, 4> kPlatforms
+    = {u"linux-x86_64", u"linux-arm64", u"windows-x86_64", u"macos-arm64"};
 
 // A random duration in [0, span) milliseconds; spans exceed int, so through double.
 qint64 within(QRandomGenerator &random, qint64 span)
@@ -148,10 +172,10 @@ enum class EventType { CreateDelta, Triage, AddReport, Commit, Move, Comment, De
 
 struct Event
 {
-    qint64 time;   // msecs since epoch
+    qint64 time; // msecs since epoch
     EventType type;
-    int subject;   // delta or task index
-    int argument;  // column position, report number...
+    int subject;  // delta or task index
+    int argument; // column position, report number...
 };
 
 struct PlannedTask
@@ -199,8 +223,8 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
     if (p.deltas < 1 || p.tasks < 0 || p.organisations < 1 || p.groups < 1)
         return Error{u"demo needs at least 1 delta, 1 organisation and 1 user group"_s};
     if (p.tasks > p.deltas)
-        return Error{u"demo cannot have more tasks (%1) than deltas (%2)"_s.arg(p.tasks)
-                         .arg(p.deltas)};
+        return Error{
+            u"demo cannot have more tasks (%1) than deltas (%2)"_s.arg(p.tasks).arg(p.deltas)};
     const auto existing = m_db.scalar(u"SELECT (SELECT count(*) FROM deltas) + "
                                       u"(SELECT count(*) FROM organisations)"_s);
     if (!existing)
@@ -260,12 +284,11 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
     for (int g = 0; g < p.groups; ++g) {
         const GroupSpec &spec = kGroups[std::size_t(g) % kGroups.size()];
         const int round = g / int(kGroups.size());
-        const QString name = round == 0 ? QString::fromUtf16(spec.name)
-                                        : u"%1 (%2)"_s.arg(QString::fromUtf16(spec.name))
-                                              .arg(round + 1);
+        const QString name = round == 0
+                                 ? QString::fromUtf16(spec.name)
+                                 : u"%1 (%2)"_s.arg(QString::fromUtf16(spec.name)).arg(round + 1);
         const qint64 size = spec.size / (round + 1);
-        const auto group = groupStore.createGroup(name, QString::fromUtf16(spec.description),
-                                                  size);
+        const auto group = groupStore.createGroup(name, QString::fromUtf16(spec.description), size);
         if (!group)
             return Error{group.error()};
         groupIds.append(group->id);
@@ -273,8 +296,8 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
         for (const int component : spec.components) {
             if (component < 0)
                 continue;
-            if (const Status used = groupStore.setGroupUsesComponent(group->id,
-                                                                     componentIds[component]);
+            if (const Status used
+                = groupStore.setGroupUsesComponent(group->id, componentIds[component]);
                 !used) {
                 return Error{used.error()};
             }
@@ -288,8 +311,8 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
     QList<QSet<int>> favoured; // organisation -> components it cares about
     for (int o = 0; o < p.organisations; ++o) {
         const int round = o / int(kOrganisations.size());
-        const QString base = QString::fromUtf16(kOrganisations[std::size_t(o)
-                                                               % kOrganisations.size()]);
+        const QString base
+            = QString::fromUtf16(kOrganisations[std::size_t(o) % kOrganisations.size()]);
         const QString name = round == 0 ? base : u"%1 %2"_s.arg(base).arg(round + 1);
         const auto organisation = organisationStore.create(name);
         if (!organisation)
@@ -432,10 +455,10 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
             } else if (d.kind == DeltaKind::Crash) {
                 const QString ns = QString::fromUtf16(component.nameSpace);
                 do {
-                    d.frame0 = u"%1::%2::%3"_s.arg(ns, pick(random, kClasses),
-                                                   pick(random, kMethods));
-                    d.frame1 = u"%1::%2::%3"_s.arg(ns, pick(random, kClasses),
-                                                   pick(random, kMethods));
+                    d.frame0
+                        = u"%1::%2::%3"_s.arg(ns, pick(random, kClasses), pick(random, kMethods));
+                    d.frame1
+                        = u"%1::%2::%3"_s.arg(ns, pick(random, kClasses), pick(random, kMethods));
                     d.signature = d.frame0 + u" | "_s + d.frame1;
                 } while (signatures.contains(d.signature));
                 signatures.insert(d.signature);
@@ -446,13 +469,13 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
             } else {
                 const QString symptom = pick(random, kSymptoms);
                 const QString trigger = pick(random, kTriggers);
-                delta.title = u"%1 %2 %3"_s.arg(area.left(1).toUpper() + area.mid(1), symptom,
-                                                trigger);
+                delta.title
+                    = u"%1 %2 %3"_s.arg(area.left(1).toUpper() + area.mid(1), symptom, trigger);
                 delta.desired = u"%1 keeps working normally %2."_s.arg(
                     area.left(1).toUpper() + area.mid(1), trigger);
-                delta.actual = u"It %1 %2. Reproducible about %3 times in 10."_s.arg(symptom,
-                                                                                      trigger)
-                                   .arg(2 + random.bounded(8));
+                delta.actual
+                    = u"It %1 %2. Reproducible about %3 times in 10."_s.arg(symptom, trigger)
+                          .arg(2 + random.bounded(8));
                 delta.details = u"Steps:\n\n1. Start a session\n2. Trigger it %1\n3. Watch "
                                 u"it\n\nSeen on %2."_s.arg(trigger, pick(random, kPlatforms));
             }
@@ -481,8 +504,8 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
                 const bool cares = favoured[o].contains(d.component);
                 if (random.bounded(100) >= (cares ? 75 : 18))
                     continue;
-                if (const Status set = triageStore.setPriority(organisationIds[o], d.id,
-                                                               priorityFor(random, cares));
+                if (const Status set
+                    = triageStore.setPriority(organisationIds[o], d.id, priorityFor(random, cares));
                     !set) {
                     return Error{set.error()};
                 }
@@ -493,8 +516,8 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
                     continue;
                 const int roll = random.bounded(100);
                 const int level = roll < 8 ? 4 : roll < 30 ? 3 : roll < 65 ? 2 : 1;
-                const qint64 affected = qint64(double(groupSizes[g]) * level * level
-                                               * random.bounded(0.01));
+                const qint64 affected
+                    = qint64(double(groupSizes[g]) * level * level * random.bounded(0.01));
                 if (const Status set = triageStore.setImpact(d.id, groupIds[g], level, affected);
                     !set) {
                     return Error{set.error()};
@@ -535,7 +558,7 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
         }
         case EventType::Decide: {
             const int roll = random.bounded(100);
-            DeltaState state = roll < 40 ? DeltaState::Confirmed
+            DeltaState state = roll < 40   ? DeltaState::Confirmed
                                : roll < 60 ? DeltaState::Disputed
                                : roll < 80 ? DeltaState::Declined
                                            : DeltaState::Duplicate;

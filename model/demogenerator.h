@@ -46,7 +46,9 @@ public:
     // Called now and then with events done and in all; return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    explicit DemoGenerator(Database &db) : m_db(db) {}
+    explicit DemoGenerator(Database &db)
+        : m_db(db)
+    {}
 
     // Fills an empty database. Errors leave it unchanged.
     Result<Counts> generate(const Parameters &parameters, const Progress &progress = {});

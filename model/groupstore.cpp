@@ -56,8 +56,8 @@ Result<UserGroup> GroupStore::createGroup(const QString &name, const QString &de
 
 Result<QList<UserGroup>> GroupStore::groups()
 {
-    const auto query = m_db.run(
-        u"SELECT id, name, description, size FROM user_groups ORDER BY id"_s);
+    const auto query
+        = m_db.run(u"SELECT id, name, description, size FROM user_groups ORDER BY id"_s);
     if (!query)
         return Error{query.error()};
     QList<UserGroup> groups;
@@ -69,8 +69,7 @@ Result<QList<UserGroup>> GroupStore::groups()
 Result<UserGroup> GroupStore::groupByName(const QString &name)
 {
     const auto query = m_db.run(
-        u"SELECT id, name, description, size FROM user_groups WHERE name = ?"_s,
-        {name.trimmed()});
+        u"SELECT id, name, description, size FROM user_groups WHERE name = ?"_s, {name.trimmed()});
     if (!query)
         return Error{query.error()};
     if ((*query)->next()) {
@@ -116,8 +115,8 @@ Result<QList<Component>> GroupStore::components()
 
 Result<Component> GroupStore::componentByName(const QString &name)
 {
-    const auto query = m_db.run(
-        u"SELECT id, name, description FROM components WHERE name = ?"_s, {name.trimmed()});
+    const auto query = m_db.run(u"SELECT id, name, description FROM components WHERE name = ?"_s,
+                                {name.trimmed()});
     if (!query)
         return Error{query.error()};
     if (!(*query)->next())
@@ -140,8 +139,8 @@ Status GroupStore::setGroupUsesComponent(qint64 groupId, qint64 componentId)
                          .arg(inserted.error())};
     }
     if ((*inserted)->numRowsAffected() > 0) {
-        if (const Status logged = History(m_db).record(u"user_group"_s, groupId,
-                                                       u"uses_component"_s, {}, componentId);
+        if (const Status logged
+            = History(m_db).record(u"user_group"_s, groupId, u"uses_component"_s, {}, componentId);
             !logged) {
             return logged;
         }

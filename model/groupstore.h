@@ -10,7 +10,9 @@ namespace Deltaboard {
 class GroupStore
 {
 public:
-    explicit GroupStore(Database &db) : m_db(db) {}
+    explicit GroupStore(Database &db)
+        : m_db(db)
+    {}
 
     Result<UserGroup> createGroup(const QString &name, const QString &description,
                                   std::optional<qint64> size);

@@ -12,7 +12,9 @@ namespace Deltaboard {
 class History
 {
 public:
-    explicit History(Database &db) : m_db(db) {}
+    explicit History(Database &db)
+        : m_db(db)
+    {}
 
     // Records that 'field' of entity 'entityId' went from oldValue to newValue, at the database
     // clock's time, by its actor. Null QVariants are stored as NULL.

@@ -36,22 +36,22 @@ QList<IntegrityCheck::Finding> IntegrityCheck::run()
     QList<Finding> findings;
     const int version = m_db.schemaVersion();
     const int latest = Migrator::builtin().latestVersion();
-    findings.append({u"schema"_s, version == latest ? QString()
-                                                    : u"version %1, this Deltaboard expects %2"_s
-                                                          .arg(version)
-                                                          .arg(latest)});
+    findings.append(
+        {u"schema"_s, version == latest
+                          ? QString()
+                          : u"version %1, this Deltaboard expects %2"_s.arg(version).arg(latest)});
 
     QStringList problems = rows(m_db, u"PRAGMA integrity_check"_s);
     problems.removeAll(u"ok"_s);
     findings.append({u"integrity"_s, problems.join(u"; "_s).left(500)});
 
     problems = rows(m_db, u"PRAGMA foreign_key_check"_s);
-    findings.append({u"foreign keys"_s,
-                     problems.isEmpty()
-                         ? QString()
-                         : u"%1 broken references (table rowid parent fk), first: %2"_s
-                               .arg(problems.size())
-                               .arg(problems.first())});
+    findings.append(
+        {u"foreign keys"_s,
+         problems.isEmpty()
+             ? QString()
+             : u"%1 broken references (table rowid parent fk), first: %2"_s.arg(problems.size())
+                   .arg(problems.first())});
     if (version < 1)
         return findings;
 

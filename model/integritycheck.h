@@ -16,7 +16,9 @@ public:
         QString problem; // empty: fine
     };
 
-    explicit IntegrityCheck(Database &db) : m_db(db) {}
+    explicit IntegrityCheck(Database &db)
+        : m_db(db)
+    {}
 
     QList<Finding> run();
     static bool healthy(const QList<Finding> &findings);

@@ -5,8 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSet>
 #include <QScopeGuard>
+#include <QSet>
 
 #include <cmath>
 
@@ -25,7 +25,7 @@ struct ColumnInfo
 {
     QString name;
     ColumnType type = ColumnType::Text;
-    bool required = false; // NOT NULL without a default
+    bool required = false;   // NOT NULL without a default
     int primaryKeyIndex = 0; // 1-based position in the primary key, 0 if not part of it
 };
 
@@ -104,10 +104,9 @@ QString positionOf(const QByteArray &data, qsizetype offset)
 const QStringList &JsonDump::tables()
 {
     static const QStringList names = {
-        u"organisations"_s, u"boards"_s,      u"board_columns"_s, u"components"_s,
-        u"user_groups"_s,   u"group_components"_s, u"deltas"_s,   u"crash_reports"_s,
-        u"tasks"_s,         u"task_deltas"_s, u"priorities"_s,    u"impacts"_s,
-        u"fix_records"_s,   u"comments"_s,    u"history"_s,
+        u"organisations"_s,    u"boards"_s,  u"board_columns"_s, u"components"_s, u"user_groups"_s,
+        u"group_components"_s, u"deltas"_s,  u"crash_reports"_s, u"tasks"_s,      u"task_deltas"_s,
+        u"priorities"_s,       u"impacts"_s, u"fix_records"_s,   u"comments"_s,   u"history"_s,
     };
     return names;
 }
@@ -215,7 +214,7 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         return Error{u"%1:%2: malformed JSON: %3"_s.arg(path, positionOf(data, parseError.offset),
-                                                       parseError.errorString())};
+                                                        parseError.errorString())};
     }
     if (!document.isObject())
         return Error{u"%1: expected a JSON object at the top level"_s.arg(path)};
@@ -229,10 +228,10 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
         return Error{u"%1: schema_version: expected an integer"_s.arg(path)};
     const int version = versionValue.toInt();
     if (version < 1 || version > m_db.schemaVersion()) {
-        return Error{u"%1: schema_version: %2 is not one this Deltaboard can read (1 to %3)"_s
-                         .arg(path)
-                         .arg(version)
-                         .arg(m_db.schemaVersion())};
+        return Error{
+            u"%1: schema_version: %2 is not one this Deltaboard can read (1 to %3)"_s.arg(path)
+                .arg(version)
+                .arg(m_db.schemaVersion())};
     }
     const QJsonValue tablesValue = root.value(u"tables"_s);
     if (!tablesValue.isObject())
@@ -281,10 +280,9 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
                 return Error{u"%1: expected a record (an object)"_s.arg(where)};
             const QJsonObject record = records.at(index).toObject();
             for (auto it = record.begin(); it != record.end(); ++it) {
-                const bool known = std::any_of(columns->begin(), columns->end(),
-                                               [&](const ColumnInfo &c) {
-                                                   return c.name == it.key();
-                                               });
+                const bool known
+                    = std::any_of(columns->begin(), columns->end(),
+                                  [&](const ColumnInfo &c) { return c.name == it.key(); });
                 if (!known)
                     return Error{u"%1.%2: not a field of %3"_s.arg(where, it.key(), table)};
             }
@@ -321,15 +319,15 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
                 }
                 case ColumnType::Real:
                     if (!value.isDouble()) {
-                        return Error{u"%1.%2: expected a number, found %3"_s.arg(
-                            where, column.name, foundName(value))};
+                        return Error{u"%1.%2: expected a number, found %3"_s.arg(where, column.name,
+                                                                                 foundName(value))};
                     }
                     values.append(value.toDouble());
                     break;
                 case ColumnType::Text:
                     if (!value.isString()) {
                         return Error{u"%1.%2: expected text, found %3"_s.arg(where, column.name,
-                                                                            foundName(value))};
+                                                                             foundName(value))};
                     }
                     values.append(value.toString());
                     break;
@@ -355,11 +353,11 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
         const QVariant rowid = (*violations)->value(1);
         const QString parent = (*violations)->value(2).toString();
         (*violations)->finish();
-        return Error{rowid.isNull()
-                         ? u"%1: a record of %2 refers to a missing %3 record"_s.arg(path, table,
-                                                                                    parent)
-                         : u"%1: the %2 record with id %3 refers to a missing %4 record"_s.arg(
-                             path, table, rowid.toString(), parent)};
+        return Error{
+            rowid.isNull()
+                ? u"%1: a record of %2 refers to a missing %3 record"_s.arg(path, table, parent)
+                : u"%1: the %2 record with id %3 refers to a missing %4 record"_s.arg(
+                    path, table, rowid.toString(), parent)};
     }
     if (const Status committed = transaction.commit(); !committed)
         return committed;

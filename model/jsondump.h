@@ -19,7 +19,9 @@ public:
     // Called now and then with records done and in all; return false to cancel.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
-    explicit JsonDump(Database &db) : m_db(db) {}
+    explicit JsonDump(Database &db)
+        : m_db(db)
+    {}
 
     // Writes the dump atomically: the file appears whole or not at all.
     Status exportTo(const QString &path, const Progress &progress = {});

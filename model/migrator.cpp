@@ -112,19 +112,18 @@ Status Migrator::migrate(Database &db, bool existing, QString *backupPath) const
     if (current == target)
         return {};
     if (current > target) {
-        return Error{u"schema version %1 is newer than this Deltaboard understands (up to %2)"_s
-                         .arg(current)
-                         .arg(target)};
+        return Error{
+            u"schema version %1 is newer than this Deltaboard understands (up to %2)"_s.arg(current)
+                .arg(target)};
     }
 
     if (existing && current > 0) {
         // One copy per upgrade, named after the version it holds, next to the database.
-        const QString copy = u"%1.v%2-%3.backup"_s.arg(
-            db.path())
-                                 .arg(current)
-                                 .arg(QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmss"_s));
+        const QString copy = u"%1.v%2-%3.backup"_s.arg(db.path()).arg(current).arg(
+            QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmss"_s));
         if (const Status backedUp = db.execOnce(u"VACUUM INTO ?"_s, {copy}); !backedUp)
-            return Error{u"cannot back up before upgrading to %1: %2"_s.arg(copy, backedUp.error())};
+            return Error{
+                u"cannot back up before upgrading to %1: %2"_s.arg(copy, backedUp.error())};
         if (backupPath)
             *backupPath = copy;
     }

@@ -46,14 +46,14 @@ Result<Organisation> OrganisationStore::create(const QString &name)
 
     Transaction transaction(m_db);
     const QString now = m_db.clock().nowText();
-    auto inserted = m_db.run(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s,
-                             {trimmed, now});
+    auto inserted
+        = m_db.run(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s, {trimmed, now});
     if (!inserted)
         return Error{u"cannot create organisation '%1': %2"_s.arg(trimmed, inserted.error())};
     const qint64 id = (*inserted)->lastInsertId().toLongLong();
 
-    inserted = m_db.run(u"INSERT INTO boards (organisation_id, name) VALUES (?, ?)"_s,
-                        {id, u"Main"_s});
+    inserted
+        = m_db.run(u"INSERT INTO boards (organisation_id, name) VALUES (?, ?)"_s, {id, u"Main"_s});
     if (!inserted)
         return Error{inserted.error()};
     const qint64 boardId = (*inserted)->lastInsertId().toLongLong();
@@ -66,8 +66,8 @@ Result<Organisation> OrganisationStore::create(const QString &name)
         if (!added)
             return Error{added.error()};
     }
-    if (const Status logged = History(m_db).record(u"organisation"_s, id, u"created"_s, {},
-                                                   trimmed);
+    if (const Status logged
+        = History(m_db).record(u"organisation"_s, id, u"created"_s, {}, trimmed);
         !logged) {
         return Error{logged.error()};
     }
@@ -89,8 +89,8 @@ Result<QList<Organisation>> OrganisationStore::list()
 
 Result<Organisation> OrganisationStore::byId(qint64 id)
 {
-    const auto query = m_db.run(
-        u"SELECT id, name, created_at FROM organisations WHERE id = ?"_s, {id});
+    const auto query
+        = m_db.run(u"SELECT id, name, created_at FROM organisations WHERE id = ?"_s, {id});
     if (!query)
         return Error{query.error()};
     if (!(*query)->next())
@@ -102,8 +102,8 @@ Result<Organisation> OrganisationStore::byId(qint64 id)
 
 Result<Organisation> OrganisationStore::byName(const QString &name)
 {
-    const auto query = m_db.run(
-        u"SELECT id, name, created_at FROM organisations WHERE name = ?"_s, {name.trimmed()});
+    const auto query = m_db.run(u"SELECT id, name, created_at FROM organisations WHERE name = ?"_s,
+                                {name.trimmed()});
     if (!query)
         return Error{query.error()};
     if ((*query)->next()) {
@@ -131,8 +131,10 @@ Result<Board> OrganisationStore::board(qint64 organisationId)
         return Error{boardQuery.error()};
     if (!(*boardQuery)->next())
         return Error{u"organisation %1 has no board"_s.arg(organisationId)};
-    Board board{(*boardQuery)->value(0).toLongLong(), organisationId,
-                (*boardQuery)->value(1).toString(), {}};
+    Board board{(*boardQuery)->value(0).toLongLong(),
+                organisationId,
+                (*boardQuery)->value(1).toString(),
+                {}};
     (*boardQuery)->finish();
 
     const auto columns = m_db.run(u"SELECT id, name, position, wip_limit, is_done "
@@ -159,8 +161,8 @@ Result<BoardColumn> OrganisationStore::column(qint64 columnId)
     QSqlQuery &q = **query;
     if (!q.next())
         return Error{u"no board column with id %1"_s.arg(columnId)};
-    BoardColumn column{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                       q.value(3).toInt(), Sql::optionalInt(q.value(4)), q.value(5).toBool()};
+    BoardColumn column{q.value(0).toLongLong(), q.value(1).toLongLong(),      q.value(2).toString(),
+                       q.value(3).toInt(),      Sql::optionalInt(q.value(4)), q.value(5).toBool()};
     q.finish();
     return column;
 }

@@ -10,7 +10,9 @@ namespace Deltaboard {
 class OrganisationStore
 {
 public:
-    explicit OrganisationStore(Database &db) : m_db(db) {}
+    explicit OrganisationStore(Database &db)
+        : m_db(db)
+    {}
 
     Result<Organisation> create(const QString &name);
     Result<QList<Organisation>> list();

@@ -11,9 +11,9 @@ struct GapRow
     qint64 deltaId = 0;
     DeltaKind kind = DeltaKind::Defect;
     QString title;
-    int topImpact = 0;         // the highest impact on any user group
-    qint64 affectedUsers = 0;  // the groups' estimates summed (deltas.affected_users)
-    QList<ImpactEntry> groups; // the groups it hurts highly, most hurt first
+    int topImpact = 0;               // the highest impact on any user group
+    qint64 affectedUsers = 0;        // the groups' estimates summed (deltas.affected_users)
+    QList<ImpactEntry> groups;       // the groups it hurts highly, most hurt first
     QList<PriorityEntry> priorities; // how each organisation ranks it
 };
 
@@ -21,7 +21,9 @@ struct GapRow
 class Reports
 {
 public:
-    explicit Reports(Database &db) : m_db(db) {}
+    explicit Reports(Database &db)
+        : m_db(db)
+    {}
 
     // The commitment gap: open deltas with high or critical impact on some user group that no
     // organisation has an open task for, most impact first (highest level, then most affected

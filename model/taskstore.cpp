@@ -10,12 +10,12 @@ namespace Deltaboard {
 
 namespace {
 
-const QString kSelectTasks =
-    u"SELECT t.id, t.organisation_id, o.name, t.column_id, c.name, t.rank, t.title, "
-    u"t.description, t.assignee, t.created_at, t.started_at, t.done_at, t.updated_at, "
-    u"t.source_tracker, t.external_id, t.source_url, t.row_version "
-    u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
-    u"JOIN board_columns c ON c.id = t.column_id "_s;
+const QString kSelectTasks
+    = u"SELECT t.id, t.organisation_id, o.name, t.column_id, c.name, t.rank, t.title, "
+      u"t.description, t.assignee, t.created_at, t.started_at, t.done_at, t.updated_at, "
+      u"t.source_tracker, t.external_id, t.source_url, t.row_version "
+      u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
+      u"JOIN board_columns c ON c.id = t.column_id "_s;
 
 Task taskFrom(const QSqlQuery &q)
 {
@@ -97,8 +97,8 @@ Result<Task> TaskStore::get(qint64 id)
         return Error{u"no task with id %1"_s.arg(id)};
     Task task = taskFrom(**query);
     (*query)->finish();
-    const auto links = m_db.run(
-        u"SELECT delta_id FROM task_deltas WHERE task_id = ? ORDER BY delta_id"_s, {id});
+    const auto links
+        = m_db.run(u"SELECT delta_id FROM task_deltas WHERE task_id = ? ORDER BY delta_id"_s, {id});
     if (!links)
         return Error{links.error()};
     while ((*links)->next())
@@ -108,11 +108,11 @@ Result<Task> TaskStore::get(qint64 id)
 
 Result<QList<Task>> TaskStore::list(std::optional<qint64> organisationId)
 {
-    const auto query = m_db.run(kSelectTasks
-                                    + u"WHERE (? IS NULL OR t.organisation_id = ?) "
-                                      u"ORDER BY t.organisation_id, c.position, t.rank, t.id"_s,
-                                {Sql::optionalValue(organisationId),
-                                 Sql::optionalValue(organisationId)});
+    const auto query
+        = m_db.run(kSelectTasks
+                       + u"WHERE (? IS NULL OR t.organisation_id = ?) "
+                         u"ORDER BY t.organisation_id, c.position, t.rank, t.id"_s,
+                   {Sql::optionalValue(organisationId), Sql::optionalValue(organisationId)});
     if (!query)
         return Error{query.error()};
     QList<Task> tasks;
@@ -125,16 +125,16 @@ Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> b
                                         qint64 movingTaskId)
 {
     if (!beforeTaskId) {
-        const auto last = m_db.scalar(
-            u"SELECT max(rank) FROM tasks WHERE column_id = ? AND id <> ?"_s,
-            {columnId, movingTaskId});
+        const auto last
+            = m_db.scalar(u"SELECT max(rank) FROM tasks WHERE column_id = ? AND id <> ?"_s,
+                          {columnId, movingTaskId});
         if (!last)
             return Error{last.error()};
         return (last->isNull() ? 0 : last->toLongLong()) + kRankStep;
     }
 
-    const auto before = m_db.run(u"SELECT rank, column_id FROM tasks WHERE id = ?"_s,
-                                 {*beforeTaskId});
+    const auto before
+        = m_db.run(u"SELECT rank, column_id FROM tasks WHERE id = ?"_s, {*beforeTaskId});
     if (!before)
         return Error{before.error()};
     if (!(*before)->next())
@@ -145,9 +145,9 @@ Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> b
     if (beforeColumn != columnId)
         return Error{u"task %1 is not in the target column"_s.arg(*beforeTaskId)};
 
-    const auto previous = m_db.scalar(
-        u"SELECT max(rank) FROM tasks WHERE column_id = ? AND rank < ? AND id <> ?"_s,
-        {columnId, beforeRank, movingTaskId});
+    const auto previous
+        = m_db.scalar(u"SELECT max(rank) FROM tasks WHERE column_id = ? AND rank < ? AND id <> ?"_s,
+                      {columnId, beforeRank, movingTaskId});
     if (!previous)
         return Error{previous.error()};
     const qint64 low = previous->isNull() ? beforeRank - 2 * kRankStep : previous->toLongLong();
@@ -240,8 +240,7 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     for (const Change &change : changes) {
         if (change.before == change.after)
             continue;
-        if (const Status logged = logTask(m_db, taskId, change.field, change.before,
-                                          change.after);
+        if (const Status logged = logTask(m_db, taskId, change.field, change.before, change.after);
             !logged) {
             return logged;
         }
@@ -281,8 +280,8 @@ Status TaskStore::update(const Task &task)
         const QString sql = u"UPDATE tasks SET %1 = ? WHERE id = ?"_s.arg(change.column);
         if (const Status set = m_db.execOnce(sql, {change.after, task.id}); !set)
             return Error{u"cannot change task %1: %2"_s.arg(task.id).arg(set.error())};
-        if (const Status logged = logTask(m_db, task.id, change.column, change.before,
-                                          change.after);
+        if (const Status logged
+            = logTask(m_db, task.id, change.column, change.before, change.after);
             !logged) {
             return logged;
         }
@@ -318,8 +317,7 @@ Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
         return transaction.commit(); // already linked
     if (const Status logged = logTask(m_db, taskId, u"delta_link"_s, {}, deltaId); !logged)
         return logged;
-    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"task_link"_s, {},
-                                                   taskId);
+    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"task_link"_s, {}, taskId);
         !logged) {
         return logged;
     }
@@ -329,16 +327,15 @@ Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
 Status TaskStore::unlinkDelta(qint64 taskId, qint64 deltaId)
 {
     Transaction transaction(m_db);
-    const auto removed = m_db.run(
-        u"DELETE FROM task_deltas WHERE task_id = ? AND delta_id = ?"_s, {taskId, deltaId});
+    const auto removed = m_db.run(u"DELETE FROM task_deltas WHERE task_id = ? AND delta_id = ?"_s,
+                                  {taskId, deltaId});
     if (!removed)
         return Error{removed.error()};
     if ((*removed)->numRowsAffected() == 0)
         return Error{u"task %1 is not linked to delta %2"_s.arg(taskId).arg(deltaId)};
     if (const Status logged = logTask(m_db, taskId, u"delta_link"_s, deltaId, {}); !logged)
         return logged;
-    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"task_link"_s, taskId,
-                                                   {});
+    if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"task_link"_s, taskId, {});
         !logged) {
         return logged;
     }
@@ -377,8 +374,7 @@ Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
         return Error{inserted.error()};
     }
     const qint64 id = (*inserted)->lastInsertId().toLongLong();
-    const QString summary = fix.revision.isEmpty() ? fix.branch
-                                                   : fix.branch + u'@' + fix.revision;
+    const QString summary = fix.revision.isEmpty() ? fix.branch : fix.branch + u'@' + fix.revision;
     if (const Status logged = logTask(m_db, fix.taskId, u"fix_record"_s, {}, summary); !logged)
         return Error{logged.error()};
     if (const Status committed = transaction.commit(); !committed)
@@ -407,8 +403,8 @@ Result<QList<FixRecord>> TaskStore::fixRecords(qint64 taskId)
 Status TaskStore::verifyFix(qint64 fixId)
 {
     Transaction transaction(m_db);
-    const auto query = m_db.run(u"SELECT task_id, verified_at FROM fix_records WHERE id = ?"_s,
-                                {fixId});
+    const auto query
+        = m_db.run(u"SELECT task_id, verified_at FROM fix_records WHERE id = ?"_s, {fixId});
     if (!query)
         return Error{query.error()};
     if (!(*query)->next())
@@ -419,8 +415,8 @@ Status TaskStore::verifyFix(qint64 fixId)
     if (verified)
         return transaction.commit();
     const QString now = m_db.clock().nowText();
-    if (const auto set = m_db.run(u"UPDATE fix_records SET verified_at = ? WHERE id = ?"_s,
-                                  {now, fixId});
+    if (const auto set
+        = m_db.run(u"UPDATE fix_records SET verified_at = ? WHERE id = ?"_s, {now, fixId});
         !set) {
         return Error{set.error()};
     }

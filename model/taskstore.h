@@ -23,7 +23,9 @@ struct BoardCard
 class TaskStore
 {
 public:
-    explicit TaskStore(Database &db) : m_db(db) {}
+    explicit TaskStore(Database &db)
+        : m_db(db)
+    {}
 
     // Commits the organisation to work on the deltas: a new task in the first column of its
     // board, linked to each delta. Returns the task's id.

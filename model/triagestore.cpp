@@ -36,9 +36,9 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
     if (level && (*level < 0 || *level > 4))
         return Error{u"priority level %1 is out of range (0..4)"_s.arg(*level)};
     Transaction transaction(m_db);
-    const auto before = m_db.scalar(
-        u"SELECT level FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
-        {organisationId, deltaId});
+    const auto before
+        = m_db.scalar(u"SELECT level FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
+                      {organisationId, deltaId});
     if (!before)
         return Error{before.error()};
     const QVariant old = before->isValid() ? *before : QVariant();
@@ -61,19 +61,19 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
         return transaction.commit(); // unchanged: no write, no history
 
     if (level) {
-        const auto set = m_db.run(
-            u"INSERT INTO priorities (organisation_id, delta_id, level, updated_at) "
-            u"VALUES (?, ?, ?, ?) ON CONFLICT (organisation_id, delta_id) "
-            u"DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at"_s,
-            {organisationId, deltaId, *level, m_db.clock().nowText()});
+        const auto set
+            = m_db.run(u"INSERT INTO priorities (organisation_id, delta_id, level, updated_at) "
+                       u"VALUES (?, ?, ?, ?) ON CONFLICT (organisation_id, delta_id) "
+                       u"DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at"_s,
+                       {organisationId, deltaId, *level, m_db.clock().nowText()});
         if (!set) {
             return Error{missingRecord(m_db, set.error(), u"organisations"_s, organisationId,
                                        u"organisation"_s, deltaId)};
         }
     } else {
-        const auto removed = m_db.run(
-            u"DELETE FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
-            {organisationId, deltaId});
+        const auto removed
+            = m_db.run(u"DELETE FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
+                       {organisationId, deltaId});
         if (!removed)
             return Error{removed.error()};
     }
@@ -125,15 +125,15 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
     (*before)->finish();
     const QVariant newLevel = level ? QVariant(*level) : QVariant();
     // Without --users an existing estimate is kept.
-    const QVariant newUsers = !level ? QVariant()
-                                     : (affectedUsers ? QVariant(*affectedUsers) : oldUsers);
+    const QVariant newUsers
+        = !level ? QVariant() : (affectedUsers ? QVariant(*affectedUsers) : oldUsers);
 
     History history(m_db);
     const bool levelChanged = oldLevel.isNull() != newLevel.isNull()
                               || (!oldLevel.isNull() && oldLevel.toInt() != newLevel.toInt());
-    const bool usersChanged = oldUsers.isNull() != newUsers.isNull()
-                              || (!oldUsers.isNull()
-                                  && oldUsers.toLongLong() != newUsers.toLongLong());
+    const bool usersChanged
+        = oldUsers.isNull() != newUsers.isNull()
+          || (!oldUsers.isNull() && oldUsers.toLongLong() != newUsers.toLongLong());
     if (!levelChanged && !usersChanged) {
         if (!oldLevel.isNull())
             return transaction.commit(); // unchanged: no write, no history
@@ -165,8 +165,8 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
                                        u"user group"_s, deltaId)};
         }
     } else {
-        const auto removed = m_db.run(
-            u"DELETE FROM impacts WHERE delta_id = ? AND group_id = ?"_s, {deltaId, groupId});
+        const auto removed = m_db.run(u"DELETE FROM impacts WHERE delta_id = ? AND group_id = ?"_s,
+                                      {deltaId, groupId});
         if (!removed)
             return Error{removed.error()};
     }
@@ -179,9 +179,8 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
         }
     }
     if (usersChanged) {
-        if (const Status logged = history.record(u"delta"_s, deltaId,
-                                                 u"affected_users:%1"_s.arg(groupId), oldUsers,
-                                                 newUsers);
+        if (const Status logged = history.record(
+                u"delta"_s, deltaId, u"affected_users:%1"_s.arg(groupId), oldUsers, newUsers);
             !logged) {
             return logged;
         }

@@ -10,7 +10,9 @@ namespace Deltaboard {
 class TriageStore
 {
 public:
-    explicit TriageStore(Database &db) : m_db(db) {}
+    explicit TriageStore(Database &db)
+        : m_db(db)
+    {}
 
     // Sets organisation's priority on a delta (0..4, see Priority); std::nullopt removes it.
     Status setPriority(qint64 organisationId, qint64 deltaId, std::optional<int> level);

@@ -15,10 +15,7 @@ namespace DeltaboardTest {
 class TempDatabase
 {
 public:
-    TempDatabase()
-    {
-        QVERIFY2(m_dir.isValid(), "cannot create a temporary folder");
-    }
+    TempDatabase() { QVERIFY2(m_dir.isValid(), "cannot create a temporary folder"); }
 
     QString path(const QString &name = QStringLiteral("test.sqlite")) const
     {

@@ -25,25 +25,25 @@ inline void pinEnvironment()
 
 } // namespace DeltaboardTest
 
-#define DELTABOARD_TEST_MAIN(TestClass)                                                          \
-    int main(int argc, char *argv[])                                                             \
-    {                                                                                            \
-        DeltaboardTest::pinEnvironment();                                                        \
-        QCoreApplication app(argc, argv);                                                        \
-        TestClass test;                                                                          \
-        return QTest::qExec(&test, argc, argv);                                                  \
+#define DELTABOARD_TEST_MAIN(TestClass) \
+    int main(int argc, char *argv[]) \
+    { \
+        DeltaboardTest::pinEnvironment(); \
+        QCoreApplication app(argc, argv); \
+        TestClass test; \
+        return QTest::qExec(&test, argc, argv); \
     }
 
 #ifdef DELTABOARD_TEST_HAS_WIDGETS
-#define DELTABOARD_GUI_TEST_MAIN(TestClass)                                                      \
-    int main(int argc, char *argv[])                                                             \
-    {                                                                                            \
-        DeltaboardTest::pinEnvironment();                                                        \
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))                                      \
-            qputenv("QT_QPA_PLATFORM", "offscreen");                                             \
-        QApplication app(argc, argv);                                                            \
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));                 \
-        TestClass test;                                                                          \
-        return QTest::qExec(&test, argc, argv);                                                  \
+#define DELTABOARD_GUI_TEST_MAIN(TestClass) \
+    int main(int argc, char *argv[]) \
+    { \
+        DeltaboardTest::pinEnvironment(); \
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) \
+            qputenv("QT_QPA_PLATFORM", "offscreen"); \
+        QApplication app(argc, argv); \
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); \
+        TestClass test; \
+        return QTest::qExec(&test, argc, argv); \
     }
 #endif

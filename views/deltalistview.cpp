@@ -88,7 +88,8 @@ void DeltaListView::updateEmptyState()
                             "<br>or import a tracker export with <tt>deltaboard-cli import</tt>."
                             "</p>"));
     } else {
-        m_empty->setText(tr("No delta matches “%1”.").arg(m_model->filter().search.toHtmlEscaped()));
+        m_empty->setText(
+            tr("No delta matches “%1”.").arg(m_model->filter().search.toHtmlEscaped()));
     }
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_table);
     Q_EMIT countChanged(m_model->totalCount());

@@ -88,7 +88,7 @@ int main(int argc, char *argv[])
 
     QTemporaryDir scratch;
     const bool existing = parser.isSet(u"existing"_s);
-    const QString path = existing                  ? parser.value(u"existing"_s)
+    const QString path = existing                ? parser.value(u"existing"_s)
                          : parser.isSet(u"db"_s) ? parser.value(u"db"_s)
                                                  : scratch.filePath(u"bench.sqlite"_s);
     if (existing != QFileInfo::exists(path))
@@ -127,10 +127,12 @@ int main(int argc, char *argv[])
     }
     figure(u"database_size"_s, double(QFileInfo(path).size()) / (1024.0 * 1024.0), u"MB"_s);
 
-    figure(u"open_median"_s, medianMs(runs, [&] {
-               auto db = Database::open(path);
-               return db.ok() && (*db)->schemaVersion() > 0;
-           }),
+    figure(u"open_median"_s,
+           medianMs(runs,
+                    [&] {
+                        auto db = Database::open(path);
+                        return db.ok() && (*db)->schemaVersion() > 0;
+                    }),
            u"ms"_s);
 
     auto opened = Database::open(path);
@@ -144,10 +146,12 @@ int main(int argc, char *argv[])
         DeltaFilter filter;
         filter.search = word;
         filter.limit = 100;
-        figure(name, medianMs(runs, [&] {
-                   const auto rows = deltas.list(filter);
-                   return rows.ok() && !rows->isEmpty();
-               }),
+        figure(name,
+               medianMs(runs,
+                        [&] {
+                            const auto rows = deltas.list(filter);
+                            return rows.ok() && !rows->isEmpty();
+                        }),
                u"ms"_s);
     }
 
@@ -157,27 +161,33 @@ int main(int argc, char *argv[])
     const qint64 biggest = organisations->first().id; // the generator gives it half the tasks
     TaskStore tasks(db);
     qsizetype cards = 0;
-    figure(u"board_query_median"_s, medianMs(runs, [&] {
-               const auto board = tasks.boardCards(biggest);
-               cards = board ? board->size() : 0;
-               return board.ok();
-           }),
+    figure(u"board_query_median"_s,
+           medianMs(runs,
+                    [&] {
+                        const auto board = tasks.boardCards(biggest);
+                        cards = board ? board->size() : 0;
+                        return board.ok();
+                    }),
            u"ms"_s);
     figure(u"board_cards"_s, double(cards), u"cards"_s);
 
     // The gap as its view first shows it (the top 100), and the whole list as 'gap' prints it.
     Reports reports(db);
-    figure(u"gap_first_page_median"_s, medianMs(runs, [&] {
-               const auto gap = reports.gap(100);
-               return gap.ok() && gap->size() == 100;
-           }),
+    figure(u"gap_first_page_median"_s,
+           medianMs(runs,
+                    [&] {
+                        const auto gap = reports.gap(100);
+                        return gap.ok() && gap->size() == 100;
+                    }),
            u"ms"_s);
     qsizetype gapRows = 0;
-    figure(u"gap_all_median"_s, medianMs(runs, [&] {
-               const auto gap = reports.gap();
-               gapRows = gap ? gap->size() : 0;
-               return gap.ok();
-           }),
+    figure(u"gap_all_median"_s,
+           medianMs(runs,
+                    [&] {
+                        const auto gap = reports.gap();
+                        gapRows = gap ? gap->size() : 0;
+                        return gap.ok();
+                    }),
            u"ms"_s);
     figure(u"gap_rows"_s, double(gapRows), u"rows"_s);
     figure(u"peak_rss"_s, peakRssMb(), u"MB"_s);

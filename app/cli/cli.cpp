@@ -230,9 +230,8 @@ QJsonArray commentsJson(const QList<Comment> &comments)
 {
     QJsonArray array;
     for (const Comment &c : comments) {
-        array.append(QJsonObject{{u"author"_s, c.author},
-                                 {u"body"_s, c.body},
-                                 {u"created_at"_s, c.createdAt}});
+        array.append(QJsonObject{
+            {u"author"_s, c.author}, {u"body"_s, c.body}, {u"created_at"_s, c.createdAt}});
     }
     return array;
 }
@@ -313,8 +312,8 @@ Outcome cmdCheck(Context &context)
         return Failed{opened.error()};
     const QList<IntegrityCheck::Finding> findings = IntegrityCheck(**opened).run();
     for (const IntegrityCheck::Finding &finding : findings)
-        context.out << finding.what << ": " << (finding.problem.isEmpty() ? u"ok"_s : finding.problem)
-                    << '\n';
+        context.out << finding.what << ": "
+                    << (finding.problem.isEmpty() ? u"ok"_s : finding.problem) << '\n';
     if (!IntegrityCheck::healthy(findings))
         return Failed{u"%1 has problems (see above)"_s.arg(context.databasePath)};
     return {};
@@ -402,20 +401,20 @@ Outcome cmdListDeltas(Context &context)
     if (*json) {
         QJsonArray array;
         for (const DeltaRow &row : *rows) {
-            QJsonObject object{{u"id"_s, row.id},
-                               {u"kind"_s, Levels::kindName(row.kind)},
-                               {u"title"_s, row.title},
-                               {u"component"_s, textOrNull(row.component)},
-                               {u"state"_s, Levels::stateName(row.state)},
-                               {u"top_impact"_s, row.topImpact
-                                                     ? QJsonValue(Levels::impactName(*row.topImpact))
-                                                     : QJsonValue(QJsonValue::Null)},
-                               {u"committed_organisations"_s, row.committedOrganisations},
-                               {u"created_at"_s, row.createdAt}};
+            QJsonObject object{
+                {u"id"_s, row.id},
+                {u"kind"_s, Levels::kindName(row.kind)},
+                {u"title"_s, row.title},
+                {u"component"_s, textOrNull(row.component)},
+                {u"state"_s, Levels::stateName(row.state)},
+                {u"top_impact"_s, row.topImpact ? QJsonValue(Levels::impactName(*row.topImpact))
+                                                : QJsonValue(QJsonValue::Null)},
+                {u"committed_organisations"_s, row.committedOrganisations},
+                {u"created_at"_s, row.createdAt}};
             if (filter.organisationId) {
-                object.insert(u"priority"_s,
-                              row.priority ? QJsonValue(Levels::priorityName(*row.priority))
-                                           : QJsonValue(QJsonValue::Null));
+                object.insert(u"priority"_s, row.priority
+                                                 ? QJsonValue(Levels::priorityName(*row.priority))
+                                                 : QJsonValue(QJsonValue::Null));
             }
             array.append(object);
         }
@@ -428,9 +427,10 @@ Outcome cmdListDeltas(Context &context)
     headers.append(u"TITLE"_s);
     TablePrinter table(headers, {0, 0, 0, 16, 0, 0, 0, 72});
     for (const DeltaRow &row : *rows) {
-        QStringList cells{QString::number(row.id), Levels::kindName(row.kind),
-                          Levels::stateName(row.state), row.component.isEmpty() ? u"-"_s
-                                                                                : row.component,
+        QStringList cells{QString::number(row.id),
+                          Levels::kindName(row.kind),
+                          Levels::stateName(row.state),
+                          row.component.isEmpty() ? u"-"_s : row.component,
                           levelOrDash(row.topImpact, &Levels::impactName),
                           QString::number(row.committedOrganisations)};
         if (filter.organisationId)
@@ -559,12 +559,12 @@ Outcome cmdShowDelta(Context &context)
         }
         QJsonArray impactArray;
         for (const ImpactEntry &i : *impacts) {
-            impactArray.append(QJsonObject{
-                {u"group"_s, i.group},
-                {u"level"_s, Levels::impactName(i.level)},
-                {u"affected_users"_s, i.affectedUsers ? QJsonValue(*i.affectedUsers)
-                                                      : QJsonValue(QJsonValue::Null)},
-                {u"updated_at"_s, i.updatedAt}});
+            impactArray.append(
+                QJsonObject{{u"group"_s, i.group},
+                            {u"level"_s, Levels::impactName(i.level)},
+                            {u"affected_users"_s, i.affectedUsers ? QJsonValue(*i.affectedUsers)
+                                                                  : QJsonValue(QJsonValue::Null)},
+                            {u"updated_at"_s, i.updatedAt}});
         }
         QJsonArray taskArray;
         for (const Task &t : *tasks) {
@@ -578,8 +578,8 @@ Outcome cmdShowDelta(Context &context)
             {u"kind"_s, Levels::kindName(d.kind)},
             {u"title"_s, d.title},
             {u"state"_s, Levels::stateName(d.state)},
-            {u"duplicate_of"_s, d.duplicateOf ? QJsonValue(*d.duplicateOf)
-                                              : QJsonValue(QJsonValue::Null)},
+            {u"duplicate_of"_s,
+             d.duplicateOf ? QJsonValue(*d.duplicateOf) : QJsonValue(QJsonValue::Null)},
             {u"component"_s, textOrNull(d.component)},
             {u"found_in"_s, textOrNull(d.foundIn)},
             {u"reporter"_s, textOrNull(d.reporter)},
@@ -623,8 +623,8 @@ Outcome cmdShowDelta(Context &context)
     field(u"Created:"_s, d.createdAt);
     field(u"Updated:"_s, d.updatedAt);
     if (!d.source.tracker.isEmpty())
-        field(u"Source:"_s, u"%1 %2 %3"_s.arg(d.source.tracker, d.source.externalId,
-                                              d.source.url).trimmed());
+        field(u"Source:"_s,
+              u"%1 %2 %3"_s.arg(d.source.tracker, d.source.externalId, d.source.url).trimmed());
     out << '\n';
     printBlock(out, u"Desired"_s, d.desired);
     printBlock(out, u"Actual"_s, d.actual);
@@ -693,9 +693,8 @@ Outcome cmdShowTask(Context &context)
     if (request->json) {
         QJsonArray deltaArray;
         for (const Delta &d : deltas) {
-            deltaArray.append(QJsonObject{{u"id"_s, d.id},
-                                          {u"kind"_s, Levels::kindName(d.kind)},
-                                          {u"title"_s, d.title}});
+            deltaArray.append(QJsonObject{
+                {u"id"_s, d.id}, {u"kind"_s, Levels::kindName(d.kind)}, {u"title"_s, d.title}});
         }
         QJsonArray fixArray;
         for (const FixRecord &f : *fixes) {
@@ -877,11 +876,11 @@ Outcome cmdGap(Context &context)
         for (const GapRow &row : *rows) {
             QJsonArray groups;
             for (const ImpactEntry &g : row.groups) {
-                groups.append(QJsonObject{{u"group"_s, g.group},
-                                          {u"level"_s, Levels::impactName(g.level)},
-                                          {u"affected_users"_s,
-                                           g.affectedUsers ? QJsonValue(*g.affectedUsers)
-                                                           : QJsonValue(QJsonValue::Null)}});
+                groups.append(QJsonObject{
+                    {u"group"_s, g.group},
+                    {u"level"_s, Levels::impactName(g.level)},
+                    {u"affected_users"_s, g.affectedUsers ? QJsonValue(*g.affectedUsers)
+                                                          : QJsonValue(QJsonValue::Null)}});
             }
             QJsonObject priorities;
             for (const PriorityEntry &p : row.priorities)
@@ -963,18 +962,28 @@ Outcome cmdImport(Context &context)
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {u"init"_s, {}, u"Create the database (or upgrade it) and print its schema version."_s,
-         {}, cmdInit},
-        {u"check"_s, {}, u"Check integrity, foreign keys, schema version and search index."_s,
-         {}, cmdCheck},
-        {u"demo"_s, {}, u"Fill an empty database with a generated, realistic workspace."_s,
+        {u"init"_s,
+         {},
+         u"Create the database (or upgrade it) and print its schema version."_s,
+         {},
+         cmdInit},
+        {u"check"_s,
+         {},
+         u"Check integrity, foreign keys, schema version and search index."_s,
+         {},
+         cmdCheck},
+        {u"demo"_s,
+         {},
+         u"Fill an empty database with a generated, realistic workspace."_s,
          {{u"deltas"_s, u"Number of deltas (2000)."_s, u"N"_s},
           {u"tasks"_s, u"Number of tasks (400)."_s, u"M"_s},
           {u"orgs"_s, u"Number of organisations (4)."_s, u"K"_s},
           {u"groups"_s, u"Number of user groups (6)."_s, u"G"_s},
           {u"seed"_s, u"Random seed; the same seed gives the same data (1)."_s, u"S"_s}},
          cmdDemo},
-        {u"list deltas"_s, {}, u"List deltas."_s,
+        {u"list deltas"_s,
+         {},
+         u"List deltas."_s,
          {{u"kind"_s, u"Only this kind: defect, crash or spec."_s, u"K"_s},
           {u"state"_s, u"Only this state."_s, u"S"_s},
           {u"org"_s, u"Only deltas this organisation ranked or committed to, with its priority."_s,
@@ -983,33 +992,50 @@ const QList<Command> &commands()
           {u"limit"_s, u"At most N rows."_s, u"N"_s},
           formatOption()},
          cmdListDeltas},
-        {u"list tasks"_s, {}, u"List tasks in board order."_s,
+        {u"list tasks"_s,
+         {},
+         u"List tasks in board order."_s,
          {{u"org"_s, u"Only this organisation's tasks."_s, u"ORG"_s}, formatOption()},
          cmdListTasks},
         {u"list orgs"_s, {}, u"List organisations."_s, {}, cmdListOrganisations},
         {u"list groups"_s, {}, u"List user groups."_s, {}, cmdListGroups},
-        {u"show delta"_s, u"ID"_s, u"Show a delta with priorities, impact, tasks and history."_s,
-         {formatOption()}, cmdShowDelta},
-        {u"show task"_s, u"ID"_s, u"Show a task with its deltas, fix records and history."_s,
-         {formatOption()}, cmdShowTask},
-        {u"commit"_s, u"DELTA_ID..."_s,
+        {u"show delta"_s,
+         u"ID"_s,
+         u"Show a delta with priorities, impact, tasks and history."_s,
+         {formatOption()},
+         cmdShowDelta},
+        {u"show task"_s,
+         u"ID"_s,
+         u"Show a task with its deltas, fix records and history."_s,
+         {formatOption()},
+         cmdShowTask},
+        {u"commit"_s,
+         u"DELTA_ID..."_s,
          u"Create a task on an organisation's board, linked to the deltas; prints its id."_s,
          {{u"org"_s, u"The organisation that commits."_s, u"ORG"_s},
           {u"title"_s, u"The task's title."_s, u"TITLE"_s}},
          cmdCommit},
-        {u"priority set"_s, u"DELTA_ID LEVEL"_s,
+        {u"priority set"_s,
+         u"DELTA_ID LEVEL"_s,
          u"Set an organisation's priority: untriaged, low, medium, high, critical or none."_s,
-         {{u"org"_s, u"The organisation whose priority it is."_s, u"ORG"_s}}, cmdPrioritySet},
-        {u"impact set"_s, u"DELTA_ID LEVEL"_s,
+         {{u"org"_s, u"The organisation whose priority it is."_s, u"ORG"_s}},
+         cmdPrioritySet},
+        {u"impact set"_s,
+         u"DELTA_ID LEVEL"_s,
          u"Set the impact on a user group: none, low, medium, high or critical."_s,
          {{u"group"_s, u"The user group that is hurt."_s, u"GROUP"_s},
           {u"users"_s, u"How many of the group's users are affected."_s, u"N"_s}},
          cmdImpactSet},
-        {u"gap"_s, {},
+        {u"gap"_s,
+         {},
          u"The commitment gap: high-impact deltas no organisation has an open task for."_s,
-         {{u"limit"_s, u"At most N rows."_s, u"N"_s}, formatOption()}, cmdGap},
+         {{u"limit"_s, u"At most N rows."_s, u"N"_s}, formatOption()},
+         cmdGap},
         {u"export"_s, u"FILE"_s, u"Write the whole database to a JSON file."_s, {}, cmdExport},
-        {u"import"_s, u"FILE"_s, u"Restore a JSON export into an empty (or new) database."_s, {},
+        {u"import"_s,
+         u"FILE"_s,
+         u"Restore a JSON export into an empty (or new) database."_s,
+         {},
          cmdImport},
     };
     return list;
@@ -1125,8 +1151,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.addOption({u"db"_s, u"The database file."_s, u"PATH"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addOptions(command->options);
-    parser.addPositionalArgument(command->words, command->summary, command->words + u' '
-                                                                       + command->usage);
+    parser.addPositionalArgument(command->words, command->summary,
+                                 command->words + u' ' + command->usage);
     if (!parser.parse(commandArguments))
         return fail(u"%1: %2"_s.arg(command->words, parser.errorText()), UsageError);
     if (parser.isSet(u"help"_s)) {

@@ -7,8 +7,7 @@ namespace Deltaboard::Cli {
 TablePrinter::TablePrinter(QStringList headers, QList<int> maxWidths)
     : m_headers(std::move(headers))
     , m_maxWidths(std::move(maxWidths))
-{
-}
+{}
 
 void TablePrinter::addRow(QStringList cells)
 {

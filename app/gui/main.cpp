@@ -22,9 +22,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Deltaboard: reports apart from commitments."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(u"db"_s, u"The database to open (default: %1)."_s.arg(
-                                                   Deltaboard::Paths::defaultDatabase()),
-                                      u"PATH"_s);
+    const QCommandLineOption dbOption(
+        u"db"_s, u"The database to open (default: %1)."_s.arg(Deltaboard::Paths::defaultDatabase()),
+        u"PATH"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s, u"Render the main window to DIR/main.png at 1440x900 and exit."_s,
         u"DIR"_s);
@@ -32,8 +32,8 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotOption);
     parser.process(app);
 
-    const QString path = parser.isSet(dbOption) ? parser.value(dbOption)
-                                                : Deltaboard::Paths::defaultDatabase();
+    const QString path
+        = parser.isSet(dbOption) ? parser.value(dbOption) : Deltaboard::Paths::defaultDatabase();
     auto db = Deltaboard::Database::open(path);
     if (!db) {
         if (parser.isSet(screenshotOption)) {

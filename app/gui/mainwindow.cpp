@@ -62,8 +62,7 @@ void MainWindow::updateStatus(int matching)
     const int total = counted ? *counted : 0;
     const QLocale locale;
     const QString all = total == 1 ? tr("1 delta") : tr("%1 deltas").arg(locale.toString(total));
-    m_counts->setText(matching == total ? all
-                                        : tr("%1 of %2").arg(locale.toString(matching), all));
+    m_counts->setText(matching == total ? all : tr("%1 of %2").arg(locale.toString(matching), all));
 }
 
 } // namespace Deltaboard

@@ -63,14 +63,14 @@ private Q_SLOTS:
         const Run check = cli({u"--db"_s, m_db, u"check"_s});
         QCOMPARE(check.exitCode, 0);
         QCOMPARE(check.out, u"schema: ok\nintegrity: ok\nforeign keys: ok\nfull-text index: ok\n"
-                                    u"derived summaries: ok\n"_s);
+                            u"derived summaries: ok\n"_s);
     }
 
     void shouldCommitTriageAndShowTheHistory()
     {
         // GIVEN two deltas found by search
-        const Run found = cli({u"--db"_s, m_db, u"list"_s, u"deltas"_s, u"--search"_s,
-                               u"resume"_s, u"--format"_s, u"json"_s});
+        const Run found = cli({u"--db"_s, m_db, u"list"_s, u"deltas"_s, u"--search"_s, u"resume"_s,
+                               u"--format"_s, u"json"_s});
         QCOMPARE(found.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(found.out.toUtf8()).array();
         QVERIFY(rows.size() >= 2);
@@ -93,20 +93,22 @@ private Q_SLOTS:
         QVERIFY2(impact.exitCode == 0, qPrintable(impact.err));
 
         // THEN show lists each change and its history
-        const Run show = cli({u"--db"_s, m_db, u"show"_s, u"delta"_s, first, u"--format"_s,
-                              u"json"_s});
+        const Run show
+            = cli({u"--db"_s, m_db, u"show"_s, u"delta"_s, first, u"--format"_s, u"json"_s});
         QCOMPARE(show.exitCode, 0);
         const QJsonObject delta = QJsonDocument::fromJson(show.out.toUtf8()).object();
         bool hasPriority = false;
         for (const QJsonValue &p : delta[u"priorities"_s].toArray()) {
-            hasPriority = hasPriority || (p[u"organisation"_s] == u"Upstream Core"_s
-                                          && p[u"level"_s] == u"critical"_s);
+            hasPriority
+                = hasPriority
+                  || (p[u"organisation"_s] == u"Upstream Core"_s && p[u"level"_s] == u"critical"_s);
         }
         QVERIFY(hasPriority);
         bool hasImpact = false;
         for (const QJsonValue &i : delta[u"impacts"_s].toArray()) {
-            hasImpact = hasImpact || (i[u"group"_s] == u"Hosted customers"_s
-                                      && i[u"affected_users"_s].toInteger() == 321);
+            hasImpact = hasImpact
+                        || (i[u"group"_s] == u"Hosted customers"_s
+                            && i[u"affected_users"_s].toInteger() == 321);
         }
         QVERIFY(hasImpact);
         QCOMPARE(delta[u"tasks"_s].toArray().last()[u"id"_s].toInteger(), task.toInt());
@@ -129,8 +131,8 @@ private Q_SLOTS:
         QVERIFY(taskShow.out.startsWith(u"Task "_s + task + u" · Kestrel Systems · Backlog"_s));
         QVERIFY(taskShow.out.contains(u"delta link: ∅ → "_s + second));
 
-        const Run tasks = cli({u"--db"_s, m_db, u"list"_s, u"tasks"_s, u"--org"_s,
-                               u"Kestrel Systems"_s});
+        const Run tasks
+            = cli({u"--db"_s, m_db, u"list"_s, u"tasks"_s, u"--org"_s, u"Kestrel Systems"_s});
         QVERIFY(tasks.out.contains(u"Fix resume"_s));
     }
 
@@ -173,29 +175,27 @@ private Q_SLOTS:
         QTest::newRow("unknown organisation")
             << QStringList{u"commit"_s, u"--org"_s, u"Nobody Inc"_s, u"--title"_s, u"x"_s, u"1"_s}
             << 1 << u"unknown organisation 'Nobody Inc' (known: "_s;
-        QTest::newRow("missing delta id")
-            << QStringList{u"priority"_s, u"set"_s, u"--org"_s, u"Upstream Core"_s, u"99999"_s,
-                           u"high"_s}
-            << 1 << u"no delta with id 99999"_s;
+        QTest::newRow("missing delta id") << QStringList{u"priority"_s,      u"set"_s,   u"--org"_s,
+                                                         u"Upstream Core"_s, u"99999"_s, u"high"_s}
+                                          << 1 << u"no delta with id 99999"_s;
         QTest::newRow("missing delta in commit")
-            << QStringList{u"commit"_s, u"--org"_s, u"Upstream Core"_s, u"--title"_s, u"x"_s,
-                           u"1"_s, u"99999"_s}
+            << QStringList{u"commit"_s, u"--org"_s, u"Upstream Core"_s, u"--title"_s,
+                           u"x"_s,      u"1"_s,     u"99999"_s}
             << 1 << u"no delta with id 99999"_s;
-        QTest::newRow("show missing delta") << QStringList{u"show"_s, u"delta"_s, u"424242"_s}
-                                            << 1 << u"no delta with id 424242"_s;
-        QTest::newRow("bad level")
-            << QStringList{u"priority"_s, u"set"_s, u"--org"_s, u"Upstream Core"_s, u"1"_s,
-                           u"urgent"_s}
-            << 2 << u"priority level: expected one of untriaged, low"_s;
+        QTest::newRow("show missing delta")
+            << QStringList{u"show"_s, u"delta"_s, u"424242"_s} << 1 << u"no delta with id 424242"_s;
+        QTest::newRow("bad level") << QStringList{u"priority"_s,      u"set"_s, u"--org"_s,
+                                                  u"Upstream Core"_s, u"1"_s,   u"urgent"_s}
+                                   << 2 << u"priority level: expected one of untriaged, low"_s;
         QTest::newRow("unknown group")
             << QStringList{u"impact"_s, u"set"_s, u"--group"_s, u"Martians"_s, u"1"_s, u"high"_s}
             << 1 << u"unknown user group 'Martians'"_s;
         QTest::newRow("bad id") << QStringList{u"show"_s, u"task"_s, u"abc"_s} << 2
                                 << u"task id: expected a positive number, not 'abc'"_s;
-        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s} << 2
-                                         << u"unknown command 'frobnicate'"_s;
-        QTest::newRow("unknown option") << QStringList{u"gap"_s, u"--colour"_s} << 2
-                                        << u"gap: Unknown option 'colour'"_s;
+        QTest::newRow("unknown command")
+            << QStringList{u"frobnicate"_s} << 2 << u"unknown command 'frobnicate'"_s;
+        QTest::newRow("unknown option")
+            << QStringList{u"gap"_s, u"--colour"_s} << 2 << u"gap: Unknown option 'colour'"_s;
         QTest::newRow("bad format") << QStringList{u"gap"_s, u"--format"_s, u"xml"_s} << 2
                                     << u"--format: expected table or json, not 'xml'"_s;
         QTest::newRow("import into a full database")
@@ -232,8 +232,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("text file") << QByteArray("hello, I am a shopping list\n")
-                                   << u"is not a Deltaboard database"_s;
+        QTest::newRow("text file")
+            << QByteArray("hello, I am a shopping list\n") << u"is not a Deltaboard database"_s;
         QTest::newRow("future schema") << QByteArray() << u"has schema version 7, newer than"_s;
     }
 
@@ -256,9 +256,9 @@ private Q_SLOTS:
             file.write(content);
         }
         const QByteArray before = fileHash(path);
-        for (const QStringList &command : {QStringList{u"list"_s, u"deltas"_s},
-                                           QStringList{u"check"_s}, QStringList{u"init"_s},
-                                           QStringList{u"demo"_s}}) {
+        for (const QStringList &command :
+             {QStringList{u"list"_s, u"deltas"_s}, QStringList{u"check"_s}, QStringList{u"init"_s},
+              QStringList{u"demo"_s}}) {
             const Run run = cli(QStringList{u"--db"_s, path} + command);
             QVERIFY(run.exitCode != 0);
             QVERIFY2(run.err.contains(expected), qPrintable(run.err));
@@ -273,7 +273,8 @@ private Q_SLOTS:
         const QString json = m_temp.path(u"broken.json"_s);
         QFile file(json);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"format\": \"deltaboard-export\",\n \"tables\": {\"deltas\": [\n{\"id\": 1,,}");
+        file.write(
+            "{\"format\": \"deltaboard-export\",\n \"tables\": {\"deltas\": [\n{\"id\": 1,,}");
         file.close();
         const QString target = m_temp.path(u"never.sqlite"_s);
         const Run run = cli({u"--db"_s, target, u"import"_s, json});
@@ -288,9 +289,8 @@ private Q_SLOTS:
         // GIVEN a large demo being written
         const QString path = m_temp.path(u"killed.sqlite"_s);
         QProcess demo;
-        demo.start(QStringLiteral(DELTABOARD_CLI_PATH),
-                   {u"--db"_s, path, u"demo"_s, u"--deltas"_s, u"100000"_s, u"--tasks"_s,
-                    u"20000"_s});
+        demo.start(QStringLiteral(DELTABOARD_CLI_PATH), {u"--db"_s, path, u"demo"_s, u"--deltas"_s,
+                                                         u"100000"_s, u"--tasks"_s, u"20000"_s});
         QVERIFY(demo.waitForStarted());
         // WHEN it is killed in the middle of its transaction (its WAL is growing)
         QElapsedTimer timer;

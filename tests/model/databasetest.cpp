@@ -165,10 +165,9 @@ private Q_SLOTS:
             QVERIFY(db);
         }
         // Migration 2 changes something, then fails: none of it may stay.
-        const auto migrator = migratorWith(
-            {{2, u"0002_broken.sql"_s,
-              u"ALTER TABLE organisations ADD COLUMN colour TEXT;\n"
-              u"INSERT INTO no_such_table VALUES (1);"_s}});
+        const auto migrator = migratorWith({{2, u"0002_broken.sql"_s,
+                                             u"ALTER TABLE organisations ADD COLUMN colour TEXT;\n"
+                                             u"INSERT INTO no_such_table VALUES (1);"_s}});
         QVERIFY(migrator);
         Database::Options options;
         options.migrator = &*migrator;
@@ -217,7 +216,8 @@ private Q_SLOTS:
         QVERIFY(db);
         {
             Transaction outer(*db);
-            QVERIFY(db->execOnce(u"INSERT INTO organisations (name, created_at) VALUES ('A', 'x')"_s));
+            QVERIFY(
+                db->execOnce(u"INSERT INTO organisations (name, created_at) VALUES ('A', 'x')"_s));
             {
                 Transaction inner(*db);
                 // ends without commit: a part of the action failed

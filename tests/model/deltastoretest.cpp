@@ -78,12 +78,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("state");
         QTest::addColumn<qint64>("duplicateOf");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("empty title") << u"  "_s << int(DeltaState::New) << qint64(0)
-                                     << u"needs a title"_s;
-        QTest::newRow("duplicate without target") << u"x"_s << int(DeltaState::Duplicate)
-                                                  << qint64(0) << u"needs the id"_s;
-        QTest::newRow("duplicate of missing delta") << u"x"_s << int(DeltaState::Duplicate)
-                                                    << qint64(999) << u"does not exist"_s;
+        QTest::newRow("empty title")
+            << u"  "_s << int(DeltaState::New) << qint64(0) << u"needs a title"_s;
+        QTest::newRow("duplicate without target")
+            << u"x"_s << int(DeltaState::Duplicate) << qint64(0) << u"needs the id"_s;
+        QTest::newRow("duplicate of missing delta")
+            << u"x"_s << int(DeltaState::Duplicate) << qint64(999) << u"does not exist"_s;
     }
 
     void shouldRefuseInvalidDeltas()
@@ -167,17 +167,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("search");
         QTest::addColumn<QStringList>("titles");
-        QTest::newRow("one word") << u"monitor"_s
-                                  << QStringList{u"Flicker on external monitor"_s};
-        QTest::newRow("prefix of the last word") << u"flick"_s
-                                                 << QStringList{u"Flicker on external monitor"_s,
-                                                                u"Flickering cursor"_s};
-        QTest::newRow("all words must match") << u"flicker cursor"_s
-                                              << QStringList{u"Flickering cursor"_s};
-        QTest::newRow("matches actual text") << u"shrinks"_s
-                                             << QStringList{u"Flicker on external monitor"_s,
-                                                            u"Flickering cursor"_s,
-                                                            u"Sound stops"_s};
+        QTest::newRow("one word") << u"monitor"_s << QStringList{u"Flicker on external monitor"_s};
+        QTest::newRow("prefix of the last word")
+            << u"flick"_s << QStringList{u"Flicker on external monitor"_s, u"Flickering cursor"_s};
+        QTest::newRow("all words must match")
+            << u"flicker cursor"_s << QStringList{u"Flickering cursor"_s};
+        QTest::newRow("matches actual text")
+            << u"shrinks"_s
+            << QStringList{u"Flicker on external monitor"_s, u"Flickering cursor"_s,
+                           u"Sound stops"_s};
         QTest::newRow("operators are literal") << u"\"AND OR NEAR("_s << QStringList{};
         QTest::newRow("no match") << u"zebra"_s << QStringList{};
     }
@@ -187,8 +185,8 @@ private Q_SLOTS:
         QFETCH(QString, search);
         QFETCH(QStringList, titles);
         DeltaStore store(*m_db);
-        for (const QString &title : {u"Flicker on external monitor"_s, u"Flickering cursor"_s,
-                                     u"Sound stops"_s}) {
+        for (const QString &title :
+             {u"Flicker on external monitor"_s, u"Flickering cursor"_s, u"Sound stops"_s}) {
             QVERIFY(store.create(defect(title)));
         }
         DeltaFilter filter;

@@ -24,8 +24,8 @@ private Q_SLOTS:
         for (int i = 0; i < 1000; ++i) {
             Delta delta;
             delta.kind = i % 10 == 0 ? DeltaKind::Spec : DeltaKind::Defect;
-            delta.title = i % 100 == 0 ? u"Tray icon missing %1"_s.arg(i)
-                                       : u"Window flickers %1"_s.arg(i);
+            delta.title
+                = i % 100 == 0 ? u"Tray icon missing %1"_s.arg(i) : u"Window flickers %1"_s.arg(i);
             QVERIFY(DeltaStore(*m_db).create(delta));
         }
         QVERIFY(transaction.commit());
@@ -34,7 +34,8 @@ private Q_SLOTS:
     void shouldKnowEveryRowButReadOnlyTheWindowsShown()
     {
         DeltaTableModel model(*m_db);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 1000);
         const int before = model.windowsRead();
         // The last row is readable at once (a scroll bar dragged to the end)...
@@ -54,7 +55,8 @@ private Q_SLOTS:
     void shouldResetOnNewFilter()
     {
         DeltaTableModel model(*m_db);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         DeltaFilter filter;
         filter.search = u"tray"_s;

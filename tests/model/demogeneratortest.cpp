@@ -75,8 +75,8 @@ private Q_SLOTS:
 
         // Half of the tasks belong to the first organisation.
         const qint64 first = OrganisationStore(*db).list()->first().id;
-        const auto firstTasks = db->scalar(
-            u"SELECT count(*) FROM tasks WHERE organisation_id = ?"_s, {first});
+        const auto firstTasks
+            = db->scalar(u"SELECT count(*) FROM tasks WHERE organisation_id = ?"_s, {first});
         QCOMPARE(firstTasks->toInt(), 60);
 
         // Tasks are spread over every column of the first board.
@@ -124,9 +124,8 @@ private Q_SLOTS:
     {
         TempDatabase temp;
         auto db = temp.open();
-        const auto cancelled = DemoGenerator(*db).generate(small(1), [](qint64 done, qint64) {
-            return done < 500;
-        });
+        const auto cancelled
+            = DemoGenerator(*db).generate(small(1), [](qint64 done, qint64) { return done < 500; });
         QVERIFY(!cancelled);
         QCOMPARE(countRows(*db, u"deltas"_s), 0);
         QCOMPARE(countRows(*db, u"organisations"_s), 0);

@@ -59,10 +59,11 @@ private Q_SLOTS:
         TaskStore tasks(*db);
         const qint64 task = *tasks.commit(org, u"t"_s, {d1});
         auto summary = [&] {
-            return db->scalar(u"SELECT d.top_impact || '/' || coalesce(d.affected_users, '-') || "
-                              u"' ' || t.linked_deltas || '/' || coalesce(t.top_impact, '-') "
-                              u"FROM deltas d, tasks t WHERE d.id = ? AND t.id = ?"_s,
-                              {d1, task})
+            return db
+                ->scalar(u"SELECT d.top_impact || '/' || coalesce(d.affected_users, '-') || "
+                         u"' ' || t.linked_deltas || '/' || coalesce(t.top_impact, '-') "
+                         u"FROM deltas d, tasks t WHERE d.id = ? AND t.id = ?"_s,
+                         {d1, task})
                 ->toString();
         };
 

@@ -89,14 +89,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const QByteArray good = readAll(m_temp.path(u"a.json"_s));
         QTest::newRow("truncated") << good.left(good.size() / 2) << u"malformed JSON"_s;
-        QTest::newRow("syntax error with line") << QByteArray("{\n\"format\": \"deltaboard-export\",\n"
-                                                              "\"tables\": {,}\n}")
-                                                << u"a.json:3:"_s;
+        QTest::newRow("syntax error with line")
+            << QByteArray("{\n\"format\": \"deltaboard-export\",\n"
+                          "\"tables\": {,}\n}")
+            << u"a.json:3:"_s;
         QTest::newRow("not ours") << QByteArray(R"({"format": "something-else"})")
                                   << u"format: expected \"deltaboard-export\""_s;
-        QTest::newRow("future schema") << QByteArray(
-            R"({"format": "deltaboard-export", "schema_version": 99, "tables": {}})")
-                                       << u"schema_version: 99"_s;
+        QTest::newRow("future schema")
+            << QByteArray(R"({"format": "deltaboard-export", "schema_version": 99, "tables": {}})")
+            << u"schema_version: 99"_s;
         QTest::newRow("unknown table") << QByteArray(
             R"({"format": "deltaboard-export", "schema_version": 1, "tables": {"bugs": []}})")
                                        << u"tables.bugs: not a table"_s;
@@ -116,10 +117,11 @@ private Q_SLOTS:
             R"({"format": "deltaboard-export", "schema_version": 1, "tables": {"deltas":
                [{"id": 1, "kind": "bug", "title": "t", "created_at": "x", "updated_at": "x"}]}})")
                                     << u"deltas[0]: CHECK constraint failed"_s;
-        QTest::newRow("dangling reference") << QByteArray(
-            R"({"format": "deltaboard-export", "schema_version": 1, "tables": {"boards":
+        QTest::newRow("dangling reference")
+            << QByteArray(
+                   R"({"format": "deltaboard-export", "schema_version": 1, "tables": {"boards":
                [{"id": 1, "organisation_id": 7, "name": "Main"}]}})")
-                                            << u"boards record with id 1 refers to a missing organisations"_s;
+            << u"boards record with id 1 refers to a missing organisations"_s;
     }
 
     void shouldNameWhereBadInputIs()

@@ -48,8 +48,8 @@ private Q_SLOTS:
 
     void shouldCommitToDeltasWithOneTaskInTheFirstColumn()
     {
-        const auto id = TaskStore(*m_db).commit(m_acme, u"Fix start-up"_s,
-                                                {m_deltas[0], m_deltas[1]});
+        const auto id
+            = TaskStore(*m_db).commit(m_acme, u"Fix start-up"_s, {m_deltas[0], m_deltas[1]});
         QVERIFY2(id, qPrintable(id.error()));
         const auto task = TaskStore(*m_db).get(*id);
         QCOMPARE(task->organisation, u"Acme"_s);
@@ -103,7 +103,9 @@ private Q_SLOTS:
             if (entry.field == u"column_id"_s)
                 columnMoves.append(entry.oldValue + u"->"_s + entry.newValue);
         }
-        const auto c = [this](int i) { return QString::number(m_board.columns[i].id); };
+        const auto c = [this](int i) {
+            return QString::number(m_board.columns[i].id);
+        };
         QCOMPARE(columnMoves, (QStringList{c(0) + u"->"_s + c(2), c(2) + u"->"_s + c(4),
                                            c(4) + u"->"_s + c(2)}));
     }

@@ -244,7 +244,7 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
 
     const qint64 end = p.end.toMSecsSinceEpoch();
     const qint64 start = p.end.addDays(-365).toMSecsSinceEpoch();
-    constexpr qint64 kHour = 3600 * 1000;
+    constexpr qint64 kHour = qint64(3600) * 1000;
     constexpr qint64 kDay = 24 * kHour;
     Counts counts;
 

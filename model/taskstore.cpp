@@ -443,4 +443,45 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
     return cards;
 }
 
+Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &taskIds)
+{
+    if (taskIds.size() > kDetailsBatch)
+        return Error{u"at most %1 cards at a time"_s.arg(kDetailsBatch)};
+    // Always kDetailsBatch placeholders (unused ones bound to 0, which no task has), so the
+    // statement is prepared once and reused for every batch.
+    static const QString sql = [] {
+        QStringList placeholders;
+        for (int i = 0; i < kDetailsBatch; ++i)
+            placeholders.append(u"?"_s);
+        return u"SELECT t.id, "
+               u"(SELECT max(p.level) FROM task_deltas td JOIN priorities p ON p.delta_id = "
+               u" td.delta_id AND p.organisation_id = t.organisation_id WHERE td.task_id = t.id), "
+               u"(SELECT group_concat(k, ' ') FROM (SELECT DISTINCT d.kind AS k FROM task_deltas "
+               u" td JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = t.id ORDER BY "
+               u" CASE d.kind WHEN 'defect' THEN 0 WHEN 'crash' THEN 1 ELSE 2 END)), "
+               u"(SELECT g.name FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
+               u" JOIN user_groups g ON g.id = i.group_id WHERE td.task_id = t.id "
+               u" ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1) "
+               u"FROM tasks t WHERE t.id IN ("_s
+               + placeholders.join(u", "_s) + u')';
+    }();
+    QVariantList values;
+    for (const qint64 id : taskIds)
+        values.append(id);
+    while (values.size() < kDetailsBatch)
+        values.append(0);
+    const auto query = m_db.run(sql, values);
+    if (!query)
+        return Error{u"cannot read card details: %1"_s.arg(query.error())};
+    QHash<qint64, CardDetails> details;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        details.insert(q.value(0).toLongLong(),
+                       {Sql::optionalInt(q.value(1)),
+                        q.value(2).toString().split(u' ', Qt::SkipEmptyParts),
+                        q.value(3).toString()});
+    }
+    return details;
+}
+
 } // namespace Deltaboard

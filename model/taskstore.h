@@ -3,6 +3,9 @@
 #include "database.h"
 #include "records.h"
 
+#include <QHash>
+#include <QStringList>
+
 namespace Deltaboard {
 
 // One card of an organisation's board, as the board query returns it.
@@ -16,6 +19,14 @@ struct BoardCard
     int linkedDeltas = 0;
     std::optional<int> topImpact;
     QString createdAt;
+};
+
+// What a card shows beyond its board row; read for the cards on screen only.
+struct CardDetails
+{
+    std::optional<int> priority; // the organisation's highest priority among the linked deltas
+    QStringList kinds;           // the kinds of the linked deltas, each once, in kind order
+    QString topGroup;            // the user group hurt most by the linked deltas
 };
 
 // Tasks: one organisation's commitments, the cards of its board. Every change writes history in
@@ -54,6 +65,9 @@ public:
     // One organisation's board: its tasks with column, rank, linked-delta count and highest
     // impact, in column and rank order.
     Result<QList<BoardCard>> boardCards(qint64 organisationId);
+    // Card details for up to kDetailsBatch tasks at once (the cards a view is about to paint).
+    Result<QHash<qint64, CardDetails>> cardDetails(const QList<qint64> &taskIds);
+    static constexpr int kDetailsBatch = 64;
 
     // Gap between neighbouring ranks when a task is appended, so most moves rewrite one row.
     static constexpr qint64 kRankStep = 1024;

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "boardcolumnmodel.h"
+#include "database.h"
+
+#include <QObject>
+
+class QUndoStack;
+
+namespace Deltaboard {
+
+// Where a card sits: its column and the card right after it (none at the end). Enough to put it
+// back exactly, which is what undo needs.
+struct CardPosition
+{
+    qint64 columnId = 0;
+    std::optional<qint64> beforeTaskId;
+    bool operator==(const CardPosition &) const = default;
+};
+
+// One organisation's board as the views show it: its columns, each a BoardColumnModel.
+// Moves go through TaskStore (one transaction, history written) and then update the column
+// models with row signals, so views never reload.
+class BoardModel : public QObject
+{
+    Q_OBJECT
+
+public:
+    // 'db' is not owned and must outlive the model.
+    explicit BoardModel(Database &db, QObject *parent = nullptr);
+
+    // Shows this organisation's board. Column models are replaced: listen to boardReset().
+    Status load(qint64 organisationId);
+    qint64 organisationId() const { return m_organisationId; }
+    const QString &boardName() const { return m_board.name; }
+    QList<BoardColumnModel *> columns() const { return m_columns; }
+    BoardColumnModel *columnModel(qint64 columnId) const;
+    int cardCount() const;
+
+    // Cards whose title contains the text (any case); empty shows all.
+    void setFilter(const QString &text);
+    const QString &filter() const { return m_filter; }
+
+    // Not owned. When set, requestMove() pushes an undoable command instead of moving directly.
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    // What a drop or a keyboard move asks for: an undoable move when there is an undo stack.
+    void requestMove(qint64 taskId, const CardPosition &to);
+    // Performs a move now (commands call this). Errors are also reported by errorOccurred().
+    Status moveCard(qint64 taskId, const CardPosition &to);
+    std::optional<CardPosition> positionOf(qint64 taskId) const;
+
+    Database &database() const { return m_db; }
+
+Q_SIGNALS:
+    void boardReset();
+    void cardMoved(qint64 taskId);
+    void errorOccurred(const QString &message);
+
+private:
+    Database &m_db;
+    qint64 m_organisationId = 0;
+    Board m_board;
+    QList<BoardColumnModel *> m_columns;
+    QString m_filter;
+    QUndoStack *m_undoStack = nullptr;
+};
+
+} // namespace Deltaboard

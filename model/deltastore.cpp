@@ -265,7 +265,8 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
 
 Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
 {
-    QVariantList values{Sql::optionalValue(filter.organisationId)};
+    QVariantList values{
+        Sql::optionalValue(filter.priorityOf ? filter.priorityOf : filter.organisationId)};
     const QString where = whereClause(filter, &values);
     values.append(filter.limit);
     values.append(filter.offset);

@@ -25,8 +25,11 @@ struct DeltaFilter
     std::optional<DeltaKind> kind;
     std::optional<DeltaState> state;
     // Only deltas this organisation has a priority on or a task for; also selects whose
-    // priority DeltaRow::priority shows.
+    // priority DeltaRow::priority shows unless priorityOf is set.
     std::optional<qint64> organisationId;
+    // Whose priority DeltaRow::priority shows, without filtering (the inbox shows every delta
+    // with the current organisation's priority).
+    std::optional<qint64> priorityOf;
     // Full-text: every word must match the start of a word in title, desired, actual or details.
     QString search;
     // Only ids in [fromId, toId]: lets a lazy model read one window of a known id list.

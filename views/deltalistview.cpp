@@ -6,7 +6,6 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QStackedLayout>
 #include <QTableView>
 #include <QTimer>
@@ -19,15 +18,12 @@ namespace Deltaboard {
 DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_search(new QLineEdit(this))
     , m_table(new QTableView(this))
     , m_empty(new QLabel(this))
     , m_stack(new QStackedLayout)
+    , m_debounce(new QTimer(this))
 {
-    m_search->setObjectName(u"deltaSearch"_s);
-    m_search->setPlaceholderText(tr("Search deltas (title, desired, actual, details)…"));
-    m_search->setClearButtonEnabled(true);
-
+    setObjectName(u"deltaListView"_s);
     m_table->setObjectName(u"deltaTable"_s);
     m_table->setModel(model);
     m_table->setItemDelegate(new DeltaTableDelegate(m_table));
@@ -55,41 +51,55 @@ DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_search);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(m_stack);
 
     // Search as you type, but not a query per keystroke of a fast typist.
-    auto *debounce = new QTimer(this);
-    debounce->setSingleShot(true);
-    debounce->setInterval(120);
-    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
-    connect(debounce, &QTimer::timeout, this, &DeltaListView::applySearch);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(120);
+    connect(m_debounce, &QTimer::timeout, this, &DeltaListView::applySearch);
     connect(model, &QAbstractItemModel::modelReset, this, &DeltaListView::updateEmptyState);
     updateEmptyState();
+}
+
+void DeltaListView::setSearchText(const QString &text)
+{
+    m_pendingSearch = text;
+    m_debounce->start();
+}
+
+void DeltaListView::setPriorityOrganisation(std::optional<qint64> organisationId)
+{
+    DeltaFilter filter = m_model->filter();
+    filter.priorityOf = organisationId;
+    m_model->setFilter(filter);
 }
 
 void DeltaListView::applySearch()
 {
     DeltaFilter filter = m_model->filter();
-    filter.search = m_search->text();
+    if (filter.search == m_pendingSearch)
+        return;
+    filter.search = m_pendingSearch;
     m_model->setFilter(filter);
 }
 
 void DeltaListView::updateEmptyState()
 {
     // Priority belongs to an organisation: without one chosen the column would only be empty.
-    m_table->setColumnHidden(DeltaTableModel::PriorityColumn, !m_model->filter().organisationId);
+    const DeltaFilter &filter = m_model->filter();
+    m_table->setColumnHidden(DeltaTableModel::PriorityColumn,
+                             !filter.organisationId && !filter.priorityOf);
     const bool empty = m_model->totalCount() == 0;
     if (!m_model->lastError().isEmpty()) {
         m_empty->setText(tr("Cannot read deltas: %1").arg(m_model->lastError()));
-    } else if (m_model->filter().search.isEmpty()) {
+    } else if (filter.search.isEmpty()) {
         m_empty->setText(tr("<h3>No deltas yet</h3><p>Deltas are reports: defects, crashes and "
-                            "specs. Create a demo workspace with<br><tt>deltaboard-cli demo</tt>"
-                            "<br>or import a tracker export with <tt>deltaboard-cli import</tt>."
+                            "specs. Create a demo workspace with File → Create Demo Workspace, "
+                            "or import a tracker export with <tt>deltaboard-cli import</tt>."
                             "</p>"));
     } else {
-        m_empty->setText(
-            tr("No delta matches “%1”.").arg(m_model->filter().search.toHtmlEscaped()));
+        m_empty->setText(tr("No delta matches “%1”.").arg(filter.search.toHtmlEscaped()));
     }
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_table);
     Q_EMIT countChanged(m_model->totalCount());

@@ -1,5 +1,7 @@
 #include "deltatabledelegate.h"
 
+#include "palette.h"
+
 #include "model/deltatablemodel.h"
 
 #include <QApplication>
@@ -9,21 +11,11 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
 
-QColor DeltaTableDelegate::colourFor(const QString &value)
-{
-    static const QHash<QString, QColor> colours = {
-        {u"defect"_s, QColor(0xd9, 0x6c, 0x2b)}, {u"crash"_s, QColor(0xc0, 0x39, 0x2b)},
-        {u"spec"_s, QColor(0x2e, 0x7d, 0x9a)},   {u"critical"_s, QColor(0xb7, 0x1c, 0x1c)},
-        {u"high"_s, QColor(0xe0, 0x6c, 0x00)},   {u"medium"_s, QColor(0xb8, 0x95, 0x00)},
-        {u"low"_s, QColor(0x6d, 0x8b, 0x74)},    {u"none"_s, QColor(0x9e, 0x9e, 0x9e)},
-    };
-    return colours.value(value, QColor(0x75, 0x75, 0x75));
-}
-
 bool DeltaTableDelegate::isChipColumn(const QModelIndex &index)
 {
     return index.column() == DeltaTableModel::KindColumn
-           || index.column() == DeltaTableModel::ImpactColumn;
+           || index.column() == DeltaTableModel::ImpactColumn
+           || index.column() == DeltaTableModel::PriorityColumn;
 }
 
 DeltaTableDelegate::ChipLayout DeltaTableDelegate::layoutChip(const QStyleOptionViewItem &option,
@@ -57,7 +49,7 @@ void DeltaTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     style->drawControl(QStyle::CE_ItemViewItem, &base, painter, widget);
 
     const ChipLayout layout = layoutChip(option, text);
-    const QColor colour = colourFor(text);
+    const QColor colour = Palette::colourFor(text);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);

@@ -4,8 +4,8 @@
 
 namespace Deltaboard {
 
-// Paints the delta table's Kind and Top impact cells as coloured chips so a long list can be
-// scanned by eye; other cells are painted as usual. Colours mean the same everywhere in the app.
+// Paints the delta table's Kind, Priority and Top impact cells as coloured chips so a long list can
+// be scanned by eye; other cells are painted as usual. Colours mean the same everywhere in the app.
 class DeltaTableDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -16,9 +16,6 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
-
-    // The chip colour for a kind ("defect", "crash", "spec") or an impact level name.
-    static QColor colourFor(const QString &value);
 
 private:
     struct ChipLayout

@@ -1,68 +1,404 @@
 #include "mainwindow.h"
 
+#include "backgroundjob.h"
+
+#include "model/boardmodel.h"
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/deltatablemodel.h"
+#include "model/demogenerator.h"
+#include "model/jsondump.h"
+#include "model/organisationstore.h"
+#include "views/boardview.h"
 #include "views/deltalistview.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
 
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+QStringList recentDatabases()
+{
+    return QSettings().value(u"database/recent"_s).toStringList();
+}
+
+void rememberDatabase(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = recentDatabases();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue(u"database/recent"_s, recent.mid(0, kMaxRecent));
+    settings.setValue(u"database/last"_s, absolute);
+}
+
+} // namespace
+
 MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
-    , m_model(new DeltaTableModel(*m_db, this))
-    , m_deltaList(new DeltaListView(m_model, this))
+    , m_undoStack(new QUndoStack(this))
+    , m_board(new BoardModel(*m_db, this))
+    , m_deltas(new DeltaTableModel(*m_db, this))
+    , m_stack(new QStackedWidget(this))
+    , m_boardView(new BoardView(m_board, m_stack))
+    , m_deltaList(new DeltaListView(m_deltas, m_stack))
+    , m_organisations(new QComboBox(this))
+    , m_search(new QLineEdit(this))
     , m_counts(new QLabel(this))
+    , m_viewActions(new QActionGroup(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("%1 — Deltaboard").arg(QFileInfo(m_db->path()).fileName()));
-    setCentralWidget(m_deltaList);
+    m_board->setUndoStack(m_undoStack);
+    m_stack->addWidget(m_boardView);
+    m_stack->addWidget(m_deltaList);
+    setCentralWidget(m_stack);
+
+    m_organisations->setObjectName(u"organisationSwitcher"_s);
+    m_organisations->setMinimumContentsLength(22);
+    m_organisations->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_organisations->setToolTip(tr("The organisation whose board and priorities you see"));
+    m_search->setObjectName(u"searchField"_s);
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(320);
     m_counts->setObjectName(u"statusCounts"_s);
     statusBar()->addPermanentWidget(m_counts);
-    statusBar()->showMessage(m_db->path());
+    rememberDatabase(m_db->path());
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *find = edit->addAction(tr("&Find…"));
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this] {
-        m_deltaList->searchField()->setFocus(Qt::ShortcutFocusReason);
-        m_deltaList->searchField()->selectAll();
-    });
-
+    buildActions();
+    connect(m_organisations, &QComboBox::currentIndexChanged, this,
+            &MainWindow::organisationChanged);
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::search);
+    connect(m_board, &BoardModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_board, &BoardModel::cardMoved, this, &MainWindow::updateStatus);
+    connect(m_board, &BoardModel::boardReset, this, &MainWindow::updateStatus);
     connect(m_deltaList, &DeltaListView::countChanged, this, &MainWindow::updateStatus);
-    updateStatus(m_model->totalCount());
+
+    resize(1440, 900); // the first start; later ones restore the size the user left
+    reloadOrganisations();
+    restoreSettings();
+    showView(currentView());
 }
 
 MainWindow::~MainWindow()
 {
-    // The model reads through the database: it goes first.
-    delete m_deltaList;
-    delete m_model;
+    // Views and models read through the database: they go before it does.
+    m_undoStack->clear();
+    delete m_stack;
+    delete m_deltas;
+    delete m_board;
 }
 
-void MainWindow::updateStatus(int matching)
+void MainWindow::buildActions()
 {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
+    open->setShortcut(QKeySequence::Open);
+    QAction *create = file->addAction(tr("&New Database…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("New Database"), {},
+                                                          tr("Deltaboard databases (*.sqlite)"));
+        if (!path.isEmpty())
+            Q_EMIT openDatabaseRequested(path);
+    });
+    create->setShortcut(QKeySequence::New);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    file->addSeparator();
+    m_demoAction = file->addAction(tr("Create &Demo Workspace"), this, &MainWindow::createDemo);
+    file->addAction(tr("&Export JSON…"), this, &MainWindow::exportJson);
+    file->addAction(tr("&Import JSON…"), this, &MainWindow::importJson);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addAction(tr("Undo &History…"), this, [this] {
+        auto *dialog = new QDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setWindowTitle(tr("Undo History"));
+        auto *layout = new QVBoxLayout(dialog);
+        auto *view = new QUndoView(m_undoStack, dialog);
+        view->setEmptyLabel(tr("<opened %1>").arg(QFileInfo(m_db->path()).fileName()));
+        layout->addWidget(view);
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        layout->addWidget(buttons);
+        dialog->resize(420, 360);
+        dialog->show();
+    });
+    edit->addSeparator();
+    QAction *find = edit->addAction(tr("&Search"), this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *board = viewMenu->addAction(tr("&Board"), this, [this] { showView(View::Board); });
+    board->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *deltas = viewMenu->addAction(tr("&Deltas"), this, [this] { showView(View::Deltas); });
+    deltas->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    for (QAction *action : {board, deltas}) {
+        action->setCheckable(true);
+        m_viewActions->addAction(action);
+    }
+    board->setChecked(true);
+    viewMenu->addSeparator();
+    QAction *switchOrganisation = viewMenu->addAction(tr("Switch &Organisation"), this, [this] {
+        m_organisations->setFocus(Qt::ShortcutFocusReason);
+        m_organisations->showPopup();
+    });
+    switchOrganisation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *organisationLabel = new QLabel(tr("Organisation:"), bar);
+    organisationLabel->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(organisationLabel);
+    bar->addWidget(m_organisations);
+    bar->addSeparator();
+    bar->addAction(board);
+    bar->addAction(deltas);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_search);
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = recentDatabases();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName() + u"  —  "_s + path, this,
+                                [this, path] { Q_EMIT openDatabaseRequested(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::reloadOrganisations()
+{
+    const qint64 current = organisationId();
+    const QSignalBlocker blocker(m_organisations);
+    m_organisations->clear();
+    const auto organisations = OrganisationStore(*m_db).list();
+    if (!organisations) {
+        showError(organisations.error());
+        return;
+    }
+    for (const Organisation &organisation : *organisations)
+        m_organisations->addItem(organisation.name, organisation.id);
+    const int index = m_organisations->findData(current);
+    m_organisations->setCurrentIndex(index >= 0 ? index : 0);
+    m_organisations->setEnabled(!organisations->isEmpty());
+    if (organisations->isEmpty())
+        m_organisations->setPlaceholderText(tr("No organisations yet"));
+    m_demoAction->setEnabled(organisations->isEmpty() && m_deltas->totalCount() == 0);
+    organisationChanged();
+}
+
+qint64 MainWindow::organisationId() const
+{
+    return m_organisations->currentData().toLongLong();
+}
+
+bool MainWindow::setOrganisation(const QString &name)
+{
+    const int index = m_organisations->findText(name, Qt::MatchFixedString);
+    if (index < 0)
+        return false;
+    m_organisations->setCurrentIndex(index);
+    return true;
+}
+
+void MainWindow::organisationChanged()
+{
+    const qint64 id = organisationId();
+    // Undo entries belong to the board they were made on.
+    m_undoStack->clear();
+    if (id > 0) {
+        if (const Status loaded = m_board->load(id); !loaded)
+            showError(loaded.error());
+        QSettings().setValue(u"organisation/last"_s, m_organisations->currentText());
+    }
+    m_deltaList->setPriorityOrganisation(id > 0 ? std::optional<qint64>(id) : std::nullopt);
+    updateStatus();
+}
+
+void MainWindow::showView(View view)
+{
+    m_stack->setCurrentIndex(view == View::Board ? 0 : 1);
+    m_viewActions->actions().at(view == View::Board ? 0 : 1)->setChecked(true);
+    m_search->setPlaceholderText(
+        view == View::Board ? tr("Filter cards by title (Ctrl+F)")
+                            : tr("Search deltas: title, desired, actual, details (Ctrl+F)"));
+    // One search field, applied to the view being shown.
+    search(m_search->text());
+    updateStatus();
+}
+
+MainWindow::View MainWindow::currentView() const
+{
+    return m_stack->currentIndex() == 0 ? View::Board : View::Deltas;
+}
+
+void MainWindow::search(const QString &text)
+{
+    if (currentView() == View::Board)
+        m_board->setFilter(text);
+    else
+        m_deltaList->setSearchText(text);
+}
+
+void MainWindow::updateStatus()
+{
+    const QLocale locale;
+    if (currentView() == View::Board) {
+        const int cards = m_board->cardCount();
+        m_counts->setText(cards == 1
+                              ? tr("1 card on %1's board").arg(m_organisations->currentText())
+                              : tr("%1 cards on %2's board")
+                                    .arg(locale.toString(cards), m_organisations->currentText()));
+        if (m_organisations->count() == 0)
+            m_counts->setText(tr("No organisations yet"));
+        return;
+    }
     const auto counted = DeltaStore(*m_db).count({});
     const int total = counted ? *counted : 0;
-    const QLocale locale;
+    const int matching = m_deltas->totalCount();
     const QString all = total == 1 ? tr("1 delta") : tr("%1 deltas").arg(locale.toString(total));
     m_counts->setText(matching == total ? all : tr("%1 of %2").arg(locale.toString(matching), all));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    // The one place errors reach the user: never silently, never as a crash.
+    statusBar()->showMessage(message, 10000);
+    if (isVisible())
+        QMessageBox::warning(this, tr("Deltaboard"), message);
+}
+
+void MainWindow::reloadAll()
+{
+    m_undoStack->clear();
+    m_deltas->refresh();
+    reloadOrganisations();
+}
+
+void MainWindow::createDemo()
+{
+    auto *job = BackgroundJob::start(this, tr("Creating a demo workspace…"), m_db->path(),
+                                     [](Database &db, const BackgroundJob::Progress &progress) {
+                                         const auto counts
+                                             = DemoGenerator(db).generate({}, progress);
+                                         return counts ? Status() : Status(Error{counts.error()});
+                                     });
+    connect(job, &BackgroundJob::finished, this, [this](const Status &status) {
+        if (!status)
+            showError(status.error());
+        reloadAll();
+    });
+}
+
+void MainWindow::exportJson()
+{
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Export JSON"), {}, tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    auto *job = BackgroundJob::start(this, tr("Exporting to %1…").arg(QFileInfo(path).fileName()),
+                                     m_db->path(),
+                                     [path](Database &db, const BackgroundJob::Progress &progress) {
+                                         return JsonDump(db).exportTo(path, progress);
+                                     });
+    connect(job, &BackgroundJob::finished, this, [this, path](const Status &status) {
+        if (!status)
+            showError(status.error());
+        else
+            statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
+    });
+}
+
+void MainWindow::importJson()
+{
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Import JSON"), {}, tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    auto *job = BackgroundJob::start(this, tr("Importing %1…").arg(QFileInfo(path).fileName()),
+                                     m_db->path(),
+                                     [path](Database &db, const BackgroundJob::Progress &progress) {
+                                         return JsonDump(db).importFrom(path, progress);
+                                     });
+    connect(job, &BackgroundJob::finished, this, [this](const Status &status) {
+        if (!status)
+            showError(status.error());
+        reloadAll();
+    });
+}
+
+void MainWindow::chooseDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"), {},
+                                                      tr("Deltaboard databases (*.sqlite);;"
+                                                         "All files (*)"));
+    if (!path.isEmpty())
+        Q_EMIT openDatabaseRequested(path);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    setOrganisation(settings.value(u"organisation/last"_s).toString());
+    showView(settings.value(u"window/view"_s).toString() == u"deltas"_s ? View::Deltas
+                                                                        : View::Board);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/view"_s, currentView() == View::Deltas ? u"deltas"_s : u"board"_s);
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace Deltaboard

@@ -4,34 +4,83 @@
 
 #include <memory>
 
+class QActionGroup;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QUndoStack;
 
 namespace Deltaboard {
 
+class BoardModel;
+class BoardView;
 class Database;
 class DeltaListView;
 class DeltaTableModel;
 
-// The desktop app's window: for now the delta inbox of one database, with counts in the status
-// bar. Owns the database connection it shows.
+// The desktop app's window for one database: the current organisation's view of it (its
+// board, its priorities), switched in the tool bar; the Board and Deltas views; one search field
+// that searches the current view; undo for every edit. Owns the database connection it shows.
+// Wiring only: behaviour lives in the views and models.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    enum class View { Board, Deltas };
+
     // Takes ownership of db.
     explicit MainWindow(std::unique_ptr<Database> db, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    void showView(View view);
+    View currentView() const;
+    // Switches to the organisation with this name; false when there is none.
+    bool setOrganisation(const QString &name);
+    qint64 organisationId() const;
+
+    Database &database() const { return *m_db; }
+    BoardModel *boardModel() const { return m_board; }
+    BoardView *boardView() const { return m_boardView; }
     DeltaListView *deltaList() const { return m_deltaList; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+Q_SIGNALS:
+    // The user chose another database file; the application opens it in a new window.
+    void openDatabaseRequested(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
-    void updateStatus(int matching);
+    void buildActions();
+    void reloadOrganisations();
+    void organisationChanged();
+    void search(const QString &text);
+    void updateStatus();
+    void showError(const QString &message);
+    void reloadAll();
+    void createDemo();
+    void exportJson();
+    void importJson();
+    void chooseDatabase();
+    void updateRecentMenu();
+    void restoreSettings();
 
     std::unique_ptr<Database> m_db;
-    DeltaTableModel *m_model;
+    QUndoStack *m_undoStack;
+    BoardModel *m_board;
+    DeltaTableModel *m_deltas;
+    QStackedWidget *m_stack;
+    BoardView *m_boardView;
     DeltaListView *m_deltaList;
+    QComboBox *m_organisations;
+    QLineEdit *m_search;
     QLabel *m_counts;
+    QActionGroup *m_viewActions;
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_demoAction = nullptr;
 };
 
 } // namespace Deltaboard

@@ -1,0 +1,136 @@
+#include "boardview.h"
+
+#include "boardcolumnview.h"
+#include "carddelegate.h"
+
+#include "model/boardmodel.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard {
+
+BoardView::BoardView(BoardModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_delegate(new CardDelegate(this))
+    , m_scroll(new QScrollArea(this))
+    , m_strip(new QWidget)
+    , m_stripLayout(new QHBoxLayout(m_strip))
+    , m_empty(new QLabel(this))
+{
+    setObjectName(u"boardView"_s);
+    m_stripLayout->setContentsMargins(8, 8, 8, 8);
+    m_stripLayout->setSpacing(10);
+    m_scroll->setWidget(m_strip);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    m_empty->setObjectName(u"boardEmptyState"_s);
+    m_empty->setWordWrap(true);
+    m_empty->setContentsMargins(12, 8, 12, 0);
+    m_empty->setText(tr("<b>No commitments on this board yet.</b> A card is this organisation's "
+                        "commitment to work on deltas: select deltas in the Deltas view "
+                        "(Ctrl+2) and choose <i>Commit…</i>."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_empty);
+    layout->addWidget(m_scroll);
+
+    struct Move
+    {
+        QKeySequence keys;
+        int columnStep;
+        int rowStep;
+        QString text;
+    };
+    const Move moves[] = {
+        {QKeySequence(Qt::CTRL | Qt::Key_Right), 1, 0, tr("Move card to the next column")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Left), -1, 0, tr("Move card to the previous column")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Up), 0, -1, tr("Move card up")},
+        {QKeySequence(Qt::CTRL | Qt::Key_Down), 0, 1, tr("Move card down")},
+    };
+    for (const Move &move : moves) {
+        auto *action = new QAction(move.text, this);
+        action->setShortcut(move.keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this,
+                [this, move] { moveSelected(move.columnStep, move.rowStep); });
+        addAction(action);
+    }
+
+    connect(model, &BoardModel::boardReset, this, &BoardView::rebuild);
+    rebuild();
+}
+
+void BoardView::rebuild()
+{
+    qDeleteAll(m_columns);
+    m_columns.clear();
+    while (QLayoutItem *item = m_stripLayout->takeAt(0))
+        delete item;
+    for (BoardColumnModel *column : m_model->columns()) {
+        auto *view = new BoardColumnView(column, m_delegate, m_strip);
+        connect(view, &BoardColumnView::taskActivated, this, &BoardView::taskActivated);
+        m_stripLayout->addWidget(view);
+        m_columns.append(view);
+    }
+    m_empty->setVisible(m_model->cardCount() == 0);
+}
+
+qint64 BoardView::selectedTask() const
+{
+    for (const BoardColumnView *view : m_columns) {
+        const QModelIndex current = view->list()->currentIndex();
+        if (current.isValid() && view->list()->hasFocus())
+            return current.data(BoardColumnModel::TaskIdRole).toLongLong();
+    }
+    for (const BoardColumnView *view : m_columns) {
+        const QModelIndexList selected = view->list()->selectionModel()->selectedIndexes();
+        if (!selected.isEmpty())
+            return selected.first().data(BoardColumnModel::TaskIdRole).toLongLong();
+    }
+    return 0;
+}
+
+void BoardView::moveSelected(int columnStep, int rowStep)
+{
+    const qint64 taskId = selectedTask();
+    const auto from = m_model->positionOf(taskId);
+    if (!taskId || !from)
+        return;
+    int columnIndex = -1;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (m_columns.at(i)->model()->column().id == from->columnId)
+            columnIndex = i;
+    }
+    const int targetIndex = columnIndex + columnStep;
+    if (columnIndex < 0 || targetIndex < 0 || targetIndex >= m_columns.size())
+        return;
+    BoardColumnModel *target = m_columns.at(targetIndex)->model();
+    CardPosition to{target->column().id, std::nullopt};
+    if (rowStep != 0) {
+        const int row = target->rowOf(taskId);
+        const int destination = row + (rowStep > 0 ? 2 : -1); // before the card after next
+        if (row < 0 || destination < 0 || row + rowStep >= target->rowCount())
+            return;
+        if (destination < target->rowCount())
+            to.beforeTaskId = target->taskAt(destination);
+    }
+    m_model->requestMove(taskId, to);
+    // Keep the card selected where it landed, so the next key press moves it again.
+    BoardColumnView *view = m_columns.at(targetIndex);
+    const QModelIndex landed = target->index(target->rowOf(taskId));
+    view->list()->setFocus(Qt::ShortcutFocusReason);
+    view->list()->setCurrentIndex(landed);
+    view->list()->scrollTo(landed);
+}
+
+} // namespace Deltaboard

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QWidget>
+
+class QHBoxLayout;
+class QLabel;
+class QScrollArea;
+
+namespace Deltaboard {
+
+class BoardColumnView;
+class BoardModel;
+class CardDelegate;
+
+// An organisation's Kanban board: its columns side by side, scrolling sideways when they do not
+// fit. Keyboard: Ctrl+Left/Right moves the selected card to the neighbouring column,
+// Ctrl+Up/Down moves it within its column; Enter opens it. The model is not owned.
+class BoardView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit BoardView(BoardModel *model, QWidget *parent = nullptr);
+
+    QList<BoardColumnView *> columnViews() const { return m_columns; }
+    CardDelegate *delegate() const { return m_delegate; }
+    // The selected card's task id, or 0.
+    qint64 selectedTask() const;
+
+Q_SIGNALS:
+    void taskActivated(qint64 taskId);
+
+private:
+    void rebuild();
+    void moveSelected(int columnStep, int rowStep);
+
+    BoardModel *m_model;
+    CardDelegate *m_delegate;
+    QScrollArea *m_scroll;
+    QWidget *m_strip;
+    QHBoxLayout *m_stripLayout;
+    QLabel *m_empty;
+    QList<BoardColumnView *> m_columns;
+};
+
+} // namespace Deltaboard

@@ -63,6 +63,22 @@ const DeltaRow *DeltaTableModel::rowAt(int row) const
     return &it.value().at(row % kWindow);
 }
 
+int DeltaTableModel::rowOf(qint64 deltaId) const
+{
+    // Ids are in ascending order (the list's order), so a binary search finds the row.
+    const auto it = std::lower_bound(m_ids.cbegin(), m_ids.cend(), deltaId);
+    return it != m_ids.cend() && *it == deltaId ? int(it - m_ids.cbegin()) : -1;
+}
+
+void DeltaTableModel::refreshDelta(qint64 deltaId)
+{
+    const int row = rowOf(deltaId);
+    if (row < 0)
+        return;
+    m_windows.remove(row / kWindow);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
 int DeltaTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_ids.size());
@@ -111,6 +127,8 @@ QVariant DeltaTableModel::headerData(int section, Qt::Orientation orientation, i
         return QVariant::fromValue(Qt::Alignment(Qt::AlignVCenter)
                                    | (number ? Qt::AlignRight : Qt::AlignLeft));
     }
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == CommittedColumn)
+        return tr("How many organisations have committed to the delta");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -121,7 +139,7 @@ QVariant DeltaTableModel::headerData(int section, Qt::Orientation orientation, i
     case StateColumn: return tr("State");
     case PriorityColumn: return tr("Priority");
     case ImpactColumn: return tr("Top impact");
-    case CommittedColumn: return tr("Committed orgs");
+    case CommittedColumn: return tr("Orgs");
     default: return {};
     }
 }

@@ -36,6 +36,10 @@ public:
     const DeltaFilter &filter() const { return m_filter; }
     // Reads everything again (after the database changed).
     void refresh() { setFilter(m_filter); }
+    // One delta changed: its row is read again when next shown (dataChanged is emitted).
+    void refreshDelta(qint64 deltaId);
+    // The row of a delta, or -1 when the filter does not show it.
+    int rowOf(qint64 deltaId) const;
     int totalCount() const { return int(m_ids.size()); }
     const QString &lastError() const { return m_error; }
     // How many windows have been read since the last filter change (for tests and benchmarks).

@@ -106,6 +106,26 @@ Result<Task> TaskStore::get(qint64 id)
     return task;
 }
 
+Status TaskStore::remove(qint64 taskId)
+{
+    Transaction transaction(m_db);
+    const auto task = get(taskId);
+    if (!task)
+        return Error{task.error()};
+    History history(m_db);
+    for (const qint64 deltaId : task->deltaIds) {
+        if (const Status logged = history.record(u"delta"_s, deltaId, u"task_link"_s, taskId, {});
+            !logged) {
+            return logged;
+        }
+    }
+    if (const Status logged = logTask(m_db, taskId, u"deleted"_s, task->title, {}); !logged)
+        return logged;
+    if (const auto removed = m_db.run(u"DELETE FROM tasks WHERE id = ?"_s, {taskId}); !removed)
+        return Error{u"cannot remove task %1: %2"_s.arg(taskId).arg(removed.error())};
+    return transaction.commit();
+}
+
 Result<QList<Task>> TaskStore::list(std::optional<qint64> organisationId)
 {
     const auto query

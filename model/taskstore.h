@@ -43,6 +43,9 @@ public:
     Result<qint64> commit(qint64 organisationId, const QString &title,
                           const QList<qint64> &deltaIds, const QString &description = {});
     Result<Task> get(qint64 id);
+    // Withdraws a commitment: the task goes with its links, fix records and comments; the
+    // history keeps that it existed (on the task and on each delta it was linked to).
+    Status remove(qint64 taskId);
     // All tasks, or one organisation's, by board order.
     Result<QList<Task>> list(std::optional<qint64> organisationId = {});
 

@@ -1,11 +1,14 @@
 #include "deltalistview.h"
 
+#include "deltadetailview.h"
 #include "deltatabledelegate.h"
 
 #include "model/deltatablemodel.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QSplitter>
 #include <QStackedLayout>
 #include <QTableView>
 #include <QTimer>
@@ -15,12 +18,13 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
 
-DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
+DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_table(new QTableView(this))
     , m_empty(new QLabel(this))
     , m_stack(new QStackedLayout)
+    , m_detail(new DeltaDetailView(workspace, this))
     , m_debounce(new QTimer(this))
 {
     setObjectName(u"deltaListView"_s);
@@ -36,13 +40,14 @@ DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(DeltaTableModel::TitleColumn,
                                                       QHeaderView::Stretch);
-    m_table->setColumnWidth(DeltaTableModel::IdColumn, 70);
-    m_table->setColumnWidth(DeltaTableModel::KindColumn, 80);
-    m_table->setColumnWidth(DeltaTableModel::ComponentColumn, 140);
-    m_table->setColumnWidth(DeltaTableModel::StateColumn, 100);
-    m_table->setColumnWidth(DeltaTableModel::PriorityColumn, 90);
-    m_table->setColumnWidth(DeltaTableModel::ImpactColumn, 100);
-    m_table->setColumnWidth(DeltaTableModel::CommittedColumn, 120);
+    // The title takes what the others leave; they are as narrow as their contents allow.
+    m_table->setColumnWidth(DeltaTableModel::IdColumn, 52);
+    m_table->setColumnWidth(DeltaTableModel::KindColumn, 72);
+    m_table->setColumnWidth(DeltaTableModel::ComponentColumn, 112);
+    m_table->setColumnWidth(DeltaTableModel::StateColumn, 82);
+    m_table->setColumnWidth(DeltaTableModel::PriorityColumn, 84);
+    m_table->setColumnWidth(DeltaTableModel::ImpactColumn, 80);
+    m_table->setColumnWidth(DeltaTableModel::CommittedColumn, 48);
 
     m_empty->setObjectName(u"deltaEmptyState"_s);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -50,9 +55,23 @@ DeltaListView::DeltaListView(DeltaTableModel *model, QWidget *parent)
 
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);
+    auto *listSide = new QWidget(this);
+    listSide->setLayout(m_stack);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"deltaSplitter"_s);
+    splitter->addWidget(listSide);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(m_stack);
+    layout->addWidget(splitter);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DeltaListView::showCurrent);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DeltaListView::selectionChanged);
 
     // Search as you type, but not a query per keystroke of a fast typist.
     m_debounce->setSingleShot(true);
@@ -68,11 +87,42 @@ void DeltaListView::setSearchText(const QString &text)
     m_debounce->start();
 }
 
-void DeltaListView::setPriorityOrganisation(std::optional<qint64> organisationId)
+void DeltaListView::setOrganisation(std::optional<qint64> organisationId)
 {
+    m_organisation = organisationId;
     DeltaFilter filter = m_model->filter();
     filter.priorityOf = organisationId;
     m_model->setFilter(filter);
+}
+
+QList<qint64> DeltaListView::selectedDeltas() const
+{
+    QList<qint64> ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids.append(row.data(DeltaTableModel::DeltaIdRole).toLongLong());
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+bool DeltaListView::selectDelta(qint64 deltaId)
+{
+    const int row = m_model->rowOf(deltaId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_model->index(row, DeltaTableModel::TitleColumn);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                          | QItemSelectionModel::Rows);
+    m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    return true;
+}
+
+void DeltaListView::showCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    m_detail->showDelta(current.isValid() ? current.data(DeltaTableModel::DeltaIdRole).toLongLong()
+                                          : 0,
+                        m_organisation.value_or(0));
 }
 
 void DeltaListView::applySearch()
@@ -102,6 +152,7 @@ void DeltaListView::updateEmptyState()
         m_empty->setText(tr("No delta matches “%1”.").arg(filter.search.toHtmlEscaped()));
     }
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_table);
+    showCurrent();
     Q_EMIT countChanged(m_model->totalCount());
 }
 

@@ -2,44 +2,58 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
+class QSplitter;
 class QStackedLayout;
 class QTableView;
 class QTimer;
 
 namespace Deltaboard {
 
+class DeltaDetailView;
 class DeltaTableModel;
+class Workspace;
 
-// The inbox of all deltas: a lazily filled table, and a hint instead of an empty table when
-// nothing matches. The model is not owned.
+// The inbox of all deltas: a lazily filled table, a hint instead of an empty table when nothing
+// matches, and the selected delta in full beside it. The model and workspace are not owned.
 class DeltaListView : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit DeltaListView(DeltaTableModel *model, QWidget *parent = nullptr);
+    DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
+    DeltaDetailView *detail() const { return m_detail; }
     // Full-text search as you type: applied after a short pause, not on every keystroke.
     void setSearchText(const QString &text);
-    // Whose priority the Priority column shows (std::nullopt hides the column).
-    void setPriorityOrganisation(std::optional<qint64> organisationId);
+    // The organisation whose priority the list and the detail show (std::nullopt: none).
+    void setOrganisation(std::optional<qint64> organisationId);
+    // The selected deltas, in list order.
+    QList<qint64> selectedDeltas() const;
+    // Selects the delta with this id, if the list shows it.
+    bool selectDelta(qint64 deltaId);
 
 Q_SIGNALS:
     // The number of deltas matching the current search changed.
     void countChanged(int count);
+    void selectionChanged();
 
 private:
     void applySearch();
     void updateEmptyState();
+    void showCurrent();
 
     DeltaTableModel *m_model;
     QTableView *m_table;
     QLabel *m_empty;
     QStackedLayout *m_stack;
+    DeltaDetailView *m_detail;
     QTimer *m_debounce;
     QString m_pendingSearch;
+    std::optional<qint64> m_organisation;
 };
 
 } // namespace Deltaboard

@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "model/database.h"
+#include "model/deltastore.h"
 #include "model/paths.h"
+#include "views/deltalistview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,26 +18,44 @@ using namespace Deltaboard;
 
 namespace {
 
-// Renders each view to DIR/<name>.png at the window's size; false when a file cannot be written.
+// A delta of this kind worth showing: one the organisation has ranked, else any.
+qint64 exampleDelta(MainWindow &window, DeltaKind kind)
+{
+    DeltaFilter filter;
+    filter.kind = kind;
+    filter.limit = 1;
+    filter.organisationId = window.organisationId();
+    auto rows = DeltaStore(window.database()).list(filter);
+    if (!rows || rows->isEmpty()) {
+        filter.organisationId.reset();
+        rows = DeltaStore(window.database()).list(filter);
+    }
+    return rows && !rows->isEmpty() ? rows->first().id : 0;
+}
+
+bool grab(MainWindow &window, const QString &folder, const QString &file)
+{
+    // Let layouts settle and lazy models read what the view shows.
+    QApplication::processEvents();
+    QApplication::processEvents();
+    const QString path = QDir(folder).filePath(file);
+    if (window.grab().save(path))
+        return true;
+    qCritical("deltaboard: cannot write %s", qPrintable(path));
+    return false;
+}
+
+// Renders the Board, and the Deltas view with a crash and with a spec selected, to DIR.
 bool saveScreenshots(MainWindow &window, const QString &folder)
 {
-    const struct
-    {
-        MainWindow::View view;
-        QString file;
-    } shots[]
-        = {{MainWindow::View::Board, u"board.png"_s}, {MainWindow::View::Deltas, u"deltas.png"_s}};
     bool ok = true;
-    for (const auto &shot : shots) {
-        window.showView(shot.view);
-        // Let layouts settle and lazy models read what the view shows.
-        QApplication::processEvents();
-        QApplication::processEvents();
-        const QString path = QDir(folder).filePath(shot.file);
-        if (!window.grab().save(path)) {
-            qCritical("deltaboard: cannot write %s", qPrintable(path));
-            ok = false;
-        }
+    window.showView(MainWindow::View::Board);
+    ok = grab(window, folder, u"board.png"_s) && ok;
+    window.showView(MainWindow::View::Deltas);
+    for (const auto &[kind, file] : {std::pair{DeltaKind::Crash, u"deltas-crash.png"_s},
+                                     std::pair{DeltaKind::Spec, u"deltas-spec.png"_s}}) {
+        window.deltaList()->selectDelta(exampleDelta(window, kind));
+        ok = grab(window, folder, file) && ok;
     }
     return ok;
 }
@@ -60,8 +80,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption orgOption(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
-        u"Render the Board and Deltas views to DIR/board.png and DIR/deltas.png at 1440x900, "
-        u"then exit."_s,
+        u"Render the Board, and the Deltas view with a crash and with a spec selected, to PNG "
+        u"files in DIR at 1440x900, then exit."_s,
         u"DIR"_s);
     parser.addOption(dbOption);
     parser.addOption(orgOption);

@@ -3,13 +3,18 @@
 #include "backgroundjob.h"
 
 #include "model/boardmodel.h"
+#include "model/commitcommand.h"
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/deltatablemodel.h"
 #include "model/demogenerator.h"
 #include "model/jsondump.h"
 #include "model/organisationstore.h"
+#include "model/taskstore.h"
+#include "model/workspace.h"
 #include "views/boardview.h"
+#include "views/commitdialog.h"
+#include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 
 #include <QAction>
@@ -65,11 +70,12 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     : QMainWindow(parent)
     , m_db(std::move(db))
     , m_undoStack(new QUndoStack(this))
+    , m_workspace(new Workspace(*m_db, m_undoStack, this))
     , m_board(new BoardModel(*m_db, this))
     , m_deltas(new DeltaTableModel(*m_db, this))
     , m_stack(new QStackedWidget(this))
     , m_boardView(new BoardView(m_board, m_stack))
-    , m_deltaList(new DeltaListView(m_deltas, m_stack))
+    , m_deltaList(new DeltaListView(m_deltas, m_workspace, m_stack))
     , m_organisations(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_counts(new QLabel(this))
@@ -101,6 +107,17 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_board, &BoardModel::cardMoved, this, &MainWindow::updateStatus);
     connect(m_board, &BoardModel::boardReset, this, &MainWindow::updateStatus);
     connect(m_deltaList, &DeltaListView::countChanged, this, &MainWindow::updateStatus);
+    // Edits tell what changed; each view refreshes just that.
+    connect(m_workspace, &Workspace::errorOccurred, this, &MainWindow::showError);
+    connect(m_workspace, &Workspace::deltaChanged, this, [this](qint64 deltaId) {
+        m_deltas->refreshDelta(deltaId);
+        if (m_deltaList->detail()->deltaId() == deltaId)
+            m_deltaList->detail()->reload();
+    });
+    connect(m_workspace, &Workspace::tasksChanged, this, [this](qint64 organisationId) {
+        if (organisationId == m_board->organisationId())
+            (void)m_board->load(organisationId);
+    });
 
     resize(1440, 900); // the first start; later ones restore the size the user left
     reloadOrganisations();
@@ -115,6 +132,7 @@ MainWindow::~MainWindow()
     delete m_stack;
     delete m_deltas;
     delete m_board;
+    delete m_workspace;
 }
 
 void MainWindow::buildActions()
@@ -167,6 +185,13 @@ void MainWindow::buildActions()
     });
     find->setShortcut(QKeySequence::Find);
 
+    QMenu *deltaMenu = menuBar()->addMenu(tr("&Delta"));
+    QAction *commit = deltaMenu->addAction(tr("&Commit…"), this, [this] { commitSelected(); });
+    commit->setObjectName(u"commitAction"_s);
+    commit->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    commit->setToolTip(tr("Commit the current organisation to the selected deltas"));
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *board = viewMenu->addAction(tr("&Board"), this, [this] { showView(View::Board); });
     board->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -195,6 +220,8 @@ void MainWindow::buildActions()
     bar->addSeparator();
     bar->addAction(board);
     bar->addAction(deltas);
+    bar->addSeparator();
+    bar->addAction(commit);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -257,8 +284,60 @@ void MainWindow::organisationChanged()
             showError(loaded.error());
         QSettings().setValue(u"organisation/last"_s, m_organisations->currentText());
     }
-    m_deltaList->setPriorityOrganisation(id > 0 ? std::optional<qint64>(id) : std::nullopt);
+    m_deltaList->setOrganisation(id > 0 ? std::optional<qint64>(id) : std::nullopt);
     updateStatus();
+}
+
+qint64 MainWindow::commitSelected()
+{
+    const QList<qint64> ids = m_deltaList->selectedDeltas();
+    if (currentView() != View::Deltas || ids.isEmpty()) {
+        showView(View::Deltas);
+        statusBar()->showMessage(tr("Select one or more deltas to commit to."), 6000);
+        return 0;
+    }
+    if (organisationId() <= 0) {
+        showError(tr("There is no organisation to commit: create one first."));
+        return 0;
+    }
+    DeltaStore deltas(*m_db);
+    TaskStore tasks(*m_db);
+    QStringList lines;
+    QStringList others;
+    QString suggested;
+    for (const qint64 id : ids) {
+        const auto delta = deltas.get(id);
+        if (!delta) {
+            showError(delta.error());
+            return 0;
+        }
+        if (suggested.isEmpty())
+            suggested = delta->kind == DeltaKind::Spec ? tr("Implement: %1").arg(delta->title)
+                                                       : tr("Fix: %1").arg(delta->title);
+        lines.append(u"#%1 %2"_s.arg(id).arg(delta->title.toHtmlEscaped()));
+        if (const auto existing = tasks.tasksForDelta(id)) {
+            for (const Task &task : *existing) {
+                const QString line
+                    = tr("%1 (task #%2, %3)").arg(task.organisation).arg(task.id).arg(task.column);
+                if (!others.contains(line))
+                    others.append(line);
+            }
+        }
+    }
+    CommitDialog dialog(m_organisations->currentText(), lines, others, suggested, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return 0;
+    auto *command = new CommitCommand(m_workspace, organisationId(), dialog.title(), ids);
+    m_undoStack->push(command);
+    // A failed commit is obsolete and already gone from the stack: read its id only on success.
+    const qint64 taskId
+        = m_undoStack->command(m_undoStack->index() - 1) == command ? command->taskId() : 0;
+    if (taskId)
+        statusBar()->showMessage(tr("%1 committed: task #%2 is on its board.")
+                                     .arg(m_organisations->currentText())
+                                     .arg(taskId),
+                                 8000);
+    return taskId;
 }
 
 void MainWindow::showView(View view)

@@ -18,6 +18,7 @@ class BoardView;
 class Database;
 class DeltaListView;
 class DeltaTableModel;
+class Workspace;
 
 // The desktop app's window for one database: the current organisation's view of it (its
 // board, its priorities), switched in the tool bar; the Board and Deltas views; one search field
@@ -45,7 +46,10 @@ public:
     BoardView *boardView() const { return m_boardView; }
     DeltaListView *deltaList() const { return m_deltaList; }
     QUndoStack *undoStack() const { return m_undoStack; }
-
+    Workspace *workspace() const { return m_workspace; }
+    // Commits the current organisation to the deltas selected in the Deltas view, asking for the
+    // task's title; returns the new task's id, or 0 when nothing was committed.
+    qint64 commitSelected();
 Q_SIGNALS:
     // The user chose another database file; the application opens it in a new window.
     void openDatabaseRequested(const QString &path);
@@ -70,6 +74,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     QUndoStack *m_undoStack;
+    Workspace *m_workspace;
     BoardModel *m_board;
     DeltaTableModel *m_deltas;
     QStackedWidget *m_stack;

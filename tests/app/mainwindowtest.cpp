@@ -12,9 +12,12 @@
 #include "model/triagestore.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
+#include "views/commitdialog.h"
+#include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDrag>
 #include <QLabel>
@@ -22,6 +25,7 @@
 #include <QListView>
 #include <QSettings>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -238,6 +242,120 @@ private Q_SLOTS:
                             .contains(u"crash"_s, Qt::CaseInsensitive));
             }
         }
+    }
+
+    void shouldCommitTwoDeltasAsOneTaskAndUndoIt()
+    {
+        // GIVEN two deltas selected in the inbox
+        m_window->showView(MainWindow::View::Deltas);
+        auto *table = m_window->findChild<QTableView *>(u"deltaTable"_s);
+        table->setFocus();
+        table->selectRow(3);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          table->visualRect(table->model()->index(5, 2)).center());
+        const QList<qint64> chosen = m_window->deltaList()->selectedDeltas();
+        QCOMPARE(chosen.size(), 2);
+        const int cardsBefore = m_window->boardModel()->cardCount();
+
+        // WHEN the user presses Ctrl+Enter and accepts the dialog with a title
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<CommitDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto *title = dialog->findChild<QLineEdit *>(u"commitTitle"_s);
+            title->setText(u"Fix both at once"_s);
+            QTest::keyClick(title, Qt::Key_Return);
+        });
+        QTest::keyClick(table, Qt::Key_Return, Qt::ControlModifier);
+
+        // THEN one task on the current organisation's board is linked to both
+        const auto tasks = TaskStore(m_window->database()).list(m_window->organisationId());
+        const auto task = std::find_if(tasks->cbegin(), tasks->cend(), [](const Task &t) {
+            return t.title == u"Fix both at once"_s;
+        });
+        QVERIFY(task != tasks->cend());
+        QCOMPARE(TaskStore(m_window->database()).get(task->id)->deltaIds, chosen);
+        QCOMPARE(m_window->boardModel()->cardCount(), cardsBefore + 1);
+        QVERIFY(m_window->boardModel()->positionOf(task->id).has_value());
+
+        // WHEN undone THEN the commitment is withdrawn
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!TaskStore(m_window->database()).get(task->id));
+        QCOMPARE(m_window->boardModel()->cardCount(), cardsBefore);
+    }
+
+    void shouldSetOneOrganisationsPriorityAndLeaveTheOthers()
+    {
+        // GIVEN a delta shown in the detail pane for organisation A
+        const auto organisations = OrganisationStore(m_window->database()).list();
+        const qint64 a = organisations->at(0).id;
+        const qint64 b = organisations->at(1).id;
+        m_window->showView(MainWindow::View::Deltas);
+        const qint64 deltaId = 7;
+        QVERIFY(m_window->deltaList()->selectDelta(deltaId));
+        QCOMPARE(m_window->deltaList()->detail()->deltaId(), deltaId);
+        TriageStore triage(m_window->database());
+        QVERIFY(triage.setPriority(b, deltaId, int(Priority::Low)));
+        QVERIFY(triage.setPriority(a, deltaId, std::nullopt));
+        m_window->deltaList()->detail()->reload();
+        auto priorityOf = [&](qint64 organisation) -> std::optional<int> {
+            const auto entries = triage.priorities(deltaId);
+            for (const PriorityEntry &entry : *entries) {
+                if (entry.organisationId == organisation)
+                    return entry.level;
+            }
+            return std::nullopt;
+        };
+
+        // WHEN the user picks a priority with the keyboard
+        auto *editor = m_window->findChild<QComboBox *>(u"priorityEditor"_s);
+        QCOMPARE(editor->currentIndex(), 0); // no priority yet
+        editor->setFocus();
+        for (int i = 0; i < 5; ++i)
+            QTest::keyClick(editor, Qt::Key_Down); // untriaged, low, medium, high, critical
+
+        // THEN A's priority is critical, B's is still low, and the list shows A's
+        QCOMPARE(priorityOf(a), std::optional<int>(int(Priority::Critical)));
+        QCOMPARE(priorityOf(b), std::optional<int>(int(Priority::Low)));
+        auto *table = m_window->findChild<QTableView *>(u"deltaTable"_s);
+        const int row = table->selectionModel()->currentIndex().row();
+        QCOMPARE(table->model()->index(row, 5).data().toString(), u"critical"_s);
+        QCOMPARE(m_window->undoStack()->count(), 1); // five key presses merged into one step
+
+        // WHEN undone THEN A has no priority again and B is untouched
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(priorityOf(a), std::nullopt);
+        QCOMPARE(priorityOf(b), std::optional<int>(int(Priority::Low)));
+        QCOMPARE(editor->currentIndex(), 0);
+    }
+
+    void shouldEditImpactPerGroupWithUndo()
+    {
+        m_window->showView(MainWindow::View::Deltas);
+        const qint64 deltaId = 9;
+        QVERIFY(m_window->deltaList()->selectDelta(deltaId));
+        auto *impacts = m_window->findChild<QTableWidget *>(u"impactTable"_s);
+        QVERIFY(impacts && impacts->rowCount() > 0);
+        const qint64 groupId = impacts->item(0, 0)->data(Qt::UserRole).toLongLong();
+        TriageStore triage(m_window->database());
+        QVERIFY(triage.setImpact(deltaId, groupId, std::nullopt));
+        m_window->deltaList()->detail()->reload();
+        auto *combo = qobject_cast<QComboBox *>(impacts->cellWidget(0, 1));
+        combo->setFocus();
+        for (int i = 0; i < 4; ++i)
+            QTest::keyClick(combo, Qt::Key_Down); // none, low, medium, high
+        auto levelOf = [&]() -> std::optional<int> {
+            const auto entries = triage.impacts(deltaId);
+            for (const ImpactEntry &entry : *entries) {
+                if (entry.groupId == groupId)
+                    return entry.level;
+            }
+            return std::nullopt;
+        };
+        QCOMPARE(levelOf(), std::optional<int>(int(Impact::High)));
+        QCOMPARE(m_window->undoStack()->count(), 4);
+        for (int i = 0; i < 4; ++i)
+            m_window->undoStack()->undo();
+        QCOMPARE(levelOf(), std::nullopt);
     }
 
     void shouldGuideTheUserOnAnEmptyDatabase()

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "workspace.h"
+
+#include <QUndoCommand>
+
+#include <optional>
+
+namespace Deltaboard {
+
+// Sets one organisation's priority on one delta; undo restores the previous one (or none).
+// Repeated changes to the same priority merge into one undo step.
+class SetPriorityCommand : public QUndoCommand
+{
+public:
+    SetPriorityCommand(Workspace *workspace, qint64 organisationId, qint64 deltaId,
+                       std::optional<int> before, std::optional<int> after);
+
+    void redo() override;
+    void undo() override;
+    int id() const override { return 1001; }
+    bool mergeWith(const QUndoCommand *other) override;
+
+private:
+    void apply(std::optional<int> level);
+
+    Workspace *m_workspace;
+    qint64 m_organisationId;
+    qint64 m_deltaId;
+    std::optional<int> m_before;
+    std::optional<int> m_after;
+};
+
+} // namespace Deltaboard

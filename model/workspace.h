@@ -1,0 +1,41 @@
+#pragma once
+
+#include "database.h"
+
+#include <QObject>
+
+class QUndoStack;
+
+namespace Deltaboard {
+
+// What the open database's edits go through in the app: the undo stack they are pushed on, and
+// the signals that tell every model and view what changed, so each refreshes just that instead
+// of reloading everything. Commands emit these after they change the database.
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Neither is owned; both must outlive the workspace.
+    Workspace(Database &db, QUndoStack *undoStack, QObject *parent = nullptr);
+
+    Database &database() const { return m_db; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    void notifyDeltaChanged(qint64 deltaId) { Q_EMIT deltaChanged(deltaId); }
+    void notifyTasksChanged(qint64 organisationId) { Q_EMIT tasksChanged(organisationId); }
+    void reportError(const QString &message) { Q_EMIT errorOccurred(message); }
+
+Q_SIGNALS:
+    // A delta's fields, priorities, impacts or links changed.
+    void deltaChanged(qint64 deltaId);
+    // An organisation's tasks were created or removed.
+    void tasksChanged(qint64 organisationId);
+    void errorOccurred(const QString &message);
+
+private:
+    Database &m_db;
+    QUndoStack *m_undoStack;
+};
+
+} // namespace Deltaboard

@@ -5,8 +5,11 @@
 #include <QAtomicInteger>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 
@@ -183,6 +186,52 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values
     QVariant value = (*query)->next() ? (*query)->value(0) : QVariant();
     (*query)->finish();
     return value;
+}
+
+Result<QList<qint64>> Database::integers(const QString &sql, const QVariantList &values)
+{
+    QList<qint64> result;
+    const QVariant handle = m_db.driver()->handle();
+    if (m_db.driverName() != u"QSQLITE"_s || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+        const auto query = run(sql, values);
+        if (!query)
+            return Error{query.error()};
+        while ((*query)->next())
+            result.append((*query)->value(0).toLongLong());
+        return result;
+    }
+    // The same connection Qt uses (same thread, same transaction state); the statement is
+    // finalised before returning, so Qt's own statements are unaffected.
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v2(connection, text.constData(), int(text.size()), &statement, nullptr)
+        != SQLITE_OK) {
+        return Error{QString::fromUtf8(sqlite3_errmsg(connection))};
+    }
+    auto finalize = qScopeGuard([statement] { sqlite3_finalize(statement); });
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        int bound = SQLITE_OK;
+        if (value.isNull())
+            bound = sqlite3_bind_null(statement, i + 1);
+        else if (value.typeId() == QMetaType::QString) {
+            const QByteArray utf8 = value.toString().toUtf8();
+            bound = sqlite3_bind_text(statement, i + 1, utf8.constData(), int(utf8.size()),
+                                      SQLITE_TRANSIENT);
+        } else if (value.typeId() == QMetaType::Double)
+            bound = sqlite3_bind_double(statement, i + 1, value.toDouble());
+        else
+            bound = sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+        if (bound != SQLITE_OK)
+            return Error{QString::fromUtf8(sqlite3_errmsg(connection))};
+    }
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(statement)) == SQLITE_ROW)
+        result.append(sqlite3_column_int64(statement, 0));
+    if (step != SQLITE_DONE)
+        return Error{QString::fromUtf8(sqlite3_errmsg(connection))};
+    return result;
 }
 
 Status Database::execOnce(const QString &sql, const QVariantList &values)

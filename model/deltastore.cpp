@@ -263,6 +263,31 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
 
 } // namespace
 
+namespace {
+
+// Rows of the list queries: id, kind, title, component, state, priority, top impact,
+// committed organisations, created.
+QList<DeltaRow> readRows(QSqlQuery &q)
+{
+    QList<DeltaRow> rows;
+    while (q.next()) {
+        DeltaRow row;
+        row.id = q.value(0).toLongLong();
+        row.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
+        row.title = q.value(2).toString();
+        row.component = q.value(3).toString();
+        row.state = Levels::stateFromName(q.value(4).toString()).value_or(DeltaState::New);
+        row.priority = Sql::optionalInt(q.value(5));
+        row.topImpact = Sql::optionalInt(q.value(6));
+        row.committedOrganisations = q.value(7).toInt();
+        row.createdAt = q.value(8).toString();
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace
+
 Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
 {
     QVariantList values{
@@ -280,22 +305,7 @@ Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
     const auto query = m_db.run(sql, values);
     if (!query)
         return Error{u"cannot list deltas: %1"_s.arg(query.error())};
-    QList<DeltaRow> rows;
-    QSqlQuery &q = **query;
-    while (q.next()) {
-        DeltaRow row;
-        row.id = q.value(0).toLongLong();
-        row.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
-        row.title = q.value(2).toString();
-        row.component = q.value(3).toString();
-        row.state = Levels::stateFromName(q.value(4).toString()).value_or(DeltaState::New);
-        row.priority = Sql::optionalInt(q.value(5));
-        row.topImpact = Sql::optionalInt(q.value(6));
-        row.committedOrganisations = q.value(7).toInt();
-        row.createdAt = q.value(8).toString();
-        rows.append(row);
-    }
-    return rows;
+    return readRows(**query);
 }
 
 Result<int> DeltaStore::count(const DeltaFilter &filter)
@@ -310,18 +320,57 @@ Result<int> DeltaStore::count(const DeltaFilter &filter)
 
 Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
 {
+    const QString fts = Sql::ftsQuery(filter.search);
+    const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state
+                            && !filter.organisationId && !filter.fromId && !filter.toId;
+    if (searchOnly) {
+        // The search index's rowids are the delta ids (its triggers keep it so, and 'check'
+        // verifies it): no need to visit the deltas themselves.
+        const auto ids = m_db.integers(u"SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ? "
+                                       u"ORDER BY rowid LIMIT ? OFFSET ?"_s,
+                                       {fts, filter.limit, filter.offset});
+        if (!ids)
+            return Error{u"cannot search deltas: %1"_s.arg(ids.error())};
+        return ids;
+    }
     QVariantList values;
     const QString where = whereClause(filter, &values);
     values.append(filter.limit);
     values.append(filter.offset);
-    const auto query = m_db.run(
+    const auto ids = m_db.integers(
         u"SELECT d.id FROM deltas d"_s + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s, values);
-    if (!query)
-        return Error{u"cannot list deltas: %1"_s.arg(query.error())};
-    QList<qint64> ids;
-    while ((*query)->next())
-        ids.append((*query)->value(0).toLongLong());
+    if (!ids)
+        return Error{u"cannot list deltas: %1"_s.arg(ids.error())};
     return ids;
+}
+
+Result<QList<DeltaRow>> DeltaStore::rows(const QList<qint64> &ids, std::optional<qint64> priorityOf)
+{
+    if (ids.size() > kRowsBatch)
+        return Error{u"at most %1 rows at a time"_s.arg(kRowsBatch)};
+    // Always kRowsBatch placeholders (unused ones bound to 0, which no delta has), so the
+    // statement is prepared once per connection.
+    static const QString sql = [] {
+        QStringList placeholders;
+        for (int i = 0; i < kRowsBatch; ++i)
+            placeholders.append(u"?"_s);
+        return u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, d.top_impact, "
+               u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td "
+               u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
+               u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "
+               u"LEFT JOIN priorities p ON p.delta_id = d.id AND p.organisation_id = ? "
+               u"WHERE d.id IN ("_s
+               + placeholders.join(u", "_s) + u") ORDER BY d.id"_s;
+    }();
+    QVariantList values{Sql::optionalValue(priorityOf)};
+    for (const qint64 id : ids)
+        values.append(id);
+    while (values.size() < kRowsBatch + 1)
+        values.append(0);
+    const auto query = m_db.run(sql, values);
+    if (!query)
+        return Error{u"cannot read deltas: %1"_s.arg(query.error())};
+    return readRows(**query);
 }
 
 } // namespace Deltaboard

@@ -64,6 +64,10 @@ public:
     // The ids of all matching deltas in list order: cheap (indexes only), so a view can know
     // every row up front and read the rows themselves when they are shown.
     Result<QList<qint64>> ids(const DeltaFilter &filter);
+    // The rows of these deltas (at most kRowsBatch), with this organisation's priority; ids
+    // that no longer exist are missing from the result.
+    Result<QList<DeltaRow>> rows(const QList<qint64> &ids, std::optional<qint64> priorityOf);
+    static constexpr int kRowsBatch = 256;
 
 private:
     Database &m_db;

@@ -37,10 +37,11 @@ const DeltaRow *DeltaTableModel::rowAt(int row) const
             m_windows.clear(); // simple bound; a view only shows a few windows at a time
         const int first = window * kWindow;
         const int last = std::min(int(m_ids.size()), first + kWindow) - 1;
-        DeltaFilter range = m_filter;
-        range.fromId = m_ids.at(first);
-        range.toId = m_ids.at(last);
-        const auto rows = DeltaStore(m_db).list(range);
+        // Exactly this window's ids: the filter (a search, say) was applied when the ids were
+        // read and need not run again.
+        const auto rows = DeltaStore(m_db).rows(m_ids.mid(first, last - first + 1),
+                                                m_filter.priorityOf ? m_filter.priorityOf
+                                                                    : m_filter.organisationId);
         if (!rows) {
             m_error = rows.error();
             return nullptr;

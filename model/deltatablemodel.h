@@ -51,7 +51,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    static constexpr int kWindow = 256;
+    static constexpr int kWindow = DeltaStore::kRowsBatch;
     static constexpr int kMaxWindows = 64;
 
 private:

@@ -80,6 +80,7 @@ void BoardView::rebuild()
         auto *view = new BoardColumnView(column, m_delegate, m_strip);
         connect(view, &BoardColumnView::taskActivated, this, &BoardView::taskActivated);
         m_stripLayout->addWidget(view);
+        view->show(); // now, not on the next event loop turn: no frame without columns
         m_columns.append(view);
     }
     m_empty->setVisible(m_model->cardCount() == 0);

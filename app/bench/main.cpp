@@ -1,19 +1,30 @@
 // deltaboard-bench: builds the benchmark database and prints one JSON object per line,
 // {"figure": NAME, "value": X, "unit": U}. Not a test: figures go to docs/PERFORMANCE.md.
 
+#include "app/gui/mainwindow.h"
+#include "model/boardmodel.h"
 #include "model/database.h"
 #include "model/deltastore.h"
+#include "model/deltatablemodel.h"
 #include "model/demogenerator.h"
 #include "model/organisationstore.h"
 #include "model/reports.h"
 #include "model/taskstore.h"
+#include "views/boardcolumnview.h"
+#include "views/boardview.h"
+#include "views/deltalistview.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListView>
+#include <QProcess>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableView>
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
@@ -67,11 +78,157 @@ int fail(const QString &message)
     return 1;
 }
 
+// Median time of 'work', then the posted events it caused (layouts, shows), then a synchronous
+// repaint of 'widget': what a user waits for before seeing the result.
+double medianRepaintMs(int runs, QWidget *widget, const std::function<bool()> &work)
+{
+    return medianMs(runs, [&] {
+        if (!work())
+            return false;
+        QApplication::processEvents();
+        if (!widget->isVisible()) {
+            std::fputs("deltaboard-bench: the measured widget is not visible\n", stderr);
+            return false;
+        }
+        widget->repaint();
+        return true;
+    });
+}
+
+// The desktop app's budgets (issue 3), on the offscreen platform. The window is the real one.
+int measureGui(const QString &path, const QString &settingsFolder, int runs)
+{
+    // The real executable, from process start to its first painted frame.
+    const QString app = QCoreApplication::applicationDirPath() + u"/deltaboard"_s;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    environment.insert(u"XDG_CONFIG_HOME"_s, settingsFolder); // not the user's settings
+    bool started = true;
+    figure(u"window_first_paint_median"_s,
+           medianMs(std::min(runs, 7),
+                    [&] {
+                        QProcess process;
+                        process.setProcessEnvironment(environment);
+                        process.start(app, {u"--db"_s, path, u"--report-first-paint"_s});
+                        started = process.waitForFinished(30000)
+                                  && process.readAllStandardOutput().contains("first-paint");
+                        return started;
+                    }),
+           u"ms"_s);
+
+    auto opened = Database::open(path);
+    if (!opened)
+        return fail(opened.error());
+    MainWindow window(std::move(opened).value());
+    window.resize(1440, 900);
+    window.show();
+    QApplication::processEvents();
+    BoardModel *board = window.boardModel();
+    const auto organisations = OrganisationStore(window.database()).list();
+    const qint64 biggest = organisations->first().id;
+    const qint64 other = organisations->at(1).id;
+
+    // The big board: load its 10,000 cards and paint what is visible.
+    window.showView(MainWindow::View::Board);
+    QWidget *boardWidget = window.boardView();
+    figure(u"board_paint_median"_s,
+           medianRepaintMs(runs, boardWidget,
+                           [&] { return board->load(biggest).ok() && board->cardCount() > 0; }),
+           u"ms"_s);
+    figure(u"board_paint_cards"_s, board->cardCount(), u"cards"_s);
+
+    // Scrolling the fullest column by a page.
+    BoardColumnView *fullest = nullptr;
+    for (BoardColumnView *column : window.boardView()->columnViews()) {
+        if (!fullest || column->model()->cardCount() > fullest->model()->cardCount())
+            fullest = column;
+    }
+    QScrollBar *bar = fullest->list()->verticalScrollBar();
+    figure(u"board_column_scroll_repaint_median"_s,
+           medianRepaintMs(runs * 2, fullest->list()->viewport(),
+                           [&] {
+                               bar->setValue(bar->value() + bar->pageStep() > bar->maximum()
+                                                 ? 0
+                                                 : bar->value() + bar->pageStep());
+                               return true;
+                           }),
+           u"ms"_s);
+
+    // A card moved to another column, persisted with history (what a drop does).
+    BoardColumnModel *from = board->columns().at(0);
+    BoardColumnModel *to = board->columns().at(1);
+    bool forth = true;
+    figure(
+        u"card_move_persist_median"_s,
+        medianMs(runs,
+                 [&] {
+                     BoardColumnModel *source = forth ? from : to;
+                     BoardColumnModel *target = forth ? to : from;
+                     forth = !forth;
+                     const qint64 task = source->taskAt(0);
+                     return task && board->moveCard(task, {target->column().id, std::nullopt}).ok();
+                 }),
+        u"ms"_s);
+
+    // Switching organisation and back, with the board repainted.
+    bool toOther = true;
+    figure(u"switch_organisation_median"_s,
+           medianRepaintMs(runs, &window,
+                           [&] {
+                               const QString name = organisations->at(toOther ? 1 : 0).name;
+                               toOther = !toOther;
+                               return window.setOrganisation(name);
+                           }),
+           u"ms"_s);
+    (void)other;
+
+    // The Deltas view: opening it (the ids of 100,000 deltas, the first rows painted), a page
+    // of scrolling, and search as you type.
+    window.setOrganisation(organisations->first().name);
+    window.showView(MainWindow::View::Board);
+    QTableView *table = window.deltaList()->table();
+    auto *model = static_cast<DeltaTableModel *>(table->model());
+    figure(u"deltas_view_open_median"_s,
+           medianRepaintMs(runs, &window,
+                           [&] {
+                               window.showView(MainWindow::View::Deltas);
+                               model->refresh();
+                               const bool ok = model->rowCount() > 0;
+                               return ok;
+                           }),
+           u"ms"_s);
+    QScrollBar *tableBar = table->verticalScrollBar();
+    figure(u"deltas_scroll_repaint_median"_s,
+           medianRepaintMs(runs * 2, table->viewport(),
+                           [&] {
+                               tableBar->setValue(tableBar->value() + tableBar->pageStep());
+                               return true;
+                           }),
+           u"ms"_s);
+    const QStringList typed
+        = {u"r"_s,     u"re"_s,      u"rep"_s,     u"repro"_s, u"reproducible"_s,
+           u"crash"_s, u"suspend"_s, u"zanzibar"_s};
+    int next = 0;
+    figure(u"search_as_you_type_median"_s,
+           medianRepaintMs(runs, table->viewport(),
+                           [&] {
+                               DeltaFilter filter = model->filter();
+                               filter.search = typed.at(next++ % typed.size());
+                               model->setFilter(filter);
+                               return model->lastError().isEmpty();
+                           }),
+           u"ms"_s);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The GUI figures are measured on the offscreen platform unless told otherwise.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"deltaboard-bench"_s);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Builds the benchmark database and prints figures."_s);
@@ -80,6 +237,7 @@ int main(int argc, char *argv[])
     parser.addOption({u"deltas"_s, u"Deltas to generate (100000)."_s, u"N"_s, u"100000"_s});
     parser.addOption({u"tasks"_s, u"Tasks to generate (20000)."_s, u"M"_s, u"20000"_s});
     parser.addOption({u"runs"_s, u"Repetitions per query figure (21)."_s, u"R"_s, u"21"_s});
+    parser.addOption({u"no-gui"_s, u"Skip the desktop app's figures."_s});
     parser.addOption({u"existing"_s,
                       u"Skip generation: measure the queries on a database made by an earlier "
                       u"run with --db."_s,
@@ -191,5 +349,12 @@ int main(int argc, char *argv[])
            u"ms"_s);
     figure(u"gap_rows"_s, double(gapRows), u"rows"_s);
     figure(u"peak_rss"_s, peakRssMb(), u"MB"_s);
-    return 0;
+    opened.value().reset(); // close this connection before the window opens its own
+    if (parser.isSet(u"no-gui"_s))
+        return 0;
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    const int gui = measureGui(path, settings.path(), runs);
+    figure(u"peak_rss_with_gui"_s, peakRssMb(), u"MB"_s);
+    return gui;
 }

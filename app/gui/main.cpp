@@ -12,6 +12,9 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -83,9 +86,13 @@ int main(int argc, char *argv[])
         u"Render the Board, and the Deltas view with a crash and with a spec selected, to PNG "
         u"files in DIR at 1440x900, then exit."_s,
         u"DIR"_s);
+    // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
+    QCommandLineOption firstPaintOption(u"report-first-paint"_s, u"For benchmarks."_s);
+    firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(dbOption);
     parser.addOption(orgOption);
     parser.addOption(screenshotOption);
+    parser.addOption(firstPaintOption);
     parser.process(app);
     const bool screenshots = parser.isSet(screenshotOption);
 
@@ -145,5 +152,14 @@ int main(int argc, char *argv[])
     show(std::move(db).value());
     if (parser.isSet(orgOption) && current)
         current->setOrganisation(parser.value(orgOption));
+    if (parser.isSet(firstPaintOption)) {
+        // The paint that show() requested is a posted event; a zero timer fires after posted
+        // events are delivered, so by then the first frame has been painted.
+        QTimer::singleShot(0, current, [] {
+            std::fputs("first-paint\n", stdout);
+            std::fflush(stdout);
+            QApplication::exit(0);
+        });
+    }
     return QApplication::exec();
 }

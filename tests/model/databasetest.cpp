@@ -209,6 +209,30 @@ private Q_SLOTS:
         QCOMPARE(Migrator::splitStatements(script).size(), statements);
     }
 
+    void shouldReadIntegerListsThroughSqlitesApi()
+    {
+        TempDatabase temp;
+        auto db = temp.open();
+        QVERIFY(db);
+        Transaction transaction(*db);
+        for (int i = 1; i <= 500; ++i) {
+            QVERIFY(db->execOnce(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s,
+                                 {u"Org %1"_s.arg(i), u"x"_s}));
+        }
+        QVERIFY(transaction.commit());
+        // Every kind of bound value, and the result in order.
+        const auto ids = db->integers(u"SELECT id FROM organisations WHERE id > ? AND name <> ? "
+                                      u"AND ? IS NULL AND id < ? ORDER BY id DESC"_s,
+                                      {qint64(495), u"Org 497"_s, QVariant(), 1000.5});
+        QVERIFY2(ids, qPrintable(ids.error()));
+        QCOMPARE(*ids, (QList<qint64>{500, 499, 498, 496}));
+        const auto bad = db->integers(u"SELECT id FROM nowhere"_s);
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().contains(u"no such table"_s), qPrintable(bad.error()));
+        // The connection is still usable through Qt afterwards.
+        QCOMPARE(countRows(*db, u"organisations"_s), 500);
+    }
+
     void shouldDoomOuterTransactionWhenInnerFails()
     {
         TempDatabase temp;

@@ -39,6 +39,30 @@ Result<qint64> CommentStore::add(const Comment &comment)
     return id;
 }
 
+Status CommentStore::remove(qint64 commentId)
+{
+    Transaction transaction(m_db);
+    const auto found
+        = m_db.run(u"SELECT delta_id, task_id FROM comments WHERE id = ?"_s, {commentId});
+    if (!found)
+        return Error{found.error()};
+    if (!(*found)->next())
+        return Error{u"no comment with id %1"_s.arg(commentId)};
+    const bool onDelta = !(*found)->value(0).isNull();
+    const qint64 entityId = (*found)->value(onDelta ? 0 : 1).toLongLong();
+    (*found)->finish();
+    if (const auto removed = m_db.run(u"DELETE FROM comments WHERE id = ?"_s, {commentId});
+        !removed) {
+        return Error{removed.error()};
+    }
+    if (const Status logged = History(m_db).record(onDelta ? u"delta"_s : u"task"_s, entityId,
+                                                   u"comment"_s, commentId, {});
+        !logged) {
+        return logged;
+    }
+    return transaction.commit();
+}
+
 Result<QList<Comment>> CommentStore::select(const QString &column, qint64 id)
 {
     // 'column' is one of the two fixed names passed by forDelta() and forTask().

@@ -17,6 +17,8 @@ public:
     Result<qint64> add(const Comment &comment);
     Result<QList<Comment>> forDelta(qint64 deltaId);
     Result<QList<Comment>> forTask(qint64 taskId);
+    // Removes a comment (an undone "add"); history keeps that it was there.
+    Status remove(qint64 commentId);
 
 private:
     Result<QList<Comment>> select(const QString &column, qint64 id);

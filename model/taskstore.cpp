@@ -402,6 +402,29 @@ Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
     return id;
 }
 
+Status TaskStore::removeFixRecord(qint64 fixId)
+{
+    Transaction transaction(m_db);
+    const auto found
+        = m_db.run(u"SELECT task_id, branch, revision FROM fix_records WHERE id = ?"_s, {fixId});
+    if (!found)
+        return Error{found.error()};
+    if (!(*found)->next())
+        return Error{u"no fix record with id %1"_s.arg(fixId)};
+    const qint64 taskId = (*found)->value(0).toLongLong();
+    const QString branch = (*found)->value(1).toString();
+    const QString revision = (*found)->value(2).toString();
+    (*found)->finish();
+    if (const auto removed = m_db.run(u"DELETE FROM fix_records WHERE id = ?"_s, {fixId});
+        !removed) {
+        return Error{removed.error()};
+    }
+    const QString summary = revision.isEmpty() ? branch : branch + u'@' + revision;
+    if (const Status logged = logTask(m_db, taskId, u"fix_record"_s, summary, {}); !logged)
+        return logged;
+    return transaction.commit();
+}
+
 Result<QList<FixRecord>> TaskStore::fixRecords(qint64 taskId)
 {
     const auto query = m_db.run(u"SELECT id, task_id, branch, revision, version, deployed_to, "

@@ -64,6 +64,8 @@ public:
     Result<qint64> addFixRecord(const FixRecord &fix);
     Result<QList<FixRecord>> fixRecords(qint64 taskId);
     Status verifyFix(qint64 fixId);
+    // Removes a fix record (an undone "add"); history keeps that it was there.
+    Status removeFixRecord(qint64 fixId);
 
     // One organisation's board: its tasks with column, rank, linked-delta count and highest
     // impact, in column and rank order.

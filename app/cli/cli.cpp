@@ -9,6 +9,7 @@
 #include "model/demogenerator.h"
 #include "model/groupstore.h"
 #include "model/history.h"
+#include "model/historyformatter.h"
 #include "model/integritycheck.h"
 #include "model/jsondump.h"
 #include "model/migrator.h"
@@ -136,80 +137,15 @@ QJsonValue textOrNull(const QString &text)
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
 }
 
-// Names for the ids that history rows hold.
-struct Names
-{
-    QHash<qint64, QString> organisations;
-    QHash<qint64, QString> groups;
-    QHash<qint64, QString> columns;
-    QHash<qint64, QString> components;
-
-    static Names load(Database &db)
-    {
-        Names names;
-        if (const auto organisations = OrganisationStore(db).list()) {
-            for (const Organisation &organisation : *organisations) {
-                names.organisations.insert(organisation.id, organisation.name);
-                if (const auto board = OrganisationStore(db).board(organisation.id)) {
-                    for (const BoardColumn &column : board->columns)
-                        names.columns.insert(column.id, column.name);
-                }
-            }
-        }
-        if (const auto groups = GroupStore(db).groups()) {
-            for (const UserGroup &group : *groups)
-                names.groups.insert(group.id, group.name);
-        }
-        if (const auto components = GroupStore(db).components()) {
-            for (const Component &component : *components)
-                names.components.insert(component.id, component.name);
-        }
-        return names;
-    }
-
-    QString field(const QString &field) const
-    {
-        const QString scope = field.section(u':', 0, 0);
-        const qint64 id = field.section(u':', 1).toLongLong();
-        if (scope == u"priority"_s)
-            return u"priority (%1)"_s.arg(organisations.value(id, QString::number(id)));
-        if (scope == u"impact"_s)
-            return u"impact (%1)"_s.arg(groups.value(id, QString::number(id)));
-        if (scope == u"affected_users"_s)
-            return u"affected users (%1)"_s.arg(groups.value(id, QString::number(id)));
-        if (field == u"column_id"_s)
-            return u"column"_s;
-        if (field == u"component_id"_s)
-            return u"component"_s;
-        return QString(field).replace(u'_', u' ');
-    }
-
-    QString value(const QString &field, const QString &value) const
-    {
-        if (value.isEmpty())
-            return u"∅"_s;
-        if (field == u"column_id"_s)
-            return columns.value(value.toLongLong(), value);
-        if (field == u"component_id"_s)
-            return components.value(value.toLongLong(), value);
-        return value.simplified().size() > 60 ? value.simplified().left(59) + u'…'
-                                              : value.simplified();
-    }
-};
-
-void printHistory(QTextStream &out, const QList<HistoryEntry> &entries, const Names &names)
+void printHistory(QTextStream &out, const QList<HistoryEntry> &entries,
+                  const HistoryFormatter &names)
 {
     out << "History:\n";
     if (entries.isEmpty())
         out << "  (none)\n";
     for (const HistoryEntry &entry : entries) {
-        out << "  " << entry.changedAt << "  " << entry.actor << "  " << names.field(entry.field)
-            << ": ";
-        if (entry.field == u"created"_s)
-            out << names.value(entry.field, entry.newValue) << '\n';
-        else
-            out << names.value(entry.field, entry.oldValue) << " → "
-                << names.value(entry.field, entry.newValue) << '\n';
+        out << "  " << entry.changedAt << "  " << entry.actor << "  " << names.change(entry)
+            << '\n';
     }
 }
 
@@ -659,7 +595,7 @@ Outcome cmdShowDelta(Context &context)
         out << '\n';
     }
     printComments(out, *comments);
-    printHistory(out, *history, Names::load(database));
+    printHistory(out, *history, HistoryFormatter(database));
     return {};
 }
 
@@ -757,7 +693,7 @@ Outcome cmdShowTask(Context &context)
         }
     }
     printComments(out, *comments);
-    printHistory(out, *history, Names::load(database));
+    printHistory(out, *history, HistoryFormatter(database));
     return {};
 }
 

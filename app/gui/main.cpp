@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
+#include "model/boardmodel.h"
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/paths.h"
 #include "views/deltalistview.h"
+#include "views/taskeditor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -60,6 +62,20 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
         window.deltaList()->selectDelta(exampleDelta(window, kind));
         ok = grab(window, folder, file) && ok;
     }
+    // The task editor on a finished card, which has fix records to show.
+    window.showView(MainWindow::View::Board);
+    const QList<BoardColumnModel *> columns = window.boardModel()->columns();
+    BoardColumnModel *done = columns.isEmpty() ? nullptr : columns.last();
+    if (done && done->rowCount() > 0) {
+        TaskEditor *editor = window.openTask(done->taskAt(0));
+        QApplication::processEvents();
+        const QString path = QDir(folder).filePath(u"task-editor.png"_s);
+        if (!editor->grab().save(path)) {
+            qCritical("deltaboard: cannot write %s", qPrintable(path));
+            ok = false;
+        }
+        editor->close();
+    }
     return ok;
 }
 
@@ -83,8 +99,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption orgOption(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
-        u"Render the Board, and the Deltas view with a crash and with a spec selected, to PNG "
-        u"files in DIR at 1440x900, then exit."_s,
+        u"Render the Board, the Deltas view with a crash and with a spec selected (1440x900), "
+        u"and the task editor to PNG files in DIR, then exit."_s,
         u"DIR"_s);
     // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
     QCommandLineOption firstPaintOption(u"report-first-paint"_s, u"For benchmarks."_s);

@@ -16,6 +16,7 @@
 #include "views/commitdialog.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
+#include "views/taskeditor.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -35,6 +36,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -104,6 +106,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
             &MainWindow::organisationChanged);
     connect(m_search, &QLineEdit::textChanged, this, &MainWindow::search);
     connect(m_board, &BoardModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_boardView, &BoardView::taskActivated, this, &MainWindow::openTask);
     connect(m_board, &BoardModel::cardMoved, this, &MainWindow::updateStatus);
     connect(m_board, &BoardModel::boardReset, this, &MainWindow::updateStatus);
     connect(m_deltaList, &DeltaListView::countChanged, this, &MainWindow::updateStatus);
@@ -338,6 +341,31 @@ qint64 MainWindow::commitSelected()
                                      .arg(taskId),
                                  8000);
     return taskId;
+}
+
+TaskEditor *MainWindow::openTask(qint64 taskId)
+{
+    for (TaskEditor *open : findChildren<TaskEditor *>()) {
+        if (open->taskId() == taskId) {
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    }
+    auto *editor = new TaskEditor(m_workspace, taskId, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &TaskEditor::openDeltaRequested, this, [this](qint64 deltaId) {
+        showView(View::Deltas);
+        if (!m_deltaList->selectDelta(deltaId)) {
+            m_search->clear(); // a search may hide it
+            m_deltaList->setSearchText({});
+            QTimer::singleShot(200, this, [this, deltaId] { m_deltaList->selectDelta(deltaId); });
+        }
+        raise();
+        activateWindow();
+    });
+    editor->show();
+    return editor;
 }
 
 void MainWindow::showView(View view)

@@ -18,6 +18,7 @@ class BoardView;
 class Database;
 class DeltaListView;
 class DeltaTableModel;
+class TaskEditor;
 class Workspace;
 
 // The desktop app's window for one database: the current organisation's view of it (its
@@ -50,6 +51,8 @@ public:
     // Commits the current organisation to the deltas selected in the Deltas view, asking for the
     // task's title; returns the new task's id, or 0 when nothing was committed.
     qint64 commitSelected();
+    // Opens the task editor (one per task; a second request raises it). Not owned by the caller.
+    TaskEditor *openTask(qint64 taskId);
 Q_SIGNALS:
     // The user chose another database file; the application opens it in a new window.
     void openDatabaseRequested(const QString &path);

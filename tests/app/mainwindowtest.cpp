@@ -5,6 +5,7 @@
 
 #include "model/boardcolumnmodel.h"
 #include "model/boardmodel.h"
+#include "model/commentstore.h"
 #include "model/demogenerator.h"
 #include "model/history.h"
 #include "model/organisationstore.h"
@@ -15,6 +16,7 @@
 #include "views/commitdialog.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
+#include "views/taskeditor.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -23,6 +25,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
@@ -55,6 +60,26 @@ void dragCard(QListView *source, const QModelIndex &card, QListView *target, QPo
                          source->viewport()->mapToGlobal(start + offset), Qt::NoButton,
                          Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(source->viewport(), &move);
+    }
+}
+
+// The events a real double-click delivers, in order. (QTest::mouseDClick on a child widget
+// skips the presses that item views need to know which item was pressed.)
+void doubleClick(QWidget *widget, QPoint at)
+{
+    const QPoint global = widget->mapToGlobal(at);
+    const struct
+    {
+        QEvent::Type type;
+        Qt::MouseButtons buttons;
+    } sequence[] = {{QEvent::MouseButtonPress, Qt::LeftButton},
+                    {QEvent::MouseButtonRelease, Qt::NoButton},
+                    {QEvent::MouseButtonPress, Qt::LeftButton},
+                    {QEvent::MouseButtonDblClick, Qt::LeftButton},
+                    {QEvent::MouseButtonRelease, Qt::NoButton}};
+    for (const auto &step : sequence) {
+        QMouseEvent event(step.type, at, global, Qt::LeftButton, step.buttons, Qt::NoModifier);
+        QCoreApplication::sendEvent(widget, &event);
     }
 }
 
@@ -356,6 +381,57 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             m_window->undoStack()->undo();
         QCOMPARE(levelOf(), std::nullopt);
+    }
+
+    void shouldEditATaskFromTheBoardWithUndo()
+    {
+        // GIVEN a card on the board
+        m_window->showView(MainWindow::View::Board);
+        BoardColumnView *backlog = columnNamed(*m_window, u"Backlog"_s);
+        const QModelIndex card = backlog->model()->index(0, 0);
+        const qint64 taskId = card.data(BoardColumnModel::TaskIdRole).toLongLong();
+        const QString before = card.data(BoardColumnModel::TitleRole).toString();
+
+        // WHEN it is double-clicked THEN its editor opens with its deltas and history
+        const QPoint centre = backlog->list()->visualRect(card).center();
+        doubleClick(backlog->list()->viewport(), centre);
+        auto *editor = m_window->findChild<TaskEditor *>();
+        QVERIFY(editor);
+        QCOMPARE(editor->taskId(), taskId);
+        QVERIFY(editor->findChild<QListWidget *>(u"linkedDeltas"_s)->count() >= 1);
+        QVERIFY(editor->findChild<QListWidget *>(u"taskHistory"_s)->count() >= 2);
+
+        // WHEN the title is changed THEN the database and the card follow
+        auto *title = editor->findChild<QLineEdit *>(u"taskTitle"_s);
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, u"Ship the fix for laptops"_s);
+        QTest::keyClick(title, Qt::Key_Return);
+        QCOMPARE(TaskStore(m_window->database()).get(taskId)->title, u"Ship the fix for laptops"_s);
+        BoardColumnModel *column = m_window->boardModel()->columnModel(
+            TaskStore(m_window->database()).get(taskId)->columnId);
+        QCOMPARE(
+            column->index(column->rowOf(taskId), 0).data(BoardColumnModel::TitleRole).toString(),
+            u"Ship the fix for laptops"_s);
+
+        // WHEN a comment is added THEN it is shown, and in the database
+        auto *comment = editor->findChild<QPlainTextEdit *>(u"newComment"_s);
+        comment->setPlainText(u"Verified on two machines."_s);
+        QTest::mouseClick(editor->findChild<QPushButton *>(u"addComment"_s), Qt::LeftButton);
+        QCOMPARE(CommentStore(m_window->database()).forTask(taskId)->size(), 1);
+        QVERIFY(editor->findChild<QListWidget *>(u"taskComments"_s)
+                    ->item(0)
+                    ->text()
+                    .contains(u"Verified on two machines."_s));
+
+        // WHEN both are undone THEN the comment is gone and the title is back
+        m_window->undoStack()->undo();
+        QCOMPARE(CommentStore(m_window->database()).forTask(taskId)->size(), 0);
+        m_window->undoStack()->undo();
+        QCOMPARE(TaskStore(m_window->database()).get(taskId)->title, before);
+        editor->reload();
+        QCOMPARE(editor->findChild<QListWidget *>(u"taskComments"_s)->item(0)->text(),
+                 u"No comments yet."_s);
     }
 
     void shouldGuideTheUserOnAnEmptyDatabase()

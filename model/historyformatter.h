@@ -1,0 +1,30 @@
+#pragma once
+
+#include "database.h"
+#include "records.h"
+
+#include <QHash>
+
+namespace Deltaboard {
+
+// Turns history rows into words: the ids they keep (an organisation's priority is field
+// 'priority:3', a move stores column ids) become the names of those records. Names are read once
+// when the formatter is made.
+class HistoryFormatter
+{
+public:
+    explicit HistoryFormatter(Database &db);
+
+    QString field(const QString &field) const;
+    QString value(const QString &field, const QString &value) const;
+    // "field: old → new", or "created: value".
+    QString change(const HistoryEntry &entry) const;
+
+private:
+    QHash<qint64, QString> m_organisations;
+    QHash<qint64, QString> m_groups;
+    QHash<qint64, QString> m_columns;
+    QHash<qint64, QString> m_components;
+};
+
+} // namespace Deltaboard

@@ -1,0 +1,33 @@
+#include "linkdeltacommand.h"
+
+#include "taskstore.h"
+
+namespace Deltaboard {
+
+LinkDeltaCommand::LinkDeltaCommand(Workspace *workspace, qint64 organisationId, qint64 taskId,
+                                   qint64 deltaId, bool link)
+    : m_workspace(workspace)
+    , m_organisationId(organisationId)
+    , m_taskId(taskId)
+    , m_deltaId(deltaId)
+    , m_link(link)
+{
+    setText(link ? QObject::tr("Link delta %1 to task %2").arg(deltaId).arg(taskId)
+                 : QObject::tr("Unlink delta %1 from task %2").arg(deltaId).arg(taskId));
+}
+
+void LinkDeltaCommand::apply(bool link)
+{
+    TaskStore store(m_workspace->database());
+    const Status done
+        = link ? store.linkDelta(m_taskId, m_deltaId) : store.unlinkDelta(m_taskId, m_deltaId);
+    if (!done) {
+        setObsolete(true);
+        m_workspace->reportError(done.error());
+        return;
+    }
+    m_workspace->notifyTasksChanged(m_organisationId);
+    m_workspace->notifyDeltaChanged(m_deltaId);
+}
+
+} // namespace Deltaboard

@@ -1,0 +1,51 @@
+#include "updatetaskcommand.h"
+
+#include "taskstore.h"
+
+namespace Deltaboard {
+
+UpdateTaskCommand::UpdateTaskCommand(Workspace *workspace, Task before, Task after)
+    : m_workspace(workspace)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
+{
+    setText(QObject::tr("Edit task %1").arg(m_after.id));
+}
+
+void UpdateTaskCommand::apply(const Task &from, const Task &to)
+{
+    TaskStore store(m_workspace->database());
+    const auto current = store.get(to.id);
+    Status updated = current ? Status() : Status(Error{current.error()});
+    if (updated
+        && (current->title != from.title || current->description != from.description
+            || current->assignee != from.assignee)) {
+        // Someone else edited the task since this step was made: do not overwrite their work.
+        updated = Error{QObject::tr("Task %1 was changed elsewhere; this edit was not %2.")
+                            .arg(to.id)
+                            .arg(&to == &m_after ? QObject::tr("redone") : QObject::tr("undone"))};
+    }
+    if (updated) {
+        Task next = to;
+        next.rowVersion = current->rowVersion;
+        updated = store.update(next);
+    }
+    if (!updated) {
+        setObsolete(true);
+        m_workspace->reportError(updated.error());
+        return;
+    }
+    m_workspace->notifyTasksChanged(to.organisationId);
+}
+
+void UpdateTaskCommand::redo()
+{
+    apply(m_before, m_after);
+}
+
+void UpdateTaskCommand::undo()
+{
+    apply(m_after, m_before);
+}
+
+} // namespace Deltaboard

@@ -133,6 +133,31 @@ Status DeltaStore::exists(qint64 id)
     return {};
 }
 
+Status DeltaStore::remove(qint64 id)
+{
+    Transaction transaction(m_db);
+    const auto delta = get(id);
+    if (!delta)
+        return Error{delta.error()};
+    const auto dependants = m_db.scalar(
+        u"SELECT (SELECT count(*) FROM task_deltas WHERE delta_id = ?) + (SELECT count(*) FROM "
+        u"crash_reports WHERE delta_id = ?) + (SELECT count(*) FROM deltas WHERE duplicate_of = ?)"_s,
+        {id, id, id});
+    if (!dependants)
+        return Error{dependants.error()};
+    if (dependants->toInt() > 0) {
+        return Error{u"delta %1 has tasks, crash reports or duplicates that depend on it; it "
+                     u"cannot be removed"_s.arg(id)};
+    }
+    if (const Status logged = History(m_db).record(u"delta"_s, id, u"deleted"_s, delta->title, {});
+        !logged) {
+        return logged;
+    }
+    if (const auto removed = m_db.run(u"DELETE FROM deltas WHERE id = ?"_s, {id}); !removed)
+        return Error{u"cannot remove delta %1: %2"_s.arg(id).arg(removed.error())};
+    return transaction.commit();
+}
+
 Status DeltaStore::update(const Delta &delta)
 {
     if (const Status valid = validate(delta); !valid)
@@ -237,6 +262,10 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
         conditions.append(u"d.state = ?"_s);
         values->append(Levels::stateName(*filter.state));
     }
+    if (filter.componentId) {
+        conditions.append(u"d.component_id = ?"_s);
+        values->append(*filter.componentId);
+    }
     if (filter.organisationId) {
         conditions.append(u"(EXISTS (SELECT 1 FROM priorities p2 WHERE p2.delta_id = d.id AND "
                           u"p2.organisation_id = ?) OR EXISTS (SELECT 1 FROM task_deltas td2 "
@@ -321,7 +350,7 @@ Result<int> DeltaStore::count(const DeltaFilter &filter)
 Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
 {
     const QString fts = Sql::ftsQuery(filter.search);
-    const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state
+    const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state && !filter.componentId
                             && !filter.organisationId && !filter.fromId && !filter.toId;
     if (searchOnly) {
         // The search index's rowids are the delta ids (its triggers keep it so, and 'check'

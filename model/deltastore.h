@@ -24,6 +24,7 @@ struct DeltaFilter
 {
     std::optional<DeltaKind> kind;
     std::optional<DeltaState> state;
+    std::optional<qint64> componentId;
     // Only deltas this organisation has a priority on or a task for; also selects whose
     // priority DeltaRow::priority shows unless priorityOf is set.
     std::optional<qint64> organisationId;
@@ -51,6 +52,9 @@ public:
     Result<qint64> create(const Delta &delta);
     Result<Delta> get(qint64 id);
     Status exists(qint64 id);
+    // Removes a delta nothing depends on (an undone "new delta"): refused while a task is linked
+    // to it, it has crash reports, or another delta is its duplicate. History keeps it.
+    Status remove(qint64 id);
 
     // Writes the fields that differ from the stored record, one history row each. Fails without
     // writing when the stored row_version differs from delta.rowVersion (someone else changed it).

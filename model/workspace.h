@@ -24,11 +24,14 @@ public:
 
     void notifyDeltaChanged(qint64 deltaId) { Q_EMIT deltaChanged(deltaId); }
     void notifyTasksChanged(qint64 organisationId) { Q_EMIT tasksChanged(organisationId); }
+    void notifyDeltasAdded() { Q_EMIT deltasAdded(); }
     void reportError(const QString &message) { Q_EMIT errorOccurred(message); }
 
 Q_SIGNALS:
     // A delta's fields, priorities, impacts or links changed.
     void deltaChanged(qint64 deltaId);
+    // Deltas were created or removed: lists must read their ids again.
+    void deltasAdded();
     // An organisation's tasks were created or removed.
     void tasksChanged(qint64 organisationId);
     void errorOccurred(const QString &message);

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -23,7 +24,8 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     , m_scroll(new QScrollArea(this))
     , m_strip(new QWidget)
     , m_stripLayout(new QHBoxLayout(m_strip))
-    , m_empty(new QLabel(this))
+    , m_empty(new QWidget(this))
+    , m_demoButton(new QPushButton(tr("Create a Demo Workspace"), m_empty))
 {
     setObjectName(u"boardView"_s);
     m_stripLayout->setContentsMargins(8, 8, 8, 8);
@@ -32,12 +34,20 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
 
-    m_empty->setObjectName(u"boardEmptyState"_s);
-    m_empty->setWordWrap(true);
-    m_empty->setContentsMargins(12, 8, 12, 0);
-    m_empty->setText(tr("<b>No commitments on this board yet.</b> A card is this organisation's "
-                        "commitment to work on deltas: select deltas in the Deltas view "
-                        "(Ctrl+2) and choose <i>Commit…</i>."));
+    auto *hint = new QLabel(m_empty);
+    hint->setObjectName(u"boardEmptyState"_s);
+    hint->setWordWrap(true);
+    hint->setText(tr("<b>No commitments on this board yet.</b> A card is this organisation's "
+                     "commitment to work on deltas: select deltas in the Deltas view "
+                     "(Ctrl+2) and choose <i>Commit…</i>."));
+    m_demoButton->setObjectName(u"createDemo"_s);
+    m_demoButton->hide();
+    connect(static_cast<QPushButton *>(m_demoButton), &QPushButton::clicked, this,
+            &BoardView::demoRequested);
+    auto *emptyLayout = new QHBoxLayout(m_empty);
+    emptyLayout->setContentsMargins(12, 8, 12, 0);
+    emptyLayout->addWidget(hint, 1);
+    emptyLayout->addWidget(m_demoButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -84,6 +94,11 @@ void BoardView::rebuild()
         m_columns.append(view);
     }
     m_empty->setVisible(m_model->cardCount() == 0);
+}
+
+void BoardView::setOfferDemo(bool offer)
+{
+    m_demoButton->setVisible(offer);
 }
 
 qint64 BoardView::selectedTask() const

@@ -26,9 +26,12 @@ public:
     CardDelegate *delegate() const { return m_delegate; }
     // The selected card's task id, or 0.
     qint64 selectedTask() const;
+    // Shows a button offering a demo workspace (for an empty database).
+    void setOfferDemo(bool offer);
 
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
+    void demoRequested();
 
 private:
     void rebuild();
@@ -39,7 +42,8 @@ private:
     QScrollArea *m_scroll;
     QWidget *m_strip;
     QHBoxLayout *m_stripLayout;
-    QLabel *m_empty;
+    QWidget *m_empty;
+    QWidget *m_demoButton;
     QList<BoardColumnView *> m_columns;
 };
 

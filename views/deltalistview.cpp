@@ -5,6 +5,8 @@
 
 #include "model/deltatablemodel.h"
 
+#include <QComboBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -26,7 +28,26 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     , m_stack(new QStackedLayout)
     , m_detail(new DeltaDetailView(workspace, this))
     , m_debounce(new QTimer(this))
+    , m_kindFilter(new QComboBox(this))
+    , m_stateFilter(new QComboBox(this))
+    , m_componentFilter(new QComboBox(this))
 {
+    m_kindFilter->setObjectName(u"kindFilter"_s);
+    m_stateFilter->setObjectName(u"stateFilter"_s);
+    m_componentFilter->setObjectName(u"componentFilter"_s);
+    m_kindFilter->addItem(tr("All kinds"), -1);
+    const QStringList kinds = Levels::kindNames();
+    for (int i = 0; i < kinds.size(); ++i)
+        m_kindFilter->addItem(kinds.at(i), i);
+    m_stateFilter->addItem(tr("All states"), -1);
+    const QStringList states = Levels::stateNames();
+    for (int i = 0; i < states.size(); ++i)
+        m_stateFilter->addItem(states.at(i), i);
+    m_componentFilter->addItem(tr("All components"), 0);
+    m_componentFilter->setMinimumContentsLength(14);
+    for (QComboBox *filter : {m_kindFilter, m_stateFilter, m_componentFilter}) {
+        connect(filter, &QComboBox::currentIndexChanged, this, &DeltaListView::applyFilters);
+    }
     setObjectName(u"deltaListView"_s);
     m_table->setObjectName(u"deltaTable"_s);
     m_table->setModel(model);
@@ -56,7 +77,17 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);
     auto *listSide = new QWidget(this);
-    listSide->setLayout(m_stack);
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setContentsMargins(4, 4, 4, 0);
+    filterBar->addWidget(new QLabel(tr("Show:"), listSide));
+    filterBar->addWidget(m_kindFilter);
+    filterBar->addWidget(m_stateFilter);
+    filterBar->addWidget(m_componentFilter);
+    filterBar->addStretch();
+    auto *listLayout = new QVBoxLayout(listSide);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filterBar);
+    listLayout->addLayout(m_stack);
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"deltaSplitter"_s);
     splitter->addWidget(listSide);
@@ -125,6 +156,29 @@ void DeltaListView::showCurrent()
                         m_organisation.value_or(0));
 }
 
+void DeltaListView::setComponents(const QList<std::pair<qint64, QString>> &components)
+{
+    const qint64 current = m_componentFilter->currentData().toLongLong();
+    const QSignalBlocker blocker(m_componentFilter);
+    while (m_componentFilter->count() > 1)
+        m_componentFilter->removeItem(1);
+    for (const auto &[id, name] : components)
+        m_componentFilter->addItem(name, id);
+    m_componentFilter->setCurrentIndex(std::max(0, m_componentFilter->findData(current)));
+}
+
+void DeltaListView::applyFilters()
+{
+    DeltaFilter filter = m_model->filter();
+    const int kind = m_kindFilter->currentData().toInt();
+    const int state = m_stateFilter->currentData().toInt();
+    const qint64 component = m_componentFilter->currentData().toLongLong();
+    filter.kind = kind >= 0 ? std::optional(DeltaKind(kind)) : std::nullopt;
+    filter.state = state >= 0 ? std::optional(DeltaState(state)) : std::nullopt;
+    filter.componentId = component > 0 ? std::optional(component) : std::nullopt;
+    m_model->setFilter(filter);
+}
+
 void DeltaListView::applySearch()
 {
     DeltaFilter filter = m_model->filter();
@@ -143,6 +197,8 @@ void DeltaListView::updateEmptyState()
     const bool empty = m_model->totalCount() == 0;
     if (!m_model->lastError().isEmpty()) {
         m_empty->setText(tr("Cannot read deltas: %1").arg(m_model->lastError()));
+    } else if (filter.kind || filter.state || filter.componentId) {
+        m_empty->setText(tr("No delta matches these filters."));
     } else if (filter.search.isEmpty()) {
         m_empty->setText(tr("<h3>No deltas yet</h3><p>Deltas are reports: defects, crashes and "
                             "specs. Create a demo workspace with File → Create Demo Workspace, "

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+class QComboBox;
 class QLabel;
 class QSplitter;
 class QStackedLayout;
@@ -35,6 +36,8 @@ public:
     QList<qint64> selectedDeltas() const;
     // Selects the delta with this id, if the list shows it.
     bool selectDelta(qint64 deltaId);
+    // Fills the component filter (the components can change when a workspace is created).
+    void setComponents(const QList<std::pair<qint64, QString>> &components);
 
 Q_SIGNALS:
     // The number of deltas matching the current search changed.
@@ -45,6 +48,7 @@ private:
     void applySearch();
     void updateEmptyState();
     void showCurrent();
+    void applyFilters();
 
     DeltaTableModel *m_model;
     QTableView *m_table;
@@ -52,6 +56,9 @@ private:
     QStackedLayout *m_stack;
     DeltaDetailView *m_detail;
     QTimer *m_debounce;
+    QComboBox *m_kindFilter;
+    QComboBox *m_stateFilter;
+    QComboBox *m_componentFilter;
     QString m_pendingSearch;
     std::optional<qint64> m_organisation;
 };

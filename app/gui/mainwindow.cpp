@@ -4,18 +4,22 @@
 
 #include "model/boardmodel.h"
 #include "model/commitcommand.h"
+#include "model/createdeltacommand.h"
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/deltatablemodel.h"
 #include "model/demogenerator.h"
+#include "model/groupstore.h"
 #include "model/jsondump.h"
 #include "model/organisationstore.h"
+#include "model/setstatecommand.h"
 #include "model/taskstore.h"
 #include "model/workspace.h"
 #include "views/boardview.h"
 #include "views/commitdialog.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
+#include "views/newdeltadialog.h"
 #include "views/taskeditor.h"
 
 #include <QAction>
@@ -27,6 +31,7 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +41,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoStack>
@@ -117,6 +123,11 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
         if (m_deltaList->detail()->deltaId() == deltaId)
             m_deltaList->detail()->reload();
     });
+    connect(m_workspace, &Workspace::deltasAdded, this, [this] {
+        m_deltas->refresh();
+        updateStatus();
+    });
+    connect(m_boardView, &BoardView::demoRequested, this, &MainWindow::createDemo);
     connect(m_workspace, &Workspace::tasksChanged, this, [this](qint64 organisationId) {
         if (organisationId == m_board->organisationId())
             (void)m_board->load(organisationId);
@@ -149,7 +160,7 @@ void MainWindow::buildActions()
         if (!path.isEmpty())
             Q_EMIT openDatabaseRequested(path);
     });
-    create->setShortcut(QKeySequence::New);
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
@@ -189,11 +200,36 @@ void MainWindow::buildActions()
     find->setShortcut(QKeySequence::Find);
 
     QMenu *deltaMenu = menuBar()->addMenu(tr("&Delta"));
+    QAction *record = deltaMenu->addAction(tr("&New Delta…"), this, [this] { newDelta(); });
+    record->setObjectName(u"newDeltaAction"_s);
+    record->setShortcut(QKeySequence::New);
     QAction *commit = deltaMenu->addAction(tr("&Commit…"), this, [this] { commitSelected(); });
     commit->setObjectName(u"commitAction"_s);
     commit->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     commit->setToolTip(tr("Commit the current organisation to the selected deltas"));
+    QMenu *stateMenu = deltaMenu->addMenu(tr("Set &State"));
+    const struct
+    {
+        DeltaState state;
+        QString text;
+    } states[] = {{DeltaState::Confirmed, tr("&Confirmed")},
+                  {DeltaState::Disputed, tr("&Disputed")},
+                  {DeltaState::Declined, tr("D&eclined")},
+                  {DeltaState::Resolved, tr("&Resolved")},
+                  {DeltaState::New, tr("&New")}};
+    for (const auto &entry : states) {
+        QAction *action = stateMenu->addAction(
+            entry.text, this, [this, state = entry.state] { setSelectedState(state); });
+        action->setObjectName(u"state:"_s + Levels::stateName(entry.state));
+    }
+    stateMenu->addAction(tr("Duplicate &Of…"), this, &MainWindow::markDuplicate);
+    // The same actions on the inbox's context menu.
+    QTableView *table = m_deltaList->table();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addAction(commit);
+    table->addAction(stateMenu->menuAction());
+    table->addAction(record);
 
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     QAction *board = viewMenu->addAction(tr("&Board"), this, [this] { showView(View::Board); });
@@ -259,7 +295,11 @@ void MainWindow::reloadOrganisations()
     m_organisations->setEnabled(!organisations->isEmpty());
     if (organisations->isEmpty())
         m_organisations->setPlaceholderText(tr("No organisations yet"));
-    m_demoAction->setEnabled(organisations->isEmpty() && m_deltas->totalCount() == 0);
+    // An empty database is offered a demo workspace, on the board and in the File menu.
+    const bool empty = organisations->isEmpty() && m_deltas->totalCount() == 0;
+    m_demoAction->setEnabled(empty);
+    m_boardView->setOfferDemo(empty);
+    reloadComponents();
     organisationChanged();
 }
 
@@ -419,6 +459,86 @@ void MainWindow::showError(const QString &message)
     statusBar()->showMessage(message, 10000);
     if (isVisible())
         QMessageBox::warning(this, tr("Deltaboard"), message);
+}
+
+void MainWindow::reloadComponents()
+{
+    QList<std::pair<qint64, QString>> names;
+    if (const auto components = GroupStore(*m_db).components()) {
+        for (const Component &component : *components)
+            names.append({component.id, component.name});
+    }
+    m_deltaList->setComponents(names);
+}
+
+qint64 MainWindow::newDelta()
+{
+    const auto components = GroupStore(*m_db).components();
+    NewDeltaDialog dialog(components ? *components : QList<Component>{}, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return 0;
+    auto *command = new CreateDeltaCommand(m_workspace, dialog.delta());
+    m_undoStack->push(command);
+    // A failed one is obsolete and already deleted by the stack: only read it when it stayed.
+    const qint64 id
+        = m_undoStack->command(m_undoStack->index() - 1) == command ? command->deltaId() : 0;
+    if (id) {
+        showView(View::Deltas);
+        m_search->clear();
+        m_deltaList->setSearchText({});
+        m_deltas->refresh();
+        m_deltaList->selectDelta(id);
+    }
+    return id;
+}
+
+void MainWindow::setSelectedState(DeltaState state)
+{
+    const QList<qint64> ids = m_deltaList->selectedDeltas();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("Select the deltas to change first."), 6000);
+        return;
+    }
+    DeltaStore deltas(*m_db);
+    QList<QUndoCommand *> changes;
+    for (const qint64 id : ids) {
+        const auto delta = deltas.get(id);
+        if (delta && delta->state != state) {
+            changes.append(new SetStateCommand(m_workspace, id, {delta->state, delta->duplicateOf},
+                                               {state, std::nullopt}));
+        }
+    }
+    if (changes.isEmpty())
+        return;
+    // One undo step for the whole selection.
+    m_undoStack->beginMacro(
+        changes.size() == 1
+            ? changes.first()->text()
+            : tr("Mark %1 deltas %2").arg(changes.size()).arg(Levels::stateName(state)));
+    for (QUndoCommand *change : std::as_const(changes))
+        m_undoStack->push(change);
+    m_undoStack->endMacro();
+}
+
+void MainWindow::markDuplicate()
+{
+    const QList<qint64> ids = m_deltaList->selectedDeltas();
+    if (ids.size() != 1) {
+        statusBar()->showMessage(tr("Select the one delta that is a duplicate."), 6000);
+        return;
+    }
+    const auto delta = DeltaStore(*m_db).get(ids.first());
+    if (!delta)
+        return showError(delta.error());
+    bool ok = false;
+    const int original = QInputDialog::getInt(
+        this, tr("Duplicate Of"), tr("Delta %1 is a duplicate of delta:").arg(delta->id), 1, 1,
+        std::numeric_limits<int>::max(), 1, &ok);
+    if (!ok)
+        return;
+    m_undoStack->push(new SetStateCommand(m_workspace, delta->id,
+                                          {delta->state, delta->duplicateOf},
+                                          {DeltaState::Duplicate, qint64(original)}));
 }
 
 void MainWindow::reloadAll()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/levels.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -51,6 +53,12 @@ public:
     // Commits the current organisation to the deltas selected in the Deltas view, asking for the
     // task's title; returns the new task's id, or 0 when nothing was committed.
     qint64 commitSelected();
+    // Records a new delta (asks for it in a dialog); returns its id, or 0.
+    qint64 newDelta();
+    // Puts the selected deltas in this state, as one undo step.
+    void setSelectedState(DeltaState state);
+    // Marks the selected delta a duplicate of another, asking which.
+    void markDuplicate();
     // Opens the task editor (one per task; a second request raises it). Not owned by the caller.
     TaskEditor *openTask(qint64 taskId);
 Q_SIGNALS:
@@ -68,6 +76,7 @@ private:
     void updateStatus();
     void showError(const QString &message);
     void reloadAll();
+    void reloadComponents();
     void createDemo();
     void exportJson();
     void importJson();

@@ -6,6 +6,7 @@
 #include "model/boardcolumnmodel.h"
 #include "model/boardmodel.h"
 #include "model/commentstore.h"
+#include "model/deltastore.h"
 #include "model/demogenerator.h"
 #include "model/history.h"
 #include "model/organisationstore.h"
@@ -434,6 +435,64 @@ private Q_SLOTS:
                  u"No comments yet."_s);
     }
 
+    void shouldChangeStatesAsOneActionAndFilterByThem()
+    {
+        m_window->showView(MainWindow::View::Deltas);
+        auto *table = m_window->findChild<QTableView *>(u"deltaTable"_s);
+        table->selectRow(1);
+        table->selectionModel()->select(table->model()->index(2, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        const QList<qint64> chosen = m_window->deltaList()->selectedDeltas();
+        QCOMPARE(chosen.size(), 2);
+        DeltaStore deltas(m_window->database());
+        const DeltaState before0 = deltas.get(chosen[0])->state;
+        const DeltaState before1 = deltas.get(chosen[1])->state;
+
+        m_window->findChild<QAction *>(u"state:disputed"_s)->trigger();
+        QCOMPARE(deltas.get(chosen[0])->state, DeltaState::Disputed);
+        QCOMPARE(deltas.get(chosen[1])->state, DeltaState::Disputed);
+        QCOMPARE(table->model()->index(1, 4).data().toString(), u"disputed"_s);
+
+        // The state filter shows them among the disputed.
+        auto *stateFilter = m_window->findChild<QComboBox *>(u"stateFilter"_s);
+        stateFilter->setCurrentIndex(stateFilter->findText(u"disputed"_s));
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QCOMPARE(table->model()->index(row, 4).data().toString(), u"disputed"_s);
+        stateFilter->setCurrentIndex(0);
+
+        // One undo step puts both back.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(deltas.get(chosen[0])->state, before0);
+        QCOMPARE(deltas.get(chosen[1])->state, before1);
+
+        // The kind filter narrows to crashes.
+        auto *kindFilter = m_window->findChild<QComboBox *>(u"kindFilter"_s);
+        kindFilter->setCurrentIndex(kindFilter->findText(u"crash"_s));
+        QVERIFY(table->model()->rowCount() > 0);
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QCOMPARE(table->model()->index(row, 1).data().toString(), u"crash"_s);
+    }
+
+    void shouldRecordANewDeltaAndUndoIt()
+    {
+        const int before = int(DeltaStore(m_window->database()).count({}).value());
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(u"newDeltaTitle"_s)->setText(u"Tray icon vanishes"_s);
+            dialog->findChild<QPlainTextEdit *>(u"newDeltaDesired"_s)
+                ->setPlainText(u"The icon stays"_s);
+            QTest::keyClick(dialog->findChild<QLineEdit *>(u"newDeltaTitle"_s), Qt::Key_Return);
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
+        const auto rows = DeltaStore(m_window->database()).list({});
+        QCOMPARE(rows->size(), before + 1);
+        QCOMPARE(rows->last().title, u"Tray icon vanishes"_s);
+        QCOMPARE(m_window->deltaList()->detail()->deltaId(), rows->last().id);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(DeltaStore(m_window->database()).count({}).value(), before);
+    }
+
     void shouldGuideTheUserOnAnEmptyDatabase()
     {
         TempDatabase temp;
@@ -445,9 +504,17 @@ private Q_SLOTS:
         auto *boardHint = window.findChild<QLabel *>(u"boardEmptyState"_s);
         QVERIFY(boardHint && boardHint->isVisible());
         window.showView(MainWindow::View::Deltas);
-        auto *empty = window.findChild<QLabel *>(u"deltaEmptyState"_s);
-        QVERIFY(empty && empty->isVisible());
-        QVERIFY(empty->text().contains(u"Create Demo Workspace"_s));
+        QVERIFY(window.findChild<QLabel *>(u"deltaEmptyState"_s)->isVisible());
+        window.showView(MainWindow::View::Board);
+        // An empty database is offered a demo workspace, made on a worker thread.
+        auto *demo = window.findChild<QPushButton *>(u"createDemo"_s);
+        QVERIFY(demo && demo->isVisible());
+        QTest::mouseClick(demo, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(window.boardModel()->cardCount() > 0, 30000);
+        QVERIFY(!demo->isVisible());
+        window.showView(MainWindow::View::Deltas);
+        QTRY_COMPARE(window.findChild<QLabel *>(u"statusCounts"_s)->text(), u"2000 deltas"_s);
+        QVERIFY(window.findChild<QTableView *>(u"deltaTable"_s)->isVisible());
     }
 
 private:

@@ -23,22 +23,16 @@ void AddCommentCommand::notify()
 void AddCommentCommand::redo()
 {
     const auto id = CommentStore(m_workspace->database()).add(m_comment);
-    if (!id) {
-        setObsolete(true);
-        m_workspace->reportError(id.error());
+    if (!m_workspace->succeeded(this, id))
         return;
-    }
     m_id = *id;
     notify();
 }
 
 void AddCommentCommand::undo()
 {
-    if (const Status removed = CommentStore(m_workspace->database()).remove(m_id); !removed) {
-        setObsolete(true);
-        m_workspace->reportError(removed.error());
+    if (!m_workspace->succeeded(this, CommentStore(m_workspace->database()).remove(m_id)))
         return;
-    }
     notify();
 }
 

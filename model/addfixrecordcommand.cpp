@@ -15,22 +15,16 @@ AddFixRecordCommand::AddFixRecordCommand(Workspace *workspace, qint64 organisati
 void AddFixRecordCommand::redo()
 {
     const auto id = TaskStore(m_workspace->database()).addFixRecord(m_fix);
-    if (!id) {
-        setObsolete(true);
-        m_workspace->reportError(id.error());
+    if (!m_workspace->succeeded(this, id))
         return;
-    }
     m_id = *id;
     m_workspace->notifyTasksChanged(m_organisationId);
 }
 
 void AddFixRecordCommand::undo()
 {
-    if (const Status removed = TaskStore(m_workspace->database()).removeFixRecord(m_id); !removed) {
-        setObsolete(true);
-        m_workspace->reportError(removed.error());
+    if (!m_workspace->succeeded(this, TaskStore(m_workspace->database()).removeFixRecord(m_id)))
         return;
-    }
     m_workspace->notifyTasksChanged(m_organisationId);
 }
 

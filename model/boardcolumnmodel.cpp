@@ -15,8 +15,7 @@ BoardColumnModel::BoardColumnModel(BoardModel *board, BoardColumn column)
     : QAbstractListModel(board)
     , m_board(board)
     , m_column(std::move(column))
-{
-}
+{}
 
 int BoardColumnModel::rowCount(const QModelIndex &parent) const
 {
@@ -139,8 +138,8 @@ QMimeData *BoardColumnModel::mimeData(const QModelIndexList &indexes) const
     return data;
 }
 
-bool BoardColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int,
-                                       int, const QModelIndex &parent) const
+bool BoardColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                       const QModelIndex &parent) const
 {
     return data && data->hasFormat(QString(kMimeType)) && action == Qt::MoveAction
            && !parent.isValid();

@@ -9,7 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
 
-BoardModel::BoardModel(Database &db, QObject *parent) : QObject(parent), m_db(db) {}
+BoardModel::BoardModel(Database &db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+{}
 
 Status BoardModel::load(qint64 organisationId)
 {
@@ -106,9 +109,8 @@ Status BoardModel::moveCard(qint64 taskId, const CardPosition &to)
     BoardColumnModel *source = from ? columnModel(from->columnId) : nullptr;
     BoardColumnModel *target = columnModel(to.columnId);
     if (!source || !target) {
-        const QString message = tr("Task %1 or column %2 is not on this board.")
-                                    .arg(taskId)
-                                    .arg(to.columnId);
+        const QString message
+            = tr("Task %1 or column %2 is not on this board.").arg(taskId).arg(to.columnId);
         Q_EMIT errorOccurred(message);
         return Error{message};
     }

@@ -28,23 +28,16 @@ void CommitCommand::redo()
 {
     const auto task
         = TaskStore(m_workspace->database()).commit(m_organisationId, m_title, m_deltaIds);
-    if (!task) {
-        m_taskId = 0;
-        setObsolete(true);
-        m_workspace->reportError(task.error());
+    m_taskId = task ? *task : 0;
+    if (!m_workspace->succeeded(this, task))
         return;
-    }
-    m_taskId = *task;
     notify();
 }
 
 void CommitCommand::undo()
 {
-    if (const Status removed = TaskStore(m_workspace->database()).remove(m_taskId); !removed) {
-        setObsolete(true);
-        m_workspace->reportError(removed.error());
+    if (!m_workspace->succeeded(this, TaskStore(m_workspace->database()).remove(m_taskId)))
         return;
-    }
     m_taskId = 0;
     notify();
 }

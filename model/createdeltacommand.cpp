@@ -14,22 +14,16 @@ CreateDeltaCommand::CreateDeltaCommand(Workspace *workspace, Delta delta)
 void CreateDeltaCommand::redo()
 {
     const auto id = DeltaStore(m_workspace->database()).create(m_delta);
-    if (!id) {
-        setObsolete(true);
-        m_workspace->reportError(id.error());
+    if (!m_workspace->succeeded(this, id))
         return;
-    }
     m_id = *id;
     m_workspace->notifyDeltasAdded();
 }
 
 void CreateDeltaCommand::undo()
 {
-    if (const Status removed = DeltaStore(m_workspace->database()).remove(m_id); !removed) {
-        setObsolete(true);
-        m_workspace->reportError(removed.error());
+    if (!m_workspace->succeeded(this, DeltaStore(m_workspace->database()).remove(m_id)))
         return;
-    }
     m_id = 0;
     m_workspace->notifyDeltasAdded();
 }

@@ -380,22 +380,16 @@ Result<QList<DeltaRow>> DeltaStore::rows(const QList<qint64> &ids, std::optional
     // Always kRowsBatch placeholders (unused ones bound to 0, which no delta has), so the
     // statement is prepared once per connection.
     static const QString sql = [] {
-        QStringList placeholders;
-        for (int i = 0; i < kRowsBatch; ++i)
-            placeholders.append(u"?"_s);
         return u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, d.top_impact, "
                u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td "
                u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
                u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "
                u"LEFT JOIN priorities p ON p.delta_id = d.id AND p.organisation_id = ? "
                u"WHERE d.id IN ("_s
-               + placeholders.join(u", "_s) + u") ORDER BY d.id"_s;
+               + Sql::placeholders(kRowsBatch) + u") ORDER BY d.id"_s;
     }();
-    QVariantList values{Sql::optionalValue(priorityOf)};
-    for (const qint64 id : ids)
-        values.append(id);
-    while (values.size() < kRowsBatch + 1)
-        values.append(0);
+    const QVariantList values
+        = QVariantList{Sql::optionalValue(priorityOf)} + Sql::paddedIds(ids, kRowsBatch);
     const auto query = m_db.run(sql, values);
     if (!query)
         return Error{u"cannot read deltas: %1"_s.arg(query.error())};

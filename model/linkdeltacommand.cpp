@@ -21,11 +21,8 @@ void LinkDeltaCommand::apply(bool link)
     TaskStore store(m_workspace->database());
     const Status done
         = link ? store.linkDelta(m_taskId, m_deltaId) : store.unlinkDelta(m_taskId, m_deltaId);
-    if (!done) {
-        setObsolete(true);
-        m_workspace->reportError(done.error());
+    if (!m_workspace->succeeded(this, done))
         return;
-    }
     m_workspace->notifyTasksChanged(m_organisationId);
     m_workspace->notifyDeltaChanged(m_deltaId);
 }

@@ -9,8 +9,7 @@ MoveCardCommand::MoveCardCommand(BoardModel *board, qint64 taskId, CardPosition 
     , m_taskId(taskId)
     , m_from(std::move(from))
     , m_to(std::move(to))
-{
-}
+{}
 
 void MoveCardCommand::redo()
 {

@@ -40,11 +40,8 @@ void SetImpactCommand::apply(const Assessment &assessment)
         if (set)
             set = transaction.commit();
     }
-    if (!set) {
-        setObsolete(true);
-        m_workspace->reportError(set.error());
+    if (!m_workspace->succeeded(this, set))
         return;
-    }
     m_workspace->notifyDeltaChanged(m_deltaId);
 }
 

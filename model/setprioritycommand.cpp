@@ -22,11 +22,8 @@ void SetPriorityCommand::apply(std::optional<int> level)
 {
     const Status set
         = TriageStore(m_workspace->database()).setPriority(m_organisationId, m_deltaId, level);
-    if (!set) {
-        setObsolete(true);
-        m_workspace->reportError(set.error());
+    if (!m_workspace->succeeded(this, set))
         return;
-    }
     m_workspace->notifyDeltaChanged(m_deltaId);
 }
 

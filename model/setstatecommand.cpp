@@ -18,13 +18,9 @@ SetStateCommand::SetStateCommand(Workspace *workspace, qint64 deltaId, State bef
 
 void SetStateCommand::apply(const State &state)
 {
-    if (const Status set
-        = DeltaStore(m_workspace->database()).setState(m_deltaId, state.state, state.duplicateOf);
-        !set) {
-        setObsolete(true);
-        m_workspace->reportError(set.error());
+    DeltaStore store(m_workspace->database());
+    if (!m_workspace->succeeded(this, store.setState(m_deltaId, state.state, state.duplicateOf)))
         return;
-    }
     m_workspace->notifyDeltaChanged(m_deltaId);
 }
 

@@ -7,6 +7,25 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard::Sql {
 
+QString placeholders(int count)
+{
+    QStringList marks;
+    for (int i = 0; i < count; ++i)
+        marks.append(u"?"_s);
+    return marks.join(u", "_s);
+}
+
+QVariantList paddedIds(const QList<qint64> &ids, int count)
+{
+    QVariantList values;
+    values.reserve(count);
+    for (const qint64 id : ids)
+        values.append(id);
+    while (values.size() < count)
+        values.append(qint64(0));
+    return values;
+}
+
 QString ftsQuery(const QString &text)
 {
     static const QRegularExpression separators(u"[\\s\"]+"_s);

@@ -36,6 +36,12 @@ inline std::optional<int> optionalInt(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<int>(value.toInt());
 }
 
+// "?, ?, ..." with 'count' placeholders, for a fixed-size IN list. A batch query always has the
+// same number of placeholders, so it is prepared once per connection.
+QString placeholders(int count);
+// The ids as bound values, padded to 'count' with 0 (no row has id 0).
+QVariantList paddedIds(const QList<qint64> &ids, int count);
+
 // Turns what a user types into an FTS5 query: every word must match as the start of a word
 // ("flick curs" finds "Flickering cursor"), which is what search-as-you-type needs. Words are
 // quoted, so FTS5 operators in the text are taken literally.

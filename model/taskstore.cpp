@@ -493,9 +493,6 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
     // Always kDetailsBatch placeholders (unused ones bound to 0, which no task has), so the
     // statement is prepared once and reused for every batch.
     static const QString sql = [] {
-        QStringList placeholders;
-        for (int i = 0; i < kDetailsBatch; ++i)
-            placeholders.append(u"?"_s);
         return u"SELECT t.id, "
                u"(SELECT max(p.level) FROM task_deltas td JOIN priorities p ON p.delta_id = "
                u" td.delta_id AND p.organisation_id = t.organisation_id WHERE td.task_id = t.id), "
@@ -506,14 +503,9 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
                u" JOIN user_groups g ON g.id = i.group_id WHERE td.task_id = t.id "
                u" ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1) "
                u"FROM tasks t WHERE t.id IN ("_s
-               + placeholders.join(u", "_s) + u')';
+               + Sql::placeholders(kDetailsBatch) + u')';
     }();
-    QVariantList values;
-    for (const qint64 id : taskIds)
-        values.append(id);
-    while (values.size() < kDetailsBatch)
-        values.append(0);
-    const auto query = m_db.run(sql, values);
+    const auto query = m_db.run(sql, Sql::paddedIds(taskIds, kDetailsBatch));
     if (!query)
         return Error{u"cannot read card details: %1"_s.arg(query.error())};
     QHash<qint64, CardDetails> details;

@@ -30,11 +30,8 @@ void UpdateTaskCommand::apply(const Task &from, const Task &to)
         next.rowVersion = current->rowVersion;
         updated = store.update(next);
     }
-    if (!updated) {
-        setObsolete(true);
-        m_workspace->reportError(updated.error());
+    if (!m_workspace->succeeded(this, updated))
         return;
-    }
     m_workspace->notifyTasksChanged(to.organisationId);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QObject>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace Deltaboard {
@@ -26,6 +27,14 @@ public:
     void notifyTasksChanged(qint64 organisationId) { Q_EMIT tasksChanged(organisationId); }
     void notifyDeltasAdded() { Q_EMIT deltasAdded(); }
     void reportError(const QString &message) { Q_EMIT errorOccurred(message); }
+    // For undo commands: true when 'status' is a success; otherwise reports the error and makes
+    // the command obsolete, so the stack drops it (a step the database refused cannot be undone).
+    bool succeeded(QUndoCommand *command, const Status &status);
+    template<typename T>
+    bool succeeded(QUndoCommand *command, const Result<T> &result)
+    {
+        return succeeded(command, result ? Status() : Status(Error{result.error()}));
+    }
 
 Q_SIGNALS:
     // A delta's fields, priorities, impacts or links changed.

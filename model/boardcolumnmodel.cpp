@@ -50,8 +50,13 @@ const CardDetails *BoardColumnModel::detailsFor(int row) const
             batch.append(candidate);
     }
     const auto read = TaskStore(m_board->database()).cardDetails(batch);
-    if (!read)
-        return nullptr;
+    if (!read) {
+        // Said once; the batch is remembered as empty so painting does not ask again and again.
+        m_board->reportError(read.error());
+        for (const qint64 taskId : std::as_const(batch))
+            m_details.insert(taskId, {});
+        return &m_details.find(id).value();
+    }
     for (const qint64 taskId : std::as_const(batch))
         m_details.insert(taskId, read->value(taskId)); // missing: a card with no linked deltas
     return &m_details.find(id).value();

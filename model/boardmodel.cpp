@@ -103,7 +103,8 @@ void BoardModel::requestMove(qint64 taskId, const CardPosition &to)
     m_undoStack->push(new MoveCardCommand(this, taskId, *from, to, text));
 }
 
-Status BoardModel::moveCard(qint64 taskId, const CardPosition &to)
+Status BoardModel::moveCard(qint64 taskId, const CardPosition &to,
+                            const std::optional<TaskTimes> &times)
 {
     const auto from = positionOf(taskId);
     BoardColumnModel *source = from ? columnModel(from->columnId) : nullptr;
@@ -114,7 +115,8 @@ Status BoardModel::moveCard(qint64 taskId, const CardPosition &to)
         Q_EMIT errorOccurred(message);
         return Error{message};
     }
-    if (const Status moved = TaskStore(m_db).move(taskId, to.columnId, to.beforeTaskId); !moved) {
+    if (const Status moved = TaskStore(m_db).move(taskId, to.columnId, to.beforeTaskId, times);
+        !moved) {
         Q_EMIT errorOccurred(moved.error());
         return moved;
     }

@@ -47,11 +47,14 @@ public:
 
     // What a drop or a keyboard move asks for: an undoable move when there is an undo stack.
     void requestMove(qint64 taskId, const CardPosition &to);
-    // Performs a move now (commands call this). Errors are also reported by errorOccurred().
-    Status moveCard(qint64 taskId, const CardPosition &to);
+    // Performs a move now (commands call this); with 'times', the task gets exactly those start
+    // and finish times. Errors are also reported by errorOccurred().
+    Status moveCard(qint64 taskId, const CardPosition &to,
+                    const std::optional<TaskTimes> &times = {});
     std::optional<CardPosition> positionOf(qint64 taskId) const;
 
     Database &database() const { return m_db; }
+    void reportError(const QString &message) { Q_EMIT errorOccurred(message); }
 
 Q_SIGNALS:
     void boardReset();

@@ -201,7 +201,7 @@ Status DeltaStore::update(const Delta &delta)
     compare(u"source_url"_s, Sql::textOrNull(stored->source.url),
             Sql::textOrNull(delta.source.url));
     if (changes.isEmpty())
-        return {};
+        return transaction.commit(); // nothing to write; an outer scope must not be doomed
 
     // One statement for all changed columns: constraints that tie columns together (a
     // duplicate needs its target) see the whole new row, never a half-changed one. Column names

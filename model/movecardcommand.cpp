@@ -1,5 +1,7 @@
 #include "movecardcommand.h"
 
+#include "taskstore.h"
+
 namespace Deltaboard {
 
 MoveCardCommand::MoveCardCommand(BoardModel *board, qint64 taskId, CardPosition from,
@@ -11,16 +13,32 @@ MoveCardCommand::MoveCardCommand(BoardModel *board, qint64 taskId, CardPosition 
     , m_to(std::move(to))
 {}
 
+namespace {
+
+std::optional<TaskTimes> timesOf(Database &db, qint64 taskId)
+{
+    const auto task = TaskStore(db).get(taskId);
+    return task ? std::optional(TaskTimes{task->startedAt, task->doneAt}) : std::nullopt;
+}
+
+} // namespace
+
 void MoveCardCommand::redo()
 {
+    if (!m_fromTimes)
+        m_fromTimes = timesOf(m_board->database(), m_taskId);
     // A move the database refuses leaves nothing to undo; the board has reported why.
-    if (!m_board->moveCard(m_taskId, m_to))
+    if (!m_board->moveCard(m_taskId, m_to, m_toTimes)) {
         setObsolete(true);
+        return;
+    }
+    if (!m_toTimes)
+        m_toTimes = timesOf(m_board->database(), m_taskId);
 }
 
 void MoveCardCommand::undo()
 {
-    if (!m_board->moveCard(m_taskId, m_from))
+    if (!m_board->moveCard(m_taskId, m_from, m_fromTimes))
         setObsolete(true);
 }
 

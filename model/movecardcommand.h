@@ -6,8 +6,9 @@
 
 namespace Deltaboard {
 
-// Moves a card on a board; undo puts it back where it was. Both directions go through
-// BoardModel::moveCard, so each writes its history row and the views follow by signals.
+// Moves a card on a board; undo puts it back where it was, with the start and finish times it
+// had. Both directions go through BoardModel::moveCard, so each writes its history and the
+// views follow by signals.
 class MoveCardCommand : public QUndoCommand
 {
 public:
@@ -22,6 +23,10 @@ private:
     qint64 m_taskId;
     CardPosition m_from;
     CardPosition m_to;
+    // The task's start and finish times before the move, and after its first redo: undo and a
+    // later redo put exactly these back rather than "now".
+    std::optional<TaskTimes> m_fromTimes;
+    std::optional<TaskTimes> m_toTimes;
 };
 
 } // namespace Deltaboard

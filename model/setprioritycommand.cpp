@@ -40,10 +40,16 @@ void SetPriorityCommand::undo()
 bool SetPriorityCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *next = static_cast<const SetPriorityCommand *>(other);
-    if (next->m_organisationId != m_organisationId || next->m_deltaId != m_deltaId)
+    // QUndoStack offers a merge before it looks at obsolescence: a change the database refused
+    // must not become part of this step.
+    if (other->isObsolete() || next->m_organisationId != m_organisationId
+        || next->m_deltaId != m_deltaId) {
         return false;
+    }
     m_after = next->m_after;
     setText(next->text());
+    // Back where it started: no step at all.
+    setObsolete(m_before == m_after);
     return true;
 }
 

@@ -4,24 +4,45 @@
 
 namespace Deltaboard {
 
-SetStateCommand::SetStateCommand(Workspace *workspace, qint64 deltaId, State before, State after)
+SetStateCommand::SetStateCommand(Workspace *workspace, QList<Change> changes)
     : m_workspace(workspace)
-    , m_deltaId(deltaId)
-    , m_before(before)
-    , m_after(after)
+    , m_changes(std::move(changes))
 {
-    setText(
-        after.duplicateOf
-            ? QObject::tr("Mark delta %1 a duplicate of %2").arg(deltaId).arg(*after.duplicateOf)
-            : QObject::tr("Mark delta %1 %2").arg(deltaId).arg(Levels::stateName(after.state)));
+    if (m_changes.size() != 1) {
+        const QString state
+            = m_changes.isEmpty() ? QString() : Levels::stateName(m_changes.first().after.state);
+        setText(QObject::tr("Mark %1 deltas %2").arg(m_changes.size()).arg(state));
+    } else if (const Change &change = m_changes.first(); change.after.duplicateOf) {
+        setText(QObject::tr("Mark delta %1 a duplicate of %2")
+                    .arg(change.deltaId)
+                    .arg(*change.after.duplicateOf));
+    } else {
+        setText(QObject::tr("Mark delta %1 %2")
+                    .arg(change.deltaId)
+                    .arg(Levels::stateName(change.after.state)));
+    }
 }
 
-void SetStateCommand::apply(const State &state)
+void SetStateCommand::apply(bool forward)
 {
-    DeltaStore store(m_workspace->database());
-    if (!m_workspace->succeeded(this, store.setState(m_deltaId, state.state, state.duplicateOf)))
+    Database &db = m_workspace->database();
+    DeltaStore store(db);
+    Status status;
+    {
+        Transaction transaction(db);
+        for (const Change &change : std::as_const(m_changes)) {
+            const State &state = forward ? change.after : change.before;
+            status = store.setState(change.deltaId, state.state, state.duplicateOf);
+            if (!status)
+                break;
+        }
+        if (status)
+            status = transaction.commit();
+    }
+    if (!m_workspace->succeeded(this, status))
         return;
-    m_workspace->notifyDeltaChanged(m_deltaId);
+    for (const Change &change : std::as_const(m_changes))
+        m_workspace->notifyDeltaChanged(change.deltaId);
 }
 
 } // namespace Deltaboard

@@ -7,8 +7,9 @@
 
 namespace Deltaboard {
 
-// Changes a delta's state (disputed, declined, duplicate of another...) as one action; undo
-// restores the previous state and duplicate link.
+// Changes the state of one or more deltas (disputed, declined, duplicate of another...) as one
+// action: one undo step and one transaction, so either every selected delta changes or none.
+// Undo restores each previous state and duplicate link.
 class SetStateCommand : public QUndoCommand
 {
 public:
@@ -17,19 +18,23 @@ public:
         DeltaState state = DeltaState::New;
         std::optional<qint64> duplicateOf;
     };
+    struct Change
+    {
+        qint64 deltaId = 0;
+        State before;
+        State after;
+    };
 
-    SetStateCommand(Workspace *workspace, qint64 deltaId, State before, State after);
+    SetStateCommand(Workspace *workspace, QList<Change> changes);
 
-    void redo() override { apply(m_after); }
-    void undo() override { apply(m_before); }
+    void redo() override { apply(true); }
+    void undo() override { apply(false); }
 
 private:
-    void apply(const State &state);
+    void apply(bool forward);
 
     Workspace *m_workspace;
-    qint64 m_deltaId;
-    State m_before;
-    State m_after;
+    QList<Change> m_changes;
 };
 
 } // namespace Deltaboard

@@ -176,17 +176,20 @@ Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> b
 
     // No room between the neighbours: spread the column out again. Ranks are an ordering detail,
     // not a user-visible value, so this renumbering writes no history.
-    const auto renumbered = m_db.run(
-        u"UPDATE tasks SET rank = (SELECT count(*) FROM tasks t2 WHERE t2.column_id = "
-        u"tasks.column_id AND (t2.rank < tasks.rank OR (t2.rank = tasks.rank AND t2.id < "
-        u"tasks.id))) * ? + ? WHERE column_id = ?"_s,
-        {kRankStep * 2, kRankStep * 2, columnId});
+    // The new ranks come from one ordered snapshot of the column (row_number() over the old
+    // ranks), never from rows this statement has already rewritten.
+    const auto renumbered
+        = m_db.run(u"UPDATE tasks SET rank = r.position * ? FROM (SELECT id, row_number() OVER "
+                   u"(ORDER BY rank, id) AS position FROM tasks WHERE column_id = ?) AS r "
+                   u"WHERE tasks.id = r.id"_s,
+                   {kRankStep * 2, columnId});
     if (!renumbered)
         return Error{renumbered.error()};
     return rankForInsert(columnId, beforeTaskId, movingTaskId);
 }
 
-Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId)
+Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId,
+                       const std::optional<TaskTimes> &times)
 {
     Transaction transaction(m_db);
     // One read for everything a move decides on: where the card is, and what the target column
@@ -237,6 +240,10 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
         doneAt = now;
     if (!targetIsDone && sourceIsDone)
         doneAt = QVariant(QMetaType::fromType<QString>()); // reopened
+    if (times) {
+        startedAt = Sql::textOrNull(times->startedAt);
+        doneAt = Sql::textOrNull(times->doneAt);
+    }
 
     const auto updated = m_db.run(u"UPDATE tasks SET column_id = ?, rank = ?, started_at = ?, "
                                   u"done_at = ?, updated_at = ?, row_version = row_version + 1 "
@@ -307,7 +314,7 @@ Status TaskStore::update(const Task &task)
         }
     }
     if (!changed)
-        return {};
+        return transaction.commit(); // nothing to write; an outer scope must not be doomed
     if (const auto bumped = m_db.run(u"UPDATE tasks SET updated_at = ?, row_version = "
                                      u"row_version + 1 WHERE id = ?"_s,
                                      {m_db.clock().nowText(), task.id});
@@ -472,7 +479,8 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
 {
     const auto query = m_db.run(
         u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, t.linked_deltas, "
-        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? ORDER BY t.column_id, t.rank"_s,
+        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? "
+        u"ORDER BY t.column_id, t.rank, t.id"_s,
         {organisationId});
     if (!query)
         return Error{query.error()};

@@ -21,6 +21,14 @@ struct BoardCard
     QString createdAt;
 };
 
+// When a task was started and finished (database text; empty: not yet).
+struct TaskTimes
+{
+    QString startedAt;
+    QString doneAt;
+    bool operator==(const TaskTimes &) const = default;
+};
+
 // What a card shows beyond its board row; read for the cards on screen only.
 struct CardDetails
 {
@@ -51,8 +59,10 @@ public:
 
     // Moves a task to a column of its organisation's board, before 'beforeTaskId' or, without it,
     // at the end. Entering a working column starts the task; entering a done column finishes it;
-    // leaving a done column reopens it.
-    Status move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId = {});
+    // leaving a done column reopens it. With 'times', the task gets exactly those instead (an
+    // undone move puts back the times it had).
+    Status move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId = {},
+                const std::optional<TaskTimes> &times = {});
     // Title, description and assignee, with the same row_version check as DeltaStore::update.
     Status update(const Task &task);
 

@@ -160,7 +160,22 @@ void DeltaDetailView::reload()
     auto *stack = static_cast<QStackedLayout *>(layout());
     Database &db = m_workspace->database();
     const auto delta = m_deltaId ? DeltaStore(db).get(m_deltaId) : Result<Delta>(Error{});
-    if (!delta) {
+    const auto priorities = TriageStore(db).priorities(m_deltaId);
+    const auto impacts = TriageStore(db).impacts(m_deltaId);
+    const auto groups = GroupStore(db).groups();
+    const auto tasks = TaskStore(db).tasksForDelta(m_deltaId);
+    if (!delta || !priorities || !impacts || !groups || !tasks) {
+        // Nothing selected, or something unreadable: say which, never show a half-truth.
+        QString error;
+        for (const QString &message :
+             {delta.error(), priorities.error(), impacts.error(), groups.error(), tasks.error()}) {
+            if (error.isEmpty())
+                error = message;
+        }
+        m_placeholder->setText(m_deltaId ? tr("Cannot show delta %1: %2").arg(m_deltaId).arg(error)
+                                         : tr("Select a delta to see what is desired, what "
+                                              "actually happens, who is hurt and who has "
+                                              "committed to it."));
         stack->setCurrentIndex(0);
         return;
     }
@@ -183,13 +198,9 @@ void DeltaDetailView::reload()
 
     // The current organisation's priority.
     m_priority.reset();
-    const auto priorities = TriageStore(db).priorities(d.id);
-    QStringList others;
-    if (priorities) {
-        for (const PriorityEntry &p : *priorities) {
-            if (p.organisationId == m_organisationId)
-                m_priority = p.level;
-        }
+    for (const PriorityEntry &p : *priorities) {
+        if (p.organisationId == m_organisationId)
+            m_priority = p.level;
     }
     const auto organisation = OrganisationStore(db).byId(m_organisationId);
     m_priorityLabel->setText(organisation ? tr("Priority for %1:").arg(organisation->name)
@@ -234,9 +245,7 @@ void DeltaDetailView::reload()
 
     // Impact per user group: every group, assessed or not. Rows are updated in place when the
     // groups are the same, so an edit keeps the keyboard focus on its combo box.
-    const auto groups = GroupStore(db).groups();
-    const auto impacts = TriageStore(db).impacts(d.id);
-    const int groupCount = groups ? int(groups->size()) : 0;
+    const int groupCount = int(groups->size());
     bool sameGroups = m_impacts->rowCount() == groupCount;
     for (int row = 0; sameGroups && row < groupCount; ++row) {
         sameGroups
@@ -260,11 +269,9 @@ void DeltaDetailView::reload()
     }
     for (int row = 0; row < groupCount; ++row) {
         std::optional<ImpactEntry> impact;
-        if (impacts) {
-            for (const ImpactEntry &entry : *impacts) {
-                if (entry.groupId == groups->at(row).id)
-                    impact = entry;
-            }
+        for (const ImpactEntry &entry : *impacts) {
+            if (entry.groupId == groups->at(row).id)
+                impact = entry;
         }
         auto *level = qobject_cast<QComboBox *>(m_impacts->cellWidget(row, 1));
         const QSignalBlocker blocker(level);
@@ -278,14 +285,11 @@ void DeltaDetailView::reload()
         + m_impacts->rowCount() * m_impacts->verticalHeader()->defaultSectionSize() + 4);
 
     // Commitments: who has taken it on, on which board column.
-    const auto tasks = TaskStore(db).tasksForDelta(d.id);
     QStringList lines;
-    if (tasks) {
-        for (const Task &task : *tasks) {
-            lines.append(u"%1 · <i>%2</i> · %3"_s.arg(task.organisation.toHtmlEscaped(),
-                                                      task.column.toHtmlEscaped(),
-                                                      task.title.toHtmlEscaped()));
-        }
+    for (const Task &task : *tasks) {
+        lines.append(u"%1 · <i>%2</i> · %3"_s.arg(task.organisation.toHtmlEscaped(),
+                                                  task.column.toHtmlEscaped(),
+                                                  task.title.toHtmlEscaped()));
     }
     m_commitments->setText(lines.isEmpty()
                                ? tr("<b>Commitments</b><br>No organisation has committed to this "
@@ -307,12 +311,16 @@ void DeltaDetailView::impactChosen(int row)
     auto *combo = qobject_cast<QComboBox *>(m_impacts->cellWidget(row, 1));
     const qint64 groupId = m_impacts->item(row, 0)->data(Qt::UserRole).toLongLong();
     const auto impacts = TriageStore(m_workspace->database()).impacts(m_deltaId);
+    if (!impacts) {
+        // Without the current assessment there is nothing correct to undo to.
+        m_workspace->reportError(impacts.error());
+        reload();
+        return;
+    }
     SetImpactCommand::Assessment before;
-    if (impacts) {
-        for (const ImpactEntry &entry : *impacts) {
-            if (entry.groupId == groupId)
-                before = {entry.level, entry.affectedUsers};
-        }
+    for (const ImpactEntry &entry : *impacts) {
+        if (entry.groupId == groupId)
+            before = {entry.level, entry.affectedUsers};
     }
     SetImpactCommand::Assessment after = before; // the users estimate stays
     after.level

@@ -143,10 +143,7 @@ TaskEditor::TaskEditor(Workspace *workspace, qint64 taskId, QWidget *parent)
 
     connect(workspace, &Workspace::tasksChanged, this, &TaskEditor::reload);
     connect(workspace, &Workspace::deltaChanged, this, &TaskEditor::reload);
-    reload();
-    m_title->setText(m_task.title);
-    m_assignee->setText(m_task.assignee);
-    m_description->setPlainText(m_task.description);
+    reload(); // the empty fields match the empty previous task, so they are filled
 }
 
 void TaskEditor::reload()
@@ -154,13 +151,25 @@ void TaskEditor::reload()
     Database &db = m_workspace->database();
     const auto task = TaskStore(db).get(m_taskId);
     if (!task) {
-        // Withdrawn (an undone commit, say): nothing left to edit.
-        m_facts->setText(tr("<b>This task no longer exists.</b>"));
+        // Withdrawn (an undone commit, say), or unreadable: nothing to edit either way.
+        const bool gone = task.error().startsWith(u"no task with id"_s);
+        m_facts->setText(
+            gone ? tr("<b>This task no longer exists.</b>")
+                 : tr("<b>Cannot read this task:</b> %1").arg(task.error().toHtmlEscaped()));
         setEnabled(false);
         return;
     }
     setEnabled(true);
+    // A field that still shows the old value follows the task (an undo, say); one the user has
+    // typed into keeps what was typed.
+    const Task previous = m_task;
     m_task = *task;
+    if (m_title->text() == previous.title)
+        m_title->setText(m_task.title);
+    if (m_assignee->text() == previous.assignee)
+        m_assignee->setText(m_task.assignee);
+    if (m_description->toPlainText() == previous.description)
+        m_description->setPlainText(m_task.description);
     setWindowTitle(tr("Task %1 — %2").arg(m_task.id).arg(m_task.title));
     QStringList facts{u"<b>%1</b>"_s.arg(m_task.organisation.toHtmlEscaped()),
                       tr("column <b>%1</b>").arg(m_task.column.toHtmlEscaped()),
@@ -255,6 +264,10 @@ void TaskEditor::linkDelta()
     bool ok = false;
     const int id = QInputDialog::getInt(this, tr("Link Delta"), tr("Delta id:"), 1, 1,
                                         std::numeric_limits<int>::max(), 1, &ok);
+    if (ok && m_task.deltaIds.contains(id)) {
+        m_workspace->reportError(tr("Delta %1 is already linked to this task.").arg(id));
+        return;
+    }
     if (ok) {
         m_workspace->undoStack()->push(
             new LinkDeltaCommand(m_workspace, m_task.organisationId, m_taskId, id, true));

@@ -122,6 +122,15 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
         m_deltas->refreshDelta(deltaId);
         if (m_deltaList->detail()->deltaId() == deltaId)
             m_deltaList->detail()->reload();
+        // Cards show their deltas' priority and impact: refresh the board if one is on it.
+        const auto tasks = TaskStore(*m_db).tasksForDelta(deltaId);
+        if (!tasks)
+            return showError(tasks.error());
+        const qint64 shown = m_board->organisationId();
+        if (std::any_of(tasks->cbegin(), tasks->cend(),
+                        [shown](const Task &task) { return task.organisationId == shown; })) {
+            reloadBoard();
+        }
     });
     connect(m_workspace, &Workspace::deltasAdded, this, [this] {
         m_deltas->refresh();
@@ -130,7 +139,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_boardView, &BoardView::demoRequested, this, &MainWindow::createDemo);
     connect(m_workspace, &Workspace::tasksChanged, this, [this](qint64 organisationId) {
         if (organisationId == m_board->organisationId())
-            (void)m_board->load(organisationId);
+            reloadBoard();
     });
 
     resize(1440, 900); // the first start; later ones restore the size the user left
@@ -358,7 +367,12 @@ qint64 MainWindow::commitSelected()
             suggested = delta->kind == DeltaKind::Spec ? tr("Implement: %1").arg(delta->title)
                                                        : tr("Fix: %1").arg(delta->title);
         lines.append(u"#%1 %2"_s.arg(id).arg(delta->title.toHtmlEscaped()));
-        if (const auto existing = tasks.tasksForDelta(id)) {
+        const auto existing = tasks.tasksForDelta(id);
+        if (!existing) {
+            showError(existing.error());
+            return 0;
+        }
+        {
             for (const Task &task : *existing) {
                 const QString line
                     = tr("%1 (task #%2, %3)").arg(task.organisation).arg(task.id).arg(task.column);
@@ -447,7 +461,12 @@ void MainWindow::updateStatus()
         return;
     }
     const auto counted = DeltaStore(*m_db).count({});
-    const int total = counted ? *counted : 0;
+    if (!counted) {
+        m_counts->setText(tr("Cannot count deltas"));
+        m_counts->setToolTip(counted.error());
+        return;
+    }
+    const int total = *counted;
     const int matching = m_deltas->totalCount();
     const QString all = total == 1 ? tr("1 delta") : tr("%1 deltas").arg(locale.toString(total));
     m_counts->setText(matching == total ? all : tr("%1 of %2").arg(locale.toString(matching), all));
@@ -461,13 +480,20 @@ void MainWindow::showError(const QString &message)
         QMessageBox::warning(this, tr("Deltaboard"), message);
 }
 
+void MainWindow::reloadBoard()
+{
+    if (const Status loaded = m_board->load(m_board->organisationId()); !loaded)
+        showError(loaded.error());
+}
+
 void MainWindow::reloadComponents()
 {
+    const auto components = GroupStore(*m_db).components();
+    if (!components)
+        return showError(components.error());
     QList<std::pair<qint64, QString>> names;
-    if (const auto components = GroupStore(*m_db).components()) {
-        for (const Component &component : *components)
-            names.append({component.id, component.name});
-    }
+    for (const Component &component : *components)
+        names.append({component.id, component.name});
     m_deltaList->setComponents(names);
 }
 
@@ -500,24 +526,16 @@ void MainWindow::setSelectedState(DeltaState state)
         return;
     }
     DeltaStore deltas(*m_db);
-    QList<QUndoCommand *> changes;
+    QList<SetStateCommand::Change> changes;
     for (const qint64 id : ids) {
         const auto delta = deltas.get(id);
-        if (delta && delta->state != state) {
-            changes.append(new SetStateCommand(m_workspace, id, {delta->state, delta->duplicateOf},
-                                               {state, std::nullopt}));
-        }
+        if (!delta)
+            return showError(delta.error());
+        if (delta->state != state)
+            changes.append({id, {delta->state, delta->duplicateOf}, {state, std::nullopt}});
     }
-    if (changes.isEmpty())
-        return;
-    // One undo step for the whole selection.
-    m_undoStack->beginMacro(
-        changes.size() == 1
-            ? changes.first()->text()
-            : tr("Mark %1 deltas %2").arg(changes.size()).arg(Levels::stateName(state)));
-    for (QUndoCommand *change : std::as_const(changes))
-        m_undoStack->push(change);
-    m_undoStack->endMacro();
+    if (!changes.isEmpty()) // one step and one transaction for the whole selection
+        m_undoStack->push(new SetStateCommand(m_workspace, changes));
 }
 
 void MainWindow::markDuplicate()
@@ -536,9 +554,9 @@ void MainWindow::markDuplicate()
         std::numeric_limits<int>::max(), 1, &ok);
     if (!ok)
         return;
-    m_undoStack->push(new SetStateCommand(m_workspace, delta->id,
-                                          {delta->state, delta->duplicateOf},
-                                          {DeltaState::Duplicate, qint64(original)}));
+    m_undoStack->push(new SetStateCommand(
+        m_workspace,
+        {{delta->id, {delta->state, delta->duplicateOf}, {DeltaState::Duplicate, original}}}));
 }
 
 void MainWindow::reloadAll()

@@ -77,6 +77,7 @@ private:
     void showError(const QString &message);
     void reloadAll();
     void reloadComponents();
+    void reloadBoard();
     void createDemo();
     void exportJson();
     void importJson();

@@ -12,6 +12,7 @@
 #include "model/organisationstore.h"
 #include "model/taskstore.h"
 #include "model/triagestore.h"
+#include "model/workspace.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/commitdialog.h"
@@ -430,9 +431,45 @@ private Q_SLOTS:
         QCOMPARE(CommentStore(m_window->database()).forTask(taskId)->size(), 0);
         m_window->undoStack()->undo();
         QCOMPARE(TaskStore(m_window->database()).get(taskId)->title, before);
+        // The field follows the undo, so closing the editor does not redo the edit.
+        QCOMPARE(title->text(), before);
+        const int steps = m_window->undoStack()->count();
+        const int index = m_window->undoStack()->index();
         editor->reload();
         QCOMPARE(editor->findChild<QListWidget *>(u"taskComments"_s)->item(0)->text(),
                  u"No comments yet."_s);
+        editor->close();
+        QCOMPARE(m_window->undoStack()->count(), steps);
+        QCOMPARE(m_window->undoStack()->index(), index);
+        QCOMPARE(TaskStore(m_window->database()).get(taskId)->title, before);
+    }
+
+    void shouldShowAPriorityChangeOnTheBoardCard()
+    {
+        // GIVEN a card on the board and its delta selected in the inbox
+        BoardColumnModel *backlog = m_window->boardModel()->columns().first();
+        const qint64 taskId = backlog->taskAt(0);
+        const auto linked = TaskStore(m_window->database()).get(taskId)->deltaIds;
+        const qint64 deltaId = linked.first();
+        TriageStore triage(m_window->database());
+        for (const qint64 id : linked)
+            QVERIFY(triage.setPriority(m_window->organisationId(), id, std::nullopt));
+        m_window->workspace()->notifyTasksChanged(m_window->organisationId());
+        auto cardPriority = [&] {
+            BoardColumnModel *column = m_window->boardModel()->columnModel(
+                TaskStore(m_window->database()).get(taskId)->columnId);
+            return column->index(column->rowOf(taskId), 0).data(BoardColumnModel::PriorityRole);
+        };
+        QVERIFY(!cardPriority().isValid());
+        m_window->showView(MainWindow::View::Deltas);
+        QVERIFY(m_window->deltaList()->selectDelta(deltaId));
+        // WHEN its priority is set to critical through the detail pane
+        auto *editor = m_window->findChild<QComboBox *>(u"priorityEditor"_s);
+        editor->setFocus();
+        editor->setCurrentIndex(editor->count() - 2);
+        QTest::keyClick(editor, Qt::Key_Down); // critical, as a user picks it
+        // THEN the card on the board shows it
+        QCOMPARE(cardPriority().toInt(), int(Priority::Critical));
     }
 
     void shouldChangeStatesAsOneActionAndFilterByThem()

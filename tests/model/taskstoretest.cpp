@@ -149,6 +149,43 @@ private Q_SLOTS:
         Q_UNUSED(a);
     }
 
+    void shouldKeepTheOrderWhenRenumberingRanks()
+    {
+        // GIVEN ranks out of id order with no room left before the last card
+        TaskStore store(*m_db);
+        const qint64 column = m_board.columns[0].id;
+        const qint64 a = *store.commit(m_acme, u"A"_s, {m_deltas[0]});
+        const qint64 b = *store.commit(m_acme, u"B"_s, {m_deltas[0]});
+        const qint64 c = *store.commit(m_acme, u"C"_s, {m_deltas[0]});
+        const qint64 d = *store.commit(m_acme, u"D"_s, {m_deltas[0]});
+        QVERIFY(m_db->execOnce(u"UPDATE tasks SET rank = 100 WHERE id = ?"_s, {a}));
+        QVERIFY(m_db->execOnce(u"UPDATE tasks SET rank = 101 WHERE id = ?"_s, {b}));
+        QVERIFY(m_db->execOnce(u"UPDATE tasks SET rank = 50 WHERE id = ?"_s, {c}));
+        QVERIFY(m_db->execOnce(u"UPDATE tasks SET rank = 200 WHERE id = ?"_s, {d}));
+        // WHEN D goes between A and B, which forces a renumbering
+        QVERIFY(store.move(d, column, b));
+        // THEN the order is kept and every rank is distinct
+        QStringList order;
+        QSet<qint64> ranks;
+        const auto tasks = store.list(m_acme);
+        for (const Task &task : *tasks) {
+            order.append(task.title);
+            ranks.insert(task.rank);
+        }
+        QCOMPARE(order, (QStringList{u"C"_s, u"A"_s, u"D"_s, u"B"_s}));
+        QCOMPARE(ranks.size(), 4);
+    }
+
+    void shouldNotDoomTheOuterTransactionWhenNothingChanges()
+    {
+        TaskStore store(*m_db);
+        const qint64 id = *store.commit(m_acme, u"A"_s, {m_deltas[0]});
+        Transaction outer(*m_db);
+        QVERIFY(store.update(*store.get(id))); // nothing to change
+        QVERIFY(DeltaStore(*m_db).update(*DeltaStore(*m_db).get(m_deltas[0])));
+        QVERIFY(outer.commit());
+    }
+
     void shouldRefuseAColumnOfAnotherOrganisation()
     {
         TaskStore store(*m_db);

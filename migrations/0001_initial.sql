@@ -37,7 +37,11 @@ CREATE TABLE board_columns (
     name      TEXT NOT NULL CHECK (length(trim(name)) > 0),
     position  INTEGER NOT NULL,
     wip_limit INTEGER CHECK (wip_limit IS NULL OR wip_limit > 0),
+    -- Entering a column that starts work starts the task's cycle-time clock ("In progress"),
+    -- unlike one that only queues it ("Ready"); entering a done column finishes it.
+    starts_work INTEGER NOT NULL DEFAULT 0 CHECK (starts_work IN (0, 1)),
     is_done   INTEGER NOT NULL DEFAULT 0 CHECK (is_done IN (0, 1)),
+    CHECK (NOT (starts_work AND is_done)),
     UNIQUE (board_id, name),
     UNIQUE (board_id, position)
 );

@@ -15,6 +15,7 @@ struct ColumnTemplate
 {
     QString name;
     std::optional<int> wipLimit;
+    bool startsWork;
     bool isDone;
 };
 
@@ -22,9 +23,9 @@ struct ColumnTemplate
 const QList<ColumnTemplate> &defaultColumns()
 {
     static const QList<ColumnTemplate> columns = {
-        {u"Backlog"_s, std::nullopt, false}, {u"Ready"_s, 20, false},
-        {u"In progress"_s, 8, false},        {u"Review"_s, 5, false},
-        {u"Done"_s, std::nullopt, true},
+        {u"Backlog"_s, std::nullopt, false, false}, {u"Ready"_s, 20, false, false},
+        {u"In progress"_s, 8, true, false},         {u"Review"_s, 5, true, false},
+        {u"Done"_s, std::nullopt, false, true},
     };
     return columns;
 }
@@ -59,10 +60,11 @@ Result<Organisation> OrganisationStore::create(const QString &name)
     const qint64 boardId = (*inserted)->lastInsertId().toLongLong();
     int position = 0;
     for (const ColumnTemplate &column : defaultColumns()) {
-        const auto added = m_db.run(u"INSERT INTO board_columns (board_id, name, position, "
-                                    u"wip_limit, is_done) VALUES (?, ?, ?, ?, ?)"_s,
-                                    {boardId, column.name, position++,
-                                     Sql::optionalValue(column.wipLimit), column.isDone ? 1 : 0});
+        const auto added = m_db.run(
+            u"INSERT INTO board_columns (board_id, name, position, wip_limit, starts_work, "
+            u"is_done) VALUES (?, ?, ?, ?, ?, ?)"_s,
+            {boardId, column.name, position++, Sql::optionalValue(column.wipLimit),
+             column.startsWork ? 1 : 0, column.isDone ? 1 : 0});
         if (!added)
             return Error{added.error()};
     }
@@ -137,7 +139,7 @@ Result<Board> OrganisationStore::board(qint64 organisationId)
                 {}};
     (*boardQuery)->finish();
 
-    const auto columns = m_db.run(u"SELECT id, name, position, wip_limit, is_done "
+    const auto columns = m_db.run(u"SELECT id, name, position, wip_limit, starts_work, is_done "
                                   u"FROM board_columns WHERE board_id = ? ORDER BY position"_s,
                                   {board.id});
     if (!columns)
@@ -145,16 +147,16 @@ Result<Board> OrganisationStore::board(qint64 organisationId)
     QSqlQuery &q = **columns;
     while (q.next()) {
         board.columns.append({q.value(0).toLongLong(), board.id, q.value(1).toString(),
-                              q.value(2).toInt(), Sql::optionalInt(q.value(3)),
-                              q.value(4).toBool()});
+                              q.value(2).toInt(), Sql::optionalInt(q.value(3)), q.value(4).toBool(),
+                              q.value(5).toBool()});
     }
     return board;
 }
 
 Result<BoardColumn> OrganisationStore::column(qint64 columnId)
 {
-    const auto query = m_db.run(u"SELECT id, board_id, name, position, wip_limit, is_done "
-                                u"FROM board_columns WHERE id = ?"_s,
+    const auto query = m_db.run(u"SELECT id, board_id, name, position, wip_limit, starts_work, "
+                                u"is_done FROM board_columns WHERE id = ?"_s,
                                 {columnId});
     if (!query)
         return Error{query.error()};

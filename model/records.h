@@ -32,6 +32,7 @@ struct BoardColumn
     QString name;
     int position = 0;
     std::optional<int> wipLimit;
+    bool startsWork = false; // entering it starts the task (cycle time)
     bool isDone = false;
 };
 

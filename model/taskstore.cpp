@@ -196,8 +196,7 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     // is (whose board, whether it is the first or a done column). A drag-and-drop runs this.
     const auto found = m_db.run(
         u"SELECT t.column_id, t.rank, t.started_at, t.done_at, t.organisation_id, o.name, "
-        u"src.is_done, tgt.id, tgt.is_done, tgt.position, b.organisation_id, "
-        u"(SELECT min(position) FROM board_columns WHERE board_id = tgt.board_id) "
+        u"src.is_done, tgt.id, tgt.is_done, tgt.starts_work, b.organisation_id "
         u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
         u"JOIN board_columns src ON src.id = t.column_id "
         u"LEFT JOIN board_columns tgt ON tgt.id = ? LEFT JOIN boards b ON b.id = tgt.board_id "
@@ -217,9 +216,8 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     const bool sourceIsDone = q.value(6).toBool();
     const bool targetExists = !q.value(7).isNull();
     const bool targetIsDone = q.value(8).toBool();
-    const int targetPosition = q.value(9).toInt();
+    const bool targetStartsWork = q.value(9).toBool();
     const qint64 targetOrganisation = q.value(10).toLongLong();
-    const int firstPosition = q.value(11).toInt();
     q.finish();
     if (!targetExists || targetOrganisation != organisationId)
         return Error{u"column %1 is not on the board of %2"_s.arg(columnId).arg(organisation)};
@@ -233,8 +231,7 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     const QString now = m_db.clock().nowText();
     QVariant startedAt = Sql::textOrNull(startedBefore);
     QVariant doneAt = Sql::textOrNull(doneBefore);
-    const bool working = !targetIsDone && targetPosition > firstPosition;
-    if (working && startedBefore.isEmpty())
+    if (targetStartsWork && startedBefore.isEmpty())
         startedAt = now;
     if (targetIsDone && doneBefore.isEmpty())
         doneAt = now;

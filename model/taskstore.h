@@ -58,7 +58,8 @@ public:
     Result<QList<Task>> list(std::optional<qint64> organisationId = {});
 
     // Moves a task to a column of its organisation's board, before 'beforeTaskId' or, without it,
-    // at the end. Entering a working column starts the task; entering a done column finishes it;
+    // at the end. Entering a column that starts work starts the task (once: a later start keeps
+    // the first); entering a done column finishes it;
     // leaving a done column reopens it. With 'times', the task gets exactly those instead (an
     // undone move puts back the times it had).
     Status move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId = {},

@@ -154,6 +154,55 @@ private Q_SLOTS:
         QCOMPARE(table.out.count(u'\n'), 4); // header and three rows
     }
 
+    void shouldPrintTheReports()
+    {
+        const Run cfd = cli({u"--db"_s, m_db, u"report"_s, u"cfd"_s, u"--org"_s, u"Upstream Core"_s,
+                             u"--from"_s, u"2026-10-01"_s, u"--to"_s, u"2026-10-07"_s});
+        QVERIFY2(cfd.exitCode == 0, qPrintable(cfd.err));
+        const QStringList lines = cfd.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 8); // header and seven days
+        QCOMPARE(lines.first(),
+                 u"date,\"Backlog\",\"Ready\",\"In progress\",\"Review\",\"Done\""_s);
+        QVERIFY(lines.at(1).startsWith(u"2026-10-01,"_s));
+
+        const Run clocks = cli({u"--db"_s, m_db, u"report"_s, u"clocks"_s, u"--org"_s,
+                                u"Upstream Core"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(clocks.exitCode, 0);
+        const QJsonObject object = QJsonDocument::fromJson(clocks.out.toUtf8()).object();
+        const QJsonObject cycle = object[u"cycle_time"_s].toObject();
+        QVERIFY(cycle[u"count"_s].toInt() > 0);
+        QVERIFY(cycle[u"p85_days"_s].toDouble() >= cycle[u"median_days"_s].toDouble());
+
+        const Run coverage
+            = cli({u"--db"_s, m_db, u"report"_s, u"coverage"_s, u"--format"_s, u"json"_s});
+        const QJsonArray groups = QJsonDocument::fromJson(coverage.out.toUtf8()).array();
+        QCOMPARE(groups.size(), 4);
+        for (const QJsonValue &group : groups) {
+            const QJsonObject g = group.toObject();
+            QCOMPARE(g[u"impacted"_s].toInt(),
+                     g[u"uncommitted"_s].toInt() + g[u"committed"_s].toInt()
+                         + g[u"in_progress"_s].toInt() + g[u"done"_s].toInt()
+                         + g[u"verified"_s].toInt());
+        }
+
+        const Run disagreement = cli({u"--db"_s, m_db, u"report"_s, u"disagreement"_s, u"--org"_s,
+                                      u"Northwind Graphics"_s, u"--vs"_s, u"Kestrel Systems"_s,
+                                      u"--format"_s, u"json"_s});
+        QCOMPARE(disagreement.exitCode, 0);
+        for (const QJsonValue &row : QJsonDocument::fromJson(disagreement.out.toUtf8()).array())
+            QVERIFY(row[u"strong"_s].toBool());
+
+        const Run missing = cli(
+            {u"--db"_s, m_db, u"report"_s, u"disagreement"_s, u"--org"_s, u"Northwind Graphics"_s});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(u"--vs ORG"_s));
+        const Run badDate = cli({u"--db"_s, m_db, u"report"_s, u"cfd"_s, u"--org"_s,
+                                 u"Upstream Core"_s, u"--from"_s, u"yesterday"_s});
+        QCOMPARE(badDate.exitCode, 2);
+        QVERIFY(
+            badDate.err.contains(u"--from: expected a date like 2026-01-31, not 'yesterday'"_s));
+    }
+
     void shouldRoundTripExportAndImport()
     {
         const QString a = m_temp.path(u"a.json"_s);

@@ -6,12 +6,12 @@
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/deltatablemodel.h"
-#include "model/flowreports.h"
-#include "model/triagereports.h"
 #include "model/demogenerator.h"
+#include "model/flowreports.h"
 #include "model/organisationstore.h"
 #include "model/reports.h"
 #include "model/taskstore.h"
+#include "model/triagereports.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/deltalistview.h"
@@ -355,18 +355,17 @@ int main(int argc, char *argv[])
     FlowReports flow(db);
     TriageReports triage(db);
     const qint64 second = organisations->at(1).id;
-    figure(u"report_cfd_median"_s, medianMs(runs, [&] {
-               return flow.cumulativeFlow(biggest).ok();
-           }),
+    figure(u"report_cfd_median"_s,
+           medianMs(runs, [&] { return flow.cumulativeFlow(biggest).ok(); }), u"ms"_s);
+    figure(u"report_clocks_median"_s,
+           medianMs(runs,
+                    [&] {
+                        return flow.timeToCommit(biggest).ok() && flow.cycleTime(biggest).ok()
+                               && flow.throughput(biggest).ok();
+                    }),
            u"ms"_s);
-    figure(u"report_clocks_median"_s, medianMs(runs, [&] {
-               return flow.timeToCommit(biggest).ok() && flow.cycleTime(biggest).ok()
-                      && flow.throughput(biggest).ok();
-           }),
-           u"ms"_s);
-    figure(u"report_disagreement_median"_s, medianMs(runs, [&] {
-               return triage.disagreement(biggest, second, true).ok();
-           }),
+    figure(u"report_disagreement_median"_s,
+           medianMs(runs, [&] { return triage.disagreement(biggest, second, true).ok(); }),
            u"ms"_s);
     figure(u"report_coverage_median"_s, medianMs(runs, [&] { return triage.coverage().ok(); }),
            u"ms"_s);

@@ -102,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(board.load(m_acme));
         BoardColumnModel *backlog = board.columns().at(0);
         BoardColumnModel *inProgress = board.columns().at(2);
-        QAbstractItemModelTester t1(backlog, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t1(backlog,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(inProgress,
                                     QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy removed(backlog, &QAbstractItemModel::rowsRemoved);

@@ -73,13 +73,4 @@ Result<QList<CrashReport>> CrashStore::reports(qint64 deltaId)
     return reports;
 }
 
-Result<int> CrashStore::reportCount(qint64 deltaId)
-{
-    const auto counted
-        = m_db.scalar(u"SELECT count(*) FROM crash_reports WHERE delta_id = ?"_s, {deltaId});
-    if (!counted)
-        return Error{counted.error()};
-    return counted->toInt();
-}
-
 } // namespace Deltaboard

@@ -17,7 +17,6 @@ public:
     // creates that delta, titled 'title' (the signature when empty). Returns the report's id.
     Result<qint64> addReport(const CrashReport &report, const QString &title = {});
     Result<QList<CrashReport>> reports(qint64 deltaId);
-    Result<int> reportCount(qint64 deltaId);
 
 private:
     Database &m_db;

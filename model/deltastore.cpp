@@ -274,14 +274,6 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
         values->append(*filter.organisationId);
         values->append(*filter.organisationId);
     }
-    if (filter.fromId) {
-        conditions.append(u"d.id >= ?"_s);
-        values->append(*filter.fromId);
-    }
-    if (filter.toId) {
-        conditions.append(u"d.id <= ?"_s);
-        values->append(*filter.toId);
-    }
     const QString fts = Sql::ftsQuery(filter.search);
     if (!fts.isEmpty()) {
         conditions.append(u"d.id IN (SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ?)"_s);
@@ -351,7 +343,7 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
 {
     const QString fts = Sql::ftsQuery(filter.search);
     const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state && !filter.componentId
-                            && !filter.organisationId && !filter.fromId && !filter.toId;
+                            && !filter.organisationId;
     if (searchOnly) {
         // The search index's rowids are the delta ids (its triggers keep it so, and 'check'
         // verifies it): no need to visit the deltas themselves.

@@ -33,9 +33,6 @@ struct DeltaFilter
     std::optional<qint64> priorityOf;
     // Full-text: every word must match the start of a word in title, desired, actual or details.
     QString search;
-    // Only ids in [fromId, toId]: lets a lazy model read one window of a known id list.
-    std::optional<qint64> fromId;
-    std::optional<qint64> toId;
     int limit = -1;
     int offset = 0;
 };

@@ -342,6 +342,7 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
         DeltaKind kind;
         int component;
         qint64 id = 0;
+        QString title; // kept for the tasks that commit to it
         QString signature;
         QString frame0;
         QString frame1;
@@ -483,6 +484,7 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
             if (!id)
                 return Error{u"demo delta %1: %2"_s.arg(event.subject).arg(id.error())};
             d.id = *id;
+            d.title = delta.title;
             ++counts.deltas;
             if (d.kind == DeltaKind::Crash) {
                 const QString version = pick(random, kVersions);
@@ -580,14 +582,11 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
             for (const int index : std::as_const(task.deltas))
                 ids.append(deltas[std::size_t(index)].id);
             const PlannedDelta &first = deltas[std::size_t(task.deltas.first())];
-            const auto base = deltaStore.get(first.id);
-            if (!base)
-                return Error{base.error()};
             const QString title = first.kind == DeltaKind::Spec
-                                      ? u"Implement: %1"_s.arg(base->title.section(u' ', 1))
+                                      ? u"Implement: %1"_s.arg(first.title.section(u' ', 1))
                                   : first.kind == DeltaKind::Crash
                                       ? u"Fix crash in %1"_s.arg(first.frame0)
-                                      : u"Fix: %1"_s.arg(base->title);
+                                      : u"Fix: %1"_s.arg(first.title);
             const auto id = taskStore.commit(organisationIds[task.organisation], title, ids);
             if (!id)
                 return Error{id.error()};

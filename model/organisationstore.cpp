@@ -153,20 +153,4 @@ Result<Board> OrganisationStore::board(qint64 organisationId)
     return board;
 }
 
-Result<BoardColumn> OrganisationStore::column(qint64 columnId)
-{
-    const auto query = m_db.run(u"SELECT id, board_id, name, position, wip_limit, starts_work, "
-                                u"is_done FROM board_columns WHERE id = ?"_s,
-                                {columnId});
-    if (!query)
-        return Error{query.error()};
-    QSqlQuery &q = **query;
-    if (!q.next())
-        return Error{u"no board column with id %1"_s.arg(columnId)};
-    BoardColumn column{q.value(0).toLongLong(), q.value(1).toLongLong(),      q.value(2).toString(),
-                       q.value(3).toInt(),      Sql::optionalInt(q.value(4)), q.value(5).toBool()};
-    q.finish();
-    return column;
-}
-
 } // namespace Deltaboard

@@ -21,7 +21,6 @@ public:
     Result<Organisation> byName(const QString &name);
     // The organisation's first board with its columns in order.
     Result<Board> board(qint64 organisationId);
-    Result<BoardColumn> column(qint64 columnId);
 
 private:
     Database &m_db;

@@ -38,6 +38,12 @@ Task taskFrom(const QSqlQuery &q)
     return t;
 }
 
+// How history names a fix record: branch@revision.
+QString fixSummary(const QString &branch, const QString &revision)
+{
+    return revision.isEmpty() ? branch : branch + u'@' + revision;
+}
+
 Status logTask(Database &db, qint64 taskId, const QString &field, const QVariant &before,
                const QVariant &after)
 {
@@ -398,8 +404,9 @@ Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
         return Error{inserted.error()};
     }
     const qint64 id = (*inserted)->lastInsertId().toLongLong();
-    const QString summary = fix.revision.isEmpty() ? fix.branch : fix.branch + u'@' + fix.revision;
-    if (const Status logged = logTask(m_db, fix.taskId, u"fix_record"_s, {}, summary); !logged)
+    if (const Status logged
+        = logTask(m_db, fix.taskId, u"fix_record"_s, {}, fixSummary(fix.branch, fix.revision));
+        !logged)
         return Error{logged.error()};
     if (const Status committed = transaction.commit(); !committed)
         return Error{committed.error()};
@@ -423,8 +430,9 @@ Status TaskStore::removeFixRecord(qint64 fixId)
         !removed) {
         return Error{removed.error()};
     }
-    const QString summary = revision.isEmpty() ? branch : branch + u'@' + revision;
-    if (const Status logged = logTask(m_db, taskId, u"fix_record"_s, summary, {}); !logged)
+    if (const Status logged
+        = logTask(m_db, taskId, u"fix_record"_s, fixSummary(branch, revision), {});
+        !logged)
         return logged;
     return transaction.commit();
 }

@@ -72,11 +72,6 @@ CardDelegate::CardDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
 {}
 
-QDateTime CardDelegate::now() const
-{
-    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-}
-
 CardDelegate::Layout CardDelegate::layout(const QStyleOptionViewItem &option)
 {
     const QFontMetrics metrics(option.font);
@@ -149,7 +144,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         x += 5;
 
     const QDateTime created = index.data(BoardColumnModel::CreatedAtRole).toDateTime();
-    const qint64 days = created.isValid() ? created.daysTo(now()) : 0;
+    const qint64 days = created.isValid() ? created.daysTo(QDateTime::currentDateTimeUtc()) : 0;
     const QString age = days < 1 ? tr("today") : tr("%1d").arg(days);
     const int ageWidth = smallMetrics.horizontalAdvance(age);
     const int limit = l.meta.right() - ageWidth - 8;

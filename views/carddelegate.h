@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QDateTime>
 #include <QStyledItemDelegate>
 
 namespace Deltaboard {
@@ -21,9 +20,6 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // Days are counted to this time; tests and screenshots pin it.
-    void setNow(const QDateTime &now) { m_now = now; }
-
     struct Layout
     {
         QRect card;
@@ -33,10 +29,6 @@ public:
         int chipHeight = 0;
     };
     static Layout layout(const QStyleOptionViewItem &option);
-
-private:
-    QDateTime now() const;
-    QDateTime m_now;
 };
 
 } // namespace Deltaboard

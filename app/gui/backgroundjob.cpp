@@ -67,17 +67,6 @@ BackgroundJob *BackgroundJob::start(QWidget *parent, const QString &label,
     return job;
 }
 
-Status BackgroundJob::runAndWait(const QString &databasePath, const Work &work)
-{
-    Status status;
-    QThread *thread = QThread::create(
-        [&] { status = runOnWorker(databasePath, work, [](qint64, qint64) { return true; }); });
-    thread->start();
-    thread->wait();
-    delete thread;
-    return status;
-}
-
 void BackgroundJob::poll()
 {
     const qint64 total = m_total.load();

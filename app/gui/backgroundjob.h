@@ -32,9 +32,6 @@ public:
     static BackgroundJob *start(QWidget *parent, const QString &label, const QString &databasePath,
                                 Work work);
 
-    // Runs the work on the worker and waits for it, without a dialog (tests, screenshots).
-    static Status runAndWait(const QString &databasePath, const Work &work);
-
 Q_SIGNALS:
     void finished(const Deltaboard::Status &status);
 

@@ -133,6 +133,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
         }
     });
     connect(m_workspace, &Workspace::deltasAdded, this, [this] {
+        m_totalDeltas.reset();
         m_deltas->refresh();
         updateStatus();
     });
@@ -460,13 +461,16 @@ void MainWindow::updateStatus()
             m_counts->setText(tr("No organisations yet"));
         return;
     }
-    const auto counted = DeltaStore(*m_db).count({});
-    if (!counted) {
-        m_counts->setText(tr("Cannot count deltas"));
-        m_counts->setToolTip(counted.error());
-        return;
+    if (!m_totalDeltas) {
+        const auto counted = DeltaStore(*m_db).count({});
+        if (!counted) {
+            m_counts->setText(tr("Cannot count deltas"));
+            m_counts->setToolTip(counted.error());
+            return;
+        }
+        m_totalDeltas = *counted;
     }
-    const int total = *counted;
+    const int total = *m_totalDeltas;
     const int matching = m_deltas->totalCount();
     const QString all = total == 1 ? tr("1 delta") : tr("%1 deltas").arg(locale.toString(total));
     m_counts->setText(matching == total ? all : tr("%1 of %2").arg(locale.toString(matching), all));
@@ -512,8 +516,7 @@ qint64 MainWindow::newDelta()
         showView(View::Deltas);
         m_search->clear();
         m_deltaList->setSearchText({});
-        m_deltas->refresh();
-        m_deltaList->selectDelta(id);
+        m_deltaList->selectDelta(id); // the command's deltasAdded has refreshed the list
     }
     return id;
 }
@@ -561,6 +564,7 @@ void MainWindow::markDuplicate()
 
 void MainWindow::reloadAll()
 {
+    m_totalDeltas.reset();
     m_undoStack->clear();
     m_deltas->refresh();
     reloadOrganisations();

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QActionGroup;
 class QComboBox;
@@ -96,6 +97,8 @@ private:
     QComboBox *m_organisations;
     QLineEdit *m_search;
     QLabel *m_counts;
+    // All deltas in the database, counted when deltas come or go, not on every search.
+    std::optional<int> m_totalDeltas;
     QActionGroup *m_viewActions;
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;

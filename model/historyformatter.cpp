@@ -37,6 +37,8 @@ QString HistoryFormatter::field(const QString &field) const
     const qint64 id = field.section(u':', 1).toLongLong();
     if (scope == u"priority"_s)
         return u"priority (%1)"_s.arg(m_organisations.value(id, QString::number(id)));
+    if (scope == u"rank"_s)
+        return u"rank (%1)"_s.arg(m_organisations.value(id, QString::number(id)));
     if (scope == u"impact"_s)
         return u"impact (%1)"_s.arg(m_groups.value(id, QString::number(id)));
     if (scope == u"affected_users"_s)
@@ -70,6 +72,9 @@ QString HistoryFormatter::change(const HistoryEntry &entry) const
 {
     if (entry.field == u"created"_s)
         return field(entry.field) + u": "_s + value(entry.field, entry.newValue);
+    // Rank numbers mean nothing to a reader; that the order changed does.
+    if (entry.field.startsWith(u"rank:"_s))
+        return field(entry.field) + u": re-ranked"_s;
     return field(entry.field) + u": "_s + value(entry.field, entry.oldValue) + u" → "_s
            + value(entry.field, entry.newValue);
 }

@@ -103,6 +103,126 @@ Result<QList<PriorityEntry>> TriageStore::priorities(qint64 deltaId)
     return entries;
 }
 
+Status TriageStore::placeInRanking(qint64 organisationId, qint64 deltaId, int level,
+                                   std::optional<qint64> beforeDeltaId)
+{
+    if (beforeDeltaId && *beforeDeltaId == deltaId)
+        return Error{u"delta %1 cannot be ranked before itself"_s.arg(deltaId)};
+    Transaction transaction(m_db);
+    // The level first: a new or changed level puts the delta at the end of that level (a
+    // trigger of schema version 2), from where it moves to its place below.
+    if (const Status set = setPriority(organisationId, deltaId, level); !set)
+        return set;
+    const auto current
+        = m_db.scalar(u"SELECT rank FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
+                      {organisationId, deltaId});
+    if (!current)
+        return Error{current.error()};
+    const qint64 oldRank = current->toLongLong();
+
+    // Ranks are kGap apart when numbered; a move takes the middle of the gap it lands in and the
+    // level is renumbered only when that gap is used up.
+    constexpr qint64 kGap = 1024;
+    const auto target = [&]() -> Result<std::optional<qint64>> {
+        if (!beforeDeltaId) {
+            const auto last = m_db.scalar(
+                u"SELECT max(rank) FROM priorities WHERE organisation_id = ? AND level = ? "
+                u"AND delta_id <> ?"_s,
+                {organisationId, level, deltaId});
+            if (!last)
+                return Error{last.error()};
+            if (last->isNull() || last->toLongLong() < oldRank)
+                return std::optional<qint64>(); // already the last of its level
+            return std::optional<qint64>(last->toLongLong() + kGap);
+        }
+        const auto before = m_db.run(
+            u"SELECT level, rank FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
+            {organisationId, *beforeDeltaId});
+        if (!before)
+            return Error{before.error()};
+        if (!(*before)->next()) {
+            return Error{u"delta %1 is not in this organisation's ranking"_s.arg(*beforeDeltaId)};
+        }
+        const int beforeLevel = (*before)->value(0).toInt();
+        const qint64 beforeRank = (*before)->value(1).toLongLong();
+        (*before)->finish();
+        if (beforeLevel != level) {
+            return Error{u"delta %1 is %2, not %3: a delta is ranked among its own level"_s
+                             .arg(*beforeDeltaId)
+                             .arg(Levels::priorityName(beforeLevel), Levels::priorityName(level))};
+        }
+        const auto previous = m_db.run(
+            u"SELECT delta_id, rank FROM priorities WHERE organisation_id = ? AND level = ? "
+            u"AND (rank < ? OR (rank = ? AND delta_id < ?)) "
+            u"ORDER BY rank DESC, delta_id DESC LIMIT 1"_s,
+            {organisationId, level, beforeRank, beforeRank, *beforeDeltaId});
+        if (!previous)
+            return Error{previous.error()};
+        if (!(*previous)->next())
+            return std::optional<qint64>(beforeRank - kGap); // first of its level
+        const qint64 previousId = (*previous)->value(0).toLongLong();
+        const qint64 previousRank = (*previous)->value(1).toLongLong();
+        (*previous)->finish();
+        if (previousId == deltaId)
+            return std::optional<qint64>(); // already there
+        if (beforeRank - previousRank >= 2)
+            return std::optional<qint64>(previousRank + (beforeRank - previousRank) / 2);
+        return std::optional<qint64>(std::numeric_limits<qint64>::min()); // renumber first
+    };
+    auto rank = target();
+    if (!rank)
+        return Error{rank.error()};
+    if (*rank && **rank == std::numeric_limits<qint64>::min()) {
+        // The gap is used up: number the level kGap apart again, in its current order, from one
+        // snapshot of it (row_number() over the old ranks).
+        const auto renumbered
+            = m_db.run(u"UPDATE priorities SET rank = r.position * ? FROM (SELECT delta_id AS d, "
+                       u"row_number() OVER (ORDER BY rank, delta_id) AS position FROM priorities "
+                       u"WHERE organisation_id = ? AND level = ?) AS r "
+                       u"WHERE priorities.organisation_id = ? AND priorities.delta_id = r.d"_s,
+                       {kGap, organisationId, level, organisationId});
+        if (!renumbered)
+            return Error{u"cannot renumber the ranking: %1"_s.arg(renumbered.error())};
+        rank = target();
+        if (!rank)
+            return Error{rank.error()};
+    }
+    if (!*rank)
+        return transaction.commit();
+    // The moved delta's own rank before the renumbering is what history shows as the old place.
+    const auto moved
+        = m_db.run(u"UPDATE priorities SET rank = ? WHERE organisation_id = ? AND delta_id = ?"_s,
+                   {**rank, organisationId, deltaId});
+    if (!moved)
+        return Error{moved.error()};
+    if (const Status logged = History(m_db).record(
+            u"delta"_s, deltaId, u"rank:%1"_s.arg(organisationId), oldRank, **rank);
+        !logged) {
+        return logged;
+    }
+    return transaction.commit();
+}
+
+Result<std::optional<qint64>> TriageStore::nextInRanking(qint64 organisationId, qint64 deltaId)
+{
+    const auto next = m_db.scalar(
+        u"SELECT n.delta_id FROM priorities p JOIN priorities n ON n.organisation_id = "
+        u"p.organisation_id AND n.level = p.level AND (n.rank > p.rank OR (n.rank = p.rank AND "
+        u"n.delta_id > p.delta_id)) WHERE p.organisation_id = ? AND p.delta_id = ? "
+        u"ORDER BY n.rank, n.delta_id LIMIT 1"_s,
+        {organisationId, deltaId});
+    if (!next)
+        return Error{next.error()};
+    return next->isValid() ? std::optional<qint64>(next->toLongLong()) : std::nullopt;
+}
+
+Result<QList<qint64>> TriageStore::ranking(qint64 organisationId)
+{
+    return m_db.integers(u"SELECT delta_id FROM priorities WHERE organisation_id = ? "
+                         u"ORDER BY level DESC, rank, delta_id"_s,
+                         {organisationId});
+}
+
 Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int> level,
                               std::optional<qint64> affectedUsers)
 {

@@ -70,7 +70,13 @@ QVariant BoardColumnModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole: return card.title;
-    case Qt::ToolTipRole: return card.title;
+    case Qt::ToolTipRole: {
+        const CardDetails *details = detailsFor(index.row());
+        const QDateTime since = details ? Clock::fromText(details->inColumnSince) : QDateTime();
+        if (!since.isValid())
+            return card.title;
+        return tr("%1\nIn this column since %2").arg(card.title, since.toString(u"yyyy-MM-dd"_s));
+    }
     case TaskIdRole: return card.id;
     case AssigneeRole: return card.assignee;
     case LinkedDeltasRole: return card.linkedDeltas;
@@ -78,7 +84,8 @@ QVariant BoardColumnModel::data(const QModelIndex &index, int role) const
     case CreatedAtRole: return Clock::fromText(card.createdAt);
     case PriorityRole:
     case KindsRole:
-    case TopGroupRole: {
+    case TopGroupRole:
+    case InColumnSinceRole: {
         const CardDetails *details = detailsFor(index.row());
         if (!details)
             return {};
@@ -86,6 +93,8 @@ QVariant BoardColumnModel::data(const QModelIndex &index, int role) const
             return details->kinds;
         if (role == TopGroupRole)
             return details->topGroup;
+        if (role == InColumnSinceRole)
+            return Clock::fromText(details->inColumnSince);
         return details->priority ? QVariant(*details->priority) : QVariant();
     }
     default: return {};
@@ -104,6 +113,7 @@ QHash<int, QByteArray> BoardColumnModel::roleNames() const
     names.insert(KindsRole, "kinds");
     names.insert(TopGroupRole, "topGroup");
     names.insert(CreatedAtRole, "createdAt");
+    names.insert(InColumnSinceRole, "inColumnSince");
     return names;
 }
 

@@ -24,11 +24,12 @@ public:
         TitleRole,
         AssigneeRole,
         LinkedDeltasRole,
-        TopImpactRole, // int 0..4, or invalid when no linked delta is assessed
-        PriorityRole,  // int 0..4, or invalid when the organisation has no priority on them
-        KindsRole,     // QStringList of "defect", "crash", "spec"
-        TopGroupRole,  // the user group hurt most
-        CreatedAtRole, // QDateTime
+        TopImpactRole,     // int 0..4, or invalid when no linked delta is assessed
+        PriorityRole,      // int 0..4, or invalid when the organisation has no priority on them
+        KindsRole,         // QStringList of "defect", "crash", "spec"
+        TopGroupRole,      // the user group hurt most
+        CreatedAtRole,     // QDateTime
+        InColumnSinceRole, // QDateTime: when the card entered its current column
     };
 
     static constexpr QLatin1StringView kMimeType{"application/x-deltaboard-task-ids"};

@@ -382,8 +382,15 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
                                 ? 0
                                 : 1 + random.bounded(std::max(1, p.organisations - 1));
         task.organisation = std::min(task.organisation, p.organisations - 1);
+        // An organisation mostly commits to deltas in the components it cares about, so user
+        // groups of those components are covered better than others (uneven coverage).
+        const auto unwanted = [&](int index) {
+            return committedDeltas.contains(index)
+                   || (!favoured[task.organisation].contains(deltas[std::size_t(index)].component)
+                       && random.bounded(100) < 90);
+        };
         int deltaIndex = random.bounded(n);
-        for (int attempt = 0; attempt < 8 && committedDeltas.contains(deltaIndex); ++attempt)
+        for (int attempt = 0; attempt < 8 && unwanted(deltaIndex); ++attempt)
             deltaIndex = random.bounded(n);
         committedDeltas.insert(deltaIndex);
         task.deltas.append(deltaIndex);
@@ -609,7 +616,10 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
                 fix.version = pick(random, kVersions);
                 fix.deployedTo = u"production"_s;
                 fix.deployedAt = clock.nowText();
-                fix.verifiedAt = clock.nowText();
+                // Most fixes are verified; about three in ten wait for it, so coverage shows
+                // "done, unverified" too. Decided by id: the random sequence stays as it was.
+                if (task.id % 10 >= 3)
+                    fix.verifiedAt = clock.nowText();
                 if (const auto added = taskStore.addFixRecord(fix); !added)
                     return Error{added.error()};
             }

@@ -4,6 +4,7 @@
 #include "organisationstore.h"
 
 #include <QHash>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <cmath>
@@ -182,6 +183,35 @@ Result<QList<Throughput>> FlowReports::throughput(qint64 organisationId)
     for (QDate week = perWeek.firstKey(); week <= perWeek.lastKey(); week = week.addDays(7))
         weeks.append({week, perWeek.value(week)});
     return weeks;
+}
+
+Result<FlowSummary> FlowReports::summary(qint64 organisationId, QDate from, QDate to)
+{
+    // One deferred (read) transaction, so the four reports see the same state of the database
+    // without holding the write lock; inside a caller's transaction, that one does it.
+    const bool own = bool(m_db.execOnce(u"BEGIN"_s));
+    const auto finish = qScopeGuard([&] {
+        if (own)
+            static_cast<void>(m_db.execOnce(u"COMMIT"_s)); // a read: nothing to lose
+    });
+    FlowSummary summary;
+    auto flow = cumulativeFlow(organisationId, from, to);
+    if (!flow)
+        return Error{flow.error()};
+    summary.flow = std::move(flow).value();
+    auto toCommit = timeToCommit(organisationId);
+    if (!toCommit)
+        return Error{toCommit.error()};
+    summary.timeToCommit = std::move(toCommit).value();
+    auto cycle = cycleTime(organisationId);
+    if (!cycle)
+        return Error{cycle.error()};
+    summary.cycleTime = std::move(cycle).value();
+    auto weeks = throughput(organisationId);
+    if (!weeks)
+        return Error{weeks.error()};
+    summary.throughput = std::move(weeks).value();
+    return summary;
 }
 
 } // namespace Deltaboard

@@ -32,6 +32,15 @@ struct Throughput
     int done = 0;
 };
 
+// Everything the Flow view shows, read in one go (on a worker, with its own connection).
+struct FlowSummary
+{
+    CumulativeFlow flow;
+    Distribution timeToCommit;
+    Distribution cycleTime;
+    QList<Throughput> throughput;
+};
+
 // The flow of one organisation's work, from the change history (DESIGN.md "two clocks").
 class FlowReports
 {
@@ -54,6 +63,9 @@ public:
     // Tasks finished per ISO week (Monday first), oldest week first; weeks without any are
     // listed with 0 between the first and the last.
     Result<QList<Throughput>> throughput(qint64 organisationId);
+
+    // All of the above for one organisation (the flow between from and to).
+    Result<FlowSummary> summary(qint64 organisationId, QDate from = {}, QDate to = {});
 
 private:
     Database &m_db;

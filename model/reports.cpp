@@ -25,7 +25,25 @@ QList<QStringList> splitConcat(const QString &text)
 
 } // namespace
 
-Result<QList<GapRow>> Reports::gap(int limit)
+namespace {
+
+// The gap's condition, shared by the list and its count (deltas_by_impact's WHERE word for word).
+const QString kGapCondition
+    = u"d.top_impact >= 3 AND d.state NOT IN ('declined', 'duplicate', 'resolved') "
+      u"AND NOT EXISTS (SELECT 1 FROM task_deltas td JOIN tasks t ON t.id = td.task_id "
+      u"                WHERE td.delta_id = d.id AND t.done_at IS NULL) "_s;
+
+} // namespace
+
+Result<int> Reports::gapCount()
+{
+    const auto count = m_db.scalar(u"SELECT count(*) FROM deltas d WHERE "_s + kGapCondition);
+    if (!count)
+        return Error{u"cannot count the commitment gap: %1"_s.arg(count.error())};
+    return count->toInt();
+}
+
+Result<QList<GapRow>> Reports::gap(int limit, int offset)
 {
     // Walks deltas_by_impact in its order (its WHERE clause is repeated word for word so SQLite
     // can use it; 3 is kGapMinimumImpact) and skips deltas with an open task, so the first page
@@ -41,12 +59,10 @@ Result<QList<GapRow>> Reports::gap(int limit)
         u"  (SELECT group_concat(o.name || char(31) || p.level, char(30)) "
         u"   FROM priorities p JOIN organisations o ON o.id = p.organisation_id "
         u"   WHERE p.delta_id = d.id) "
-        u"FROM deltas d "
-        u"WHERE d.top_impact >= 3 AND d.state NOT IN ('declined', 'duplicate', 'resolved') "
-        u"  AND NOT EXISTS (SELECT 1 FROM task_deltas td JOIN tasks t ON t.id = td.task_id "
-        u"                  WHERE td.delta_id = d.id AND t.done_at IS NULL) "
-        u"ORDER BY d.top_impact DESC, d.affected_users DESC, d.id LIMIT ?"_s,
-        {limit});
+        u"FROM deltas d WHERE "_s
+            + kGapCondition
+            + u"ORDER BY d.top_impact DESC, d.affected_users DESC, d.id LIMIT ? OFFSET ?"_s,
+        {limit, std::max(offset, 0)});
     if (!query)
         return Error{u"cannot compute the commitment gap: %1"_s.arg(query.error())};
     QList<GapRow> rows;

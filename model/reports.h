@@ -27,8 +27,11 @@ public:
 
     // The commitment gap: open deltas with high or critical impact on some user group that no
     // organisation has an open task for, most impact first (highest level, then most affected
-    // users over all groups, then oldest). limit < 0: all of them.
-    Result<QList<GapRow>> gap(int limit = -1);
+    // users over all groups, then oldest). limit < 0: all of them; offset skips that many.
+    Result<QList<GapRow>> gap(int limit = -1, int offset = 0);
+
+    // How many deltas the gap holds.
+    Result<int> gapCount();
 
     // Impact levels counted as "hurting" for the gap.
     static constexpr int kGapMinimumImpact = 3; // high

@@ -514,7 +514,10 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
                u" CASE d.kind WHEN 'defect' THEN 0 WHEN 'crash' THEN 1 ELSE 2 END)), "
                u"(SELECT g.name FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
                u" JOIN user_groups g ON g.id = i.group_id WHERE td.task_id = t.id "
-               u" ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1) "
+               u" ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1), "
+               // The last column change, from history (history_by_entity); never moved: created.
+               u"coalesce((SELECT max(h.changed_at) FROM history h WHERE h.entity = 'task' "
+               u" AND h.entity_id = t.id AND h.field = 'column_id'), t.created_at) "
                u"FROM tasks t WHERE t.id IN ("_s
                + Sql::placeholders(kDetailsBatch) + u')';
     }();
@@ -527,7 +530,7 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
         details.insert(q.value(0).toLongLong(),
                        {Sql::optionalInt(q.value(1)),
                         q.value(2).toString().split(u' ', Qt::SkipEmptyParts),
-                        q.value(3).toString()});
+                        q.value(3).toString(), q.value(4).toString()});
     }
     return details;
 }

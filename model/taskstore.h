@@ -35,6 +35,7 @@ struct CardDetails
     std::optional<int> priority; // the organisation's highest priority among the linked deltas
     QStringList kinds;           // the kinds of the linked deltas, each once, in kind order
     QString topGroup;            // the user group hurt most by the linked deltas
+    QString inColumnSince;       // when the task entered its current column (database text)
 };
 
 // Tasks: one organisation's commitments, the cards of its board. Every change writes history in

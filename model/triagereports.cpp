@@ -45,6 +45,143 @@ Result<QList<DisagreementRow>> TriageReports::disagreement(qint64 first, qint64 
     return rows;
 }
 
+Result<QList<qint64>> TriageReports::rankingIds(qint64 first, qint64 second, bool strongOnly)
+{
+    // Both halves walk priorities_by_rank in order; the strong condition is
+    // isStrongDisagreement() in SQL (no row on the other side counts as "low"). With nobody to
+    // compare with, nothing disagrees.
+    if (strongOnly && (second <= 0 || second == first))
+        return QList<qint64>();
+    const QString strong = strongOnly ? u"AND ((a.level >= 3 AND coalesce(b.level, 0) <= 1) "
+                                        u"OR (a.level <= 1 AND b.level >= 3)) "_s
+                                      : QString();
+    auto ids = m_db.integers(u"SELECT a.delta_id FROM priorities a LEFT JOIN priorities b "
+                             u"ON b.organisation_id = ? AND b.delta_id = a.delta_id "
+                             u"WHERE a.organisation_id = ? "_s
+                                 + strong + u"ORDER BY a.level DESC, a.rank, a.delta_id"_s,
+                             {second, first});
+    if (!ids)
+        return Error{u"cannot read the ranking: %1"_s.arg(ids.error())};
+    if (second <= 0 || second == first)
+        return ids;
+    const auto others = m_db.integers(
+        u"SELECT b.delta_id FROM priorities b WHERE b.organisation_id = ? "_s
+            + (strongOnly ? u"AND b.level >= 3 "_s : QString())
+            + u"AND NOT EXISTS (SELECT 1 FROM priorities a WHERE a.organisation_id = ? "
+              u"AND a.delta_id = b.delta_id) ORDER BY b.level DESC, b.rank, b.delta_id"_s,
+        {second, first});
+    if (!others)
+        return Error{u"cannot read the ranking: %1"_s.arg(others.error())};
+    QList<qint64> all = std::move(ids).value();
+    all.append(*others);
+    return all;
+}
+
+Result<QList<DisagreementRow>> TriageReports::rankingRows(const QList<qint64> &ids, qint64 first,
+                                                          qint64 second)
+{
+    if (ids.size() > kRowsBatch)
+        return Error{u"at most %1 rows at a time"_s.arg(kRowsBatch)};
+    // Always kRowsBatch placeholders, so the statement is prepared once.
+    static const QString sql
+        = u"SELECT d.id, d.kind, d.title, a.level, b.level, d.top_impact FROM deltas d "
+          u"LEFT JOIN priorities a ON a.organisation_id = ? AND a.delta_id = d.id "
+          u"LEFT JOIN priorities b ON b.organisation_id = ? AND b.delta_id = d.id "
+          u"WHERE d.id IN ("_s
+          + Sql::placeholders(kRowsBatch) + u')';
+    QVariantList values{first, second};
+    values.append(Sql::paddedIds(ids, kRowsBatch));
+    const auto query = m_db.run(sql, values);
+    if (!query)
+        return Error{u"cannot read the ranking: %1"_s.arg(query.error())};
+    QHash<qint64, DisagreementRow> byId;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        DisagreementRow row;
+        row.deltaId = q.value(0).toLongLong();
+        row.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
+        row.title = q.value(2).toString();
+        row.first = Sql::optionalInt(q.value(3));
+        row.second = second > 0 ? Sql::optionalInt(q.value(4)) : std::nullopt;
+        row.topImpact = Sql::optionalInt(q.value(5));
+        row.strong = second > 0 && isStrongDisagreement(row.first, row.second);
+        byId.insert(row.deltaId, row);
+    }
+    // In the order asked for; a delta deleted meanwhile is an empty row, not a shift.
+    QList<DisagreementRow> rows;
+    rows.reserve(ids.size());
+    for (const qint64 id : ids) {
+        DisagreementRow missing;
+        missing.deltaId = id;
+        rows.append(byId.value(id, missing));
+    }
+    return rows;
+}
+
+Result<QList<qint64>> TriageReports::impactMatrixIds()
+{
+    const auto ids = m_db.integers(
+        u"SELECT i.delta_id FROM impacts i JOIN user_groups g ON g.id = i.group_id "
+        u"JOIN deltas d ON d.id = i.delta_id "
+        u"WHERE d.state NOT IN ('declined', 'duplicate', 'resolved') "
+        u"GROUP BY i.delta_id ORDER BY sum(i.level * coalesce(g.size, 1)) DESC, i.delta_id"_s);
+    if (!ids)
+        return Error{u"cannot read the impact map: %1"_s.arg(ids.error())};
+    return ids;
+}
+
+Result<QList<ImpactMatrixRow>> TriageReports::impactMatrixRows(const QList<qint64> &ids)
+{
+    if (ids.size() > kRowsBatch)
+        return Error{u"at most %1 rows at a time"_s.arg(kRowsBatch)};
+    static const QString deltasSql
+        = u"SELECT d.id, d.kind, d.title, coalesce(d.affected_users, 0) FROM deltas d "
+          u"WHERE d.id IN ("_s
+          + Sql::placeholders(kRowsBatch) + u')';
+    static const QString impactsSql
+        = u"SELECT i.delta_id, i.group_id, g.name, i.level, i.affected_users, i.updated_at, "
+          u"i.level * coalesce(g.size, 1) FROM impacts i JOIN user_groups g ON g.id = i.group_id "
+          u"WHERE i.delta_id IN ("_s
+          + Sql::placeholders(kRowsBatch) + u')';
+    const QVariantList values = Sql::paddedIds(ids, kRowsBatch);
+    QHash<qint64, ImpactMatrixRow> byId;
+    {
+        const auto query = m_db.run(deltasSql, values);
+        if (!query)
+            return Error{u"cannot read the impact map: %1"_s.arg(query.error())};
+        QSqlQuery &q = **query;
+        while (q.next()) {
+            ImpactMatrixRow row;
+            row.deltaId = q.value(0).toLongLong();
+            row.kind = Levels::kindFromName(q.value(1).toString()).value_or(DeltaKind::Defect);
+            row.title = q.value(2).toString();
+            row.affectedUsers = q.value(3).toLongLong();
+            byId.insert(row.deltaId, row);
+        }
+    }
+    const auto query = m_db.run(impactsSql, values);
+    if (!query)
+        return Error{u"cannot read the impact map: %1"_s.arg(query.error())};
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        const auto it = byId.find(q.value(0).toLongLong());
+        if (it == byId.end())
+            continue;
+        ImpactEntry entry{q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toInt(),
+                          Sql::optionalId(q.value(4)), q.value(5).toString()};
+        it->weight += q.value(6).toLongLong();
+        it->groups.insert(entry.groupId, entry);
+    }
+    QList<ImpactMatrixRow> rows;
+    rows.reserve(ids.size());
+    for (const qint64 id : ids) {
+        ImpactMatrixRow missing;
+        missing.deltaId = id;
+        rows.append(byId.value(id, missing));
+    }
+    return rows;
+}
+
 Result<QList<CoverageRow>> TriageReports::coverage()
 {
     // Per (group, delta): the furthest stage any task for the delta reached, 0 uncommitted ..

@@ -3,6 +3,8 @@
 #include "database.h"
 #include "records.h"
 
+#include <QHash>
+
 namespace Deltaboard {
 
 // One delta as two organisations rank it.
@@ -11,8 +13,9 @@ struct DisagreementRow
     qint64 deltaId = 0;
     DeltaKind kind = DeltaKind::Defect;
     QString title;
-    std::optional<int> first;  // the first organisation's priority (none: no view)
-    std::optional<int> second; // the second's
+    std::optional<int> first;     // the first organisation's priority (none: no view)
+    std::optional<int> second;    // the second's
+    std::optional<int> topImpact; // the highest impact on any user group (nullopt: not assessed)
     // One says critical or high, the other low, untriaged or nothing at all.
     bool strong = false;
 };
@@ -32,6 +35,17 @@ struct CoverageRow
     int total() const { return uncommitted + committed + inProgress + done + verified; }
 };
 
+// One row of the impact heat map: a delta and its impact on each user group.
+struct ImpactMatrixRow
+{
+    qint64 deltaId = 0;
+    DeltaKind kind = DeltaKind::Defect;
+    QString title;
+    qint64 affectedUsers = 0; // the groups' estimates summed
+    qint64 weight = 0;        // sum over groups of level x group size (size 1 when unknown)
+    QHash<qint64, ImpactEntry> groups; // group id -> assessment; absent: not assessed
+};
+
 // Views across organisations and user groups (DESIGN.md "Derived views").
 class TriageReports
 {
@@ -44,9 +58,22 @@ public:
     // first, unranked last, then by id); with strongOnly, only strong disagreements.
     Result<QList<DisagreementRow>> disagreement(qint64 first, qint64 second, bool strongOnly);
 
+    // The same rows for a lazy view, in two steps: every id in order (the first organisation's
+    // ranking, then the deltas only the second one ranks, in its order; second 0: nobody
+    // else), then the rows of up to kRowsBatch of those ids.
+    Result<QList<qint64>> rankingIds(qint64 first, qint64 second, bool strongOnly);
+    Result<QList<DisagreementRow>> rankingRows(const QList<qint64> &ids, qint64 first,
+                                               qint64 second);
+    static constexpr int kRowsBatch = 256;
+
     // Every user group, in id order, with the deltas impacting it (level low or above) split by
     // how far they got.
     Result<QList<CoverageRow>> coverage();
+
+    // The impact heat map: open deltas with any impact assessment, heaviest first (weight, then
+    // id), ids at once and rows in batches of up to kRowsBatch.
+    Result<QList<qint64>> impactMatrixIds();
+    Result<QList<ImpactMatrixRow>> impactMatrixRows(const QList<qint64> &ids);
 
     static bool isStrongDisagreement(std::optional<int> a, std::optional<int> b);
 

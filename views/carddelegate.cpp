@@ -110,8 +110,17 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     card.addRoundedRect(QRectF(l.card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
     painter->setPen(
         QPen(selected ? palette.highlight().color() : QColor(0xd6, 0xd9, 0xde), selected ? 2 : 1));
-    // Cards are white on the column's grey whatever the list's palette says.
-    painter->setBrush(selected ? QColor(0xf2, 0xf7, 0xff) : QColor(Qt::white));
+    // Cards are white on the column's grey whatever the list's palette says; a card that has
+    // sat in its column for a week or more warms up (card aging), so stuck work stands out.
+    const QDateTime since = index.data(BoardColumnModel::InColumnSinceRole).toDateTime();
+    const qint64 days = since.isValid() ? since.daysTo(QDateTime::currentDateTimeUtc()) : 0;
+    // Finished work does not age.
+    const auto *column = qobject_cast<const BoardColumnModel *>(index.model());
+    const QColor aged
+        = column && column->column().isDone ? QColor(Qt::transparent) : Palette::aging(int(days));
+    painter->setBrush(selected            ? QColor(0xf2, 0xf7, 0xff)
+                      : aged.alpha() == 0 ? QColor(Qt::white)
+                                          : aged);
     painter->drawPath(card);
     painter->setClipPath(card);
     painter->fillRect(l.strip, impact.isValid() ? Palette::levelColour(impact.toInt())
@@ -143,8 +152,7 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     if (!kinds.isEmpty())
         x += 5;
 
-    const QDateTime created = index.data(BoardColumnModel::CreatedAtRole).toDateTime();
-    const qint64 days = created.isValid() ? created.daysTo(QDateTime::currentDateTimeUtc()) : 0;
+    // Days in this column (what the tint says), not since commitment.
     const QString age = days < 1 ? tr("today") : tr("%1d").arg(days);
     const int ageWidth = smallMetrics.horizontalAdvance(age);
     const int limit = l.meta.right() - ageWidth - 8;

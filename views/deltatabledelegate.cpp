@@ -5,17 +5,28 @@
 #include "model/deltatablemodel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QPainter>
 
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
 
-bool DeltaTableDelegate::isChipColumn(const QModelIndex &index)
+DeltaTableDelegate::DeltaTableDelegate(QObject *parent)
+    : DeltaTableDelegate({DeltaTableModel::KindColumn, DeltaTableModel::ImpactColumn,
+                          DeltaTableModel::PriorityColumn},
+                         0, parent)
+{}
+
+DeltaTableDelegate::DeltaTableDelegate(QList<int> chipColumns, int highlightRole, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_chipColumns(std::move(chipColumns))
+    , m_highlightRole(highlightRole)
+{}
+
+bool DeltaTableDelegate::isChipColumn(const QModelIndex &index) const
 {
-    return index.column() == DeltaTableModel::KindColumn
-           || index.column() == DeltaTableModel::ImpactColumn
-           || index.column() == DeltaTableModel::PriorityColumn;
+    return m_chipColumns.contains(index.column());
 }
 
 DeltaTableDelegate::ChipLayout DeltaTableDelegate::layoutChip(const QStyleOptionViewItem &option,
@@ -35,6 +46,10 @@ DeltaTableDelegate::ChipLayout DeltaTableDelegate::layoutChip(const QStyleOption
 void DeltaTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                const QModelIndex &index) const
 {
+    if (m_highlightRole && !(option.state & QStyle::State_Selected)
+        && index.data(m_highlightRole).toBool()) {
+        painter->fillRect(option.rect, Palette::disagreement());
+    }
     const QString text = index.data().toString();
     if (!isChipColumn(index) || text.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);
@@ -71,6 +86,57 @@ QSize DeltaTableDelegate::sizeHint(const QStyleOptionViewItem &option,
         size.setHeight(std::max(size.height(), layout.chip.height() + 4));
     }
     return size;
+}
+
+QWidget *DeltaTableDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                          const QModelIndex &index) const
+{
+    if (m_levelNames.isEmpty())
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    return createLevelEditor(parent, m_levelNames, const_cast<DeltaTableDelegate *>(this));
+}
+
+void DeltaTableDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (m_levelNames.isEmpty())
+        return QStyledItemDelegate::setEditorData(editor, index);
+    setLevelEditorData(editor, index);
+}
+
+void DeltaTableDelegate::setModelData(QWidget *editor, QAbstractItemModel *model,
+                                      const QModelIndex &index) const
+{
+    if (m_levelNames.isEmpty())
+        return QStyledItemDelegate::setModelData(editor, model, index);
+    setLevelModelData(editor, model, index);
+}
+
+QWidget *DeltaTableDelegate::createLevelEditor(QWidget *parent, const QStringList &names,
+                                               QAbstractItemDelegate *delegate)
+{
+    auto *combo = new QComboBox(parent);
+    combo->addItem(tr("— not set"), QVariant());
+    for (int level = 0; level < names.size(); ++level)
+        combo->addItem(names.at(level), level);
+    // Choosing is editing: commit at once instead of waiting for focus to leave.
+    connect(combo, &QComboBox::activated, delegate, [combo, delegate] {
+        Q_EMIT delegate->commitData(combo);
+        Q_EMIT delegate->closeEditor(combo);
+    });
+    return combo;
+}
+
+void DeltaTableDelegate::setLevelEditorData(QWidget *editor, const QModelIndex &index)
+{
+    auto *combo = static_cast<QComboBox *>(editor);
+    const QVariant level = index.data(Qt::EditRole);
+    combo->setCurrentIndex(level.isValid() ? level.toInt() + 1 : 0);
+}
+
+void DeltaTableDelegate::setLevelModelData(QWidget *editor, QAbstractItemModel *model,
+                                           const QModelIndex &index)
+{
+    model->setData(index, static_cast<QComboBox *>(editor)->currentData(), Qt::EditRole);
 }
 
 } // namespace Deltaboard

@@ -4,18 +4,36 @@
 
 namespace Deltaboard {
 
-// Paints the delta table's Kind, Priority and Top impact cells as coloured chips so a long list can
-// be scanned by eye; other cells are painted as usual. Colours mean the same everywhere in the app.
+// Paints a delta table's kind and level cells as coloured chips so a long list can be scanned by
+// eye; other cells are painted as usual. Colours mean the same everywhere in the app. Rows whose
+// highlight role is true get a warm background (the Priorities view's strong disagreements).
 class DeltaTableDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    // The inbox's columns (DeltaTableModel).
+    explicit DeltaTableDelegate(QObject *parent = nullptr);
+    // Any table: the columns painted as chips, and the role that highlights a row (0: none).
+    DeltaTableDelegate(QList<int> chipColumns, int highlightRole, QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Editable level cells (edit role: 0..4, invalid for none) get a combo box of these names,
+    // after a "not set" entry. Shared with other delegates that edit levels.
+    void setLevelNames(const QStringList &names) { m_levelNames = names; }
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model,
+                      const QModelIndex &index) const override;
+    static QWidget *createLevelEditor(QWidget *parent, const QStringList &names,
+                                      QAbstractItemDelegate *delegate);
+    static void setLevelEditorData(QWidget *editor, const QModelIndex &index);
+    static void setLevelModelData(QWidget *editor, QAbstractItemModel *model,
+                                  const QModelIndex &index);
 
 private:
     struct ChipLayout
@@ -24,7 +42,11 @@ private:
         QRect text;
     };
     static ChipLayout layoutChip(const QStyleOptionViewItem &option, const QString &text);
-    static bool isChipColumn(const QModelIndex &index);
+    bool isChipColumn(const QModelIndex &index) const;
+
+    QList<int> m_chipColumns;
+    int m_highlightRole = 0;
+    QStringList m_levelNames;
 };
 
 } // namespace Deltaboard

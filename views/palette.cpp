@@ -31,4 +31,43 @@ QColor warning()
     return QColor(0xc6, 0x28, 0x28);
 }
 
+QColor disagreement()
+{
+    return QColor(0xfd, 0xe4, 0xe1);
+}
+
+QColor heat(int level)
+{
+    // One hue, growing darker: readable for the colour-blind, and ordered at a glance.
+    static const QColor levels[]
+        = {QColor(0xf3, 0xf1, 0xee), QColor(0xfd, 0xd9, 0xb5), QColor(0xfb, 0xa8, 0x6a),
+           QColor(0xe8, 0x6a, 0x2c), QColor(0xa9, 0x32, 0x0f)};
+    return levels[std::clamp(level, 0, 4)];
+}
+
+QColor heatText(int level)
+{
+    return level >= 3 ? QColor(Qt::white) : QColor(0x3a, 0x2a, 0x1e);
+}
+
+QColor aging(int days)
+{
+    // Fresh for a week, then warmer each step: a week, two, a month.
+    if (days < 7)
+        return QColor(Qt::transparent);
+    if (days < 14)
+        return QColor(0xff, 0xf7, 0xe0);
+    if (days < 30)
+        return QColor(0xff, 0xee, 0xcc);
+    return QColor(0xfd, 0xe2, 0xcb);
+}
+
+QColor coverageStage(int stage)
+{
+    static const QColor stages[]
+        = {QColor(0xc6, 0x28, 0x28), QColor(0xf0, 0x9a, 0x36), QColor(0xf2, 0xd0, 0x4b),
+           QColor(0x7f, 0xb8, 0x8a), QColor(0x2e, 0x7d, 0x4f)};
+    return stages[std::clamp(stage, 0, 4)];
+}
+
 } // namespace Deltaboard::Palette

@@ -12,5 +12,14 @@ QColor colourFor(const QString &value);
 QColor levelColour(int level);
 // The colour of a column header over its WIP limit.
 QColor warning();
+// The background of a row where two organisations disagree strongly.
+QColor disagreement();
+// A heat map cell's fill for an impact level 0..4 (light to dark), and the text on it.
+QColor heat(int level);
+QColor heatText(int level);
+// A card's tint after this many days in its column (transparent while it is fresh).
+QColor aging(int days);
+// The stages of coverage, uncommitted .. verified (0..4).
+QColor coverageStage(int stage);
 
 } // namespace Deltaboard::Palette

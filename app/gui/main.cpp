@@ -9,11 +9,13 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -40,7 +42,13 @@ qint64 exampleDelta(MainWindow &window, DeltaKind kind)
 
 bool grab(MainWindow &window, const QString &folder, const QString &file)
 {
-    // Let layouts settle and lazy models read what the view shows.
+    // Let layouts settle, lazy models read what the view shows, and workers deliver.
+    QApplication::processEvents();
+    QDeadlineTimer deadline(60000);
+    while (window.isReading() && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
     QApplication::processEvents();
     QApplication::processEvents();
     const QString path = QDir(folder).filePath(file);
@@ -50,7 +58,7 @@ bool grab(MainWindow &window, const QString &folder, const QString &file)
     return false;
 }
 
-// Renders the Board, and the Deltas view with a crash and with a spec selected, to DIR.
+// Renders every view (the Deltas view with a crash and with a spec selected) to DIR.
 bool saveScreenshots(MainWindow &window, const QString &folder)
 {
     bool ok = true;
@@ -62,6 +70,14 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
         window.deltaList()->selectDelta(exampleDelta(window, kind));
         ok = grab(window, folder, file) && ok;
     }
+    window.showView(MainWindow::View::Priorities);
+    ok = grab(window, folder, u"priorities.png"_s) && ok;
+    window.showView(MainWindow::View::Impact);
+    ok = grab(window, folder, u"impact.png"_s) && ok;
+    window.showView(MainWindow::View::Gap);
+    ok = grab(window, folder, u"gap.png"_s) && ok;
+    window.showView(MainWindow::View::Flow);
+    ok = grab(window, folder, u"flow.png"_s) && ok;
     // The task editor on a finished card, which has fix records to show.
     window.showView(MainWindow::View::Board);
     const QList<BoardColumnModel *> columns = window.boardModel()->columns();
@@ -99,8 +115,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption orgOption(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
-        u"Render the Board, the Deltas view with a crash and with a spec selected (1440x900), "
-        u"and the task editor to PNG files in DIR, then exit."_s,
+        u"Render each view (1440x900: the Board, the Deltas view with a crash and with a spec "
+        u"selected, Priorities, Impact, Gap, Flow) and the task editor to PNG files in DIR, "
+        u"then exit."_s,
         u"DIR"_s);
     // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
     QCommandLineOption firstPaintOption(u"report-first-paint"_s, u"For benchmarks."_s);

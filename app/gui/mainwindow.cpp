@@ -2,6 +2,7 @@
 
 #include "backgroundjob.h"
 
+#include "model/backgroundread.h"
 #include "model/boardmodel.h"
 #include "model/commitcommand.h"
 #include "model/createdeltacommand.h"
@@ -9,17 +10,27 @@
 #include "model/deltastore.h"
 #include "model/deltatablemodel.h"
 #include "model/demogenerator.h"
+#include "model/flowreports.h"
+#include "model/gapmodel.h"
 #include "model/groupstore.h"
+#include "model/impactmatrixmodel.h"
 #include "model/jsondump.h"
 #include "model/organisationstore.h"
+#include "model/priorityrankingmodel.h"
+#include "model/reports.h"
 #include "model/setstatecommand.h"
 #include "model/taskstore.h"
+#include "model/triagereports.h"
 #include "model/workspace.h"
 #include "views/boardview.h"
 #include "views/commitdialog.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
+#include "views/flowview.h"
+#include "views/gapview.h"
+#include "views/impactview.h"
 #include "views/newdeltadialog.h"
+#include "views/prioritiesview.h"
 #include "views/taskeditor.h"
 
 #include <QAction>
@@ -55,6 +66,9 @@ namespace Deltaboard {
 namespace {
 
 constexpr int kMaxRecent = 8;
+// How the settings name the views, in View order.
+const QStringList kViewNames
+    = {u"board"_s, u"deltas"_s, u"priorities"_s, u"impact"_s, u"gap"_s, u"flow"_s};
 
 QStringList recentDatabases()
 {
@@ -84,6 +98,16 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_boardView(new BoardView(m_board, m_stack))
     , m_deltaList(new DeltaListView(m_deltas, m_workspace, m_stack))
+    , m_ranking(new PriorityRankingModel(m_workspace, this))
+    , m_impact(new ImpactMatrixModel(m_workspace, this))
+    , m_gap(new GapModel(*m_db, this))
+    , m_prioritiesView(new PrioritiesView(m_ranking, m_stack))
+    , m_impactView(new ImpactView(m_impact, m_stack))
+    , m_gapView(new GapView(m_gap, m_stack))
+    , m_flowView(new FlowView(m_stack))
+    , m_coverageRead(new BackgroundRead(this))
+    , m_gapCountRead(new BackgroundRead(this))
+    , m_flowRead(new BackgroundRead(this))
     , m_organisations(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_counts(new QLabel(this))
@@ -92,8 +116,15 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("%1 — Deltaboard").arg(QFileInfo(m_db->path()).fileName()));
     m_board->setUndoStack(m_undoStack);
-    m_stack->addWidget(m_boardView);
-    m_stack->addWidget(m_deltaList);
+    // In View order.
+    for (QWidget *view :
+         {static_cast<QWidget *>(m_boardView), static_cast<QWidget *>(m_deltaList),
+          static_cast<QWidget *>(m_prioritiesView), static_cast<QWidget *>(m_impactView),
+          static_cast<QWidget *>(m_gapView), static_cast<QWidget *>(m_flowView)}) {
+        m_stack->addWidget(view);
+    }
+    // The derived views read when first shown.
+    m_stale = {int(View::Priorities), int(View::Impact), int(View::Gap), int(View::Flow)};
     setCentralWidget(m_stack);
 
     m_organisations->setObjectName(u"organisationSwitcher"_s);
@@ -120,6 +151,18 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_workspace, &Workspace::errorOccurred, this, &MainWindow::showError);
     connect(m_workspace, &Workspace::deltaChanged, this, [this](qint64 deltaId) {
         m_deltas->refreshDelta(deltaId);
+        // The derived views: the one on screen refreshes that delta, the others catch up later.
+        if (currentView() == View::Priorities)
+            m_ranking->refreshDelta(deltaId);
+        else
+            markStale(View::Priorities);
+        if (currentView() == View::Impact) {
+            m_impact->refreshDelta(deltaId);
+            refreshView(View::Impact); // coverage changes with an impact
+        } else {
+            markStale(View::Impact);
+        }
+        markStale(View::Gap);
         if (m_deltaList->detail()->deltaId() == deltaId)
             m_deltaList->detail()->reload();
         // Cards show their deltas' priority and impact: refresh the board if one is on it.
@@ -135,13 +178,31 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_workspace, &Workspace::deltasAdded, this, [this] {
         m_totalDeltas.reset();
         m_deltas->refresh();
+        for (const View view : {View::Priorities, View::Impact, View::Gap, View::Flow})
+            markStale(view);
         updateStatus();
     });
     connect(m_boardView, &BoardView::demoRequested, this, &MainWindow::createDemo);
     connect(m_workspace, &Workspace::tasksChanged, this, [this](qint64 organisationId) {
-        if (organisationId == m_board->organisationId())
+        if (organisationId == m_board->organisationId()) {
             reloadBoard();
+            markStale(View::Flow);
+        }
+        markStale(View::Gap);
+        markStale(View::Impact); // coverage
     });
+    // A card move changes the flow (and coverage once it starts or finishes work).
+    connect(m_board, &BoardModel::cardMoved, this, [this] {
+        markStale(View::Flow);
+        markStale(View::Impact);
+    });
+    connect(m_prioritiesView, &PrioritiesView::openDeltaRequested, this, &MainWindow::openDelta);
+    connect(m_impactView, &ImpactView::openDeltaRequested, this, &MainWindow::openDelta);
+    connect(m_gapView, &GapView::openDeltaRequested, this, &MainWindow::openDelta);
+    connect(m_gapView, &GapView::commitRequested, this, [this] { commitSelected(); });
+    connect(m_flowView, &FlowView::rangeChanged, this, [this] { refreshView(View::Flow); });
+    connect(m_ranking, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
+    connect(m_impact, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
 
     resize(1440, 900); // the first start; later ones restore the size the user left
     reloadOrganisations();
@@ -153,7 +214,13 @@ MainWindow::~MainWindow()
 {
     // Views and models read through the database: they go before it does.
     m_undoStack->clear();
+    delete m_coverageRead; // waits for a worker still reading
+    delete m_gapCountRead;
+    delete m_flowRead;
     delete m_stack;
+    delete m_ranking;
+    delete m_impact;
+    delete m_gap;
     delete m_deltas;
     delete m_board;
     delete m_workspace;
@@ -246,7 +313,20 @@ void MainWindow::buildActions()
     board->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *deltas = viewMenu->addAction(tr("&Deltas"), this, [this] { showView(View::Deltas); });
     deltas->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    for (QAction *action : {board, deltas}) {
+    QAction *priorities
+        = viewMenu->addAction(tr("&Priorities"), this, [this] { showView(View::Priorities); });
+    priorities->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    priorities->setToolTip(tr("This organisation's ranking, side by side with another's"));
+    QAction *impact = viewMenu->addAction(tr("&Impact"), this, [this] { showView(View::Impact); });
+    impact->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    impact->setToolTip(tr("Who is hurt: deltas by user group, and each group's coverage"));
+    QAction *gap = viewMenu->addAction(tr("&Gap"), this, [this] { showView(View::Gap); });
+    gap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    gap->setToolTip(tr("Deltas that hurt users highly and that nobody has committed to"));
+    QAction *flow = viewMenu->addAction(tr("&Flow"), this, [this] { showView(View::Flow); });
+    flow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    flow->setToolTip(tr("This organisation's cumulative flow, clocks and throughput"));
+    for (QAction *action : {board, deltas, priorities, impact, gap, flow}) {
         action->setCheckable(true);
         m_viewActions->addAction(action);
     }
@@ -267,8 +347,8 @@ void MainWindow::buildActions()
     bar->addWidget(organisationLabel);
     bar->addWidget(m_organisations);
     bar->addSeparator();
-    bar->addAction(board);
-    bar->addAction(deltas);
+    for (QAction *action : {board, deltas, priorities, impact, gap, flow})
+        bar->addAction(action);
     bar->addSeparator();
     bar->addAction(commit);
     auto *spacer = new QWidget(bar);
@@ -338,14 +418,19 @@ void MainWindow::organisationChanged()
         QSettings().setValue(u"organisation/last"_s, m_organisations->currentText());
     }
     m_deltaList->setOrganisation(id > 0 ? std::optional<qint64>(id) : std::nullopt);
+    markStale(View::Priorities);
+    markStale(View::Flow);
     updateStatus();
 }
 
 qint64 MainWindow::commitSelected()
 {
-    const QList<qint64> ids = m_deltaList->selectedDeltas();
-    if (currentView() != View::Deltas || ids.isEmpty()) {
-        showView(View::Deltas);
+    const QList<qint64> ids = selectedDeltas();
+    if (ids.isEmpty()) {
+        if (currentView() != View::Gap && currentView() != View::Priorities
+            && currentView() != View::Impact) {
+            showView(View::Deltas);
+        }
         statusBar()->showMessage(tr("Select one or more deltas to commit to."), 6000);
         return 0;
     }
@@ -410,12 +495,7 @@ TaskEditor *MainWindow::openTask(qint64 taskId)
     auto *editor = new TaskEditor(m_workspace, taskId, this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &TaskEditor::openDeltaRequested, this, [this](qint64 deltaId) {
-        showView(View::Deltas);
-        if (!m_deltaList->selectDelta(deltaId)) {
-            m_search->clear(); // a search may hide it
-            m_deltaList->setSearchText({});
-            QTimer::singleShot(200, this, [this, deltaId] { m_deltaList->selectDelta(deltaId); });
-        }
+        openDelta(deltaId);
         raise();
         activateWindow();
     });
@@ -423,34 +503,159 @@ TaskEditor *MainWindow::openTask(qint64 taskId)
     return editor;
 }
 
+void MainWindow::openDelta(qint64 deltaId)
+{
+    showView(View::Deltas);
+    if (!m_deltaList->selectDelta(deltaId)) {
+        m_search->clear(); // a search may hide it
+        m_deltaList->setSearchText({});
+        QTimer::singleShot(200, this, [this, deltaId] { m_deltaList->selectDelta(deltaId); });
+    }
+}
+
 void MainWindow::showView(View view)
 {
-    m_stack->setCurrentIndex(view == View::Board ? 0 : 1);
-    m_viewActions->actions().at(view == View::Board ? 0 : 1)->setChecked(true);
-    m_search->setPlaceholderText(
-        view == View::Board ? tr("Filter cards by title (Ctrl+F)")
-                            : tr("Search deltas: title, desired, actual, details (Ctrl+F)"));
-    // One search field, applied to the view being shown.
-    search(m_search->text());
+    m_stack->setCurrentIndex(int(view));
+    m_viewActions->actions().at(int(view))->setChecked(true);
+    // One search field, for the views that have something to search.
+    const bool searchable = view == View::Board || view == View::Deltas;
+    m_search->setEnabled(searchable);
+    m_search->setPlaceholderText(view == View::Board ? tr("Filter cards by title (Ctrl+F)")
+                                 : view == View::Deltas
+                                     ? tr("Search deltas: title, desired, actual, details (Ctrl+F)")
+                                     : tr("Search works in the Board and Deltas views"));
+    if (searchable)
+        search(m_search->text());
+    if (m_stale.contains(int(view)))
+        refreshView(view);
     updateStatus();
 }
 
 MainWindow::View MainWindow::currentView() const
 {
-    return m_stack->currentIndex() == 0 ? View::Board : View::Deltas;
+    return View(m_stack->currentIndex());
+}
+
+void MainWindow::markStale(View view)
+{
+    if (currentView() == view && isVisible())
+        refreshView(view);
+    else
+        m_stale.insert(int(view));
+}
+
+bool MainWindow::isReading() const
+{
+    return m_coverageRead->isBusy() || m_gapCountRead->isBusy() || m_flowRead->isBusy();
+}
+
+void MainWindow::refreshView(View view)
+{
+    m_stale.remove(int(view));
+    const qint64 organisation = organisationId();
+    switch (view) {
+    case View::Board:
+    case View::Deltas: return; // kept current by their models
+    case View::Priorities: {
+        QList<std::pair<qint64, QString>> organisations;
+        for (int i = 0; i < m_organisations->count(); ++i)
+            organisations.append(
+                {m_organisations->itemData(i).toLongLong(), m_organisations->itemText(i)});
+        m_prioritiesView->setOrganisations(organisations, organisation);
+        return;
+    }
+    case View::Impact:
+        if (currentView() != View::Impact || m_impact->rowCount() == 0)
+            m_impact->refresh();
+        // Coverage aggregates every impact and task: read on a worker, drawn when it arrives.
+        m_coverageRead->read<QList<CoverageRow>>(
+            m_db->path(), [](Database &db) { return TriageReports(db).coverage(); },
+            [this](const Result<QList<CoverageRow>> &coverage) {
+                m_impactView->setCoverage(coverage);
+            });
+        return;
+    case View::Gap:
+        m_gap->refresh();
+        m_gapView->setTotal(std::nullopt);
+        m_gapCountRead->read<int>(
+            m_db->path(), [](Database &db) { return Reports(db).gapCount(); },
+            [this](const Result<int> &count) {
+                m_gapView->setTotal(count ? std::optional<int>(*count) : std::nullopt);
+                updateStatus();
+            });
+        return;
+    case View::Flow: {
+        const QString name = m_organisations->currentText();
+        m_flowView->setLoading(name);
+        if (organisation <= 0) {
+            m_flowView->setSummary(name, Error{tr("there is no organisation yet")});
+            return;
+        }
+        // "Today" by this connection's clock, so the worker draws the same days.
+        const QDate today = m_db->clock().now().toUTC().date();
+        const QDate from = m_flowView->fromDate(today);
+        m_flowRead->read<FlowSummary>(
+            m_db->path(),
+            [organisation, from, today](Database &db) {
+                return FlowReports(db).summary(organisation, from, today);
+            },
+            [this, name](const Result<FlowSummary> &summary) {
+                m_flowView->setSummary(name, summary);
+            });
+        return;
+    }
+    }
+}
+
+QList<qint64> MainWindow::selectedDeltas() const
+{
+    switch (currentView()) {
+    case View::Deltas: return m_deltaList->selectedDeltas();
+    case View::Gap: return m_gapView->selectedDeltas();
+    case View::Priorities:
+        if (const qint64 id = m_prioritiesView->currentDelta())
+            return {id};
+        return {};
+    case View::Impact: {
+        const QModelIndex current = m_impactView->table()->currentIndex();
+        if (current.isValid())
+            return {m_impact->deltaAt(current.row())};
+        return {};
+    }
+    default: return {};
+    }
 }
 
 void MainWindow::search(const QString &text)
 {
     if (currentView() == View::Board)
         m_board->setFilter(text);
-    else
+    else if (currentView() == View::Deltas)
         m_deltaList->setSearchText(text);
 }
 
 void MainWindow::updateStatus()
 {
     const QLocale locale;
+    switch (currentView()) {
+    case View::Priorities:
+        m_counts->setText(tr("%1 deltas in the list").arg(locale.toString(m_ranking->rowCount())));
+        return;
+    case View::Impact:
+        m_counts->setText(
+            tr("%1 open deltas with an impact").arg(locale.toString(m_impact->rowCount())));
+        return;
+    case View::Gap:
+        if (const std::optional<int> total
+            = m_gap->complete() ? m_gap->rowCount() : m_gapView->total()) {
+            m_counts->setText(tr("%1 deltas in the gap").arg(locale.toString(*total)));
+        } else {
+            m_counts->setText(tr("Counting the gap…"));
+        }
+        return;
+    case View::Flow: m_counts->clear(); return;
+    default: break;
+    }
     if (currentView() == View::Board) {
         const int cards = m_board->cardCount();
         m_counts->setText(cards == 1
@@ -568,6 +773,8 @@ void MainWindow::reloadAll()
     m_undoStack->clear();
     m_deltas->refresh();
     reloadOrganisations();
+    for (const View view : {View::Priorities, View::Impact, View::Gap, View::Flow})
+        markStale(view);
 }
 
 void MainWindow::createDemo()
@@ -637,8 +844,8 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     setOrganisation(settings.value(u"organisation/last"_s).toString());
-    showView(settings.value(u"window/view"_s).toString() == u"deltas"_s ? View::Deltas
-                                                                        : View::Board);
+    const int view = kViewNames.indexOf(settings.value(u"window/view"_s).toString());
+    showView(view >= 0 ? View(view) : View::Board);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -646,7 +853,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/view"_s, currentView() == View::Deltas ? u"deltas"_s : u"board"_s);
+    settings.setValue(u"window/view"_s, kViewNames.value(int(currentView())));
     QMainWindow::closeEvent(event);
 }
 

@@ -3,6 +3,7 @@
 #include "model/levels.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -16,11 +17,19 @@ class QUndoStack;
 
 namespace Deltaboard {
 
+class BackgroundRead;
 class BoardModel;
 class BoardView;
 class Database;
 class DeltaListView;
 class DeltaTableModel;
+class FlowView;
+class GapModel;
+class GapView;
+class ImpactMatrixModel;
+class ImpactView;
+class PrioritiesView;
+class PriorityRankingModel;
 class TaskEditor;
 class Workspace;
 
@@ -33,7 +42,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    enum class View { Board, Deltas };
+    // In tool bar order; Ctrl+1 .. Ctrl+6.
+    enum class View { Board, Deltas, Priorities, Impact, Gap, Flow };
 
     // Takes ownership of db.
     explicit MainWindow(std::unique_ptr<Database> db, QWidget *parent = nullptr);
@@ -49,11 +59,24 @@ public:
     BoardModel *boardModel() const { return m_board; }
     BoardView *boardView() const { return m_boardView; }
     DeltaListView *deltaList() const { return m_deltaList; }
+    PrioritiesView *prioritiesView() const { return m_prioritiesView; }
+    PriorityRankingModel *priorityRanking() const { return m_ranking; }
+    ImpactView *impactView() const { return m_impactView; }
+    ImpactMatrixModel *impactMatrix() const { return m_impact; }
+    GapView *gapView() const { return m_gapView; }
+    GapModel *gapModel() const { return m_gap; }
+    FlowView *flowView() const { return m_flowView; }
+    // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
+    // on its way; tests and the benchmark wait for it.
+    bool isReading() const;
     QUndoStack *undoStack() const { return m_undoStack; }
     Workspace *workspace() const { return m_workspace; }
-    // Commits the current organisation to the deltas selected in the Deltas view, asking for the
-    // task's title; returns the new task's id, or 0 when nothing was committed.
+    // Commits the current organisation to the deltas selected in the current view (Deltas, Gap,
+    // Priorities or Impact), asking for the task's title; returns the new task's id, or 0 when
+    // nothing was committed.
     qint64 commitSelected();
+    // Shows a delta in the Deltas view.
+    void openDelta(qint64 deltaId);
     // Records a new delta (asks for it in a dialog); returns its id, or 0.
     qint64 newDelta();
     // Puts the selected deltas in this state, as one undo step.
@@ -79,6 +102,11 @@ private:
     void reloadAll();
     void reloadComponents();
     void reloadBoard();
+    // Reads a view's data again if something it shows changed since it was last read; views not
+    // on screen are only marked and catch up when shown.
+    void markStale(View view);
+    void refreshView(View view);
+    QList<qint64> selectedDeltas() const;
     void createDemo();
     void exportJson();
     void importJson();
@@ -94,6 +122,17 @@ private:
     QStackedWidget *m_stack;
     BoardView *m_boardView;
     DeltaListView *m_deltaList;
+    PriorityRankingModel *m_ranking;
+    ImpactMatrixModel *m_impact;
+    GapModel *m_gap;
+    PrioritiesView *m_prioritiesView;
+    ImpactView *m_impactView;
+    GapView *m_gapView;
+    FlowView *m_flowView;
+    BackgroundRead *m_coverageRead;
+    BackgroundRead *m_gapCountRead;
+    BackgroundRead *m_flowRead;
+    QSet<int> m_stale; // View values
     QComboBox *m_organisations;
     QLineEdit *m_search;
     QLabel *m_counts;

@@ -13,12 +13,18 @@ GapModel::GapModel(Database &db, QObject *parent)
 
 void GapModel::refresh()
 {
+    // The first page comes with the reset; later ones as the view scrolls.
     beginResetModel();
     m_rows.clear();
     m_complete = false;
     m_error.clear();
+    if (auto page = Reports(m_db).gap(kPage, 0)) {
+        m_complete = page->size() < kPage;
+        m_rows = std::move(page).value();
+    } else {
+        m_error = page.error();
+    }
     endResetModel();
-    fetchMore({});
 }
 
 int GapModel::rowOf(qint64 deltaId) const

@@ -95,7 +95,7 @@ ImpactView::ImpactView(ImpactMatrixModel *model, QWidget *parent)
     , m_coverageNote(new QLabel(this))
 {
     setObjectName(u"impactView"_s);
-    m_table->setObjectName(u"impactTable"_s);
+    m_table->setObjectName(u"impactMap"_s);
     m_table->setModel(model);
     m_table->setItemDelegate(new HeatMapDelegate(m_table));
     m_table->setShowGrid(false);

@@ -8,8 +8,13 @@
 #include "model/commentstore.h"
 #include "model/deltastore.h"
 #include "model/demogenerator.h"
+#include "model/gapmodel.h"
+#include "model/groupstore.h"
 #include "model/history.h"
+#include "model/impactmatrixmodel.h"
 #include "model/organisationstore.h"
+#include "model/priorityrankingmodel.h"
+#include "model/reports.h"
 #include "model/taskstore.h"
 #include "model/triagestore.h"
 #include "model/workspace.h"
@@ -18,10 +23,17 @@
 #include "views/commitdialog.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
+#include "views/flowview.h"
+#include "views/gapview.h"
+#include "views/impactview.h"
+#include "views/prioritiesview.h"
 #include "views/taskeditor.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDrag>
 #include <QLabel>
@@ -528,6 +540,172 @@ private Q_SLOTS:
         QCOMPARE(m_window->deltaList()->detail()->deltaId(), rows->last().id);
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(DeltaStore(m_window->database()).count({}).value(), before);
+    }
+
+    void shouldOpenEachViewByShortcutAndFollowTheOrganisation()
+    {
+        const auto organisations = OrganisationStore(m_window->database()).list();
+        const struct
+        {
+            Qt::Key key;
+            MainWindow::View view;
+            const char *widget;
+        } views[] = {{Qt::Key_3, MainWindow::View::Priorities, "prioritiesView"},
+                     {Qt::Key_4, MainWindow::View::Impact, "impactView"},
+                     {Qt::Key_5, MainWindow::View::Gap, "gapView"},
+                     {Qt::Key_6, MainWindow::View::Flow, "flowView"},
+                     {Qt::Key_1, MainWindow::View::Board, "boardView"}};
+        for (const auto &entry : views) {
+            QTest::keyClick(m_window.get(), entry.key, Qt::ControlModifier);
+            QCOMPARE(m_window->currentView(), entry.view);
+            QWidget *shown = m_window->findChild<QWidget *>(QString::fromLatin1(entry.widget));
+            QVERIFY2(shown && shown->isVisible(), entry.widget);
+            QTRY_VERIFY(!m_window->isReading());
+        }
+
+        // Priorities: the current organisation's ranking, compared with the next one.
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        PriorityRankingModel *ranking = m_window->priorityRanking();
+        QCOMPARE(ranking->firstOrganisation(), organisations->at(0).id);
+        QCOMPARE(ranking->secondOrganisation(), organisations->at(1).id);
+        QCOMPARE(ranking->rowCount() > 0, true);
+        // Switching organisation while the view is shown re-reads it for the new one.
+        auto *switcher = m_window->findChild<QComboBox *>(u"organisationSwitcher"_s);
+        switcher->setCurrentIndex(1);
+        QCOMPARE(ranking->firstOrganisation(), organisations->at(1).id);
+        QVERIFY(ranking->secondOrganisation() != organisations->at(1).id);
+        // Strong disagreements only: every row shown is one.
+        auto *strong = m_window->findChild<QCheckBox *>(u"strongOnly"_s);
+        strong->setChecked(true);
+        QCOMPARE(ranking->rowCount(), ranking->strongCount());
+        for (int row = 0; row < ranking->rowCount(); ++row)
+            QVERIFY(ranking->index(row, 0).data(PriorityRankingModel::StrongRole).toBool());
+
+        // Flow: the charts arrive from the worker, for the organisation now current.
+        QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+        QTRY_VERIFY(m_window->flowView()->isLoaded());
+        QTRY_VERIFY(!m_window->isReading());
+        QCOMPARE(m_window->flowView()->flowChart()->chart()->series().size(), 5); // columns
+        // the histogram, its median and its 85th percentile
+        QCOMPARE(m_window->flowView()->cycleChart()->chart()->series().size(), 3);
+    }
+
+    void shouldRankAndSetAPriorityInThePrioritiesViewWithUndo()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        auto *table = m_window->findChild<QTableView *>(u"prioritiesTable"_s);
+        PriorityRankingModel *ranking = m_window->priorityRanking();
+        const qint64 organisation = m_window->organisationId();
+        const qint64 other = ranking->secondOrganisation();
+        TriageStore triage(m_window->database());
+        const QList<qint64> before = *triage.ranking(organisation);
+        QVERIFY(before.size() > 3);
+        const auto otherBefore = triage.ranking(other);
+
+        // Ctrl+Down on the first row: it goes one place down, and stays selected.
+        table->setFocus();
+        table->setCurrentIndex(ranking->index(0, PriorityRankingModel::TitleColumn));
+        const qint64 first = before.at(0);
+        QTest::keyClick(table, Qt::Key_Down, Qt::ControlModifier);
+        QCOMPARE(triage.ranking(organisation)->at(1), first);
+        QCOMPARE(m_window->prioritiesView()->currentDelta(), first);
+
+        // Typing 1 makes it low: it leaves the top of the list.
+        QTest::keyClick(table, Qt::Key_1);
+        const auto level = [&](qint64 deltaId) -> std::optional<int> {
+            const auto entries = triage.priorities(deltaId);
+            for (const PriorityEntry &entry : *entries) {
+                if (entry.organisationId == organisation)
+                    return entry.level;
+            }
+            return std::nullopt;
+        };
+        QCOMPARE(level(first), std::optional<int>(1));
+        QVERIFY(ranking->rowOf(first) > 1);
+        QCOMPARE(m_window->prioritiesView()->currentDelta(), first);
+        // The other organisation's priorities are not touched.
+        QCOMPARE(*triage.ranking(other), *otherBefore);
+
+        // Undo twice: the level and the place are back.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(*triage.ranking(organisation), before);
+        QCOMPARE(ranking->deltaAt(0), first);
+    }
+
+    void shouldAssessAnImpactInTheHeatMapWithUndo()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_4, Qt::ControlModifier);
+        QTRY_VERIFY(!m_window->isReading());
+        auto *table = m_window->findChild<QTableView *>(u"impactMap"_s);
+        ImpactMatrixModel *impact = m_window->impactMatrix();
+        QVERIFY(impact->rowCount() > 0);
+        // A cell that is not assessed yet, on the last row.
+        const int row = impact->rowCount() - 1;
+        int column = -1;
+        for (int c = ImpactMatrixModel::FirstGroupColumn; c < impact->columnCount(); ++c) {
+            if (!impact->index(row, c).data(ImpactMatrixModel::LevelRole).isValid()) {
+                column = c;
+                break;
+            }
+        }
+        QVERIFY(column >= 0);
+        const qint64 deltaId = impact->deltaAt(row);
+        const qint64 groupId
+            = impact->index(row, column).data(ImpactMatrixModel::GroupIdRole).toLongLong();
+        TriageStore triage(m_window->database());
+        const auto assessed = [&]() -> std::optional<int> {
+            const auto entries = triage.impacts(deltaId);
+            for (const ImpactEntry &entry : *entries) {
+                if (entry.groupId == groupId)
+                    return entry.level;
+            }
+            return std::nullopt;
+        };
+        QCOMPARE(assessed(), std::nullopt);
+
+        // Typing 4 on the cell makes it critical; the delta moves up the map and stays current.
+        table->setFocus();
+        table->setCurrentIndex(impact->index(row, column));
+        QTest::keyClick(table, Qt::Key_4);
+        QCOMPARE(assessed(), std::optional<int>(4));
+        QVERIFY(impact->rowOf(deltaId) < row);
+        QCOMPARE(impact->deltaAt(table->currentIndex().row()), deltaId);
+        QCOMPARE(table->currentIndex().column(), column);
+        // The coverage bars are read again for the new impact.
+        QTRY_VERIFY(!m_window->isReading());
+        QVERIFY(m_window->impactView()->coverageChart()->chart()->series().size() == 1);
+
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(assessed(), std::nullopt);
+        QCOMPARE(impact->rowOf(deltaId), row);
+    }
+
+    void shouldCommitFromTheGapView()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+        QTRY_VERIFY(!m_window->isReading());
+        GapModel *gap = m_window->gapModel();
+        QVERIFY(gap->rowCount() > 0);
+        QCOMPARE(m_window->gapView()->total(),
+                 std::optional<int>(*Reports(m_window->database()).gapCount()));
+        const qint64 top = gap->deltaAt(0);
+        auto *table = m_window->findChild<QTableView *>(u"gapTable"_s);
+        table->setFocus();
+        table->selectRow(0);
+        QVERIFY(m_window->gapView()->commitButton()->isEnabled());
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<CommitDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QTest::keyClick(dialog->findChild<QLineEdit *>(u"commitTitle"_s), Qt::Key_Return);
+        });
+        QTest::mouseClick(m_window->gapView()->commitButton(), Qt::LeftButton);
+        // Committed: it leaves the gap, and comes back on undo.
+        QVERIFY(!TaskStore(m_window->database()).tasksForDelta(top)->isEmpty());
+        QCOMPARE(gap->rowOf(top), -1);
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(TaskStore(m_window->database()).tasksForDelta(top)->isEmpty());
+        QCOMPARE(gap->rowOf(top), 0);
     }
 
     void shouldGuideTheUserOnAnEmptyDatabase()

@@ -68,8 +68,7 @@ private Q_SLOTS:
         // A level change sends the delta to the end of its new level.
         QVERIFY(triage.setPriority(m_a, m_d[1], 3));
         QCOMPARE(*triage.ranking(m_a), (QList<qint64>{m_d[2], m_d[0], m_d[1], m_d[3]}));
-        const auto unranked
-            = m_db->scalar(u"SELECT count(*) FROM priorities WHERE rank IS NULL"_s);
+        const auto unranked = m_db->scalar(u"SELECT count(*) FROM priorities WHERE rank IS NULL"_s);
         QCOMPARE(unranked->toInt(), 0);
     }
 
@@ -141,8 +140,7 @@ private Q_SLOTS:
         // Move the low one to the top of high, then a delta A had no priority on into it.
         m_stack->push(new RankDeltaCommand(m_workspace.get(), m_a, m_d[3], 3, m_d[0]));
         m_stack->push(new RankDeltaCommand(m_workspace.get(), m_a, m_d[5], 3, m_d[1]));
-        QCOMPARE(*triage.ranking(m_a),
-                 (QList<qint64>{m_d[3], m_d[0], m_d[5], m_d[1], m_d[2]}));
+        QCOMPARE(*triage.ranking(m_a), (QList<qint64>{m_d[3], m_d[0], m_d[5], m_d[1], m_d[2]}));
         m_stack->undo();
         m_stack->undo();
         QCOMPARE(*triage.ranking(m_a), before);
@@ -302,9 +300,9 @@ private Q_SLOTS:
         model.refresh();
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), ImpactMatrixModel::FirstGroupColumn + 3);
-        QCOMPARE((QList<qint64>{model.deltaAt(0), model.deltaAt(1), model.deltaAt(2),
-                                model.deltaAt(3)}),
-                 (QList<qint64>{m_d[2], m_d[0], m_d[1], m_d[3]}));
+        QCOMPARE(
+            (QList<qint64>{model.deltaAt(0), model.deltaAt(1), model.deltaAt(2), model.deltaAt(3)}),
+            (QList<qint64>{m_d[2], m_d[0], m_d[1], m_d[3]}));
         const int bigColumn = model.columnOfGroup(big);
         const int smallColumn = model.columnOfGroup(small);
         QCOMPARE(model.headerData(bigColumn, Qt::Horizontal).toString(), u"Big"_s);

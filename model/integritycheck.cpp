@@ -81,6 +81,17 @@ QList<IntegrityCheck::Finding> IntegrityCheck::run()
                             .arg(deltas->toLongLong())
                             .arg(tasks->toLongLong()));
     findings.append({u"derived summaries"_s, problems.join(u"; "_s)});
+
+    // From schema version 2 every priority has a place in its organisation's ranking.
+    problems.clear();
+    if (m_db.schemaVersion() >= 2) {
+        const auto unranked = m_db.scalar(u"SELECT count(*) FROM priorities WHERE rank IS NULL"_s);
+        if (!unranked)
+            problems.append(unranked.error());
+        else if (unranked->toLongLong() > 0)
+            problems.append(u"%1 priorities have no rank"_s.arg(unranked->toLongLong()));
+    }
+    findings.append({u"priority ranking"_s, problems.join(u"; "_s)});
     return findings;
 }
 

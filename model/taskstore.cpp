@@ -507,8 +507,11 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
     // statement is prepared once and reused for every batch.
     static const QString sql = [] {
         return u"SELECT t.id, "
-               u"(SELECT max(p.level) FROM task_deltas td JOIN priorities p ON p.delta_id = "
-               u" td.delta_id AND p.organisation_id = t.organisation_id WHERE td.task_id = t.id), "
+               // CROSS JOIN keeps this order: from the task's few links to each priority by
+               // its key. (Left free, SQLite scans the organisation's whole ranking index.)
+               u"(SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p ON p.delta_id "
+               u" = td.delta_id AND p.organisation_id = t.organisation_id WHERE td.task_id = "
+               u"t.id), "
                u"(SELECT group_concat(k, ' ') FROM (SELECT DISTINCT d.kind AS k FROM task_deltas "
                u" td JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = t.id ORDER BY "
                u" CASE d.kind WHEN 'defect' THEN 0 WHEN 'crash' THEN 1 ELSE 2 END)), "

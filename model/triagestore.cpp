@@ -61,11 +61,16 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
         return transaction.commit(); // unchanged: no write, no history
 
     if (level) {
-        const auto set
-            = m_db.run(u"INSERT INTO priorities (organisation_id, delta_id, level, updated_at) "
-                       u"VALUES (?, ?, ?, ?) ON CONFLICT (organisation_id, delta_id) "
-                       u"DO UPDATE SET level = excluded.level, updated_at = excluded.updated_at"_s,
-                       {organisationId, deltaId, *level, m_db.clock().nowText()});
+        // A new or re-levelled priority goes to the end of its level. The rank is computed here
+        // rather than left to the schema's triggers, which would rewrite the row just written.
+        const auto set = m_db.run(
+            u"INSERT INTO priorities (organisation_id, delta_id, level, rank, updated_at) "
+            u"VALUES (?, ?, ?, (SELECT coalesce(max(rank), 0) + 1024 FROM priorities "
+            u"WHERE organisation_id = ? AND level = ?), ?) "
+            u"ON CONFLICT (organisation_id, delta_id) DO UPDATE SET level = excluded.level, "
+            u"rank = CASE WHEN priorities.level = excluded.level THEN priorities.rank "
+            u"ELSE excluded.rank END, updated_at = excluded.updated_at"_s,
+            {organisationId, deltaId, *level, organisationId, *level, m_db.clock().nowText()});
         if (!set) {
             return Error{missingRecord(m_db, set.error(), u"organisations"_s, organisationId,
                                        u"organisation"_s, deltaId)};

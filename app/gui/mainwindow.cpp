@@ -158,7 +158,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
             markStale(View::Priorities);
         if (currentView() == View::Impact) {
             m_impact->refreshDelta(deltaId);
-            refreshView(View::Impact); // coverage changes with an impact
+            readCoverage(); // coverage changes with an impact
         } else {
             markStale(View::Impact);
         }
@@ -565,14 +565,8 @@ void MainWindow::refreshView(View view)
         return;
     }
     case View::Impact:
-        if (currentView() != View::Impact || m_impact->rowCount() == 0)
-            m_impact->refresh();
-        // Coverage aggregates every impact and task: read on a worker, drawn when it arrives.
-        m_coverageRead->read<QList<CoverageRow>>(
-            m_db->path(), [](Database &db) { return TriageReports(db).coverage(); },
-            [this](const Result<QList<CoverageRow>> &coverage) {
-                m_impactView->setCoverage(coverage);
-            });
+        m_impact->refresh();
+        readCoverage();
         return;
     case View::Gap:
         m_gap->refresh();
@@ -605,6 +599,16 @@ void MainWindow::refreshView(View view)
         return;
     }
     }
+}
+
+void MainWindow::readCoverage()
+{
+    // Coverage aggregates every impact and task: read on a worker, drawn when it arrives.
+    m_coverageRead->read<QList<CoverageRow>>(
+        m_db->path(), [](Database &db) { return TriageReports(db).coverage(); },
+        [this](const Result<QList<CoverageRow>> &coverage) {
+            m_impactView->setCoverage(coverage);
+        });
 }
 
 QList<qint64> MainWindow::selectedDeltas() const

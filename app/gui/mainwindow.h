@@ -69,6 +69,8 @@ public:
     // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
     // on its way; tests and the benchmark wait for it.
     bool isReading() const;
+    // Reads a view's data again now (what showing a view does when something it shows changed).
+    void refreshView(View view);
     QUndoStack *undoStack() const { return m_undoStack; }
     Workspace *workspace() const { return m_workspace; }
     // Commits the current organisation to the deltas selected in the current view (Deltas, Gap,
@@ -105,8 +107,8 @@ private:
     // Reads a view's data again if something it shows changed since it was last read; views not
     // on screen are only marked and catch up when shown.
     void markStale(View view);
-    void refreshView(View view);
     QList<qint64> selectedDeltas() const;
+    void readCoverage();
     void createDemo();
     void exportJson();
     void importJson();

@@ -63,7 +63,7 @@ private Q_SLOTS:
         const Run check = cli({u"--db"_s, m_db, u"check"_s});
         QCOMPARE(check.exitCode, 0);
         QCOMPARE(check.out, u"schema: ok\nintegrity: ok\nforeign keys: ok\nfull-text index: ok\n"
-                            u"derived summaries: ok\n"_s);
+                            u"derived summaries: ok\npriority ranking: ok\n"_s);
     }
 
     void shouldCommitTriageAndShowTheHistory()

@@ -40,7 +40,7 @@ private Q_SLOTS:
         parameters.tasks = 60;
         QVERIFY(DemoGenerator(*db).generate(parameters));
         const auto findings = IntegrityCheck(*db).run();
-        QCOMPARE(findings.size(), 5);
+        QCOMPARE(findings.size(), 6);
         QVERIFY(IntegrityCheck::healthy(findings));
     }
 
@@ -90,6 +90,9 @@ private Q_SLOTS:
         const qint64 id = *DeltaStore(*db).create(delta);
         // Damage that only a direct write could do: a summary out of step, a dangling reference.
         QVERIFY(db->execOnce(u"UPDATE deltas SET top_impact = 4 WHERE id = ?"_s, {id}));
+        const qint64 organisation = OrganisationStore(*db).create(u"O"_s)->id;
+        QVERIFY(TriageStore(*db).setPriority(organisation, id, 2));
+        QVERIFY(db->execOnce(u"UPDATE priorities SET rank = NULL"_s));
         QVERIFY(db->execOnce(u"PRAGMA foreign_keys = OFF"_s));
         QVERIFY(db->execOnce(u"INSERT INTO comments (delta_id, body, created_at) "
                              u"VALUES (999, 'orphan', 'x')"_s));
@@ -98,6 +101,7 @@ private Q_SLOTS:
         QVERIFY2(problemOf(findings, u"derived summaries"_s).startsWith(u"1 deltas and 0 tasks"_s),
                  qPrintable(problemOf(findings, u"derived summaries"_s)));
         QVERIFY(problemOf(findings, u"foreign keys"_s).contains(u"comments"_s));
+        QCOMPARE(problemOf(findings, u"priority ranking"_s), u"1 priorities have no rank"_s);
         QVERIFY(problemOf(findings, u"integrity"_s).isEmpty());
         QVERIFY(problemOf(findings, u"schema"_s).isEmpty());
     }

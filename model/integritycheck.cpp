@@ -66,10 +66,17 @@ QList<IntegrityCheck::Finding> IntegrityCheck::run()
     findings.append({u"full-text index"_s, problems.join(u"; "_s)});
 
     problems.clear();
+    // impact_weight exists from schema version 2 on.
+    const QString weight
+        = m_db.schemaVersion() >= 2
+              ? u" OR d.impact_weight IS NOT (SELECT sum(i.level * coalesce(g.size, 1)) FROM "
+                u"impacts i JOIN user_groups g ON g.id = i.group_id WHERE i.delta_id = d.id)"_s
+              : QString();
     const auto deltas = m_db.scalar(
         u"SELECT count(*) FROM deltas d WHERE d.top_impact IS NOT (SELECT max(level) FROM "
         u"impacts WHERE delta_id = d.id) OR d.affected_users IS NOT (SELECT sum(affected_users) "
-        u"FROM impacts WHERE delta_id = d.id)"_s);
+        u"FROM impacts WHERE delta_id = d.id)"_s
+        + weight);
     const auto tasks = m_db.scalar(
         u"SELECT count(*) FROM tasks t WHERE t.linked_deltas <> (SELECT count(*) FROM "
         u"task_deltas WHERE task_id = t.id) OR t.top_impact IS NOT (SELECT max(d.top_impact) "

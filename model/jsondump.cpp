@@ -113,8 +113,9 @@ const QStringList &JsonDump::tables()
 
 bool JsonDump::isDerived(const QString &table, const QString &column)
 {
-    static const QSet<QString> derived = {u"deltas.top_impact"_s, u"deltas.affected_users"_s,
-                                          u"tasks.linked_deltas"_s, u"tasks.top_impact"_s};
+    static const QSet<QString> derived
+        = {u"deltas.top_impact"_s, u"deltas.affected_users"_s, u"deltas.impact_weight"_s,
+           u"tasks.linked_deltas"_s, u"tasks.top_impact"_s};
     return derived.contains(table + u'.' + column);
 }
 

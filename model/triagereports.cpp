@@ -120,11 +120,10 @@ Result<QList<DisagreementRow>> TriageReports::rankingRows(const QList<qint64> &i
 
 Result<QList<qint64>> TriageReports::impactMatrixIds()
 {
-    const auto ids = m_db.integers(
-        u"SELECT i.delta_id FROM impacts i JOIN user_groups g ON g.id = i.group_id "
-        u"JOIN deltas d ON d.id = i.delta_id "
-        u"WHERE d.state NOT IN ('declined', 'duplicate', 'resolved') "
-        u"GROUP BY i.delta_id ORDER BY sum(i.level * coalesce(g.size, 1)) DESC, i.delta_id"_s);
+    // In the order of deltas_by_impact_weight, whose WHERE clause this repeats word for word.
+    const auto ids = m_db.integers(u"SELECT id FROM deltas WHERE impact_weight IS NOT NULL "
+                                   u"AND state NOT IN ('declined', 'duplicate', 'resolved') "
+                                   u"ORDER BY impact_weight DESC, id"_s);
     if (!ids)
         return Error{u"cannot read the impact map: %1"_s.arg(ids.error())};
     return ids;

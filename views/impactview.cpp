@@ -246,7 +246,8 @@ void ImpactView::setCoverage(const Result<QList<CoverageRow>> &coverage)
     share->setTitleText(tr("share"));
     chart->addAxis(share, Qt::AlignLeft);
     series->attachAxis(share);
-    chart->legend()->setAlignment(Qt::AlignRight);
+    // The legend under the bars leaves the full width to the groups' names.
+    chart->legend()->setAlignment(Qt::AlignBottom);
     QChart *old = m_chartView->chart();
     m_chartView->setChart(chart);
     delete old;

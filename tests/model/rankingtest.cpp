@@ -7,6 +7,7 @@
 #include "model/groupstore.h"
 #include "model/history.h"
 #include "model/impactmatrixmodel.h"
+#include "model/integritycheck.h"
 #include "model/migrator.h"
 #include "model/organisationstore.h"
 #include "model/priorityrankingmodel.h"
@@ -327,6 +328,13 @@ private Q_SLOTS:
         m_stack->undo();
         QCOMPARE(model.deltaAt(0), m_d[2]);
         QCOMPARE(triage.impacts(m_d[3])->size(), 1);
+
+        // The weights follow a group's size (no store edits sizes yet: a direct write, as an
+        // import would do): Small grows to 10,000, so d1 (4 x 10,000 + 4) leads.
+        QVERIFY(m_db->execOnce(u"UPDATE user_groups SET size = 10000 WHERE id = ?"_s, {small}));
+        model.refresh();
+        QCOMPARE(model.deltaAt(0), m_d[1]);
+        QVERIFY(IntegrityCheck::healthy(IntegrityCheck(*m_db).run()));
     }
 
     void shouldPageThroughTheGapInItsOrder()

@@ -36,7 +36,14 @@ public:
         auto result = std::make_shared<Result<T>>(Error{QStringLiteral("not read")});
         QThread *thread = QThread::create([databasePath, work = std::move(work), result] {
             auto db = Database::open(databasePath);
-            *result = db ? work(**db) : Result<T>(Error{db.error()});
+            if (!db) {
+                *result = Error{db.error()};
+                return;
+            }
+            // A one-off read gains little from a big page cache, and each short-lived cache
+            // left the process's heap fragmented: 4 MB instead of the usual 32 MB.
+            static_cast<void>((*db)->execOnce(QStringLiteral("PRAGMA cache_size = -4096")));
+            *result = work(**db);
         });
         ++m_pending;
         m_threads.removeAll(nullptr);

@@ -1,5 +1,6 @@
 #include "flowview.h"
 
+#include "chartreuse.h"
 #include "palette.h"
 
 #include <QAreaSeries>
@@ -54,15 +55,6 @@ double niceStep(double span, int parts)
     return 10.0 * power;
 }
 
-QChart *newChart(const QString &title)
-{
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    return chart;
-}
-
 QString days(double value)
 {
     return QObject::tr("%1 d").arg(QLocale().toString(value, 'f', value < 10 ? 1 : 0));
@@ -98,7 +90,7 @@ FlowView::FlowView(QWidget *parent)
 
     for (QChartView *view : {m_flow, m_commit, m_cycle, m_throughput}) {
         view->setRenderHint(QPainter::Antialiasing);
-        view->setChart(newChart({}));
+        emptiedChart(view, {});
     }
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 6, 6, 0);
@@ -171,7 +163,8 @@ void FlowView::setSummary(const QString &organisation, const Result<FlowSummary>
 
 void FlowView::showFlow(const CumulativeFlow &flow)
 {
-    QChart *chart = newChart(tr("Cumulative flow: tasks in each column at the end of each day"));
+    QChart *chart
+        = emptiedChart(m_flow, tr("Cumulative flow: tasks in each column at the end of each day"));
     const int columns = int(flow.columns.size());
     // Stacked from the last column (done) at the bottom up to the first, as a CFD is read.
     QList<double> lower(flow.days.size(), 0.0);
@@ -217,9 +210,6 @@ void FlowView::showFlow(const CumulativeFlow &flow)
     }
     // Legend in board order (first column first), though drawn the other way round.
     chart->legend()->setReverseMarkers(true);
-    QChart *old = m_flow->chart();
-    m_flow->setChart(chart);
-    delete old;
 }
 
 void FlowView::showDistribution(QChartView *view, const QString &title,
@@ -254,8 +244,8 @@ void FlowView::showDistribution(QChartView *view, const QString &title,
         notes.append(tr("%1 beyond %2 not drawn").arg(locale.toString(beyond), days(end)));
     if (!excludedNote.isEmpty())
         notes.append(excludedNote);
-    QChart *chart
-        = newChart(u"%1<br><small>%2</small>"_s.arg(title.toHtmlEscaped(), notes.join(u" · "_s)));
+    QChart *chart = emptiedChart(
+        view, u"%1<br><small>%2</small>"_s.arg(title.toHtmlEscaped(), notes.join(u" · "_s)));
     // The histogram as a stepped outline filled down to zero.
     auto *area = new QAreaSeries;
     auto *outline = new QLineSeries(area);
@@ -310,9 +300,6 @@ void FlowView::showDistribution(QChartView *view, const QString &title,
         series->attachAxis(x);
         series->attachAxis(y);
     }
-    QChart *old = view->chart();
-    view->setChart(chart);
-    delete old;
 }
 
 void FlowView::showThroughput(const QList<Throughput> &weeks)
@@ -321,12 +308,14 @@ void FlowView::showThroughput(const QList<Throughput> &weeks)
     int total = 0;
     for (const Throughput &week : weeks)
         total += week.done;
-    QChart *chart = newChart(u"%1<br><small>%2</small>"_s.arg(
-        tr("Throughput: tasks done per week").toHtmlEscaped(),
-        weeks.isEmpty() ? tr("nothing done yet")
-                        : tr("%1 in %2 weeks, %3 a week on average")
-                              .arg(locale.toString(total), locale.toString(weeks.size()),
-                                   locale.toString(double(total) / weeks.size(), 'f', 1))));
+    QChart *chart = emptiedChart(
+        m_throughput,
+        u"%1<br><small>%2</small>"_s.arg(
+            tr("Throughput: tasks done per week").toHtmlEscaped(),
+            weeks.isEmpty() ? tr("nothing done yet")
+                            : tr("%1 in %2 weeks, %3 a week on average")
+                                  .arg(locale.toString(total), locale.toString(weeks.size()),
+                                       locale.toString(double(total) / weeks.size(), 'f', 1))));
     auto *area = new QAreaSeries;
     auto *outline = new QLineSeries(area);
     int tallest = 0;
@@ -361,9 +350,6 @@ void FlowView::showThroughput(const QList<Throughput> &weeks)
     chart->addAxis(y, Qt::AlignLeft);
     area->attachAxis(time);
     area->attachAxis(y);
-    QChart *old = m_throughput->chart();
-    m_throughput->setChart(chart);
-    delete old;
 }
 
 } // namespace Deltaboard

@@ -1,5 +1,6 @@
 #include "impactview.h"
 
+#include "chartreuse.h"
 #include "deltatabledelegate.h"
 #include "palette.h"
 
@@ -197,15 +198,10 @@ void ImpactView::modelRefreshed()
 
 void ImpactView::setCoverage(const Result<QList<CoverageRow>> &coverage)
 {
-    auto *chart = new QChart;
-    chart->setTitle(tr("Coverage per user group: its impacted deltas by how far commitments got"));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    QChart *chart = emptiedChart(
+        m_chartView, tr("Coverage per user group: its impacted deltas by how far commitments got"));
     if (!coverage) {
         m_coverageNote->setText(tr("Cannot read coverage: %1").arg(coverage.error()));
-        QChart *old = m_chartView->chart();
-        m_chartView->setChart(chart); // the view gives up the old chart: ours to delete
-        delete old;
         return;
     }
     const QStringList stages = {tr("uncommitted"), tr("committed"), tr("in progress"),
@@ -246,11 +242,6 @@ void ImpactView::setCoverage(const Result<QList<CoverageRow>> &coverage)
     share->setTitleText(tr("share"));
     chart->addAxis(share, Qt::AlignLeft);
     series->attachAxis(share);
-    // The legend under the bars leaves the full width to the groups' names.
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    QChart *old = m_chartView->chart();
-    m_chartView->setChart(chart);
-    delete old;
     m_coverageNote->setText(
         coverage->isEmpty()
             ? tr("No user groups yet.")

@@ -231,6 +231,9 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
         waited.start();
         while (window.isReading() && waited.elapsed() < 60000)
             QApplication::processEvents(QEventLoop::AllEvents, 5);
+        // Outside exec() deleteLater() waits for ever; the finished workers go now, as they
+        // would in the app's event loop.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         return !window.isReading();
     };
     const struct

@@ -631,13 +631,18 @@ ParsedCrash parseApple(const QStringList &input)
         }
         crash.threads[current].frames.append(f);
     }
-    // "Crashed Thread:" names the thread when no "Thread N Crashed:" header does.
+    // "Crashed Thread:" names the thread when no "Thread N Crashed:" header does; a report
+    // that names one it does not contain was cut off.
     bool marked = false;
     for (const CrashThread &thread : std::as_const(crash.threads))
         marked = marked || thread.crashed;
-    if (!marked && crashedHeader >= 0 && crashedHeader < crash.threads.size()) {
-        crash.crashingThread = crashedHeader;
-        crash.threads[crashedHeader].crashed = true;
+    if (!marked && crashedHeader >= 0) {
+        if (crashedHeader < crash.threads.size()) {
+            crash.crashingThread = crashedHeader;
+            crash.threads[crashedHeader].crashed = true;
+        } else {
+            crash.crashingThread = -1; // reported as "no stack frames in its crashing thread"
+        }
     }
     return crash;
 }
@@ -695,8 +700,10 @@ std::optional<CrashFormat> CrashParser::detect(const QString &text)
             && anyLine(input, R"(^\d+\s+.+?\s+0x[0-9a-fA-F]+\s+\S)"))) {
         return CrashFormat::Apple;
     }
-    if (anyLine(input, R"(^Crash reason:)") && anyLine(input, R"(^Thread \d+)"))
+    if (anyLine(input, R"(^Crash reason:)")
+        || (anyLine(input, R"(^Operating system:)") && anyLine(input, R"(^CPU:)"))) {
         return CrashFormat::Minidump;
+    }
     if (anyLine(input, R"(^(STACK_TEXT:|FAULTING_THREAD:)|\s(Child-SP|ChildEBP)\s+RetAddr)")
         || (anyLine(input, R"(ERROR: AddressSanitizer)")
             && anyLine(input, R"(#\d+\s+0x[0-9a-fA-F]+\s+in\s.*\b[A-Za-z]:\\)"))) {

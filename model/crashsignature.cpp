@@ -125,11 +125,11 @@ const SignatureLists &SignatureLists::builtin()
 {
     static const SignatureLists lists = [] {
         return fromTexts(resourcePatterns(u"socorro-irrelevant_signature_re.txt"_s)
-                             + resourcePatterns(u"qt-irrelevant.txt"_s),
+                             + resourcePatterns(u"deltaboard-irrelevant.txt"_s),
                          resourcePatterns(u"socorro-prefix_signature_re.txt"_s)
-                             + resourcePatterns(u"qt-prefix.txt"_s),
+                             + resourcePatterns(u"deltaboard-prefix.txt"_s),
                          resourcePatterns(u"socorro-signature_sentinels.txt"_s)
-                             + resourcePatterns(u"qt-sentinels.txt"_s),
+                             + resourcePatterns(u"deltaboard-sentinels.txt"_s),
                          resourcePatterns(u"socorro-signatures_with_line_numbers_re.txt"_s));
     }();
     return lists;
@@ -237,7 +237,9 @@ QString normalizeFrame(const FrameFields &frame, const SignatureLists &lists)
 FrameFields fieldsOf(const CrashFrame &frame)
 {
     FrameFields fields;
-    fields.module = frame.module;
+    // Modules by name, not by where they were installed: "/lib/x86_64-linux-gnu/libc.so.6",
+    // "c:\\builds\\app.exe" sign as "libc.so.6", "app.exe".
+    fields.module = functionBasename(frame.module);
     fields.function = frame.function == u"??"_s ? QString() : frame.function;
     fields.file = frame.file;
     fields.line = frame.line >= 0 ? QString::number(frame.line) : QString();

@@ -1,8 +1,15 @@
 #include "crashstore.h"
 
+#include "crashparser.h"
+#include "crashsignature.h"
+
 #include "deltastore.h"
 #include "history.h"
 #include "sqlvalues.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -71,6 +78,187 @@ Result<QList<CrashReport>> CrashStore::reports(qint64 deltaId)
                         q.value(6).toString()});
     }
     return reports;
+}
+
+int CrashStore::compareVersions(const QString &a, const QString &b)
+{
+    static const QRegularExpression parts(uR"((\d+)|([^\d.\-_+ ]+))"_s);
+    auto left = parts.globalMatch(a);
+    auto right = parts.globalMatch(b);
+    while (left.hasNext() && right.hasNext()) {
+        const auto l = left.next();
+        const auto r = right.next();
+        const bool lNumber = !l.captured(1).isEmpty();
+        const bool rNumber = !r.captured(1).isEmpty();
+        if (lNumber && rNumber) {
+            const qulonglong x = l.captured(1).toULongLong();
+            const qulonglong y = r.captured(1).toULongLong();
+            if (x != y)
+                return x < y ? -1 : 1;
+        } else if (lNumber != rNumber) {
+            return lNumber ? 1 : -1; // "1.0" after "1.0-beta": a number beats a label
+        } else if (const int c = l.captured(2).compare(r.captured(2)); c != 0) {
+            return c < 0 ? -1 : 1;
+        }
+    }
+    if (left.hasNext() != right.hasNext()) {
+        // "1.2" before "1.2.1"; but "1.2-rc1" before "1.2".
+        const auto rest = left.hasNext() ? left.peekNext() : right.peekNext();
+        const bool label = rest.captured(1).isEmpty();
+        const int longer = left.hasNext() ? 1 : -1;
+        return label ? -longer : longer;
+    }
+    return 0;
+}
+
+Result<IngestSummary> CrashStore::ingest(const QList<CrashText> &texts, const QString &version,
+                                         const QString &platform)
+{
+    // Parse everything first: a bad text fails the run before anything is written.
+    struct Parsed
+    {
+        CrashReport report;
+        QString title;
+        QString format;
+    };
+    QList<Parsed> parsed;
+    parsed.reserve(texts.size());
+    for (const CrashText &text : texts) {
+        const auto crash = CrashParser::parse(text.text, text.origin);
+        if (!crash)
+            return Error{crash.error()};
+        Parsed p;
+        p.report.signature = Signatures::signatureOf(*crash);
+        p.report.rawText = text.text;
+        p.report.productVersion = version.isEmpty() ? crash->productVersion : version;
+        p.report.platform = platform.isEmpty() ? crash->platform : platform;
+        p.format = CrashParser::formatName(crash->format);
+        const QString what = crash->exceptionType.isEmpty()
+                                 ? u"Crash"_s
+                                 : u"Crash (%1)"_s.arg(crash->exceptionType);
+        p.title = u"%1 in %2"_s.arg(what, p.report.signature.left(160));
+        parsed.append(p);
+    }
+    Transaction transaction(m_db);
+    IngestSummary summary;
+    for (const Parsed &p : std::as_const(parsed)) {
+        const auto before
+            = m_db.scalar(u"SELECT id FROM deltas WHERE signature = ?"_s, {p.report.signature});
+        if (!before)
+            return Error{before.error()};
+        const auto id = addReport(p.report, p.title);
+        if (!id)
+            return Error{id.error()};
+        if (!before->isValid())
+            ++summary.newDeltas;
+        ++summary.reports;
+        ++summary.formats[p.format];
+        const auto delta = m_db.scalar(u"SELECT delta_id FROM crash_reports WHERE id = ?"_s, {*id});
+        if (!delta)
+            return Error{delta.error()};
+        summary.deltaIds.append(delta->toLongLong());
+    }
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return summary;
+}
+
+Result<QList<CrashSummary>> CrashStore::summaries(const QList<qint64> &onlyDeltaIds)
+{
+    QString sql = u"SELECT d.id, d.title, d.signature, d.state, count(r.id), min(r.received_at), "
+                  u"max(r.received_at), group_concat(DISTINCT r.product_version), "
+                  u"group_concat(DISTINCT r.platform) FROM deltas d "
+                  u"JOIN crash_reports r ON r.delta_id = d.id WHERE d.kind = 'crash' "_s;
+    QVariantList values;
+    if (!onlyDeltaIds.isEmpty()) {
+        sql += u"AND d.id IN ("_s + Sql::placeholders(int(onlyDeltaIds.size())) + u") "_s;
+        for (const qint64 id : onlyDeltaIds)
+            values.append(id);
+    }
+    sql += u"GROUP BY d.id ORDER BY count(r.id) DESC, max(r.received_at) DESC, d.id"_s;
+    const auto query = m_db.run(sql, values);
+    if (!query)
+        return Error{u"cannot list crash deltas: %1"_s.arg(query.error())};
+    QList<CrashSummary> rows;
+    QList<qint64> ids;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        CrashSummary row;
+        row.deltaId = q.value(0).toLongLong();
+        row.title = q.value(1).toString();
+        row.signature = q.value(2).toString();
+        row.state = Levels::stateFromName(q.value(3).toString()).value_or(DeltaState::New);
+        row.reports = q.value(4).toInt();
+        row.firstSeen = q.value(5).toString();
+        row.lastSeen = q.value(6).toString();
+        row.versions = q.value(7).toString().split(u',', Qt::SkipEmptyParts);
+        std::sort(row.versions.begin(), row.versions.end(),
+                  [](const QString &a, const QString &b) { return compareVersions(a, b) < 0; });
+        row.platforms = q.value(8).toString().split(u',', Qt::SkipEmptyParts);
+        row.platforms.sort();
+        rows.append(row);
+        ids.append(row.deltaId);
+    }
+    (*query)->finish();
+    const auto regressions = readRegressions();
+    if (!regressions)
+        return Error{regressions.error()};
+    for (CrashSummary &row : rows) {
+        const auto it = regressions->constFind(row.deltaId);
+        if (it == regressions->cend())
+            continue;
+        row.regressed = true;
+        row.fixedIn = it->first;
+        row.regressedIn = it->second;
+    }
+    return rows;
+}
+
+Result<QHash<qint64, std::pair<QString, QString>>> CrashStore::readRegressions()
+{
+    // Verified fixes of crash deltas are few: read them, then each one's later reports.
+    const auto fixes = m_db.run(
+        u"SELECT td.delta_id, f.version, f.verified_at FROM fix_records f "
+        u"JOIN task_deltas td ON td.task_id = f.task_id JOIN deltas d ON d.id = td.delta_id "
+        u"WHERE d.kind = 'crash' AND f.verified_at IS NOT NULL AND f.version IS NOT NULL "
+        u"AND f.version <> ''"_s);
+    if (!fixes)
+        return Error{fixes.error()};
+    QList<std::tuple<qint64, QString, QString>> verified;
+    while ((*fixes)->next()) {
+        verified.append({(*fixes)->value(0).toLongLong(), (*fixes)->value(1).toString(),
+                         (*fixes)->value(2).toString()});
+    }
+    (*fixes)->finish();
+    QHash<qint64, std::pair<QString, QString>> result;
+    for (const auto &[deltaId, fixedIn, verifiedAt] : std::as_const(verified)) {
+        const auto later = m_db.run(u"SELECT product_version FROM crash_reports "
+                                    u"WHERE delta_id = ? AND received_at > ?"_s,
+                                    {deltaId, verifiedAt});
+        if (!later)
+            return Error{later.error()};
+        while ((*later)->next()) {
+            const QString seen = (*later)->value(0).toString();
+            if (seen.isEmpty() || compareVersions(seen, fixedIn) < 0)
+                continue;
+            auto &entry = result[deltaId];
+            entry.first = fixedIn;
+            if (entry.second.isEmpty() || compareVersions(seen, entry.second) > 0)
+                entry.second = seen;
+        }
+    }
+    return result;
+}
+
+Result<QSet<qint64>> CrashStore::regressedDeltas()
+{
+    const auto regressions = readRegressions();
+    if (!regressions)
+        return Error{regressions.error()};
+    QSet<qint64> ids;
+    for (auto it = regressions->cbegin(); it != regressions->cend(); ++it)
+        ids.insert(it.key());
+    return ids;
 }
 
 } // namespace Deltaboard

@@ -3,7 +3,46 @@
 #include "database.h"
 #include "records.h"
 
+#include <QHash>
+#include <QMap>
+#include <QSet>
+
 namespace Deltaboard {
+
+// One crash delta as the crash view and 'crash list' show it.
+struct CrashSummary
+{
+    qint64 deltaId = 0;
+    QString title;
+    QString signature;
+    DeltaState state = DeltaState::New;
+    int reports = 0;
+    QString firstSeen; // database text
+    QString lastSeen;
+    QStringList versions;  // each once, in version order
+    QStringList platforms; // each once, sorted
+    // Regressed: a task for it has a fix verified in 'fixedIn', and reports of that version or a
+    // later one arrived after the verification.
+    bool regressed = false;
+    QString fixedIn;
+    QString regressedIn; // the newest version seen crashing again
+};
+
+// What one run of ingest did.
+struct IngestSummary
+{
+    int reports = 0;
+    int newDeltas = 0;
+    QMap<QString, int> formats; // format name -> reports in it
+    QList<qint64> deltaIds;     // the crash delta of each report, in input order
+};
+
+// One crash text to ingest and where it came from (a file name, "dropped text").
+struct CrashText
+{
+    QString origin;
+    QString text;
+};
 
 // Crash reports hang under the crash delta of their signature.
 class CrashStore
@@ -18,7 +57,26 @@ public:
     Result<qint64> addReport(const CrashReport &report, const QString &title = {});
     Result<QList<CrashReport>> reports(qint64 deltaId);
 
+    // Parses and signs every text, then stores them in one transaction: a known signature gets
+    // another report, a new one a new crash delta. The first text that cannot be parsed fails
+    // the whole run (its error names it) and nothing is written. Version and platform, when
+    // given, override what the texts say.
+    Result<IngestSummary> ingest(const QList<CrashText> &texts, const QString &version = {},
+                                 const QString &platform = {});
+
+    // Crash deltas with their reports counted, most reports first (then newest); with
+    // onlyDeltaIds, just those.
+    Result<QList<CrashSummary>> summaries(const QList<qint64> &onlyDeltaIds = {});
+    // Every crash delta that regressed (see CrashSummary).
+    Result<QSet<qint64>> regressedDeltas();
+
+    // Orders versions: numeric parts numerically ("1.10" after "1.9"), the rest as text.
+    static int compareVersions(const QString &a, const QString &b);
+
 private:
+    // Delta id -> (fixed in, newest version crashing again).
+    Result<QHash<qint64, std::pair<QString, QString>>> readRegressions();
+
     Database &m_db;
 };
 

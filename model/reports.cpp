@@ -1,5 +1,7 @@
 #include "reports.h"
 
+#include "crashstore.h"
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -97,6 +99,16 @@ Result<QList<GapRow>> Reports::gap(int limit, int offset)
                       return a.organisation < b.organisation;
                   });
         rows.append(row);
+    }
+    (*query)->finish();
+    // Crash deltas fixed and crashing again are flagged (there are few: read them all).
+    if (std::any_of(rows.cbegin(), rows.cend(),
+                    [](const GapRow &row) { return row.kind == DeltaKind::Crash; })) {
+        const auto regressed = CrashStore(m_db).regressedDeltas();
+        if (!regressed)
+            return Error{regressed.error()};
+        for (GapRow &row : rows)
+            row.regressed = regressed->contains(row.deltaId);
     }
     return rows;
 }

@@ -15,6 +15,7 @@ struct GapRow
     qint64 affectedUsers = 0;        // the groups' estimates summed (deltas.affected_users)
     QList<ImpactEntry> groups;       // the groups it hurts highly, most hurt first
     QList<PriorityEntry> priorities; // how each organisation ranks it
+    bool regressed = false;          // a crash delta crashing again after a verified fix
 };
 
 // Derived views across organisations and user groups (DESIGN.md "Derived views").

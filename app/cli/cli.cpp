@@ -3,6 +3,7 @@
 #include "tableprinter.h"
 
 #include "model/commentstore.h"
+#include "model/crashparser.h"
 #include "model/crashstore.h"
 #include "model/database.h"
 #include "model/deltastore.h"
@@ -22,12 +23,14 @@
 #include "model/triagestore.h"
 
 #include <QCommandLineParser>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringDecoder>
 
 #include <functional>
 
@@ -829,7 +832,8 @@ Outcome cmdGap(Context &context)
                                      {u"top_impact"_s, Levels::impactName(row.topImpact)},
                                      {u"affected_users"_s, row.affectedUsers},
                                      {u"groups"_s, groups},
-                                     {u"priorities"_s, priorities}});
+                                     {u"priorities"_s, priorities},
+                                     {u"regressed"_s, row.regressed}});
         }
         context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return {};
@@ -852,7 +856,8 @@ Outcome cmdGap(Context &context)
         table.addRow({QString::number(row.deltaId), Levels::kindName(row.kind),
                       Levels::impactName(row.topImpact), QString::number(row.affectedUsers),
                       groups.join(u", "_s),
-                      priorities.isEmpty() ? u"(none)"_s : priorities.join(u", "_s), row.title});
+                      priorities.isEmpty() ? u"(none)"_s : priorities.join(u", "_s),
+                      row.regressed ? u"[REGRESSED] "_s + row.title : row.title});
     }
     table.print(context.out);
     return {};
@@ -1077,6 +1082,131 @@ Outcome cmdReportClocks(Context &context)
     return {};
 }
 
+// Reads the crash texts named on the command line: files, or every file under a directory
+// (recursively, in name order).
+Result<QList<CrashText>> readCrashTexts(const QStringList &paths)
+{
+    QList<CrashText> texts;
+    const auto readOne = [&texts](const QString &path) -> Status {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+        if (file.size() > CrashParser::kMaxTextSize) {
+            return Error{u"%1: %2 MB is too big for a crash text (at most %3 MB)"_s.arg(path)
+                             .arg(file.size() / (1024 * 1024))
+                             .arg(CrashParser::kMaxTextSize / (1024 * 1024))};
+        }
+        const QByteArray bytes = file.readAll();
+        // Crash texts are UTF-8 (or ASCII); anything else is refused rather than garbled.
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        QString text = decoder.decode(bytes);
+        if (decoder.hasError())
+            return Error{u"%1: not UTF-8 text (a crash text was expected)"_s.arg(path)};
+        texts.append({path, text});
+        return {};
+    };
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            QStringList files;
+            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files.append(it.next());
+            files.sort();
+            if (files.isEmpty())
+                return Error{u"%1: the directory holds no files"_s.arg(path)};
+            for (const QString &file : std::as_const(files)) {
+                if (const Status read = readOne(file); !read)
+                    return Error{read.error()};
+            }
+        } else if (info.isFile()) {
+            if (const Status read = readOne(path); !read)
+                return Error{read.error()};
+        } else {
+            return Error{u"cannot read %1: no such file or directory"_s.arg(path)};
+        }
+    }
+    return texts;
+}
+
+Outcome cmdCrashIngest(Context &context)
+{
+    if (context.arguments.isEmpty())
+        return usage(u"crash ingest: expected at least one FILE or DIRECTORY"_s);
+    const auto texts = readCrashTexts(context.arguments);
+    if (!texts)
+        return Failed{texts.error()};
+    const auto db = openDatabase(context, true);
+    if (!db)
+        return Failed{db.error()};
+    const auto summary = CrashStore(**db).ingest(*texts, context.parser.value(u"version"_s),
+                                                 context.parser.value(u"platform"_s));
+    if (!summary)
+        return Failed{summary.error() + u" (nothing was stored)"_s};
+    QStringList formats;
+    for (auto it = summary->formats.cbegin(); it != summary->formats.cend(); ++it)
+        formats.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));
+    context.out << u"ingested %1 crash reports (%2): %3 new crash deltas, %4 reports added to "
+                   u"known signatures\n"_s.arg(summary->reports)
+                       .arg(formats.join(u", "_s))
+                       .arg(summary->newDeltas)
+                       .arg(summary->reports - summary->newDeltas);
+    return {};
+}
+
+Outcome cmdCrashList(Context &context)
+{
+    const auto json = wantsJson(context);
+    if (!json)
+        return usage(json.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto rows = CrashStore(**db).summaries();
+    if (!rows)
+        return Failed{rows.error()};
+    if (*json) {
+        QJsonArray array;
+        for (const CrashSummary &row : *rows) {
+            array.append(QJsonObject{
+                {u"id"_s, row.deltaId},
+                {u"signature"_s, row.signature},
+                {u"title"_s, row.title},
+                {u"state"_s, Levels::stateName(row.state)},
+                {u"reports"_s, row.reports},
+                {u"first_seen"_s, row.firstSeen},
+                {u"last_seen"_s, row.lastSeen},
+                {u"versions"_s, QJsonArray::fromStringList(row.versions)},
+                {u"platforms"_s, QJsonArray::fromStringList(row.platforms)},
+                {u"regressed"_s, row.regressed},
+                {u"fixed_in"_s,
+                 row.fixedIn.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.fixedIn)},
+                {u"regressed_in"_s, row.regressedIn.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                              : QJsonValue(row.regressedIn)}});
+        }
+        context.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return {};
+    }
+    if (rows->isEmpty()) {
+        context.out << "no crash reports yet: 'crash ingest FILE...' adds some\n";
+        return {};
+    }
+    TablePrinter table({u"ID"_s, u"REPORTS"_s, u"FIRST SEEN"_s, u"LAST SEEN"_s, u"VERSIONS"_s,
+                        u"PLATFORMS"_s, u"FLAG"_s, u"SIGNATURE"_s},
+                       {0, 0, 0, 0, 24, 24, 0, 70});
+    for (const CrashSummary &row : *rows) {
+        table.addRow(
+            {QString::number(row.deltaId), QString::number(row.reports), row.firstSeen.left(10),
+             row.lastSeen.left(10), row.versions.join(u", "_s), row.platforms.join(u", "_s),
+             row.regressed
+                 ? u"REGRESSED (fixed in %1, seen in %2)"_s.arg(row.fixedIn, row.regressedIn)
+                 : QString(),
+             row.signature});
+    }
+    table.print(context.out);
+    return {};
+}
+
 Outcome cmdExport(Context &context)
 {
     if (context.arguments.size() != 1)
@@ -1188,6 +1318,18 @@ const QList<Command> &commands()
          u"The commitment gap: high-impact deltas no organisation has an open task for."_s,
          {{u"limit"_s, u"At most N rows."_s, u"N"_s}, formatOption()},
          cmdGap},
+        {u"crash ingest"_s,
+         u"PATH..."_s,
+         u"Parse crash texts (files or directories) and file each under its signature's crash "
+         u"delta, in one transaction."_s,
+         {{u"version"_s, u"The product version of these reports."_s, u"V"_s},
+          {u"platform"_s, u"The platform of these reports."_s, u"P"_s}},
+         cmdCrashIngest},
+        {u"crash list"_s,
+         {},
+         u"Crash deltas by report count: first/last seen, versions, platforms, regressions."_s,
+         {formatOption()},
+         cmdCrashList},
         {u"report disagreement"_s,
          {},
          u"Deltas two organisations rank very differently (critical/high vs low/none)."_s,

@@ -203,6 +203,50 @@ private Q_SLOTS:
             badDate.err.contains(u"--from: expected a date like 2026-01-31, not 'yesterday'"_s));
     }
 
+    void shouldIngestCrashesAndListThemBySignature()
+    {
+        const QString crashes = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes"_s;
+        const QString db = m_temp.path(u"crashes.sqlite"_s);
+        const QString file = crashes + u"/asan/cf_asan_double_free.txt"_s;
+        const Run first = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, file, crashes + u"/java"_s,
+                               u"--version"_s, u"3.1"_s, u"--platform"_s, u"Linux"_s});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.out, u"ingested 5 crash reports (1 asan, 4 java): 5 new crash deltas, 0 "
+                            u"reports added to known signatures\n"_s);
+        // The same file again: a second report on the same delta, no new delta.
+        const Run again = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, file});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(u"0 new crash deltas, 1 reports added"_s),
+                 qPrintable(again.out));
+        const Run list = cli({u"--db"_s, db, u"crash"_s, u"list"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 5);
+        const QJsonObject top = rows.first().toObject();
+        QCOMPARE(top.value(u"reports"_s).toInt(), 2);
+        QCOMPARE(top.value(u"signature"_s).toString(), u"clear"_s); // operator delete skipped
+        QCOMPARE(top.value(u"versions"_s).toArray(), QJsonArray{u"3.1"_s});
+        QCOMPARE(top.value(u"platforms"_s).toArray(), QJsonArray{u"Linux"_s});
+        QCOMPARE(top.value(u"regressed"_s).toBool(), false);
+        const Run table = cli({u"--db"_s, db, u"crash"_s, u"list"_s});
+        QVERIFY(table.out.startsWith(u"ID"_s));
+
+        // A text in no known format fails the run, names the file and changes nothing.
+        const QString bad = m_temp.path(u"notes.txt"_s);
+        QFile notes(bad);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("It crashed when I pressed save.\n");
+        notes.close();
+        const QByteArray before = fileHash(db);
+        const Run refused = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, file, bad});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(bad + u": not a crash text in any known format"_s),
+                 qPrintable(refused.err));
+        QVERIFY(refused.err.contains(u"nothing was stored"_s));
+        QCOMPARE(refused.err.count(u'\n'), 1);
+        QCOMPARE(fileHash(db), before);
+    }
+
     void shouldRoundTripExportAndImport()
     {
         const QString a = m_temp.path(u"a.json"_s);

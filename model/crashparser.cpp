@@ -102,14 +102,16 @@ std::optional<CrashFrame> gdbFrame(const QString &line, int *number)
         return frame;
     }
     // The location follows the argument list: "… ) at file:line" or "… ) from lib".
-    static const QStringList markers = {u") at "_s, u") from "_s};
+    // Some printers leave the argument list out: "func at file:line".
+    static const QStringList markers = {u") at "_s, u") from "_s, u" at "_s, u" from "_s};
     for (const QString &marker : markers) {
         const qsizetype at = rest.lastIndexOf(marker);
         if (at < 0)
             continue;
+        const qsizetype keep = marker.startsWith(u')') ? at + 1 : at;
         const QString location = rest.mid(at + marker.size()).trimmed();
-        rest = rest.left(at + 1);
-        if (marker == u") from "_s || location.contains(u".so"_s))
+        rest = rest.left(keep);
+        if (marker.endsWith(u"from "_s) || location.contains(u".so"_s))
             frame.module = location;
         else
             splitFileLine(location, frame);
@@ -150,11 +152,18 @@ ParsedCrash parseGdb(const QStringList &input, CrashFormat format)
             currentThreadNumber = currentThread.captured(1);
             continue;
         }
+        // DrKonqi's report header: "Application: kwin_x11 (5.20.4), signal: Aborted".
         if (const auto application
-            = re(R"(^Application: (.+?) \((.+?)\), signal: (\w+))").match(line);
+            = re(R"(^Application: (.+?) \(([^()]+)\)(?:, signal: (\w+))?)").match(line);
             application.hasMatch()) {
             crash.productVersion = application.captured(2);
-            crash.exceptionType = application.captured(3);
+            if (!application.captured(3).isEmpty())
+                crash.exceptionType = application.captured(3);
+            continue;
+        }
+        if (const auto platform = re(R"(^(?:Platform|Operating System): (.+)$)").match(line);
+            platform.hasMatch()) {
+            crash.platform = platform.captured(1).trimmed();
             continue;
         }
         if (const auto thread = re(R"(^Thread (\d+) \((.*)\):$)").match(line); thread.hasMatch()) {

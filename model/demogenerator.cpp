@@ -1,5 +1,7 @@
 #include "demogenerator.h"
 
+#include "crashsignature.h"
+
 #include "commentstore.h"
 #include "crashstore.h"
 #include "deltastore.h"
@@ -133,6 +135,12 @@ const std::array<const char16_t *, 12> kClasses = {
     u"Pipeline",  u"Endpoint", u"Renderer", u"Monitor", u"Queue",  u"Context",
 };
 
+// Sub-namespaces, so that crash sites are varied enough for 100,000 deltas.
+const std::array<const char16_t *, 12> kParts = {
+    u"Core",   u"Wayland", u"X11",    u"Backend", u"Protocol", u"Cache",
+    u"Config", u"Input",   u"Output", u"Net",     u"Io",       u"Ui",
+};
+
 const std::array<const char16_t *, 16> kMethods = {
     u"submit", u"flush",   u"present", u"attach", u"release",  u"resize",    u"commit", u"dispatch",
     u"reset",  u"connect", u"suspend", u"resume", u"allocate", u"configure", u"update", u"destroy",
@@ -184,6 +192,21 @@ struct PlannedTask
     QList<int> deltas;
     qint64 id = 0;
 };
+
+// The signature of crashText()'s stack (the same frames, no text to parse).
+QString demoSignature(const QString &frame0, const QString &frame1)
+{
+    QList<CrashFrame> frames;
+    for (const QString &function :
+         {u"__pthread_kill_implementation"_s, u"raise"_s, u"abort"_s, frame0, frame1,
+          u"QObject::event"_s, u"QCoreApplication::notifyInternal2"_s, u"QEventLoop::exec"_s,
+          u"main"_s}) {
+        CrashFrame frame;
+        frame.function = function;
+        frames.append(frame);
+    }
+    return Signatures::generate(frames).text;
+}
 
 QString crashText(QRandomGenerator &random, const QString &nameSpace, const QString &frame0,
                   const QString &frame1, const QString &version, const QString &platform)
@@ -462,12 +485,14 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
                                 u"behaviour as the default for one release"_s.arg(feature);
             } else if (d.kind == DeltaKind::Crash) {
                 const QString ns = QString::fromUtf16(component.nameSpace);
+                // The signature is what ingesting one of its reports computes, so demo
+                // reports and real ones group the same way.
                 do {
-                    d.frame0
-                        = u"%1::%2::%3"_s.arg(ns, pick(random, kClasses), pick(random, kMethods));
+                    d.frame0 = u"%1::%2::%3::%4"_s.arg(
+                        ns, pick(random, kParts), pick(random, kClasses), pick(random, kMethods));
                     d.frame1
                         = u"%1::%2::%3"_s.arg(ns, pick(random, kClasses), pick(random, kMethods));
-                    d.signature = d.frame0 + u" | "_s + d.frame1;
+                    d.signature = demoSignature(d.frame0, d.frame1);
                 } while (signatures.contains(d.signature));
                 signatures.insert(d.signature);
                 delta.signature = d.signature;

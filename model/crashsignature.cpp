@@ -159,15 +159,21 @@ QString normalizeCppFunction(const QString &function, const QString &line,
     f.replace(u"`anonymous namespace'"_s, u"(anonymous namespace)"_s);
     // Lambdas and other compiler-numbered names: "$_52" says nothing across builds.
     static const QRegularExpression lambda(uR"(\$_\d+)"_s);
-    f.replace(lambda, u"$"_s);
+    if (f.contains(u"$_"_s))
+        f.replace(lambda, u"$"_s);
     // Qualifiers after the argument list: "value() const &", "operator=(…)&".
     static const QRegularExpression trailing(uR"(\)\s*(?:const|volatile|&&|&|\s)+$)"_s);
-    if (const auto match = trailing.match(f); match.hasMatch())
-        f = f.left(match.capturedStart() + 1);
-    else if (f.endsWith(u" const"_s))
-        f.chop(6);
-    for (const auto &[op, mark] : protectedOperators())
-        f.replace(op, mark);
+    if (!f.endsWith(u')')) {
+        if (const auto match = trailing.match(f); match.hasMatch())
+            f = f.left(match.capturedStart() + 1);
+        else if (f.endsWith(u" const"_s))
+            f.chop(6);
+    }
+    const bool hasOperator = f.contains(u"operator"_s);
+    if (hasOperator) {
+        for (const auto &[op, mark] : protectedOperators())
+            f.replace(op, mark);
+    }
     // The argument list, unless the parentheses belong to the name itself.
     if (f.endsWith(u')')) {
         const qsizetype open = matchingOpen(f, f.size() - 1);
@@ -192,8 +198,10 @@ QString normalizeCppFunction(const QString &function, const QString &line,
         f = words.mid(start).join(u' ');
     f.replace(u" &"_s, u"&"_s);
     f.replace(u" *"_s, u"*"_s);
-    for (const auto &[op, mark] : protectedOperators())
-        f.replace(mark, op);
+    if (hasOperator) {
+        for (const auto &[op, mark] : protectedOperators())
+            f.replace(mark, op);
+    }
     if (!line.isEmpty() && lists.lineNumbers.match(f).hasMatch())
         f += u':' + line;
     return f;
@@ -278,11 +286,40 @@ Signature generate(const QStringList &normalizedFrames, const SignatureLists &li
 
 Signature generate(const QList<CrashFrame> &frames, const SignatureLists &lists)
 {
-    QStringList normalized;
-    normalized.reserve(frames.size());
-    for (const CrashFrame &frame : frames)
-        normalized.append(normalizeFrame(fieldsOf(frame), lists));
-    return generate(normalized, lists);
+    // The same walk as over normalised frames, but normalising only the frames it looks at
+    // (a stack has dozens; a signature needs a few). A sentinel can only be a frame whose raw
+    // name contains it, so only those are normalised to look for one.
+    Signature signature;
+    const auto normalized = [&lists, &frames](qsizetype i) {
+        return normalizeFrame(fieldsOf(frames.at(i)), lists);
+    };
+    for (qsizetype i = 0; i < frames.size() && signature.firstFrame == 0; ++i) {
+        const QString &raw = frames.at(i).function;
+        if (raw.isEmpty())
+            continue;
+        for (const QString &sentinel : lists.sentinels) {
+            if (raw.contains(sentinel) && lists.sentinels.contains(normalized(i))) {
+                signature.firstFrame = int(i);
+                break;
+            }
+        }
+    }
+    QStringList parts;
+    for (qsizetype i = signature.firstFrame; i < frames.size(); ++i) {
+        const QString frame = normalized(i);
+        signature.normalizedFrames.append(frame);
+        ++signature.frameCount;
+        if ((i != signature.firstFrame || signature.firstFrame == 0)
+            && lists.irrelevant.match(frame).hasMatch()) {
+            continue;
+        }
+        parts.append(frame);
+        signature.frameIndexes.append(int(i));
+        if (!lists.prefix.match(frame).hasMatch() && !frame.startsWith(u"IPC::ParamTraits<"_s))
+            break;
+    }
+    signature.text = parts.join(u" | "_s);
+    return signature;
 }
 
 QString javaSignature(const QString &trace, const QString &delimiter)
@@ -342,18 +379,7 @@ QList<int> signatureFrameIndexes(const ParsedCrash &crash)
         return {};
     if (crash.format == CrashFormat::Java || crash.format == CrashFormat::Python)
         return {0};
-    const Signature signature = generate(thread->frames);
-    const QStringList parts = signature.text.split(u" | "_s);
-    QList<int> indexes;
-    int next = 0;
-    for (int i = signature.firstFrame; i < signature.normalizedFrames.size() && next < parts.size();
-         ++i) {
-        if (signature.normalizedFrames.at(i) == parts.at(next)) {
-            indexes.append(i);
-            ++next;
-        }
-    }
-    return indexes;
+    return generate(thread->frames).frameIndexes;
 }
 
 CrashState crashState(const ParsedCrash &crash, const QString &text)

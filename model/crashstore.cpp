@@ -7,7 +7,12 @@
 #include "history.h"
 #include "sqlvalues.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QStringDecoder>
 
 #include <algorithm>
 
@@ -259,6 +264,85 @@ Result<QSet<qint64>> CrashStore::regressedDeltas()
     for (auto it = regressions->cbegin(); it != regressions->cend(); ++it)
         ids.insert(it.key());
     return ids;
+}
+
+Result<QList<CrashStore::Count>> CrashStore::counts()
+{
+    const auto query = m_db.run(
+        u"SELECT delta_id, count(*), min(received_at), max(received_at) FROM crash_reports "
+        u"GROUP BY delta_id ORDER BY count(*) DESC, max(received_at) DESC, delta_id"_s);
+    if (!query)
+        return Error{u"cannot count crash reports: %1"_s.arg(query.error())};
+    QList<Count> counts;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        counts.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toString(),
+                       q.value(3).toString()});
+    }
+    return counts;
+}
+
+Result<QList<std::pair<QString, int>>> CrashStore::reportsPerVersion(qint64 deltaId)
+{
+    const auto query = m_db.run(u"SELECT coalesce(product_version, ''), count(*) FROM "
+                                u"crash_reports WHERE delta_id = ? GROUP BY 1"_s,
+                                {deltaId});
+    if (!query)
+        return Error{query.error()};
+    QList<std::pair<QString, int>> rows;
+    while ((*query)->next())
+        rows.append({(*query)->value(0).toString(), (*query)->value(1).toInt()});
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        if (a.first.isEmpty() != b.first.isEmpty())
+            return b.first.isEmpty();
+        return compareVersions(a.first, b.first) < 0;
+    });
+    return rows;
+}
+
+Result<QList<CrashText>> CrashStore::readTexts(const QStringList &paths)
+{
+    QList<CrashText> texts;
+    const auto readOne = [&texts](const QString &path) -> Status {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+        if (file.size() > CrashParser::kMaxTextSize) {
+            return Error{u"%1: %2 MB is too big for a crash text (at most %3 MB)"_s.arg(path)
+                             .arg(file.size() / (1024 * 1024))
+                             .arg(CrashParser::kMaxTextSize / (1024 * 1024))};
+        }
+        const QByteArray bytes = file.readAll();
+        // Crash texts are UTF-8 (or ASCII); anything else is refused rather than garbled.
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        QString text = decoder.decode(bytes);
+        if (decoder.hasError())
+            return Error{u"%1: not UTF-8 text (a crash text was expected)"_s.arg(path)};
+        texts.append({path, text});
+        return {};
+    };
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            QStringList files;
+            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext())
+                files.append(it.next());
+            files.sort();
+            if (files.isEmpty())
+                return Error{u"%1: the directory holds no files"_s.arg(path)};
+            for (const QString &file : std::as_const(files)) {
+                if (const Status read = readOne(file); !read)
+                    return Error{read.error()};
+            }
+        } else if (info.isFile()) {
+            if (const Status read = readOne(path); !read)
+                return Error{read.error()};
+        } else {
+            return Error{u"cannot read %1: no such file or directory"_s.arg(path)};
+        }
+    }
+    return texts;
 }
 
 } // namespace Deltaboard

@@ -64,9 +64,26 @@ public:
     Result<IngestSummary> ingest(const QList<CrashText> &texts, const QString &version = {},
                                  const QString &platform = {});
 
+    // Reads crash texts from files, or every file under a directory (recursively, in name
+    // order); refuses unreadable, oversized and non-UTF-8 files, naming them.
+    static Result<QList<CrashText>> readTexts(const QStringList &paths);
+
     // Crash deltas with their reports counted, most reports first (then newest); with
     // onlyDeltaIds, just those.
     Result<QList<CrashSummary>> summaries(const QList<qint64> &onlyDeltaIds = {});
+    // Every crash delta's report count, first and last report, most reports first (then most
+    // recent): from the reports' index alone, for a list that fills the rest in as it scrolls.
+    struct Count
+    {
+        qint64 deltaId = 0;
+        int reports = 0;
+        QString firstSeen;
+        QString lastSeen;
+    };
+    Result<QList<Count>> counts();
+    // Reports per version of one crash delta, in version order (unknown version last, as "").
+    Result<QList<std::pair<QString, int>>> reportsPerVersion(qint64 deltaId);
+
     // Every crash delta that regressed (see CrashSummary).
     Result<QSet<qint64>> regressedDeltas();
 

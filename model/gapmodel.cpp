@@ -85,7 +85,14 @@ QVariant GapModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case IdColumn: return role == Qt::DisplayRole ? QVariant(row.deltaId) : QVariant();
     case KindColumn: return role == Qt::DisplayRole ? Levels::kindName(row.kind) : QString();
-    case TitleColumn: return row.title;
+    case TitleColumn:
+        if (row.regressed) {
+            return role == Qt::ToolTipRole
+                       ? tr("Regressed: it was fixed and verified, and crashes again in a fixed "
+                            "version")
+                       : tr("⟲ regressed · %1").arg(row.title);
+        }
+        return row.title;
     case ImpactColumn:
         return role == Qt::DisplayRole ? Levels::impactName(row.topImpact) : QString();
     case UsersColumn:

@@ -3,6 +3,9 @@
 
 #include "app/gui/mainwindow.h"
 #include "model/boardmodel.h"
+#include "model/crashparser.h"
+#include "model/crashsignature.h"
+#include "model/crashstore.h"
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/deltatablemodel.h"
@@ -20,7 +23,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -272,6 +278,97 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
     return 0;
 }
 
+// Gdb texts like the ones users paste: 'distinct' crash sites, each a few frames deep.
+QList<CrashText> syntheticCrashTexts(int count, int distinct)
+{
+    QList<CrashText> texts;
+    texts.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        const int site = i % distinct;
+        QString text = u"Application: bench-app (2.%1)\nPlatform: linux-x86_64\n\n"
+                       u"Thread 1 (Thread 0x7f3a2b1c (LWP %2)):\n"_s.arg(i % 7)
+                           .arg(1000 + i);
+        const QStringList frames
+            = {u"__pthread_kill_implementation (no_tid=0, signo=6) at ./nptl/pthread_kill.c:44"_s,
+               u"raise () from /lib/x86_64-linux-gnu/libc.so.6"_s,
+               u"abort () from /lib/x86_64-linux-gnu/libc.so.6"_s,
+               u"bench::Site%1::crash (this=0x55d4c1a2e0f0) at src/site%1.cpp:%2"_s.arg(site).arg(
+                   40 + i % 300),
+               u"bench::Caller%1::run (this=0x55d4c1a31c80) at src/caller.cpp:77"_s.arg(site % 97),
+               u"QObject::event(QEvent*) () from /lib/x86_64-linux-gnu/libQt6Core.so.6"_s,
+               u"main (argc=1, argv=0x7ffd3a2b2158) at src/main.cpp:57"_s};
+        for (int f = 0; f < frames.size(); ++f)
+            text += u"#%1  0x00007f%2 in %3\n"_s.arg(f)
+                        .arg(0x100000 + i * 16 + f, 8, 16, QChar(u'0'))
+                        .arg(frames.at(f));
+        texts.append({u"bench-%1.txt"_s.arg(i), text});
+    }
+    return texts;
+}
+
+int measureCrashes(Database &db, int runs)
+{
+    // Signature computation alone: the crashing threads of every shared sample, as parsed.
+    QList<QList<CrashFrame>> stacks;
+    const QString samples = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes"_s;
+    QDirIterator it(samples, {u"*.txt"_s}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        if (path.contains(u"/_reference/"_s))
+            continue;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const auto crash = CrashParser::parse(QString::fromUtf8(file.readAll()), path);
+        if (crash && crash->crashing())
+            stacks.append(crash->crashing()->frames);
+    }
+    for (const CrashText &text : syntheticCrashTexts(64, 64)) {
+        const auto crash = CrashParser::parse(text.text, text.origin);
+        if (crash)
+            stacks.append(crash->crashing()->frames);
+    }
+    if (stacks.size() < 20)
+        return fail(u"the crash samples were not found under %1"_s.arg(samples));
+    constexpr int kSignatures = 50000;
+    qsizetype frames = 0;
+    const double signMs = medianMs(std::max(3, runs / 4), [&] {
+        qsizetype length = 0;
+        for (int i = 0; i < kSignatures; ++i)
+            length += Signatures::generate(stacks.at(i % stacks.size())).text.size();
+        frames = length;
+        return length > 0;
+    });
+    figure(u"crash_signature_rate"_s, kSignatures / (signMs / 1000.0), u"frame-lists/s"_s);
+
+    // Ingest: 5,000 texts over 500 signatures in one run (one transaction), parsing and signing
+    // included, into the benchmark database with its demo reports.
+    const auto existing = db.scalar(u"SELECT count(*) FROM crash_reports"_s);
+    if (!existing)
+        return fail(existing.error());
+    figure(u"crash_reports_before_ingest"_s, existing->toDouble(), u"reports"_s);
+    constexpr int kTexts = 5000;
+    const QList<CrashText> texts = syntheticCrashTexts(kTexts, 500);
+    QElapsedTimer timer;
+    timer.start();
+    const auto ingested = CrashStore(db).ingest(texts);
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!ingested || ingested->reports != kTexts)
+        return fail(ingested ? u"ingest stored too few reports"_s : ingested.error());
+    figure(u"crash_ingest_rate"_s, kTexts / seconds, u"texts/s"_s);
+    // A second batch: every signature known now, so only reports are added.
+    timer.restart();
+    const auto again = CrashStore(db).ingest(texts);
+    const double againSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!again || again->newDeltas != 0)
+        return fail(again ? u"known signatures made new deltas"_s : again.error());
+    figure(u"crash_ingest_known_rate"_s, kTexts / againSeconds, u"texts/s"_s);
+    figure(u"crash_list_median"_s,
+           medianMs(std::max(3, runs / 4), [&] { return CrashStore(db).summaries().ok(); }),
+           u"ms"_s);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -418,6 +515,10 @@ int main(int argc, char *argv[])
            u"ms"_s);
     figure(u"report_coverage_median"_s, medianMs(runs, [&] { return triage.coverage().ok(); }),
            u"ms"_s);
+    // Crash reports (issue 5): signatures alone, then ingest into the database that already
+    // holds the demo's reports.
+    if (const int crashFigures = measureCrashes(db, runs); crashFigures != 0)
+        return crashFigures;
     figure(u"peak_rss"_s, peakRssMb(), u"MB"_s);
     opened.value().reset(); // close this connection before the window opens its own
     if (parser.isSet(u"no-gui"_s))

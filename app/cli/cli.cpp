@@ -23,14 +23,12 @@
 #include "model/triagestore.h"
 
 #include <QCommandLineParser>
-#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStringDecoder>
 
 #include <functional>
 
@@ -1082,58 +1080,11 @@ Outcome cmdReportClocks(Context &context)
     return {};
 }
 
-// Reads the crash texts named on the command line: files, or every file under a directory
-// (recursively, in name order).
-Result<QList<CrashText>> readCrashTexts(const QStringList &paths)
-{
-    QList<CrashText> texts;
-    const auto readOne = [&texts](const QString &path) -> Status {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-        if (file.size() > CrashParser::kMaxTextSize) {
-            return Error{u"%1: %2 MB is too big for a crash text (at most %3 MB)"_s.arg(path)
-                             .arg(file.size() / (1024 * 1024))
-                             .arg(CrashParser::kMaxTextSize / (1024 * 1024))};
-        }
-        const QByteArray bytes = file.readAll();
-        // Crash texts are UTF-8 (or ASCII); anything else is refused rather than garbled.
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        QString text = decoder.decode(bytes);
-        if (decoder.hasError())
-            return Error{u"%1: not UTF-8 text (a crash text was expected)"_s.arg(path)};
-        texts.append({path, text});
-        return {};
-    };
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (info.isDir()) {
-            QStringList files;
-            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                files.append(it.next());
-            files.sort();
-            if (files.isEmpty())
-                return Error{u"%1: the directory holds no files"_s.arg(path)};
-            for (const QString &file : std::as_const(files)) {
-                if (const Status read = readOne(file); !read)
-                    return Error{read.error()};
-            }
-        } else if (info.isFile()) {
-            if (const Status read = readOne(path); !read)
-                return Error{read.error()};
-        } else {
-            return Error{u"cannot read %1: no such file or directory"_s.arg(path)};
-        }
-    }
-    return texts;
-}
-
 Outcome cmdCrashIngest(Context &context)
 {
     if (context.arguments.isEmpty())
         return usage(u"crash ingest: expected at least one FILE or DIRECTORY"_s);
-    const auto texts = readCrashTexts(context.arguments);
+    const auto texts = CrashStore::readTexts(context.arguments);
     if (!texts)
         return Failed{texts.error()};
     const auto db = openDatabase(context, true);

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
 #include "model/boardmodel.h"
+#include "model/crashlistmodel.h"
 #include "model/database.h"
 #include "model/deltastore.h"
 #include "model/paths.h"
+#include "views/crashview.h"
 #include "views/deltalistview.h"
 #include "views/taskeditor.h"
 
@@ -78,6 +80,16 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     ok = grab(window, folder, u"gap.png"_s) && ok;
     window.showView(MainWindow::View::Flow);
     ok = grab(window, folder, u"flow.png"_s) && ok;
+    // Crashes, on a regressed crash delta when there is one (the flag is the story).
+    window.showView(MainWindow::View::Crashes);
+    CrashListModel *crashes = window.crashList();
+    for (int row = 0; row < std::min(crashes->rowCount(), 400); ++row) {
+        if (crashes->index(row, 0).data(CrashListModel::RegressedRole).toBool()) {
+            window.crashView()->selectDelta(crashes->deltaAt(row));
+            break;
+        }
+    }
+    ok = grab(window, folder, u"crashes.png"_s) && ok;
     // The task editor on a finished card, which has fix records to show.
     window.showView(MainWindow::View::Board);
     const QList<BoardColumnModel *> columns = window.boardModel()->columns();
@@ -116,7 +128,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
         u"Render each view (1440x900: the Board, the Deltas view with a crash and with a spec "
-        u"selected, Priorities, Impact, Gap, Flow) and the task editor to PNG files in DIR, "
+        u"selected, Priorities, Impact, Gap, Flow, Crashes) and the task editor to PNG files in "
+        u"DIR, "
         u"then exit."_s,
         u"DIR"_s);
     // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.

@@ -5,6 +5,8 @@
 #include "model/backgroundread.h"
 #include "model/boardmodel.h"
 #include "model/commitcommand.h"
+#include "model/crashlistmodel.h"
+#include "model/crashstore.h"
 #include "model/createdeltacommand.h"
 #include "model/database.h"
 #include "model/deltastore.h"
@@ -24,6 +26,7 @@
 #include "model/workspace.h"
 #include "views/boardview.h"
 #include "views/commitdialog.h"
+#include "views/crashview.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 #include "views/flowview.h"
@@ -40,6 +43,8 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -49,6 +54,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -68,7 +74,7 @@ namespace {
 constexpr int kMaxRecent = 8;
 // How the settings name the views, in View order.
 const QStringList kViewNames
-    = {u"board"_s, u"deltas"_s, u"priorities"_s, u"impact"_s, u"gap"_s, u"flow"_s};
+    = {u"board"_s, u"deltas"_s, u"priorities"_s, u"impact"_s, u"gap"_s, u"flow"_s, u"crashes"_s};
 
 QStringList recentDatabases()
 {
@@ -105,6 +111,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     , m_impactView(new ImpactView(m_impact, m_stack))
     , m_gapView(new GapView(m_gap, m_stack))
     , m_flowView(new FlowView(m_stack))
+    , m_crashes(new CrashListModel(*m_db, this))
+    , m_crashView(new CrashView(m_crashes, *m_db, m_stack))
     , m_coverageRead(new BackgroundRead(this))
     , m_gapCountRead(new BackgroundRead(this))
     , m_flowRead(new BackgroundRead(this))
@@ -120,11 +128,14 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     for (QWidget *view :
          {static_cast<QWidget *>(m_boardView), static_cast<QWidget *>(m_deltaList),
           static_cast<QWidget *>(m_prioritiesView), static_cast<QWidget *>(m_impactView),
-          static_cast<QWidget *>(m_gapView), static_cast<QWidget *>(m_flowView)}) {
+          static_cast<QWidget *>(m_gapView), static_cast<QWidget *>(m_flowView),
+          static_cast<QWidget *>(m_crashView)}) {
         m_stack->addWidget(view);
     }
     // The derived views read when first shown.
-    m_stale = {int(View::Priorities), int(View::Impact), int(View::Gap), int(View::Flow)};
+    m_stale = {int(View::Priorities), int(View::Impact), int(View::Gap), int(View::Flow),
+               int(View::Crashes)};
+    setAcceptDrops(true);
     setCentralWidget(m_stack);
 
     m_organisations->setObjectName(u"organisationSwitcher"_s);
@@ -178,7 +189,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_workspace, &Workspace::deltasAdded, this, [this] {
         m_totalDeltas.reset();
         m_deltas->refresh();
-        for (const View view : {View::Priorities, View::Impact, View::Gap, View::Flow})
+        for (const View view :
+             {View::Priorities, View::Impact, View::Gap, View::Flow, View::Crashes})
             markStale(view);
         updateStatus();
     });
@@ -189,7 +201,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
             markStale(View::Flow);
         }
         markStale(View::Gap);
-        markStale(View::Impact); // coverage
+        markStale(View::Impact);  // coverage
+        markStale(View::Crashes); // regressions follow fix records
     });
     // A card move changes the flow (and coverage once it starts or finishes work).
     connect(m_board, &BoardModel::cardMoved, this, [this] {
@@ -201,6 +214,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_gapView, &GapView::openDeltaRequested, this, &MainWindow::openDelta);
     connect(m_gapView, &GapView::commitRequested, this, [this] { commitSelected(); });
     connect(m_flowView, &FlowView::rangeChanged, this, [this] { refreshView(View::Flow); });
+    connect(m_crashView, &CrashView::commitRequested, this, [this] { commitSelected(); });
+    connect(m_crashView, &CrashView::linkToDefectRequested, this, &MainWindow::markSameAsDefect);
+    connect(m_crashes, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_ranking, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
     connect(m_impact, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
 
@@ -221,6 +237,7 @@ MainWindow::~MainWindow()
     delete m_ranking;
     delete m_impact;
     delete m_gap;
+    delete m_crashes;
     delete m_deltas;
     delete m_board;
     delete m_workspace;
@@ -326,7 +343,11 @@ void MainWindow::buildActions()
     QAction *flow = viewMenu->addAction(tr("&Flow"), this, [this] { showView(View::Flow); });
     flow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
     flow->setToolTip(tr("This organisation's cumulative flow, clocks and throughput"));
-    for (QAction *action : {board, deltas, priorities, impact, gap, flow}) {
+    QAction *crashes
+        = viewMenu->addAction(tr("&Crashes"), this, [this] { showView(View::Crashes); });
+    crashes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    crashes->setToolTip(tr("Crash deltas by signature, their reports and frames"));
+    for (QAction *action : {board, deltas, priorities, impact, gap, flow, crashes}) {
         action->setCheckable(true);
         m_viewActions->addAction(action);
     }
@@ -347,7 +368,7 @@ void MainWindow::buildActions()
     bar->addWidget(organisationLabel);
     bar->addWidget(m_organisations);
     bar->addSeparator();
-    for (QAction *action : {board, deltas, priorities, impact, gap, flow})
+    for (QAction *action : {board, deltas, priorities, impact, gap, flow, crashes})
         bar->addAction(action);
     bar->addSeparator();
     bar->addAction(commit);
@@ -428,7 +449,7 @@ qint64 MainWindow::commitSelected()
     const QList<qint64> ids = selectedDeltas();
     if (ids.isEmpty()) {
         if (currentView() != View::Gap && currentView() != View::Priorities
-            && currentView() != View::Impact) {
+            && currentView() != View::Impact && currentView() != View::Crashes) {
             showView(View::Deltas);
         }
         statusBar()->showMessage(tr("Select one or more deltas to commit to."), 6000);
@@ -578,6 +599,7 @@ void MainWindow::refreshView(View view)
                 updateStatus();
             });
         return;
+    case View::Crashes: m_crashes->refresh(); return;
     case View::Flow: {
         const QString name = m_organisations->currentText();
         m_flowView->setLoading(name);
@@ -616,6 +638,10 @@ QList<qint64> MainWindow::selectedDeltas() const
     switch (currentView()) {
     case View::Deltas: return m_deltaList->selectedDeltas();
     case View::Gap: return m_gapView->selectedDeltas();
+    case View::Crashes:
+        if (const qint64 id = m_crashView->currentDelta())
+            return {id};
+        return {};
     case View::Priorities:
         if (const qint64 id = m_prioritiesView->currentDelta())
             return {id};
@@ -658,6 +684,11 @@ void MainWindow::updateStatus()
         }
         return;
     case View::Flow: m_counts->clear(); return;
+    case View::Crashes:
+        m_counts->setText(tr("%1 crash deltas, %2 reports")
+                              .arg(locale.toString(m_crashes->rowCount()),
+                                   locale.toString(m_crashes->totalReports())));
+        return;
     default: break;
     }
     if (currentView() == View::Board) {
@@ -777,7 +808,7 @@ void MainWindow::reloadAll()
     m_undoStack->clear();
     m_deltas->refresh();
     reloadOrganisations();
-    for (const View view : {View::Priorities, View::Impact, View::Gap, View::Flow})
+    for (const View view : {View::Priorities, View::Impact, View::Gap, View::Flow, View::Crashes})
         markStale(view);
 }
 
@@ -859,6 +890,84 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/view"_s, kViewNames.value(int(currentView())));
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::markSameAsDefect(qint64 crashDeltaId)
+{
+    bool ok = false;
+    const int defect = QInputDialog::getInt(
+        this, tr("Same as Defect"), tr("Crash delta %1 is the defect with id:").arg(crashDeltaId),
+        1, 1, std::numeric_limits<int>::max(), 1, &ok);
+    if (!ok)
+        return;
+    DeltaStore deltas(*m_db);
+    const auto target = deltas.get(defect);
+    if (!target)
+        return showError(tr("There is no delta %1.").arg(defect));
+    if (target->id == crashDeltaId)
+        return showError(tr("A crash cannot be the same as itself."));
+    const auto crash = deltas.get(crashDeltaId);
+    if (!crash)
+        return showError(crash.error());
+    m_undoStack->push(new SetStateCommand(
+        m_workspace,
+        {{crashDeltaId, {crash->state, crash->duplicateOf}, {DeltaState::Duplicate, defect}}}));
+    statusBar()->showMessage(tr("Crash delta %1 is now recorded as defect %2 (Ctrl+Z undoes).")
+                                 .arg(crashDeltaId)
+                                 .arg(defect),
+                             8000);
+}
+
+void MainWindow::ingestCrashFiles(const QStringList &paths)
+{
+    auto texts = CrashStore::readTexts(paths);
+    if (!texts)
+        return showError(texts.error());
+    auto message = std::make_shared<QString>();
+    auto *job = BackgroundJob::start(
+        this, tr("Reading %n crash report(s)…", nullptr, int(texts->size())), m_db->path(),
+        [texts = std::move(texts).value(), message](Database &db, const BackgroundJob::Progress &) {
+            const auto summary = CrashStore(db).ingest(texts);
+            if (!summary)
+                return Status(Error{summary.error()});
+            *message = tr("%1 crash reports filed: %2 new crash deltas, %3 added to known "
+                          "signatures.")
+                           .arg(summary->reports)
+                           .arg(summary->newDeltas)
+                           .arg(summary->reports - summary->newDeltas);
+            return Status();
+        });
+    connect(job, &BackgroundJob::finished, this, [this, message](const Status &status) {
+        if (!status)
+            return showError(status.error() + tr(" Nothing was stored."));
+        m_totalDeltas.reset();
+        m_deltas->refresh();
+        for (const View view : {View::Gap, View::Impact, View::Crashes})
+            markStale(view);
+        showView(View::Crashes);
+        statusBar()->showMessage(*message, 10000);
+    });
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() && std::all_of(urls.cbegin(), urls.cend(), [](const QUrl &url) {
+            return url.isLocalFile();
+        })) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls)
+        paths.append(url.toLocalFile());
+    event->acceptProposedAction();
+    // After the drop has returned: the ingest shows a progress dialog.
+    QTimer::singleShot(0, this, [this, paths] { ingestCrashFiles(paths); });
 }
 
 } // namespace Deltaboard

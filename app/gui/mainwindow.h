@@ -20,6 +20,8 @@ namespace Deltaboard {
 class BackgroundRead;
 class BoardModel;
 class BoardView;
+class CrashListModel;
+class CrashView;
 class Database;
 class DeltaListView;
 class DeltaTableModel;
@@ -42,8 +44,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    // In tool bar order; Ctrl+1 .. Ctrl+6.
-    enum class View { Board, Deltas, Priorities, Impact, Gap, Flow };
+    // In tool bar order; Ctrl+1 .. Ctrl+7.
+    enum class View { Board, Deltas, Priorities, Impact, Gap, Flow, Crashes };
 
     // Takes ownership of db.
     explicit MainWindow(std::unique_ptr<Database> db, QWidget *parent = nullptr);
@@ -66,6 +68,11 @@ public:
     GapView *gapView() const { return m_gapView; }
     GapModel *gapModel() const { return m_gap; }
     FlowView *flowView() const { return m_flowView; }
+    CrashView *crashView() const { return m_crashView; }
+    CrashListModel *crashList() const { return m_crashes; }
+    // Files dropped on the window (or given here): crash texts are ingested on a worker, one
+    // transaction for all of them.
+    void ingestCrashFiles(const QStringList &paths);
     // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
     // on its way; tests and the benchmark wait for it.
     bool isReading() const;
@@ -93,6 +100,8 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildActions();
@@ -109,6 +118,7 @@ private:
     void markStale(View view);
     QList<qint64> selectedDeltas() const;
     void readCoverage();
+    void markSameAsDefect(qint64 crashDeltaId);
     void createDemo();
     void exportJson();
     void importJson();
@@ -131,6 +141,8 @@ private:
     ImpactView *m_impactView;
     GapView *m_gapView;
     FlowView *m_flowView;
+    CrashListModel *m_crashes;
+    CrashView *m_crashView;
     BackgroundRead *m_coverageRead;
     BackgroundRead *m_gapCountRead;
     BackgroundRead *m_flowRead;

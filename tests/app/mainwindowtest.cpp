@@ -6,6 +6,8 @@
 #include "model/boardcolumnmodel.h"
 #include "model/boardmodel.h"
 #include "model/commentstore.h"
+#include "model/crashlistmodel.h"
+#include "model/crashstore.h"
 #include "model/deltastore.h"
 #include "model/demogenerator.h"
 #include "model/gapmodel.h"
@@ -21,6 +23,7 @@
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/commitdialog.h"
+#include "views/crashview.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 #include "views/flowview.h"
@@ -36,6 +39,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDrag>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -706,6 +710,55 @@ private Q_SLOTS:
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(TaskStore(m_window->database()).tasksForDelta(top)->isEmpty());
         QCOMPARE(gap->rowOf(top), 0);
+    }
+
+    void shouldShowCrashesTheirFramesAndIngestDroppedFiles()
+    {
+        QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
+        QCOMPARE(m_window->currentView(), MainWindow::View::Crashes);
+        CrashListModel *crashes = m_window->crashList();
+        QVERIFY(crashes->rowCount() > 0);
+        CrashView *view = m_window->crashView();
+        // The first (most reported) crash delta is shown: its reports and frames, the signature's
+        // frames in bold.
+        QCOMPARE(view->currentDelta(), crashes->deltaAt(0));
+        const auto reports = CrashStore(m_window->database()).reports(crashes->deltaAt(0));
+        QCOMPARE(view->reports()->count(), int(reports->size()));
+        QVERIFY(view->frames()->rowCount() > 3);
+        int bold = 0;
+        for (int row = 0; row < view->frames()->rowCount(); ++row)
+            bold += view->frames()->item(row, 1)->font().bold() ? 1 : 0;
+        QVERIFY(bold >= 1);
+
+        // Files dropped on the window are ingested on a worker: a new signature appears.
+        const int before = crashes->rowCount();
+        m_window->ingestCrashFiles(
+            {QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes/gdb/cf_gdb_sigtrap.txt"_s});
+        QTRY_COMPARE(crashes->rowCount(), before + 1);
+        const auto summaries = CrashStore(m_window->database()).summaries();
+        QVERIFY(std::any_of(summaries->cbegin(), summaries->cend(), [](const CrashSummary &s) {
+            return s.signature == u"memcpy | xymodem_trnasfer"_s;
+        }));
+
+        // "Same as Defect…": the crash is recorded as that defect; undo takes it back.
+        const qint64 crash = view->currentDelta();
+        DeltaFilter defects;
+        defects.kind = DeltaKind::Defect;
+        defects.limit = 1;
+        const qint64 defect = DeltaStore(m_window->database()).list(defects)->first().id;
+        QTimer::singleShot(0, this, [defect] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setIntValue(int(defect));
+            dialog->accept();
+        });
+        QTest::mouseClick(m_window->findChild<QPushButton *>(u"crashSameAsDefect"_s),
+                          Qt::LeftButton);
+        const auto marked = DeltaStore(m_window->database()).get(crash);
+        QCOMPARE(marked->state, DeltaState::Duplicate);
+        QCOMPARE(marked->duplicateOf, std::optional<qint64>(defect));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(DeltaStore(m_window->database()).get(crash)->state != DeltaState::Duplicate);
     }
 
     void shouldGuideTheUserOnAnEmptyDatabase()

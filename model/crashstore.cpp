@@ -205,7 +205,7 @@ Result<QList<CrashSummary>> CrashStore::summaries(const QList<qint64> &onlyDelta
         ids.append(row.deltaId);
     }
     (*query)->finish();
-    const auto regressions = readRegressions();
+    const auto regressions = readRegressions(onlyDeltaIds);
     if (!regressions)
         return Error{regressions.error()};
     for (CrashSummary &row : rows) {
@@ -219,45 +219,46 @@ Result<QList<CrashSummary>> CrashStore::summaries(const QList<qint64> &onlyDelta
     return rows;
 }
 
-Result<QHash<qint64, std::pair<QString, QString>>> CrashStore::readRegressions()
+Result<QHash<qint64, std::pair<QString, QString>>>
+CrashStore::readRegressions(const QList<qint64> &onlyDeltaIds)
 {
-    // Verified fixes of crash deltas are few: read them, then each one's later reports.
-    const auto fixes = m_db.run(
-        u"SELECT td.delta_id, f.version, f.verified_at FROM fix_records f "
-        u"JOIN task_deltas td ON td.task_id = f.task_id JOIN deltas d ON d.id = td.delta_id "
-        u"WHERE d.kind = 'crash' AND f.verified_at IS NOT NULL AND f.version IS NOT NULL "
-        u"AND f.version <> ''"_s);
-    if (!fixes)
-        return Error{fixes.error()};
-    QList<std::tuple<qint64, QString, QString>> verified;
-    while ((*fixes)->next()) {
-        verified.append({(*fixes)->value(0).toLongLong(), (*fixes)->value(1).toString(),
-                         (*fixes)->value(2).toString()});
+    // Every report that arrived after a verified fix of its crash delta, with the fix's version:
+    // one query (crash_reports_by_delta gives each delta's later reports as a range).
+    QString sql = u"SELECT td.delta_id, f.version, r.product_version FROM fix_records f "
+                  u"JOIN task_deltas td ON td.task_id = f.task_id "
+                  u"JOIN deltas d ON d.id = td.delta_id "
+                  u"JOIN crash_reports r ON r.delta_id = td.delta_id "
+                  u"AND r.received_at > f.verified_at "
+                  u"WHERE d.kind = 'crash' AND f.verified_at IS NOT NULL "
+                  u"AND f.version IS NOT NULL AND f.version <> '' "
+                  u"AND r.product_version IS NOT NULL"_s;
+    QVariantList values;
+    if (!onlyDeltaIds.isEmpty()) {
+        sql += u" AND td.delta_id IN ("_s + Sql::placeholders(int(onlyDeltaIds.size())) + u')';
+        for (const qint64 id : onlyDeltaIds)
+            values.append(id);
     }
-    (*fixes)->finish();
+    const auto later = m_db.run(sql, values);
+    if (!later)
+        return Error{u"cannot look for regressions: %1"_s.arg(later.error())};
     QHash<qint64, std::pair<QString, QString>> result;
-    for (const auto &[deltaId, fixedIn, verifiedAt] : std::as_const(verified)) {
-        const auto later = m_db.run(u"SELECT product_version FROM crash_reports "
-                                    u"WHERE delta_id = ? AND received_at > ?"_s,
-                                    {deltaId, verifiedAt});
-        if (!later)
-            return Error{later.error()};
-        while ((*later)->next()) {
-            const QString seen = (*later)->value(0).toString();
-            if (seen.isEmpty() || compareVersions(seen, fixedIn) < 0)
-                continue;
-            auto &entry = result[deltaId];
-            entry.first = fixedIn;
-            if (entry.second.isEmpty() || compareVersions(seen, entry.second) > 0)
-                entry.second = seen;
-        }
+    QSqlQuery &q = **later;
+    while (q.next()) {
+        const QString fixedIn = q.value(1).toString();
+        const QString seen = q.value(2).toString();
+        if (compareVersions(seen, fixedIn) < 0)
+            continue;
+        auto &entry = result[q.value(0).toLongLong()];
+        entry.first = fixedIn;
+        if (entry.second.isEmpty() || compareVersions(seen, entry.second) > 0)
+            entry.second = seen;
     }
     return result;
 }
 
-Result<QSet<qint64>> CrashStore::regressedDeltas()
+Result<QSet<qint64>> CrashStore::regressedDeltas(const QList<qint64> &onlyDeltaIds)
 {
-    const auto regressions = readRegressions();
+    const auto regressions = readRegressions(onlyDeltaIds);
     if (!regressions)
         return Error{regressions.error()};
     QSet<qint64> ids;

@@ -84,15 +84,16 @@ public:
     // Reports per version of one crash delta, in version order (unknown version last, as "").
     Result<QList<std::pair<QString, int>>> reportsPerVersion(qint64 deltaId);
 
-    // Every crash delta that regressed (see CrashSummary).
-    Result<QSet<qint64>> regressedDeltas();
+    // The crash deltas that regressed (see CrashSummary): all, or those among onlyDeltaIds.
+    Result<QSet<qint64>> regressedDeltas(const QList<qint64> &onlyDeltaIds = {});
 
     // Orders versions: numeric parts numerically ("1.10" after "1.9"), the rest as text.
     static int compareVersions(const QString &a, const QString &b);
 
 private:
     // Delta id -> (fixed in, newest version crashing again).
-    Result<QHash<qint64, std::pair<QString, QString>>> readRegressions();
+    Result<QHash<qint64, std::pair<QString, QString>>>
+    readRegressions(const QList<qint64> &onlyDeltaIds = {});
 
     Database &m_db;
 };

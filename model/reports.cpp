@@ -101,10 +101,16 @@ Result<QList<GapRow>> Reports::gap(int limit, int offset)
         rows.append(row);
     }
     (*query)->finish();
-    // Crash deltas fixed and crashing again are flagged (there are few: read them all).
-    if (std::any_of(rows.cbegin(), rows.cend(),
-                    [](const GapRow &row) { return row.kind == DeltaKind::Crash; })) {
-        const auto regressed = CrashStore(m_db).regressedDeltas();
+    // Crash deltas fixed and crashing again are flagged: looked up for this page's ones only.
+    QList<qint64> crashes;
+    for (const GapRow &row : std::as_const(rows)) {
+        if (row.kind == DeltaKind::Crash)
+            crashes.append(row.deltaId);
+    }
+    if (!crashes.isEmpty()) {
+        // (A very long page asks about all of them instead of binding thousands of ids.)
+        const auto regressed
+            = CrashStore(m_db).regressedDeltas(crashes.size() > 2000 ? QList<qint64>() : crashes);
         if (!regressed)
             return Error{regressed.error()};
         for (GapRow &row : rows)

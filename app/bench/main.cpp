@@ -249,7 +249,8 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
     } views[] = {{MainWindow::View::Priorities, u"priorities"_s},
                  {MainWindow::View::Impact, u"impact"_s},
                  {MainWindow::View::Gap, u"gap"_s},
-                 {MainWindow::View::Flow, u"flow"_s}};
+                 {MainWindow::View::Flow, u"flow"_s},
+                 {MainWindow::View::Crashes, u"crashes"_s}};
     for (const auto &entry : views) {
         window.showView(entry.view);
         if (!waitForWorkers())
@@ -263,8 +264,8 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
                u"ms"_s);
         if (!waitForWorkers())
             return fail(u"the %1 view's worker did not finish"_s.arg(entry.name));
-        if (entry.view == MainWindow::View::Priorities)
-            continue;
+        if (entry.view == MainWindow::View::Priorities || entry.view == MainWindow::View::Crashes)
+            continue; // nothing read on a worker
         figure(entry.name + u"_view_complete_median"_s,
                medianRepaintMs(std::min(runs, 7), &window,
                                [&] {
@@ -343,9 +344,19 @@ int measureCrashes(Database &db, int runs)
 
     // Ingest: 5,000 texts over 500 signatures in one run (one transaction), parsing and signing
     // included, into the benchmark database with its demo reports.
-    const auto existing = db.scalar(u"SELECT count(*) FROM crash_reports"_s);
+    auto existing = db.scalar(u"SELECT count(*) FROM crash_reports"_s);
     if (!existing)
         return fail(existing.error());
+    // The budget speaks of a database already holding 100,000 reports: top the demo's up with
+    // reports of other crash sites first (not timed).
+    if (const int missing = 100000 - existing->toInt(); missing > 0) {
+        QList<CrashText> filler = syntheticCrashTexts(missing, 5000);
+        for (CrashText &text : filler)
+            text.text.replace(u"bench::Site"_s, u"bench::Earlier"_s);
+        if (const auto topped = CrashStore(db).ingest(filler); !topped)
+            return fail(topped.error());
+        existing = db.scalar(u"SELECT count(*) FROM crash_reports"_s);
+    }
     figure(u"crash_reports_before_ingest"_s, existing->toDouble(), u"reports"_s);
     constexpr int kTexts = 5000;
     const QList<CrashText> texts = syntheticCrashTexts(kTexts, 500);

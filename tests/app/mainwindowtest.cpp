@@ -44,6 +44,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -732,8 +733,15 @@ private Q_SLOTS:
 
         // Files dropped on the window are ingested on a worker: a new signature appears.
         const int before = crashes->rowCount();
-        m_window->ingestCrashFiles(
-            {QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes/gdb/cf_gdb_sigtrap.txt"_s});
+        QMimeData dropped;
+        dropped.setUrls({QUrl::fromLocalFile(QStringLiteral(DELTABOARD_SAMPLES_DIR)
+                                             + u"/crashes/gdb/cf_gdb_sigtrap.txt"_s)});
+        const QPoint at = m_window->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &drop);
         QTRY_COMPARE(crashes->rowCount(), before + 1);
         const auto summaries = CrashStore(m_window->database()).summaries();
         QVERIFY(std::any_of(summaries->cbegin(), summaries->cend(), [](const CrashSummary &s) {

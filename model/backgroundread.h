@@ -71,7 +71,10 @@ public:
         thread->start(QThread::LowPriority);
     }
 
-    bool isBusy() const { return m_pending > 0; }
+    bool isBusy() const
+    {
+        return m_pending > 0;
+    }
     void waitForAll()
     {
         for (const QPointer<QThread> &thread : std::as_const(m_threads)) {

@@ -38,13 +38,13 @@ struct FrameFields
 
 struct Signature
 {
-    QString text;                 // "frame | frame | frame"
+    QString text; // "frame | frame | frame"
     // The stack's frames normalised: all of them when generated from normalised frames; from
     // firstFrame up to the last one looked at when generated from parsed frames.
     QStringList normalizedFrames;
-    int firstFrame = 0;        // where the signature starts (a sentinel, or 0)
-    int frameCount = 0;        // how many frames from firstFrame it looked at
-    QList<int> frameIndexes;   // the stack indexes of the frames the signature names
+    int firstFrame = 0;      // where the signature starts (a sentinel, or 0)
+    int frameCount = 0;      // how many frames from firstFrame it looked at
+    QList<int> frameIndexes; // the stack indexes of the frames the signature names
 };
 
 // Signature generation after Socorro's: normalise every frame, start at a sentinel if there is

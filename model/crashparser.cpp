@@ -36,12 +36,21 @@ QString normalAddress(const QString &address)
     return digits.isEmpty() ? QString() : u"0x"_s + digits;
 }
 
+// Lines longer than this are cut before any pattern sees them: no frame line is that long, and
+// patterns with a lazy group before a run of spaces would take quadratic time on a huge line.
+constexpr qsizetype kMaxLineLength = 2048;
+
 QStringList lines(const QString &text)
 {
     QString normalised = text;
     normalised.replace(u"\r\n"_s, u"\n"_s);
     normalised.replace(u'\r', u'\n');
-    return normalised.split(u'\n');
+    QStringList result = normalised.split(u'\n');
+    for (QString &line : result) {
+        if (line.size() > kMaxLineLength)
+            line.truncate(kMaxLineLength);
+    }
+    return result;
 }
 
 // "file:line" or "file:line:column" at the end of a location.
@@ -430,10 +439,15 @@ CrashFrame sanitizerFrame(const QRegularExpressionMatch &match)
     CrashFrame f;
     f.address = normalAddress(match.captured(2));
     QString rest = match.captured(3).trimmed();
-    if (const auto module = re(R"(^(.*?)\s*\(([^()]+?)\+0x[0-9a-fA-F]+\)$)").match(rest);
-        module.hasMatch()) {
-        f.module = module.captured(2);
-        rest = module.captured(1);
+    // The module in the last parentheses, found by position (a pattern with a lazy group
+    // before it would scan long lines quadratically).
+    if (rest.endsWith(u')')) {
+        const qsizetype open = rest.lastIndexOf(u'(');
+        const auto module = re(R"(^\(([^()]+)\+0x[0-9a-fA-F]+\)$)").match(rest.mid(open));
+        if (open >= 0 && module.hasMatch()) {
+            f.module = module.captured(1);
+            rest = rest.left(open).trimmed();
+        }
     }
     // A trailing "path:line[:col]" (no spaces in it) is the source location.
     if (const auto location = re(R"(^(.*\S)\s+(\S+:\d+(?::\d+)?)$)").match(rest);
@@ -583,6 +597,7 @@ ParsedCrash parseApple(const QStringList &input)
     crash.format = CrashFormat::Apple;
     int current = -1;
     int crashedHeader = -1;
+    QList<int> numbers; // each thread's number as the text gives it
     for (const QString &line : input) {
         if (const auto field
             = re(R"(^(Version|OS Version|Exception Type|Exception Codes|Crashed Thread|Hardware Model|Code Type):\s+(.*)$)")
@@ -610,6 +625,7 @@ ParsedCrash parseApple(const QStringList &input)
                 t.name = u"Thread %1"_s.arg(thread.captured(1));
             t.crashed = !thread.captured(2).isEmpty();
             crash.threads.append(t);
+            numbers.append(thread.captured(1).toInt());
             current = int(crash.threads.size()) - 1;
             if (t.crashed)
                 crash.crashingThread = current;
@@ -621,15 +637,21 @@ ParsedCrash parseApple(const QStringList &input)
         }
         if (current < 0)
             continue;
-        const auto frame = re(R"(^(\d+)\s+(.+?)\s+(0x[0-9a-fA-F]+)\s+(.*)$)").match(line);
-        if (!frame.hasMatch())
+        // "N  module name  0xaddress  symbol": the first " 0x…" token after the frame number
+        // ends the module (which may hold spaces); found without a lazy group.
+        const auto number = re(R"(^(\d+)\s)").match(line);
+        const auto address = re(R"(\s(0x[0-9a-fA-F]+)(?:\s+|$))").match(line);
+        if (!number.hasMatch() || !address.hasMatch()
+            || address.capturedStart() <= number.capturedEnd()) {
             continue;
+        }
         CrashFrame f;
-        f.module = frame.captured(2).trimmed();
+        f.module = line.mid(number.capturedEnd(), address.capturedStart() - number.capturedEnd())
+                       .trimmed();
         if (f.module == u"???"_s)
             f.module.clear();
-        f.address = normalAddress(frame.captured(3));
-        const QString symbol = frame.captured(4).trimmed();
+        f.address = normalAddress(address.captured(1));
+        const QString symbol = line.mid(address.capturedEnd()).trimmed();
         if (const auto source = re(R"(^(.+?) \((.+?):(\d+)\)$)").match(symbol); source.hasMatch()) {
             f.function = source.captured(1);
             f.file = source.captured(2);
@@ -646,9 +668,9 @@ ParsedCrash parseApple(const QStringList &input)
     for (const CrashThread &thread : std::as_const(crash.threads))
         marked = marked || thread.crashed;
     if (!marked && crashedHeader >= 0) {
-        if (crashedHeader < crash.threads.size()) {
-            crash.crashingThread = crashedHeader;
-            crash.threads[crashedHeader].crashed = true;
+        if (const qsizetype index = numbers.indexOf(crashedHeader); index >= 0) {
+            crash.crashingThread = int(index);
+            crash.threads[index].crashed = true;
         } else {
             crash.crashingThread = -1; // reported as "no stack frames in its crashing thread"
         }
@@ -706,7 +728,7 @@ std::optional<CrashFormat> CrashParser::detect(const QString &text)
     const QStringList input = lines(text);
     if (anyLine(input, R"(^Incident Identifier:)")
         || (anyLine(input, R"(^Thread \d+( Crashed)?:)")
-            && anyLine(input, R"(^\d+\s+.+?\s+0x[0-9a-fA-F]+\s+\S)"))) {
+            && anyLine(input, R"(^\d+\s+\S.*\s0x[0-9a-fA-F]+\s+\S)"))) {
         return CrashFormat::Apple;
     }
     if (anyLine(input, R"(^Crash reason:)")

@@ -161,11 +161,21 @@ QString normalizeCppFunction(const QString &function, const QString &line,
     static const QRegularExpression lambda(uR"(\$_\d+)"_s);
     if (f.contains(u"$_"_s))
         f.replace(lambda, u"$"_s);
-    // Qualifiers after the argument list: "value() const &", "operator=(…)&".
-    static const QRegularExpression trailing(uR"(\)\s*(?:const|volatile|&&|&|\s)+$)"_s);
+    // Qualifiers after the argument list: "value() const &", "operator=(…)&"; also a bare
+    // trailing " const". Stripped word by word (a pattern with alternatives under '+' would
+    // try exponentially many splits of a run of '&').
     if (!f.endsWith(u')')) {
-        if (const auto match = trailing.match(f); match.hasMatch())
-            f = f.left(match.capturedStart() + 1);
+        const qsizetype lastParen = f.lastIndexOf(u')');
+        QString tail = lastParen >= 0 ? f.mid(lastParen + 1) : QString();
+        bool qualifiersOnly = lastParen >= 0;
+        for (const QString &word : tail.split(u' ', Qt::SkipEmptyParts)) {
+            QString w = word;
+            w.remove(u'&');
+            if (!w.isEmpty() && w != u"const"_s && w != u"volatile"_s)
+                qualifiersOnly = false;
+        }
+        if (qualifiersOnly)
+            f.truncate(lastParen + 1);
         else if (f.endsWith(u" const"_s))
             f.chop(6);
     }
@@ -293,13 +303,15 @@ Signature generate(const QList<CrashFrame> &frames, const SignatureLists &lists)
     const auto normalized = [&lists, &frames](qsizetype i) {
         return normalizeFrame(fieldsOf(frames.at(i)), lists);
     };
-    for (qsizetype i = 0; i < frames.size() && signature.firstFrame == 0; ++i) {
+    bool found = false;
+    for (qsizetype i = 0; i < frames.size() && !found; ++i) {
         const QString &raw = frames.at(i).function;
         if (raw.isEmpty())
             continue;
         for (const QString &sentinel : lists.sentinels) {
             if (raw.contains(sentinel) && lists.sentinels.contains(normalized(i))) {
                 signature.firstFrame = int(i);
+                found = true;
                 break;
             }
         }

@@ -231,7 +231,12 @@ CrashStore::readRegressions(const QList<qint64> &onlyDeltaIds)
                   u"AND r.received_at > f.verified_at "
                   u"WHERE d.kind = 'crash' AND f.verified_at IS NOT NULL "
                   u"AND f.version IS NOT NULL AND f.version <> '' "
-                  u"AND r.product_version IS NOT NULL"_s;
+                  u"AND r.product_version IS NOT NULL "
+                  // Only the latest verified fix counts: a later fix answers an earlier return.
+                  u"AND f.verified_at = (SELECT max(f2.verified_at) FROM fix_records f2 "
+                  u"  JOIN task_deltas td2 ON td2.task_id = f2.task_id "
+                  u"  WHERE td2.delta_id = td.delta_id AND f2.verified_at IS NOT NULL "
+                  u"  AND f2.version IS NOT NULL AND f2.version <> '')"_s;
     QVariantList values;
     if (!onlyDeltaIds.isEmpty()) {
         sql += u" AND td.delta_id IN ("_s + Sql::placeholders(int(onlyDeltaIds.size())) + u')';

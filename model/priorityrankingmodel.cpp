@@ -75,9 +75,15 @@ void PriorityRankingModel::refreshDelta(qint64 deltaId)
     // A priority change can move the delta, bring it in or take it out: read the order again
     // (ids only, from the index). Other changes (a title) need just its window.
     const int row = rowOf(deltaId);
-    const auto ids
-        = TriageReports(m_workspace->database()).rankingIds(m_first, m_second, m_strongOnly);
-    if (ids && *ids == m_ids) {
+    TriageReports reports(m_workspace->database());
+    const auto ids = reports.rankingIds(m_first, m_second, m_strongOnly);
+    // The strong count can change without the order changing (one level up or down).
+    bool sameCount = true;
+    if (m_second && !m_strongOnly) {
+        const auto strong = reports.rankingIds(m_first, m_second, true);
+        sameCount = strong && int(strong->size()) == m_strongCount;
+    }
+    if (ids && *ids == m_ids && sameCount) {
         if (row >= 0) {
             m_windows.remove(row / kWindow);
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -117,9 +123,12 @@ std::optional<int> PriorityRankingModel::levelAt(int row) const
 bool PriorityRankingModel::moveDelta(int row, int targetRow)
 {
     if (row < 0 || row >= m_ids.size() || targetRow < 0 || targetRow > m_ids.size()
-        || targetRow == row || targetRow == row + 1) {
-        return false; // nowhere to go, or already there
+        || targetRow == row) {
+        return false;
     }
+    // Before the next row is where it is, unless that row starts another level.
+    if (targetRow == row + 1 && (targetRow == m_ids.size() || levelAt(targetRow) == levelAt(row)))
+        return false;
     const std::optional<int> targetLevel = levelAt(targetRow);
     if (targetLevel) {
         m_workspace->undoStack()->push(new RankDeltaCommand(m_workspace, m_first, m_ids.at(row),

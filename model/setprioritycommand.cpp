@@ -27,14 +27,32 @@ void SetPriorityCommand::apply(std::optional<int> level)
     m_workspace->notifyDeltaChanged(m_deltaId);
 }
 
+Status SetPriorityCommand::restore()
+{
+    TriageStore triage(m_workspace->database());
+    if (!m_before)
+        return triage.setPriority(m_organisationId, m_deltaId, std::nullopt);
+    return triage.placeInRanking(m_organisationId, m_deltaId, *m_before, m_beforeNext);
+}
+
 void SetPriorityCommand::redo()
 {
+    if (!m_placeRead && m_before) {
+        const auto next
+            = TriageStore(m_workspace->database()).nextInRanking(m_organisationId, m_deltaId);
+        if (!m_workspace->succeeded(this, next))
+            return;
+        m_beforeNext = *next;
+        m_placeRead = true;
+    }
     apply(m_after);
 }
 
 void SetPriorityCommand::undo()
 {
-    apply(m_before);
+    if (!m_workspace->succeeded(this, restore()))
+        return;
+    m_workspace->notifyDeltaChanged(m_deltaId);
 }
 
 bool SetPriorityCommand::mergeWith(const QUndoCommand *other)
@@ -48,8 +66,13 @@ bool SetPriorityCommand::mergeWith(const QUndoCommand *other)
     }
     m_after = next->m_after;
     setText(next->text());
-    // Back where it started: no step at all.
-    setObsolete(m_before == m_after);
+    // Back where it started: no step at all, once the delta is back in its old place too.
+    if (m_before == m_after) {
+        if (!m_workspace->succeeded(this, restore()))
+            return true;
+        m_workspace->notifyDeltaChanged(m_deltaId);
+        setObsolete(true);
+    }
     return true;
 }
 

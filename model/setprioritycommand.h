@@ -8,8 +8,9 @@
 
 namespace Deltaboard {
 
-// Sets one organisation's priority on one delta; undo restores the previous one (or none).
-// Repeated changes to the same priority merge into one undo step.
+// Sets one organisation's priority on one delta; undo restores the previous one (or none) and
+// the delta's place in the organisation's ranking (a new level puts it at the end of that
+// level). Repeated changes to the same priority merge into one undo step.
 class SetPriorityCommand : public QUndoCommand
 {
 public:
@@ -23,12 +24,17 @@ public:
 
 private:
     void apply(std::optional<int> level);
+    // Puts the delta back at its old level and place.
+    Status restore();
 
     Workspace *m_workspace;
     qint64 m_organisationId;
     qint64 m_deltaId;
     std::optional<int> m_before;
     std::optional<int> m_after;
+    // Where the delta stood before: the delta after it in its level (read on the first redo).
+    std::optional<qint64> m_beforeNext;
+    bool m_placeRead = false;
 };
 
 } // namespace Deltaboard

@@ -232,11 +232,12 @@ void FlowView::showDistribution(QChartView *view, const QString &title,
     QList<int> counts(bins, 0);
     int beyond = 0;
     for (const double value : distribution.days) {
-        const int bin = int(value / step);
+        // A negative duration (a task linked to a delta reported after it) counts as zero.
+        const int bin = std::clamp(int(value / step), 0, bins - 1);
         if (value > end)
             ++beyond;
         else
-            ++counts[std::min(bin, bins - 1)];
+            ++counts[bin];
     }
     QStringList notes;
     notes.append(tr("n = %1").arg(locale.toString(n)));

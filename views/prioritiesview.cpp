@@ -101,6 +101,9 @@ PrioritiesView::PrioritiesView(PriorityRankingModel *model, QWidget *parent)
     layout->addLayout(m_stack);
 
     connect(m_compare, &QComboBox::currentIndexChanged, this, &PrioritiesView::applyOrganisations);
+    // "nobody" stays chosen across refreshes only when the user chose it.
+    connect(m_compare, &QComboBox::activated, this,
+            [this](int index) { m_nobodyChosen = m_compare->itemData(index).toLongLong() == 0; });
     connect(m_strongOnly, &QCheckBox::toggled, this,
             [this](bool on) { m_model->setStrongOnly(on); });
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -133,7 +136,7 @@ void PrioritiesView::setOrganisations(const QList<std::pair<qint64, QString>> &o
     // Keep the comparison across organisation switches when possible; else the first other one,
     // since side by side is the point of the view.
     int index = m_compare->findData(compared);
-    if (index <= 0)
+    if (index < 0 || (index == 0 && !m_nobodyChosen))
         index = m_compare->count() > 1 ? 1 : 0;
     m_compare->setCurrentIndex(index);
     applyOrganisations();
@@ -141,6 +144,7 @@ void PrioritiesView::setOrganisations(const QList<std::pair<qint64, QString>> &o
 
 void PrioritiesView::compareWith(qint64 organisationId)
 {
+    m_nobodyChosen = organisationId == 0;
     const int index = m_compare->findData(organisationId);
     m_compare->setCurrentIndex(index >= 0 ? index : 0);
 }

@@ -53,6 +53,7 @@ private:
     QList<std::pair<qint64, QString>> m_organisations;
     qint64 m_current = 0;
     qint64 m_keep = 0; // the delta to select again after the model resets
+    bool m_nobodyChosen = false;
 };
 
 } // namespace Deltaboard

@@ -597,6 +597,8 @@ void MainWindow::refreshView(View view)
             [this](const Result<int> &count) {
                 m_gapView->setTotal(count ? std::optional<int>(*count) : std::nullopt);
                 updateStatus();
+                if (!count)
+                    m_counts->setText(tr("Cannot count the gap: %1").arg(count.error()));
             });
         return;
     case View::Crashes: m_crashes->refresh(); return;
@@ -903,9 +905,12 @@ void MainWindow::markSameAsDefect(qint64 crashDeltaId)
     DeltaStore deltas(*m_db);
     const auto target = deltas.get(defect);
     if (!target)
-        return showError(tr("There is no delta %1.").arg(defect));
+        return showError(target.error());
     if (target->id == crashDeltaId)
         return showError(tr("A crash cannot be the same as itself."));
+    if (target->kind != DeltaKind::Defect)
+        return showError(
+            tr("Delta %1 is a %2, not a defect.").arg(defect).arg(Levels::kindName(target->kind)));
     const auto crash = deltas.get(crashDeltaId);
     if (!crash)
         return showError(crash.error());

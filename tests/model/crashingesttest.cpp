@@ -149,6 +149,18 @@ private Q_SLOTS:
         QVERIFY(gap);
         QCOMPARE(gap->size(), 1);
         QVERIFY(gap->first().regressed);
+
+        // A later fix, verified, answers it: only the latest verified fix counts.
+        fix.version = u"2.1"_s;
+        fix.verifiedAt = u"2026-03-04T00:00:00.000Z"_s;
+        QVERIFY(tasks.addFixRecord(fix));
+        QVERIFY(!store.summaries()->first().regressed);
+        m_clock.set(QDateTime(QDate(2026, 3, 5), QTime(9, 0), Qt::UTC));
+        QVERIFY(store.ingest({text}, u"2.2"_s));
+        const CrashSummary again = store.summaries()->first();
+        QVERIFY(again.regressed);
+        QCOMPARE(again.fixedIn, u"2.1"_s);
+        QCOMPARE(again.regressedIn, u"2.2"_s);
     }
 
     void shouldOrderVersionsAsPeopleDo_data()

@@ -13,6 +13,7 @@
 #include "model/priorityrankingmodel.h"
 #include "model/rankdeltacommand.h"
 #include "model/reports.h"
+#include "model/setprioritycommand.h"
 #include "model/taskstore.h"
 #include "model/triagestore.h"
 #include "model/workspace.h"
@@ -151,6 +152,25 @@ private Q_SLOTS:
         QCOMPARE(*triage.ranking(m_a), (QList<qint64>{m_d[3], m_d[0], m_d[1], m_d[2]}));
     }
 
+    void shouldUndoAPriorityChangeToTheSamePlace()
+    {
+        TriageStore triage(*m_db);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(triage.setPriority(m_a, m_d[i], 3));
+        const QList<qint64> before = *triage.ranking(m_a);
+        // d1 (second of four) becomes critical, then low: two changes, one step.
+        m_stack->push(new SetPriorityCommand(m_workspace.get(), m_a, m_d[1], 3, 4));
+        m_stack->push(new SetPriorityCommand(m_workspace.get(), m_a, m_d[1], 4, 1));
+        QCOMPARE(m_stack->count(), 1);
+        QCOMPARE(triage.ranking(m_a)->last(), m_d[1]);
+        m_stack->undo();
+        QCOMPARE(*triage.ranking(m_a), before); // high again, and second again
+        m_stack->redo();
+        // Back to where it started in one step: nothing left to undo, and the place is kept.
+        m_stack->push(new SetPriorityCommand(m_workspace.get(), m_a, m_d[1], 1, 3));
+        QCOMPARE(*triage.ranking(m_a), before);
+    }
+
     void shouldNumberVersionOnePrioritiesWhenUpgrading()
     {
         // GIVEN a version-1 file where some priorities have ranks and others none
@@ -275,6 +295,24 @@ private Q_SLOTS:
             m_stack->undo();
         QCOMPARE(*triage.ranking(m_a), (QList<qint64>{m_d[0], m_d[1], m_d[2]}));
         QCOMPARE(model.rowCount(), 4);
+    }
+
+    void shouldTakeTheLevelOfTheRowItIsDroppedOn()
+    {
+        TriageStore triage(*m_db);
+        QVERIFY(triage.setPriority(m_a, m_d[0], 4));
+        QVERIFY(triage.setPriority(m_a, m_d[1], 3));
+        QVERIFY(triage.setPriority(m_a, m_d[2], 3));
+        PriorityRankingModel model(m_workspace.get());
+        model.setOrganisations(m_a, u"A"_s, 0, {});
+        QObject::connect(m_workspace.get(), &Workspace::deltaChanged, &model,
+                         &PriorityRankingModel::refreshDelta);
+        // The last critical one dropped on the first high one: same place, now high.
+        QVERIFY(model.moveDelta(0, 1));
+        QCOMPARE(*triage.ranking(m_a), (QList<qint64>{m_d[0], m_d[1], m_d[2]}));
+        QCOMPARE(triage.priorities(m_d[0])->first().level, 3);
+        // Within a level, before the next row is where it already is.
+        QVERIFY(!model.moveDelta(0, 1));
     }
 
     void shouldOrderTheImpactMapByGroupSizeAndEditCells()

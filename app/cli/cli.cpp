@@ -19,6 +19,7 @@
 #include "model/paths.h"
 #include "model/reports.h"
 #include "model/taskstore.h"
+#include "model/trackerimport.h"
 #include "model/triagereports.h"
 #include "model/triagestore.h"
 
@@ -1172,10 +1173,44 @@ Outcome cmdExport(Context &context)
     return {};
 }
 
+// Files from another tracker: detected, mapped, one transaction for the run.
+Outcome importFromTrackers(Context &context)
+{
+    for (const QString &file : std::as_const(context.arguments)) {
+        if (!QFileInfo(file).isFile())
+            return Failed{u"cannot read %1: no such file"_s.arg(file)};
+    }
+    const auto db = openDatabase(context, true);
+    if (!db)
+        return Failed{db.error()};
+    const bool dryRun = context.parser.isSet(u"dry-run"_s);
+    const auto summary = TrackerImport(**db).importFiles(context.arguments, dryRun);
+    if (!summary)
+        return Failed{summary.error() + u" (nothing was imported)"_s};
+    context.out << u"%1\n"_s.arg(summary->formats.join(u"\n"_s));
+    context.out << u"deltas: %1 new, %2 updated, %3 unchanged; %4 pull requests skipped%5\n"_s
+                       .arg(summary->created)
+                       .arg(summary->updated)
+                       .arg(summary->unchanged)
+                       .arg(summary->skipped)
+                       .arg(dryRun ? u" (dry run: nothing was written)"_s : QString());
+    for (const QString &warning : std::as_const(summary->warnings))
+        context.out << u"warning: %1\n"_s.arg(warning);
+    return {};
+}
+
 Outcome cmdImport(Context &context)
 {
+    if (context.arguments.isEmpty())
+        return usage(u"import: expected at least one FILE"_s);
+    // A Deltaboard export is restored; anything else is another tracker's export.
+    QFile head(context.arguments.first());
+    const bool isDump = head.open(QIODevice::ReadOnly)
+                        && head.read(256).contains("\"format\": \"deltaboard-export\"");
+    if (!isDump)
+        return importFromTrackers(context);
     if (context.arguments.size() != 1)
-        return usage(u"import: expected one FILE"_s);
+        return usage(u"import: a Deltaboard export is restored on its own"_s);
     const QString file = context.arguments.first();
     if (!QFileInfo(file).isFile())
         return Failed{u"cannot read %1: no such file"_s.arg(file)};
@@ -1309,9 +1344,10 @@ const QList<Command> &commands()
          cmdReportClocks},
         {u"export"_s, u"FILE"_s, u"Write the whole database to a JSON file."_s, {}, cmdExport},
         {u"import"_s,
-         u"FILE"_s,
-         u"Restore a JSON export into an empty (or new) database."_s,
-         {},
+         u"FILE..."_s,
+         u"Restore a Deltaboard JSON export into an empty (or new) database, or import another "
+         u"tracker's export (GitHub issues so far): new records created, known ones updated."_s,
+         {{u"dry-run"_s, u"Read, map and count, but write nothing."_s}},
          cmdImport},
     };
     return list;

@@ -1,0 +1,200 @@
+#include "testdatabase.h"
+#include "testmain.h"
+
+#include "model/deltastore.h"
+#include "model/history.h"
+#include "model/jsondump.h"
+#include "model/trackerimport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace Deltaboard;
+using namespace DeltaboardTest;
+
+namespace {
+
+QString github(const QString &name)
+{
+    return QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/github/"_s + name;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void write(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+} // namespace
+
+// Importing GitHub issues from the real samples: counts, fields, idempotence, updates, and
+// located errors that leave the database as it was.
+class TrackerImportTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_temp = std::make_unique<TempDatabase>();
+        m_db = m_temp->open();
+        QVERIFY(m_db);
+        // octokit's file is a recorded HTTP exchange: its responses are the issue lists.
+        QJsonArray issues;
+        const QJsonArray exchange
+            = QJsonDocument::fromJson(
+                  readAll(github(u"octokit_paginate-issues_normalized-fixture.json"_s)))
+                  .array();
+        for (const QJsonValue &request : exchange) {
+            for (const QJsonValue &issue : request.toObject().value(u"response"_s).toArray())
+                issues.append(issue);
+        }
+        m_octokit = m_temp->path(u"octokit-issues.json"_s);
+        write(m_octokit, QJsonDocument(issues).toJson());
+        m_files = {github(u"perceval_github_issue_2_with_pr.json"_s),
+                   github(u"bugbug_webcompat_issues_excerpt_A.jsonl"_s), m_octokit};
+    }
+
+    void cleanup()
+    {
+        m_db.reset();
+        m_temp.reset();
+    }
+
+    void shouldImportEveryGithubSample()
+    {
+        const auto summary = TrackerImport(*m_db).importFiles(m_files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->formats.size(), 3);
+        QVERIFY(summary->formats.first().endsWith(u": github"_s));
+        QCOMPARE(summary->skipped, 1); // perceval's issue 2 is a pull request
+        QCOMPARE(summary->created, 4 + 13);
+        QCOMPARE(countRows(*m_db, u"deltas"_s), 17);
+        // A webcompat issue, by its source.
+        const auto id = m_db->scalar(u"SELECT id FROM deltas WHERE external_id = ?"_s,
+                                     {u"webcompat/web-bugs#71052"_s});
+        QVERIFY(id && id->isValid());
+        const auto delta = DeltaStore(*m_db).get(id->toLongLong());
+        QCOMPARE(delta->title,
+                 u"www.lemonde.fr - Site never fully loads and becomes unresponsive"_s);
+        QCOMPARE(delta->reporter, u"webcompat-bot"_s);
+        QCOMPARE(delta->source.tracker, u"github"_s);
+        QCOMPARE(delta->source.url, u"https://github.com/webcompat/web-bugs/issues/71052"_s);
+        QCOMPARE(delta->state, DeltaState::New);
+        QVERIFY(delta->details.contains(u"Labels: "_s));
+        // A closed one is resolved.
+        const auto closed = m_db->scalar(
+            u"SELECT count(*) FROM deltas WHERE source_tracker = 'github' AND state = 'resolved'"_s);
+        QVERIFY(closed->toInt() >= 1);
+    }
+
+    void shouldChangeNothingOnASecondImport()
+    {
+        QVERIFY(TrackerImport(*m_db).importFiles(m_files));
+        const QString before = m_temp->path(u"before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(m_files);
+        QVERIFY2(again, qPrintable(again.error()));
+        QCOMPARE(again->created, 0);
+        QCOMPARE(again->updated, 0);
+        QCOMPARE(again->unchanged, 17);
+        const QString after = m_temp->path(u"after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    void shouldUpdateFromANewerExportWithHistory()
+    {
+        QVERIFY(TrackerImport(*m_db).importFiles(m_files));
+        QByteArray newer = readAll(github(u"bugbug_webcompat_issues_excerpt_A.jsonl"_s));
+        newer.replace("Site never fully loads", "Site never loads");
+        const QString path = m_temp->path(u"newer.jsonl"_s);
+        write(path, newer);
+        const auto summary = TrackerImport(*m_db).importFiles({path});
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->updated, 1);
+        QCOMPARE(summary->unchanged, 3);
+        QCOMPARE(countRows(*m_db, u"deltas"_s), 17);
+        const auto id = m_db->scalar(u"SELECT id FROM deltas WHERE external_id = ?"_s,
+                                     {u"webcompat/web-bugs#71052"_s});
+        const auto history = History(*m_db).list(u"delta"_s, id->toLongLong());
+        QVERIFY(std::any_of(history->cbegin(), history->cend(), [](const HistoryEntry &entry) {
+            return entry.field == u"title"_s
+                   && entry.newValue
+                          == u"www.lemonde.fr - Site never loads and becomes unresponsive"_s;
+        }));
+    }
+
+    void shouldRefuseDamagedFilesWithTheirPlace_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = readAll(github(u"perceval_github_issue_2_with_pr.json"_s));
+        QTest::newRow("truncated")
+            << good.left(good.size() / 2) << u"(a JSON array of issues was expected)"_s;
+        QByteArray wrongType = good;
+        wrongType.replace("\"title\": \"title 2\"", "\"title\": 42");
+        QTest::newRow("wrong type")
+            << wrongType << u"record [0].title: expected text, found a number"_s;
+        QByteArray badDate = good;
+        badDate.replace("\"created_at\": \"", "\"created_at\": \"yesterday");
+        QTest::newRow("invalid date") << badDate << u"record [0].created_at: \"yesterday"_s;
+        QByteArray noNumber = good;
+        noNumber.replace("\"number\": 2,", "");
+        QTest::newRow("missing number") << noNumber << u"record [0].number: expected a positive"_s;
+        QByteArray encoding = good;
+        encoding.replace("title 2", "title \xff\xfe");
+        QTest::newRow("wrong encoding") << encoding << u"a JSON array of issues was expected"_s;
+        QByteArray huge = good;
+        huge.replace("\"title\": \"title 2\"",
+                     "\"title\": \"" + QByteArray(10 * 1024 * 1024, 'x') + "\"");
+        QTest::newRow("10 MB field") << huge << u"record [0].title: 10485760 characters"_s;
+    }
+
+    void shouldRefuseDamagedFilesWithTheirPlace()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QVERIFY(TrackerImport(*m_db).importFiles({m_octokit}));
+        const QString before = m_temp->path(u"before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const QString bad = m_temp->path(u"bad.json"_s);
+        write(bad, content);
+        // With a good file in the same run: it is not imported either.
+        const auto summary = TrackerImport(*m_db).importFiles(
+            {github(u"bugbug_webcompat_issues_excerpt_A.jsonl"_s), bad});
+        QVERIFY(!summary);
+        QVERIFY2(summary.error().startsWith(bad + u": "_s), qPrintable(summary.error()));
+        QVERIFY2(summary.error().contains(expected), qPrintable(summary.error().left(300)));
+        const QString after = m_temp->path(u"after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    void shouldWriteNothingOnADryRun()
+    {
+        const auto summary = TrackerImport(*m_db).importFiles(m_files, true);
+        QVERIFY(summary);
+        QCOMPARE(summary->created, 17);
+        QCOMPARE(countRows(*m_db, u"deltas"_s), 0);
+    }
+
+private:
+    std::unique_ptr<TempDatabase> m_temp;
+    std::unique_ptr<Database> m_db;
+    QString m_octokit;
+    QStringList m_files;
+};
+
+DELTABOARD_TEST_MAIN(TrackerImportTest)
+#include "trackerimporttest.moc"

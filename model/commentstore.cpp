@@ -16,10 +16,11 @@ Result<qint64> CommentStore::add(const Comment &comment)
     Transaction transaction(m_db);
     const auto inserted = m_db.run(
         u"INSERT INTO comments (delta_id, task_id, author, body, "
-        u"created_at) VALUES (?, ?, ?, ?, ?)"_s,
+        u"created_at, source_tracker, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         {Sql::optionalValue(comment.deltaId), Sql::optionalValue(comment.taskId),
          Sql::textOrNull(comment.author.isEmpty() ? m_db.actor() : comment.author), comment.body,
-         comment.createdAt.isEmpty() ? m_db.clock().nowText() : comment.createdAt});
+         comment.createdAt.isEmpty() ? m_db.clock().nowText() : comment.createdAt,
+         Sql::textOrNull(comment.source.tracker), Sql::textOrNull(comment.source.externalId)});
     if (!inserted) {
         if (inserted.error().contains(u"FOREIGN KEY"_s)) {
             return Error{comment.deltaId ? u"no delta with id %1"_s.arg(*comment.deltaId)
@@ -76,7 +77,7 @@ Result<QList<Comment>> CommentStore::select(const QString &column, qint64 id)
     while (q.next()) {
         comments.append({q.value(0).toLongLong(), Sql::optionalId(q.value(1)),
                          Sql::optionalId(q.value(2)), q.value(3).toString(), q.value(4).toString(),
-                         q.value(5).toString()});
+                         q.value(5).toString(), SourceRef{}});
     }
     return comments;
 }

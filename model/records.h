@@ -132,6 +132,7 @@ struct Comment
     QString author;
     QString body;
     QString createdAt;
+    SourceRef source; // for imported comments (the url is not kept)
 };
 
 struct HistoryEntry

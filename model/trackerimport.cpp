@@ -1,7 +1,11 @@
 #include "trackerimport.h"
 
+#include "commentstore.h"
 #include "deltastore.h"
+#include "organisationstore.h"
 #include "sqlvalues.h"
+#include "taskstore.h"
+#include "triagestore.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -184,6 +188,159 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     return mapped;
 }
 
+// ---- Launchpad -------------------------------------------------------------------------
+
+struct LaunchpadBug
+{
+    QString where;
+    qint64 number = 0;
+    Delta delta;
+    qint64 duplicateOf = 0; // bug number, 0: none
+};
+
+struct LaunchpadTask
+{
+    QString where;
+    qint64 bug = 0;
+    QString target;        // bug_target_name
+    QString targetDisplay; // bug_target_display_name
+    QString status;
+    QString importance;
+    QString externalId; // "bzr/+bug/839461"
+    QString url;
+    QString title;
+    QString createdAt;
+};
+
+struct LaunchpadMessage
+{
+    QString where;
+    qint64 bug = 0;
+    int index = 0;
+    Comment comment;
+};
+
+// The number at the end of ".../bugs/839461" or inside ".../+bug/839461/...".
+qint64 bugNumber(const QString &link)
+{
+    static const QRegularExpression number(uR"((?:/bugs/|\+bug/)(\d+))"_s);
+    const auto match = number.match(link);
+    return match.hasMatch() ? match.captured(1).toLongLong() : 0;
+}
+
+QString person(const QString &ownerLink)
+{
+    const qsizetype tilde = ownerLink.lastIndexOf(u'~');
+    return tilde >= 0 ? ownerLink.mid(tilde + 1) : ownerLink;
+}
+
+// Launchpad times carry microseconds and an offset: "2011-09-02T10:42:43.883929+00:00".
+Result<QString> launchpadTime(const QString &where, const QString &field, const QJsonObject &o)
+{
+    const auto value = text(where, o, field);
+    if (!value)
+        return Error{value.error()};
+    return timestamp(where, field, *value);
+}
+
+Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<LaunchpadBug> *bugs,
+                          QList<LaunchpadTask> *tasks, QList<LaunchpadMessage> *messages)
+{
+    const QString type = entry.value(u"resource_type_link"_s).toString().section(u'#', 1);
+    if (type == u"bug"_s) {
+        LaunchpadBug bug;
+        bug.where = where;
+        const auto self = text(where, entry, u"self_link"_s);
+        if (!self)
+            return Error{self.error()};
+        bug.number = bugNumber(*self);
+        if (bug.number <= 0)
+            return Error{u"%1.self_link: expected a bug address, found \"%2\""_s.arg(where, *self)};
+        const auto title = text(where, entry, u"title"_s);
+        if (!title)
+            return Error{title.error()};
+        const auto description
+            = bounded(where, u"description"_s, entry.value(u"description"_s).toString());
+        if (!description)
+            return Error{description.error()};
+        const auto created = launchpadTime(where, u"date_created"_s, entry);
+        if (!created)
+            return Error{created.error()};
+        bug.delta.title = title->trimmed().isEmpty() ? u"(untitled)"_s : title->trimmed();
+        bug.delta.details = *description;
+        QStringList tags;
+        for (const QJsonValue &tag : entry.value(u"tags"_s).toArray())
+            tags.append(tag.toString());
+        if (!tags.isEmpty())
+            bug.delta.details += u"\n\nTags: "_s + tags.join(u", "_s);
+        bug.delta.reporter = person(entry.value(u"owner_link"_s).toString());
+        bug.delta.createdAt = *created;
+        bug.delta.source
+            = {u"launchpad"_s, QString::number(bug.number), entry.value(u"web_link"_s).toString()};
+        bug.duplicateOf = bugNumber(entry.value(u"duplicate_of_link"_s).toString());
+        bugs->append(bug);
+        return {};
+    }
+    if (type == u"bug_task"_s) {
+        LaunchpadTask task;
+        task.where = where;
+        task.bug = bugNumber(entry.value(u"bug_link"_s).toString());
+        if (task.bug <= 0)
+            return Error{u"%1.bug_link: expected the bug's address"_s.arg(where)};
+        for (const auto &[field, target] :
+             {std::pair{u"bug_target_name"_s, &task.target}, std::pair{u"status"_s, &task.status},
+              std::pair{u"importance"_s, &task.importance}}) {
+            const auto value = text(where, entry, field);
+            if (!value)
+                return Error{value.error()};
+            *target = *value;
+        }
+        task.targetDisplay = entry.value(u"bug_target_display_name"_s).toString();
+        if (task.targetDisplay.isEmpty())
+            task.targetDisplay = task.target;
+        const QString self = entry.value(u"self_link"_s).toString();
+        task.externalId = self.section(u"/1.0/"_s, 1);
+        if (task.externalId.isEmpty())
+            task.externalId = u"%1/+bug/%2"_s.arg(task.target).arg(task.bug);
+        task.url = entry.value(u"web_link"_s).toString();
+        task.title = entry.value(u"title"_s).toString();
+        const auto created = launchpadTime(where, u"date_created"_s, entry);
+        if (!created)
+            return Error{created.error()};
+        task.createdAt = *created;
+        tasks->append(task);
+        return {};
+    }
+    if (type == u"message"_s) {
+        LaunchpadMessage message;
+        message.where = where;
+        const auto self = text(where, entry, u"self_link"_s);
+        if (!self)
+            return Error{self.error()};
+        static const QRegularExpression index(uR"(\+bug/(\d+)/comments/(\d+))"_s);
+        const auto match = index.match(*self);
+        if (!match.hasMatch())
+            return Error{u"%1.self_link: expected a bug comment's address"_s.arg(where)};
+        message.bug = match.captured(1).toLongLong();
+        message.index = match.captured(2).toInt();
+        const auto content = text(where, entry, u"content"_s);
+        if (!content)
+            return Error{content.error()};
+        const auto created = launchpadTime(where, u"date_created"_s, entry);
+        if (!created)
+            return Error{created.error()};
+        message.comment.body = *content;
+        message.comment.author = person(entry.value(u"owner_link"_s).toString());
+        message.comment.createdAt = *created;
+        message.comment.source
+            = {u"launchpad"_s, u"%1/comments/%2"_s.arg(message.bug).arg(message.index), {}};
+        messages->append(message);
+        return {};
+    }
+    return Error{u"%1.resource_type_link: expected a bug, bug_task or message, found \"%2\""_s.arg(
+        where, entry.value(u"resource_type_link"_s).toString())};
+}
+
 } // namespace
 
 QString TrackerImport::detect(const QByteArray &head)
@@ -191,16 +348,23 @@ QString TrackerImport::detect(const QByteArray &head)
     // GitHub issues carry their address; both the REST and the gh shapes do.
     static const QRegularExpression github(
         uR"re("(?:html_url|url)"\s*:\s*"https://(?:api\.)?github\.com/)re"_s);
-    if (github.match(QString::fromUtf8(head.left(64 * 1024))).hasMatch())
+    const QString start = QString::fromUtf8(head.left(64 * 1024));
+    if (start.contains(u"\"https://api.launchpad.net/"_s))
+        return u"launchpad"_s;
+    if (github.match(start).hasMatch())
         return u"github"_s;
     return {};
 }
 
-Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths, bool dryRun)
+Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
+                                                 const ImportOptions &options)
 {
     ImportSummary summary;
     // Everything is read and mapped before anything is written.
-    QList<std::pair<QString, Delta>> deltas;
+    QList<std::pair<QString, Delta>> issues;
+    QList<LaunchpadBug> bugs;
+    QList<LaunchpadTask> tasks;
+    QList<LaunchpadMessage> messages;
     for (const QString &path : paths) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -208,10 +372,37 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths, bool 
         const QByteArray bytes = file.readAll();
         const QString format = detect(bytes);
         if (format.isEmpty()) {
-            return Error{
-                u"%1: not an export this importer reads (GitHub issues so far)"_s.arg(path)};
+            return Error{u"%1: not an export this importer reads (GitHub issues and Launchpad "
+                         u"JSON so far)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
+        if (format == u"launchpad"_s) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                return Error{u"%1: %2: %3 (a Launchpad API object was expected)"_s.arg(
+                    path, position(bytes, error.offset),
+                    error.error != QJsonParseError::NoError ? error.errorString()
+                                                            : u"not an object"_s)};
+            }
+            const QJsonObject object = document.object();
+            if (object.contains(u"entries"_s)) {
+                const QJsonArray entries = object.value(u"entries"_s).toArray();
+                for (qsizetype i = 0; i < entries.size(); ++i) {
+                    if (const Status read
+                        = readLaunchpadEntry(u"%1: record entries[%2]"_s.arg(path).arg(i),
+                                             entries.at(i).toObject(), &bugs, &tasks, &messages);
+                        !read) {
+                        return Error{read.error()};
+                    }
+                }
+            } else if (const Status read = readLaunchpadEntry(u"%1: record"_s.arg(path), object,
+                                                              &bugs, &tasks, &messages);
+                       !read) {
+                return Error{read.error()};
+            }
+            continue;
+        }
         const auto records = githubRecords(path, bytes);
         if (!records)
             return Error{records.error()};
@@ -224,23 +415,49 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths, bool 
                 ++summary.skipped;
                 continue;
             }
-            deltas.append({path, mapped->delta});
+            issues.append({path, mapped->delta});
         }
     }
+
+    // A Launchpad bug's state follows its tasks: all released is resolved, all rejected is
+    // declined, any work acknowledged is confirmed.
+    for (LaunchpadBug &bug : bugs) {
+        QStringList statuses;
+        for (const LaunchpadTask &task : std::as_const(tasks)) {
+            if (task.bug == bug.number)
+                statuses.append(task.status);
+        }
+        const auto all = [&statuses](const QStringList &values) {
+            return !statuses.isEmpty()
+                   && std::all_of(statuses.cbegin(), statuses.cend(),
+                                  [&values](const QString &s) { return values.contains(s); });
+        };
+        if (all({u"Fix Released"_s}))
+            bug.delta.state = DeltaState::Resolved;
+        else if (all({u"Invalid"_s, u"Won't Fix"_s, u"Expired"_s, u"Opinion"_s}))
+            bug.delta.state = DeltaState::Declined;
+        else if (std::any_of(statuses.cbegin(), statuses.cend(), [](const QString &s) {
+                     return s != u"New"_s && s != u"Incomplete"_s;
+                 }))
+            bug.delta.state = DeltaState::Confirmed;
+    }
+
     Transaction transaction(m_db);
     DeltaStore store(m_db);
-    for (const auto &[path, incoming] : std::as_const(deltas)) {
+    // One delta by its source: created, updated (with history) or left alone.
+    const auto upsert = [&](const QString &where, const Delta &incoming) -> Result<qint64> {
         const auto existing
             = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = ? AND external_id = ?"_s,
                           {incoming.source.tracker, incoming.source.externalId});
         if (!existing)
             return Error{existing.error()};
         if (!existing->isValid()) {
-            if (const auto created = store.create(incoming); !created)
+            const auto created = store.create(incoming);
+            if (!created)
                 return Error{
-                    u"%1: %2: %3"_s.arg(path, incoming.source.externalId, created.error())};
+                    u"%1: %2: %3"_s.arg(where, incoming.source.externalId, created.error())};
             ++summary.created;
-            continue;
+            return *created;
         }
         auto stored = store.get(existing->toLongLong());
         if (!stored)
@@ -261,13 +478,187 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths, bool 
               && merged.source.url == stored->source.url && merged.state == stored->state;
         if (same) {
             ++summary.unchanged;
-            continue;
+            return stored->id;
         }
         if (const Status updated = store.update(merged); !updated)
-            return Error{u"%1: %2: %3"_s.arg(path, incoming.source.externalId, updated.error())};
+            return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, updated.error())};
         ++summary.updated;
+        return stored->id;
+    };
+    for (const auto &[path, incoming] : std::as_const(issues)) {
+        if (const auto id = upsert(path, incoming); !id)
+            return Error{id.error()};
     }
-    if (dryRun)
+    const auto launchpadDelta = [this](qint64 bug) -> Result<qint64> {
+        const auto id = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = 'launchpad' "
+                                    u"AND external_id = ?"_s,
+                                    {QString::number(bug)});
+        if (!id)
+            return Error{id.error()};
+        return id->isValid() ? id->toLongLong() : 0;
+    };
+    for (const LaunchpadBug &bug : std::as_const(bugs)) {
+        if (const auto id = upsert(bug.where, bug.delta); !id)
+            return Error{id.error()};
+    }
+    // Duplicates, once every bug of the run is in.
+    for (const LaunchpadBug &bug : std::as_const(bugs)) {
+        if (!bug.duplicateOf)
+            continue;
+        const auto self = launchpadDelta(bug.number);
+        const auto original = launchpadDelta(bug.duplicateOf);
+        if (!self || !original)
+            return Error{!self ? self.error() : original.error()};
+        if (!*original) {
+            summary.warnings.append(u"%1: duplicate of bug %2, which is neither in this run nor "
+                                    u"in the database; not marked"_s.arg(bug.where)
+                                        .arg(bug.duplicateOf));
+            continue;
+        }
+        const auto current = store.get(*self);
+        if (!current)
+            return Error{current.error()};
+        if (current->state == DeltaState::Duplicate && current->duplicateOf == *original)
+            continue;
+        if (const Status set = store.setState(*self, DeltaState::Duplicate, *original); !set)
+            return Error{u"%1: %2"_s.arg(bug.where, set.error())};
+    }
+    // Bug tasks: each one an organisation's commitment, its importance that organisation's
+    // priority on the bug.
+    static const QHash<QString, int> importance
+        = {{u"Critical"_s, 4}, {u"High"_s, 3},     {u"Medium"_s, 2},
+           {u"Low"_s, 1},      {u"Wishlist"_s, 1}, {u"Undecided"_s, 0}};
+    OrganisationStore organisations(m_db);
+    TaskStore taskStore(m_db);
+    TriageStore triage(m_db);
+    for (const LaunchpadTask &task : std::as_const(tasks)) {
+        const auto delta = launchpadDelta(task.bug);
+        if (!delta)
+            return Error{delta.error()};
+        if (!*delta) {
+            summary.warnings.append(u"%1: bug %2 is neither in this run nor in the database; the "
+                                    u"task is skipped"_s.arg(task.where)
+                                        .arg(task.bug));
+            continue;
+        }
+        const QString name = options.targetOrganisations.value(task.target, task.targetDisplay);
+        auto organisation = organisations.byName(name);
+        if (!organisation) {
+            organisation = organisations.create(name);
+            if (!organisation)
+                return Error{u"%1: %2"_s.arg(task.where, organisation.error())};
+        }
+        int level = importance.value(task.importance, -1);
+        if (level < 0) {
+            summary.warnings.append(u"%1: unknown importance \"%2\", imported as untriaged"_s.arg(
+                task.where, task.importance));
+            level = 0;
+        }
+        const auto before = triage.priorities(*delta);
+        if (!before)
+            return Error{before.error()};
+        const bool samePriority
+            = std::any_of(before->cbegin(), before->cend(), [&](const PriorityEntry &entry) {
+                  return entry.organisationId == organisation->id && entry.level == level;
+              });
+        if (!samePriority) {
+            if (const Status set = triage.setPriority(organisation->id, *delta, level); !set)
+                return Error{u"%1: %2"_s.arg(task.where, set.error())};
+            ++summary.priorities;
+        }
+        // The board column from the task's status; rejected tasks are no commitment.
+        static const QStringList rejected
+            = {u"Invalid"_s, u"Won't Fix"_s, u"Expired"_s, u"Opinion"_s};
+        const auto board = organisations.board(organisation->id);
+        if (!board || board->columns.isEmpty())
+            return Error{u"%1: %2 has no board"_s.arg(task.where, name)};
+        const QList<BoardColumn> &columns = board->columns;
+        BoardColumn column = columns.first();
+        if (task.status == u"In Progress"_s || task.status == u"Fix Committed"_s) {
+            for (const BoardColumn &c : columns) {
+                if (c.startsWork) {
+                    column = c;
+                    if (task.status == u"In Progress"_s)
+                        break; // the first working column; Fix Committed takes the last
+                }
+            }
+        } else if (task.status == u"Fix Released"_s) {
+            column = columns.last();
+        } else if (!rejected.contains(task.status)
+                   && !QStringList{u"New"_s, u"Incomplete"_s, u"Confirmed"_s, u"Triaged"_s}
+                           .contains(task.status)) {
+            summary.warnings.append(u"%1: unknown status \"%2\", put in %3"_s.arg(
+                task.where, task.status, column.name));
+        }
+        const auto existing = m_db.scalar(u"SELECT id, column_id FROM tasks WHERE "
+                                          u"source_tracker = 'launchpad' AND external_id = ?"_s,
+                                          {task.externalId});
+        if (!existing)
+            return Error{existing.error()};
+        if (!existing->isValid()) {
+            if (rejected.contains(task.status))
+                continue;
+            const QString title
+                = task.title.isEmpty() ? u"Launchpad bug %1"_s.arg(task.bug) : task.title;
+            const auto created = taskStore.commit(organisation->id, title, {*delta});
+            if (!created)
+                return Error{u"%1: %2"_s.arg(task.where, created.error())};
+            if (const Status source = m_db.execOnce(
+                    u"UPDATE tasks SET source_tracker = 'launchpad', external_id = ?, "
+                    u"source_url = ?, created_at = ? WHERE id = ?"_s,
+                    {task.externalId, Sql::textOrNull(task.url), task.createdAt, *created});
+                !source) {
+                return Error{u"%1: %2"_s.arg(task.where, source.error())};
+            }
+            if (column.id != columns.first().id) {
+                if (const Status moved = taskStore.move(*created, column.id); !moved)
+                    return Error{u"%1: %2"_s.arg(task.where, moved.error())};
+            }
+            ++summary.tasksCreated;
+            continue;
+        }
+        const qint64 taskId = existing->toLongLong();
+        const auto current = taskStore.get(taskId);
+        if (!current)
+            return Error{current.error()};
+        if (current->columnId == column.id || rejected.contains(task.status)) {
+            ++summary.tasksUnchanged;
+            continue;
+        }
+        if (const Status moved = taskStore.move(taskId, column.id); !moved)
+            return Error{u"%1: %2"_s.arg(task.where, moved.error())};
+        ++summary.tasksUpdated;
+    }
+    // Messages: the first one of a bug is its description; the others are comments.
+    CommentStore comments(m_db);
+    for (const LaunchpadMessage &message : std::as_const(messages)) {
+        if (message.index == 0)
+            continue;
+        const auto delta = launchpadDelta(message.bug);
+        if (!delta)
+            return Error{delta.error()};
+        if (!*delta) {
+            summary.warnings.append(u"%1: bug %2 is neither in this run nor in the database; the "
+                                    u"comment is skipped"_s.arg(message.where)
+                                        .arg(message.bug));
+            continue;
+        }
+        const auto known = m_db.scalar(u"SELECT id FROM comments WHERE source_tracker = "
+                                       u"'launchpad' AND external_id = ?"_s,
+                                       {message.comment.source.externalId});
+        if (!known)
+            return Error{known.error()};
+        if (known->isValid()) {
+            ++summary.commentsUnchanged;
+            continue;
+        }
+        Comment comment = message.comment;
+        comment.deltaId = *delta;
+        if (const auto added = comments.add(comment); !added)
+            return Error{u"%1: %2"_s.arg(message.where, added.error())};
+        ++summary.commentsCreated;
+    }
+    if (options.dryRun)
         return summary; // the transaction rolls back
     if (const Status committed = transaction.commit(); !committed)
         return Error{committed.error()};

@@ -2,6 +2,7 @@
 
 #include "database.h"
 
+#include <QHash>
 #include <QMap>
 #include <QStringList>
 
@@ -14,8 +15,22 @@ struct ImportSummary
     int created = 0;
     int updated = 0;
     int unchanged = 0;
-    int skipped = 0;      // records the format has but Deltaboard does not import (pull requests)
+    int skipped = 0; // records the format has but Deltaboard does not import (pull requests)
+    int tasksCreated = 0;
+    int tasksUpdated = 0;
+    int tasksUnchanged = 0;
+    int commentsCreated = 0;
+    int commentsUnchanged = 0;
+    int priorities = 0;   // organisation priorities set or changed
     QStringList warnings; // unknown values mapped to a default, each naming its record
+};
+
+struct ImportOptions
+{
+    bool dryRun = false; // everything is done and counted, then rolled back
+    // Launchpad targets ("bzr") to organisations; unmapped targets become an organisation named
+    // after the target's display name (created when missing).
+    QHash<QString, QString> targetOrganisations;
 };
 
 // Imports from other trackers (DESIGN.md §3). A run reads all its files first, then writes in
@@ -23,7 +38,10 @@ struct ImportSummary
 // (tracker, external id, url): a second run of the same files changes nothing, a newer export
 // updates the records (with history) instead of duplicating them.
 //
-// Formats so far: GitHub issues (REST list JSON, JSON lines, `gh issue list --json` output).
+// Formats so far: GitHub issues (REST list JSON, JSON lines, `gh issue list --json` output);
+// Launchpad bugs, bug_task collections and message collections (API 1.0 JSON), the files of one
+// bug read together: each bug task becomes a task of the organisation of its target, with the
+// task's importance as that organisation's priority.
 class TrackerImport
 {
 public:
@@ -34,8 +52,7 @@ public:
     // The format of a file from its first bytes, or empty when it is none this importer reads.
     static QString detect(const QByteArray &head);
 
-    // With dryRun, everything is done and counted and then rolled back.
-    Result<ImportSummary> importFiles(const QStringList &paths, bool dryRun = false);
+    Result<ImportSummary> importFiles(const QStringList &paths, const ImportOptions &options = {});
 
 private:
     Database &m_db;

@@ -1183,16 +1183,31 @@ Outcome importFromTrackers(Context &context)
     const auto db = openDatabase(context, true);
     if (!db)
         return Failed{db.error()};
-    const bool dryRun = context.parser.isSet(u"dry-run"_s);
-    const auto summary = TrackerImport(**db).importFiles(context.arguments, dryRun);
+    ImportOptions options;
+    options.dryRun = context.parser.isSet(u"dry-run"_s);
+    const bool dryRun = options.dryRun;
+    for (const QString &mapping : context.parser.values(u"map-target"_s)) {
+        const qsizetype equals = mapping.indexOf(u'=');
+        if (equals <= 0 || equals == mapping.size() - 1)
+            return usage(u"import: --map-target expects TARGET=ORG, not \"%1\""_s.arg(mapping));
+        options.targetOrganisations.insert(mapping.left(equals), mapping.mid(equals + 1));
+    }
+    const auto summary = TrackerImport(**db).importFiles(context.arguments, options);
     if (!summary)
         return Failed{summary.error() + u" (nothing was imported)"_s};
     context.out << u"%1\n"_s.arg(summary->formats.join(u"\n"_s));
-    context.out << u"deltas: %1 new, %2 updated, %3 unchanged; %4 pull requests skipped%5\n"_s
+    context.out << u"deltas: %1 new, %2 updated, %3 unchanged; %4 pull requests skipped\n"_s
                        .arg(summary->created)
                        .arg(summary->updated)
                        .arg(summary->unchanged)
-                       .arg(summary->skipped)
+                       .arg(summary->skipped);
+    context.out << u"tasks: %1 new, %2 updated, %3 unchanged; priorities: %4 set; comments: %5 "
+                   u"new, %6 unchanged%7\n"_s.arg(summary->tasksCreated)
+                       .arg(summary->tasksUpdated)
+                       .arg(summary->tasksUnchanged)
+                       .arg(summary->priorities)
+                       .arg(summary->commentsCreated)
+                       .arg(summary->commentsUnchanged)
                        .arg(dryRun ? u" (dry run: nothing was written)"_s : QString());
     for (const QString &warning : std::as_const(summary->warnings))
         context.out << u"warning: %1\n"_s.arg(warning);
@@ -1347,7 +1362,8 @@ const QList<Command> &commands()
          u"FILE..."_s,
          u"Restore a Deltaboard JSON export into an empty (or new) database, or import another "
          u"tracker's export (GitHub issues so far): new records created, known ones updated."_s,
-         {{u"dry-run"_s, u"Read, map and count, but write nothing."_s}},
+         {{u"dry-run"_s, u"Read, map and count, but write nothing."_s},
+          {u"map-target"_s, u"Launchpad target to organisation (repeatable)."_s, u"TARGET=ORG"_s}},
          cmdImport},
     };
     return list;

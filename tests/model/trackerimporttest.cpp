@@ -4,7 +4,10 @@
 #include "model/deltastore.h"
 #include "model/history.h"
 #include "model/jsondump.h"
+#include "model/organisationstore.h"
+#include "model/taskstore.h"
 #include "model/trackerimport.h"
+#include "model/triagestore.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -183,10 +186,73 @@ private Q_SLOTS:
 
     void shouldWriteNothingOnADryRun()
     {
-        const auto summary = TrackerImport(*m_db).importFiles(m_files, true);
+        const auto summary = TrackerImport(*m_db).importFiles(m_files, {true, {}});
         QVERIFY(summary);
         QCOMPARE(summary->created, 17);
         QCOMPARE(countRows(*m_db, u"deltas"_s), 0);
+    }
+
+    void shouldImportLaunchpadBugsWithTasksPerOrganisation()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/launchpad/"_s;
+        const QStringList files = {folder + u"ohmainline_bug_839461.json"_s,
+                                   folder + u"ohmainline_bzr_searchTasks.json"_s,
+                                   folder + u"perceval_launchpad_issue_2.json"_s,
+                                   folder + u"perceval_launchpad_issue_1_comments.json"_s};
+        const auto summary = TrackerImport(*m_db).importFiles(files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 2);
+        QCOMPARE(summary->tasksCreated, 1);
+        QCOMPARE(summary->priorities, 1);
+        // The messages belong to bug 1, which is in neither the run nor the database.
+        QCOMPARE(summary->warnings.size(), 1);
+        QVERIFY2(summary->warnings.first().contains(u"bug 1 is neither in this run"_s),
+                 qPrintable(summary->warnings.first()));
+        // The bzr task: a task of the organisation "Bazaar" (the target's display name), in
+        // its backlog (status Confirmed), with Critical as that organisation's priority.
+        const auto id = m_db->scalar(
+            u"SELECT id FROM deltas WHERE source_tracker = 'launchpad' AND external_id = '839461'"_s);
+        const qint64 delta = id->toLongLong();
+        const auto stored = DeltaStore(*m_db).get(delta);
+        QCOMPARE(stored->title, u"can't run selftest for 2.2 with recent subunit/testtools"_s);
+        QCOMPARE(stored->reporter, u"vila"_s);
+        QCOMPARE(stored->state, DeltaState::Confirmed);
+        QCOMPARE(stored->createdAt, u"2011-09-02T10:42:43.884Z"_s);
+        const auto organisation = OrganisationStore(*m_db).byName(u"Bazaar"_s);
+        QVERIFY(organisation);
+        const auto priorities = TriageStore(*m_db).priorities(delta);
+        QCOMPARE(priorities->size(), 1);
+        QCOMPARE(priorities->first().organisationId, organisation->id);
+        QCOMPARE(priorities->first().level, 4);
+        const auto tasks = TaskStore(*m_db).tasksForDelta(delta);
+        QCOMPARE(tasks->size(), 1);
+        QCOMPARE(tasks->first().organisationId, organisation->id);
+        QCOMPARE(tasks->first().column, u"Backlog"_s);
+        // Again: nothing changes.
+        const QString before = m_temp->path(u"lp-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(files);
+        QVERIFY(again);
+        QCOMPARE(again->unchanged, 2);
+        QCOMPARE(again->tasksUnchanged, 1);
+        QCOMPARE(again->priorities, 0);
+        const QString after = m_temp->path(u"lp-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    void shouldMapLaunchpadTargetsToOrganisations()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/launchpad/"_s;
+        ImportOptions options;
+        options.targetOrganisations.insert(u"bzr"_s, u"Canonical"_s);
+        const auto summary
+            = TrackerImport(*m_db).importFiles({folder + u"ohmainline_bug_839461.json"_s,
+                                                folder + u"ohmainline_bzr_searchTasks.json"_s},
+                                               options);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QVERIFY(OrganisationStore(*m_db).byName(u"Canonical"_s));
+        QVERIFY(!OrganisationStore(*m_db).byName(u"Bazaar"_s));
     }
 
 private:

@@ -41,7 +41,8 @@ struct ImportOptions
 // Formats so far: GitHub issues (REST list JSON, JSON lines, `gh issue list --json` output);
 // Launchpad bugs, bug_task collections and message collections (API 1.0 JSON), the files of one
 // bug read together: each bug task becomes a task of the organisation of its target, with the
-// task's importance as that organisation's priority.
+// task's importance as that organisation's priority; Bugzilla REST JSON (bugs, comments and
+// history files of one run together, or bugbug's one-bug-per-line files).
 class TrackerImport
 {
 public:

@@ -255,6 +255,56 @@ private Q_SLOTS:
         QVERIFY(!OrganisationStore(*m_db).byName(u"Bazaar"_s));
     }
 
+    void shouldImportBugzillaBugsCommentsAndHistory()
+    {
+        const QString folder
+            = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/bugzilla-rest/"_s;
+        const QStringList files = {folder + u"perceval_bugzilla_rest_bugs.json"_s,
+                                   folder + u"perceval_bugzilla_rest_bugs_comments.json"_s,
+                                   folder + u"perceval_bugzilla_rest_bugs_history.json"_s,
+                                   folder + u"bugbug_bugs_excerpt_A.jsonl"_s};
+        const auto summary = TrackerImport(*m_db).importFiles(files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 2 + 5);
+        QVERIFY(summary->commentsCreated > 40);
+        // bugbug's first bug is a duplicate of one that is not here: said, by number.
+        QVERIFY(std::any_of(summary->warnings.cbegin(), summary->warnings.cend(),
+                            [](const QString &w) { return w.contains(u"bug 1488436"_s); }));
+        const auto id = m_db->scalar(u"SELECT id FROM deltas WHERE source_tracker = 'bugzilla' "
+                                     u"AND external_id = '1273442'"_s);
+        const qint64 delta = id->toLongLong();
+        const auto stored = DeltaStore(*m_db).get(delta);
+        QCOMPARE(stored->title, u"License check for SensorWeb back-end"_s);
+        QCOMPARE(stored->state, DeltaState::New);
+        QCOMPARE(stored->reporter, u"whuang@mozilla.com"_s);
+        QVERIFY(stored->details.contains(u"Component: Project Sensor Web"_s));
+        // The first comment is the description, the other six are comments.
+        QCOMPARE(
+            m_db->scalar(u"SELECT count(*) FROM comments WHERE delta_id = ?"_s, {delta})->toInt(),
+            6);
+        // History from the history file, with Bugzilla's own times and people.
+        const auto cc = m_db->scalar(
+            u"SELECT count(*) FROM history WHERE entity = 'delta' AND entity_id = ? AND field = "
+            u"'bugzilla:cc' AND actor = 'whuang@mozilla.com' AND changed_at = "
+            u"'2016-05-18T08:15:37.000Z'"_s,
+            {delta});
+        QCOMPARE(cc->toInt(), 1);
+        // A FIXED one is resolved.
+        const auto fixed = m_db->scalar(u"SELECT state FROM deltas WHERE source_tracker = "
+                                        u"'bugzilla' AND external_id = '1046231'"_s);
+        QCOMPARE(fixed->toString(), u"resolved"_s);
+        // Again: nothing changes.
+        const QString before = m_temp->path(u"bz-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(files);
+        QVERIFY(again);
+        QCOMPARE(again->unchanged, 7);
+        QCOMPARE(again->commentsCreated, 0);
+        const QString after = m_temp->path(u"bz-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

@@ -506,6 +506,103 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
     return {};
 }
 
+// ---- Redmine (REST JSON: /issues.json lists and /issues/N.json with journals) --------------
+
+struct RedmineIssue
+{
+    QString where;
+    qint64 id = 0;
+    Delta delta;
+    QList<BugzillaComment> notes;  // journal notes, as comments
+    QList<BugzillaChange> changes; // journal details, as history
+};
+
+Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &issue,
+                                      QStringList *warnings)
+{
+    RedmineIssue r;
+    r.where = where;
+    const QJsonValue id = issue.value(u"id"_s);
+    if (!id.isDouble() || id.toDouble() < 1)
+        return Error{u"%1.id: expected a positive issue number"_s.arg(where)};
+    r.id = qint64(id.toDouble());
+    const auto subject = text(where, issue, u"subject"_s);
+    if (!subject)
+        return Error{subject.error()};
+    const auto created = text(where, issue, u"created_on"_s);
+    if (!created)
+        return Error{created.error()};
+    const auto createdAt = timestamp(where, u"created_on"_s, *created);
+    if (!createdAt)
+        return Error{createdAt.error()};
+    const auto description
+        = bounded(where, u"description"_s, issue.value(u"description"_s).toString());
+    if (!description)
+        return Error{description.error()};
+    Delta &delta = r.delta;
+    delta.title = subject->trimmed().isEmpty() ? u"(untitled)"_s : subject->trimmed();
+    delta.details = *description;
+    delta.reporter = issue.value(u"author"_s).toObject().value(u"name"_s).toString();
+    delta.createdAt = *createdAt;
+    delta.source = {u"redmine"_s, QString::number(r.id), {}};
+    const QString tracker = issue.value(u"tracker"_s).toObject().value(u"name"_s).toString();
+    if (tracker == u"Feature"_s)
+        delta.kind = DeltaKind::Spec;
+    const QString project = issue.value(u"project"_s).toObject().value(u"name"_s).toString();
+    if (!project.isEmpty())
+        delta.details += u"\n\nProject: %1 · Tracker: %2"_s.arg(project, tracker);
+    // Redmine's statuses are configurable (and translated): the usual English names map; others
+    // follow closed_on, and are listed as warnings.
+    const QString status = issue.value(u"status"_s).toObject().value(u"name"_s).toString();
+    static const QHash<QString, DeltaState> states = {{u"New"_s, DeltaState::New},
+                                                      {u"In Progress"_s, DeltaState::Confirmed},
+                                                      {u"Assigned"_s, DeltaState::Confirmed},
+                                                      {u"Feedback"_s, DeltaState::Confirmed},
+                                                      {u"Resolved"_s, DeltaState::Resolved},
+                                                      {u"Closed"_s, DeltaState::Resolved},
+                                                      {u"Rejected"_s, DeltaState::Declined}};
+    if (const auto it = states.constFind(status); it != states.cend()) {
+        delta.state = *it;
+    } else {
+        const bool closed = issue.value(u"closed_on"_s).isString();
+        delta.state = closed ? DeltaState::Resolved : DeltaState::New;
+        warnings->append(u"%1: unknown status \"%2\", imported as %3"_s.arg(
+            where, status, Levels::stateName(delta.state)));
+    }
+    const QJsonArray journals = issue.value(u"journals"_s).toArray();
+    for (qsizetype j = 0; j < journals.size(); ++j) {
+        const QJsonObject journal = journals.at(j).toObject();
+        const QString at = u"%1.journals[%2]"_s.arg(where).arg(j);
+        const auto when = text(at, journal, u"created_on"_s);
+        if (!when)
+            return Error{when.error()};
+        const auto time = timestamp(at, u"created_on"_s, *when);
+        if (!time)
+            return Error{time.error()};
+        const QString who = journal.value(u"user"_s).toObject().value(u"name"_s).toString();
+        const QString notes = journal.value(u"notes"_s).toString();
+        if (!notes.trimmed().isEmpty()) {
+            BugzillaComment note;
+            note.where = at;
+            note.bug = r.id;
+            note.count = 1;
+            note.comment.body = notes;
+            note.comment.author = who;
+            note.comment.createdAt = *time;
+            note.comment.source
+                = {u"redmine"_s, QString::number(qint64(journal.value(u"id"_s).toDouble())), {}};
+            r.notes.append(note);
+        }
+        for (const QJsonValue &value : journal.value(u"details"_s).toArray()) {
+            const QJsonObject detail = value.toObject();
+            r.changes.append({r.id, *time, who, detail.value(u"name"_s).toString(),
+                              detail.value(u"old_value"_s).toString(),
+                              detail.value(u"new_value"_s).toString()});
+        }
+    }
+    return r;
+}
+
 Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
                         QList<BugzillaComment> *comments, QList<BugzillaChange> *changes,
                         QStringList *warnings)
@@ -581,6 +678,8 @@ QString TrackerImport::detect(const QByteArray &head)
         return u"launchpad"_s;
     // Bugzilla REST: {"bugs": …} with summary/creation_time, comment or history lists.
     static const QRegularExpression bugzilla(uR"re("(?:creation_time|bug_id|field_name)"\s*:)re"_s);
+    if (start.contains(u"\"created_on\""_s) && start.contains(u"\"subject\""_s))
+        return u"redmine"_s;
     // A Bugzilla bug may link to GitHub, but GitHub issues never have Bugzilla's fields.
     if (bugzilla.match(start).hasMatch())
         return u"bugzilla"_s;
@@ -601,6 +700,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     QList<BugzillaBug> zillaBugs;
     QList<BugzillaComment> zillaComments;
     QList<BugzillaChange> zillaChanges;
+    QList<RedmineIssue> redmine;
     for (const QString &path : paths) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -608,10 +708,40 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QByteArray bytes = file.readAll();
         const QString format = detect(bytes);
         if (format.isEmpty()) {
-            return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad and "
-                         u"Bugzilla REST JSON so far)"_s.arg(path)};
+            return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
+                         u"Bugzilla REST and Redmine JSON so far)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
+        if (format == u"redmine"_s) {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                return Error{u"%1: %2: %3 (a Redmine issues object was expected)"_s.arg(
+                    path, position(bytes, error.offset),
+                    error.error != QJsonParseError::NoError ? error.errorString()
+                                                            : u"not an object"_s)};
+            }
+            const QJsonObject object = document.object();
+            QList<std::pair<QString, QJsonObject>> entries;
+            if (object.value(u"issue"_s).isObject()) {
+                entries.append(
+                    {u"%1: record issue"_s.arg(path), object.value(u"issue"_s).toObject()});
+            } else if (object.value(u"issues"_s).isArray()) {
+                const QJsonArray list = object.value(u"issues"_s).toArray();
+                for (qsizetype n = 0; n < list.size(); ++n)
+                    entries.append(
+                        {u"%1: record issues[%2]"_s.arg(path).arg(n), list.at(n).toObject()});
+            } else {
+                return Error{u"%1: expected \"issues\" (a list) or \"issue\""_s.arg(path)};
+            }
+            for (const auto &[where, entry] : std::as_const(entries)) {
+                const auto issue = readRedmineIssue(where, entry, &summary.warnings);
+                if (!issue)
+                    return Error{issue.error()};
+                redmine.append(*issue);
+            }
+            continue;
+        }
         if (format == u"bugzilla"_s) {
             if (const Status read = readBugzillaFile(path, bytes, &zillaBugs, &zillaComments,
                                                      &zillaChanges, &summary.warnings);
@@ -970,6 +1100,55 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                  change.who.isEmpty() ? u"bugzilla"_s : change.who});
             !logged) {
             return Error{logged.error()};
+        }
+    }
+    // Redmine: issues (the fuller record of an issue that appears twice wins: the one with
+    // journals), their notes as comments, their changes as history when the run creates them.
+    for (const RedmineIssue &issue : std::as_const(redmine)) {
+        const bool fuller
+            = std::any_of(redmine.cbegin(), redmine.cend(), [&](const RedmineIssue &o) {
+                  return o.id == issue.id && &o != &issue
+                         && o.notes.size() + o.changes.size()
+                                > issue.notes.size() + issue.changes.size();
+              });
+        if (fuller)
+            continue;
+        const auto existing = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = "
+                                          u"'redmine' AND external_id = ?"_s,
+                                          {QString::number(issue.id)});
+        if (!existing)
+            return Error{existing.error()};
+        const auto id = upsert(issue.where, issue.delta);
+        if (!id)
+            return Error{id.error()};
+        for (const BugzillaComment &note : issue.notes) {
+            const auto known = m_db.scalar(u"SELECT id FROM comments WHERE source_tracker = "
+                                           u"'redmine' AND external_id = ?"_s,
+                                           {note.comment.source.externalId});
+            if (!known)
+                return Error{known.error()};
+            if (known->isValid()) {
+                ++summary.commentsUnchanged;
+                continue;
+            }
+            Comment comment = note.comment;
+            comment.deltaId = *id;
+            if (const auto added = comments.add(comment); !added)
+                return Error{u"%1: %2"_s.arg(note.where, added.error())};
+            ++summary.commentsCreated;
+        }
+        if (existing->isValid())
+            continue; // history only comes with the delta it belongs to
+        for (const BugzillaChange &change : issue.changes) {
+            if (const Status logged = m_db.execOnce(
+                    u"INSERT INTO history (entity, entity_id, field, old_value, new_value, "
+                    u"changed_at, actor) VALUES ('delta', ?, ?, ?, ?, ?, ?)"_s,
+                    {*id, u"redmine:"_s + change.field, Sql::textOrNull(change.removed),
+                     Sql::textOrNull(change.added), change.when,
+                     change.who.isEmpty() ? u"redmine"_s : change.who});
+                !logged) {
+                return Error{logged.error()};
+            }
         }
     }
     // Messages: the first one of a bug is its description; the others are comments.

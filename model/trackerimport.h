@@ -42,7 +42,8 @@ struct ImportOptions
 // Launchpad bugs, bug_task collections and message collections (API 1.0 JSON), the files of one
 // bug read together: each bug task becomes a task of the organisation of its target, with the
 // task's importance as that organisation's priority; Bugzilla REST JSON (bugs, comments and
-// history files of one run together, or bugbug's one-bug-per-line files).
+// history files of one run together, or bugbug's one-bug-per-line files); Redmine JSON (issue
+// lists and single issues with journals).
 class TrackerImport
 {
 public:

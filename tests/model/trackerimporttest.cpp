@@ -305,6 +305,44 @@ private Q_SLOTS:
         QCOMPARE(fileHash(after), fileHash(before));
     }
 
+    void shouldImportRedmineIssuesWithJournals()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/redmine/"_s;
+        const QStringList files = {folder + u"perceval_redmine_issues.json"_s,
+                                   folder + u"perceval_redmine_issue_7311.json"_s};
+        const auto summary = TrackerImport(*m_db).importFiles(files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 4);
+        // Translated statuses are not guessed: they follow closed_on and are listed.
+        QCOMPARE(summary->warnings.size(), 4);
+        QVERIFY(summary->warnings.first().contains(u"unknown status \"Cerrada\""_s)
+                || summary->warnings.first().contains(u"unknown status \"Resuelta\""_s));
+        const auto id = m_db->scalar(u"SELECT id FROM deltas WHERE source_tracker = 'redmine' "
+                                     u"AND external_id = '7311'"_s);
+        const qint64 delta = id->toLongLong();
+        const auto stored = DeltaStore(*m_db).get(delta);
+        QCOMPARE(stored->title, u"Data sources are not being updated"_s);
+        QCOMPARE(stored->state, DeltaState::Resolved);
+        // Journal notes are comments, journal details history with Redmine's times.
+        QVERIFY(
+            m_db->scalar(u"SELECT count(*) FROM comments WHERE delta_id = ?"_s, {delta})->toInt()
+            > 0);
+        QCOMPARE(
+            m_db->scalar(u"SELECT count(*) FROM history WHERE entity_id = ? AND field = "
+                         u"'redmine:priority_id' AND changed_at = '2016-01-26T14:09:05.000Z'"_s,
+                         {delta})
+                ->toInt(),
+            1);
+        const QString before = m_temp->path(u"rm-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(files);
+        QVERIFY(again);
+        QCOMPARE(again->created + again->updated, 0);
+        const QString after = m_temp->path(u"rm-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

@@ -12,8 +12,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -506,6 +509,312 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
     return {};
 }
 
+// ---- CSV (Trac, Jira) -------------------------------------------------------------------
+
+struct CsvRow
+{
+    int line = 0; // where the record starts in the file
+    QStringList cells;
+};
+
+// RFC 4180: fields separated by commas, quoted when they hold commas, quotes or line breaks
+// ("" is a quote inside a quoted field). A byte order mark is skipped.
+Result<QList<CsvRow>> parseCsv(const QString &path, const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return Error{u"%1: not UTF-8 text (a CSV export was expected)"_s.arg(path)};
+    QList<CsvRow> rows;
+    CsvRow row{1, {}};
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    int line = 1;
+    int quoteLine = 0;
+    qsizetype i = text.startsWith(QChar(0xfeff)) ? 1 : 0;
+    for (; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == u'\n')
+                    ++line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == u'"' && !fieldStarted) {
+            quoted = true;
+            fieldStarted = true;
+            quoteLine = line;
+        } else if (c == u',') {
+            row.cells.append(field);
+            field.clear();
+            fieldStarted = false;
+        } else if (c == u'\n' || c == u'\r') {
+            if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
+                ++i;
+            row.cells.append(field);
+            field.clear();
+            fieldStarted = false;
+            if (!(row.cells.size() == 1 && row.cells.first().isEmpty()))
+                rows.append(row);
+            ++line;
+            row = {line, {}};
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (quoted)
+        return Error{
+            u"%1: line %2: a quoted field is not closed (the file is cut off?)"_s.arg(path).arg(
+                quoteLine)};
+    if (fieldStarted || !row.cells.isEmpty()) {
+        row.cells.append(field);
+        rows.append(row);
+    }
+    if (rows.isEmpty())
+        return Error{u"%1: empty (a header line was expected)"_s.arg(path)};
+    return rows;
+}
+
+// The cells of a CSV row by column name; repeated columns (Jira's Comment) give every value.
+class CsvRecord
+{
+public:
+    CsvRecord(const QStringList &header, const CsvRow &row)
+        : m_header(header)
+        , m_row(row)
+    {}
+    QString value(const QString &column) const
+    {
+        const qsizetype index = m_header.indexOf(column);
+        return index >= 0 ? m_row.cells.value(index).trimmed() : QString();
+    }
+    QStringList values(const QString &column) const
+    {
+        QStringList all;
+        for (qsizetype i = 0; i < m_header.size(); ++i) {
+            if (m_header.at(i) == column && !m_row.cells.value(i).trimmed().isEmpty())
+                all.append(m_row.cells.value(i));
+        }
+        return all;
+    }
+    QString where(const QString &path) const { return u"%1: line %2"_s.arg(path).arg(m_row.line); }
+
+private:
+    const QStringList &m_header;
+    const CsvRow &m_row;
+};
+
+struct CsvComment
+{
+    QString where;
+    QString tracker;
+    QString record; // the external id of the delta it belongs to
+    Comment comment;
+};
+
+// Jira's CSV times: "25/Feb/26 10:17 PM".
+Result<QString> jiraTime(const QString &where, const QString &column, const QString &value)
+{
+    const QLocale c = QLocale::c();
+    for (const QString &format : {u"dd/MMM/yy h:mm AP"_s, u"d/MMM/yy h:mm AP"_s,
+                                  u"dd/MMM/yyyy h:mm AP"_s, u"yyyy-MM-dd HH:mm"_s}) {
+        QDateTime time = c.toDateTime(value, format);
+        if (time.isValid()) {
+            if (time.date().year() < 1970)
+                time = time.addYears(100);
+            time.setTimeZone(QTimeZone::utc());
+            return time.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        }
+    }
+    return Error{
+        u"%1: %2: \"%3\" is not a Jira date (like 25/Feb/26 10:17 PM)"_s.arg(where, column, value)};
+}
+
+Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
+                   QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
+                   QHash<QString, int> *priorities, QStringList *warnings)
+{
+    const QStringList header = rows.first().cells;
+    for (const QString &required : {u"Summary"_s, u"Issue key"_s}) {
+        if (!header.contains(required))
+            return Error{u"%1: line 1: no \"%2\" column (a Jira CSV export was expected)"_s.arg(
+                path, required)};
+    }
+    static const QHash<QString, int> levels
+        = {{u"Highest"_s, 4}, {u"Blocker"_s, 4}, {u"High"_s, 3}, {u"Critical"_s, 3},
+           {u"Medium"_s, 2},  {u"Major"_s, 2},   {u"Low"_s, 1},  {u"Minor"_s, 1},
+           {u"Lowest"_s, 1},  {u"Trivial"_s, 1}};
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const CsvRecord record(header, rows.at(r));
+        const QString where = record.where(path);
+        const QString key = record.value(u"Issue key"_s);
+        if (key.isEmpty())
+            return Error{u"%1: Issue key: expected the issue's key (like PROJ-12)"_s.arg(where)};
+        Delta delta;
+        const auto title = bounded(where, u"Summary"_s, record.value(u"Summary"_s));
+        const auto description = bounded(where, u"Description"_s, record.value(u"Description"_s));
+        if (!title || !description)
+            return Error{!title ? title.error() : description.error()};
+        delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
+        delta.details = *description;
+        delta.reporter = record.value(u"Reporter"_s);
+        const QString created = record.value(u"Created"_s);
+        if (created.isEmpty()) {
+            delta.createdAt = now;
+        } else {
+            const auto time = jiraTime(where, u"Created"_s, created);
+            if (!time)
+                return Error{time.error()};
+            delta.createdAt = *time;
+        }
+        const QString type = record.value(u"Issue Type"_s);
+        delta.kind = type == u"Bug"_s || type.isEmpty() ? DeltaKind::Defect : DeltaKind::Spec;
+        const QString status = record.value(u"Status"_s);
+        const QString resolution = record.value(u"Resolution"_s);
+        if (QStringList{u"To Do"_s, u"Open"_s, u"Backlog"_s, u"Selected for Development"_s,
+                        u"New"_s}
+                .contains(status)) {
+            delta.state = DeltaState::New;
+        } else if (QStringList{u"In Progress"_s, u"In Review"_s, u"Reopened"_s}.contains(status)) {
+            delta.state = DeltaState::Confirmed;
+        } else if (QStringList{u"Done"_s, u"Closed"_s, u"Resolved"_s}.contains(status)) {
+            delta.state = QStringList{u"Won't Do"_s, u"Won't Fix"_s, u"Declined"_s,
+                                      u"Cannot Reproduce"_s, u"Duplicate"_s}
+                                  .contains(resolution)
+                              ? DeltaState::Declined
+                              : DeltaState::Resolved;
+        } else {
+            warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(where, status));
+        }
+        delta.source = {u"jira"_s, key, {}};
+        const QString priority = record.value(u"Priority"_s);
+        if (!priority.isEmpty()) {
+            if (const auto it = levels.constFind(priority); it != levels.cend())
+                priorities->insert(key, *it);
+            else
+                warnings->append(
+                    u"%1: unknown priority \"%2\", not imported"_s.arg(where, priority));
+        }
+        deltas->append({where, delta});
+        // Comment cells: "date;author;text".
+        const QStringList cells = record.values(u"Comment"_s);
+        for (qsizetype c = 0; c < cells.size(); ++c) {
+            const QString &cell = cells.at(c);
+            const qsizetype first = cell.indexOf(u';');
+            const qsizetype second = first >= 0 ? cell.indexOf(u';', first + 1) : -1;
+            if (second < 0)
+                return Error{u"%1: Comment: expected \"date;author;text\""_s.arg(where)};
+            const auto time = jiraTime(where, u"Comment"_s, cell.left(first));
+            if (!time)
+                return Error{time.error()};
+            CsvComment comment;
+            comment.where = where;
+            comment.tracker = u"jira"_s;
+            comment.record = key;
+            comment.comment.createdAt = *time;
+            comment.comment.author = cell.mid(first + 1, second - first - 1);
+            comment.comment.body = cell.mid(second + 1);
+            comment.comment.source = {u"jira"_s, u"%1/comment/%2"_s.arg(key).arg(c + 1), {}};
+            comments->append(comment);
+        }
+    }
+    return {};
+}
+
+Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
+                   QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
+                   QStringList *warnings)
+{
+    const QStringList header = rows.first().cells;
+    if (header.contains(u"ticket"_s)) { // a comments export: ticket,time,author,newvalue
+        const QString textColumn = header.contains(u"newvalue"_s) ? u"newvalue"_s : u"comment"_s;
+        QHash<QString, int> counts;
+        for (qsizetype r = 1; r < rows.size(); ++r) {
+            const CsvRecord record(header, rows.at(r));
+            const QString where = record.where(path);
+            const QString ticket = record.value(u"ticket"_s);
+            if (ticket.toLongLong() <= 0)
+                return Error{
+                    u"%1: ticket: expected a ticket number, found \"%2\""_s.arg(where, ticket)};
+            CsvComment comment;
+            comment.where = where;
+            comment.tracker = u"trac"_s;
+            comment.record = ticket;
+            comment.comment.author = record.value(u"author"_s);
+            comment.comment.body = record.value(textColumn);
+            const QString time = record.value(u"time"_s);
+            QDateTime parsed = QDateTime::fromString(time, Qt::ISODate);
+            if (parsed.isValid()) {
+                comment.comment.createdAt = parsed.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+            } else {
+                // Trac's CSV sometimes gives a bare time of day: kept in the text, dated now.
+                comment.comment.createdAt = now;
+                warnings->append(
+                    u"%1: time \"%2\" has no date; dated at import"_s.arg(where, time));
+            }
+            comment.comment.source
+                = {u"trac"_s, u"%1/comment/%2"_s.arg(ticket).arg(++counts[ticket]), {}};
+            comments->append(comment);
+        }
+        return {};
+    }
+    for (const QString &required : {u"id"_s, u"summary"_s}) {
+        if (!header.contains(required))
+            return Error{u"%1: line 1: no \"%2\" column (a Trac ticket query was expected)"_s.arg(
+                path, required)};
+    }
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const CsvRecord record(header, rows.at(r));
+        const QString where = record.where(path);
+        const QString id = record.value(u"id"_s);
+        if (id.toLongLong() <= 0)
+            return Error{u"%1: id: expected a ticket number, found \"%2\""_s.arg(where, id)};
+        Delta delta;
+        const auto title = bounded(where, u"summary"_s, record.value(u"summary"_s));
+        const auto description = bounded(where, u"description"_s, record.value(u"description"_s));
+        if (!title || !description)
+            return Error{!title ? title.error() : description.error()};
+        delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
+        delta.details = *description;
+        if (const QString keywords = record.value(u"keywords"_s); !keywords.isEmpty())
+            delta.details += u"\n\nKeywords: "_s + keywords;
+        delta.reporter = record.value(u"reporter"_s);
+        delta.createdAt = now;
+        for (const QString &column : {u"time"_s, u"created"_s}) {
+            const QDateTime time = QDateTime::fromString(record.value(column), Qt::ISODate);
+            if (time.isValid())
+                delta.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        }
+        if (record.value(u"type"_s) == u"enhancement"_s)
+            delta.kind = DeltaKind::Spec;
+        const QString status = record.value(u"status"_s);
+        const QString resolution = record.value(u"resolution"_s);
+        if (status == u"new"_s || status == u"reopened"_s || status.isEmpty()) {
+            delta.state = DeltaState::New;
+        } else if (status == u"assigned"_s || status == u"accepted"_s) {
+            delta.state = DeltaState::Confirmed;
+        } else if (status == u"closed"_s) {
+            delta.state = resolution == u"fixed"_s ? DeltaState::Resolved : DeltaState::Declined;
+        } else {
+            warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(where, status));
+        }
+        delta.source = {u"trac"_s, id, {}};
+        deltas->append({where, delta});
+    }
+    return {};
+}
+
 // ---- Redmine (REST JSON: /issues.json lists and /issues/N.json with journals) --------------
 
 struct RedmineIssue
@@ -674,6 +983,14 @@ QString TrackerImport::detect(const QByteArray &head)
     static const QRegularExpression github(
         uR"re("(?:html_url|url)"\s*:\s*"https://(?:api\.)?github\.com/)re"_s);
     const QString start = QString::fromUtf8(head.left(64 * 1024));
+    // CSV: recognised by its header line.
+    const QString header = start.section(u'\n', 0, 0).remove(QChar(0xfeff)).trimmed();
+    if (header.contains(u"Issue key"_s) && header.contains(u"Summary"_s))
+        return u"jira-csv"_s;
+    const QStringList columns = header.split(u',');
+    if (columns.contains(u"ticket"_s)
+        || (columns.contains(u"id"_s) && columns.contains(u"summary"_s)))
+        return u"trac-csv"_s;
     if (start.contains(u"\"https://api.launchpad.net/"_s))
         return u"launchpad"_s;
     // Bugzilla REST: {"bugs": …} with summary/creation_time, comment or history lists.
@@ -701,6 +1018,9 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     QList<BugzillaComment> zillaComments;
     QList<BugzillaChange> zillaChanges;
     QList<RedmineIssue> redmine;
+    QList<CsvComment> csvComments;
+    QHash<QString, int> jiraPriorities;
+    const QString now = m_db.clock().nowText();
     for (const QString &path : paths) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -709,9 +1029,22 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QString format = detect(bytes);
         if (format.isEmpty()) {
             return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
-                         u"Bugzilla REST and Redmine JSON so far)"_s.arg(path)};
+                         u"Bugzilla REST and Redmine JSON, Jira and Trac CSV so far)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
+        if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
+            const auto rows = parseCsv(path, bytes);
+            if (!rows)
+                return Error{rows.error()};
+            const Status read
+                = format == u"jira-csv"_s
+                      ? readJiraCsv(path, *rows, now, &issues, &csvComments, &jiraPriorities,
+                                    &summary.warnings)
+                      : readTracCsv(path, *rows, now, &issues, &csvComments, &summary.warnings);
+            if (!read)
+                return Error{read.error()};
+            continue;
+        }
         if (format == u"redmine"_s) {
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
@@ -862,6 +1195,79 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     for (const auto &[path, incoming] : std::as_const(issues)) {
         if (const auto id = upsert(path, incoming); !id)
             return Error{id.error()};
+    }
+    const auto deltaFor
+        = [this](const QString &tracker, const QString &externalId) -> Result<qint64> {
+        const auto id
+            = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = ? AND external_id = ?"_s,
+                          {tracker, externalId});
+        if (!id)
+            return Error{id.error()};
+        return id->isValid() ? id->toLongLong() : 0;
+    };
+    // Jira's priorities belong to the organisation that runs it (--org).
+    if (!jiraPriorities.isEmpty()) {
+        if (options.organisation.isEmpty()) {
+            summary.warnings.append(u"Jira priorities are not imported: say whose they are "
+                                    u"with --org"_s);
+        } else {
+            OrganisationStore organisationsForJira(m_db);
+            auto organisation = organisationsForJira.byName(options.organisation);
+            if (!organisation)
+                organisation = organisationsForJira.create(options.organisation);
+            if (!organisation)
+                return Error{organisation.error()};
+            TriageStore triageForJira(m_db);
+            for (auto it = jiraPriorities.cbegin(); it != jiraPriorities.cend(); ++it) {
+                const auto delta = deltaFor(u"jira"_s, it.key());
+                if (!delta)
+                    return Error{delta.error()};
+                const auto before = triageForJira.priorities(*delta);
+                if (!before)
+                    return Error{before.error()};
+                const int level = it.value();
+                if (std::any_of(before->cbegin(), before->cend(), [&](const PriorityEntry &e) {
+                        return e.organisationId == organisation->id && e.level == level;
+                    })) {
+                    continue;
+                }
+                if (const Status set = triageForJira.setPriority(organisation->id, *delta, level);
+                    !set) {
+                    return Error{set.error()};
+                }
+                ++summary.priorities;
+            }
+        }
+    }
+    {
+        CommentStore csvCommentStore(m_db);
+        for (const CsvComment &c : std::as_const(csvComments)) {
+            const auto delta = deltaFor(c.tracker, c.record);
+            if (!delta)
+                return Error{delta.error()};
+            if (!*delta) {
+                summary.warnings.append(
+                    u"%1: %2 %3 is neither in this run nor in the database; "
+                    u"the comment is skipped"_s.arg(c.where, c.tracker, c.record));
+                continue;
+            }
+            const auto known = m_db.scalar(
+                u"SELECT id FROM comments WHERE source_tracker = ? AND external_id = ?"_s,
+                {c.comment.source.tracker, c.comment.source.externalId});
+            if (!known)
+                return Error{known.error()};
+            if (known->isValid()) {
+                ++summary.commentsUnchanged;
+                continue;
+            }
+            if (c.comment.body.trimmed().isEmpty())
+                continue;
+            Comment comment = c.comment;
+            comment.deltaId = *delta;
+            if (const auto added = csvCommentStore.add(comment); !added)
+                return Error{u"%1: %2"_s.arg(c.where, added.error())};
+            ++summary.commentsCreated;
+        }
     }
     const auto launchpadDelta = [this](qint64 bug) -> Result<qint64> {
         const auto id = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = 'launchpad' "

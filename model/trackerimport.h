@@ -31,6 +31,8 @@ struct ImportOptions
     // Launchpad targets ("bzr") to organisations; unmapped targets become an organisation named
     // after the target's display name (created when missing).
     QHash<QString, QString> targetOrganisations;
+    // The organisation whose priorities a Jira export holds (created when missing).
+    QString organisation;
 };
 
 // Imports from other trackers (DESIGN.md §3). A run reads all its files first, then writes in
@@ -43,7 +45,8 @@ struct ImportOptions
 // bug read together: each bug task becomes a task of the organisation of its target, with the
 // task's importance as that organisation's priority; Bugzilla REST JSON (bugs, comments and
 // history files of one run together, or bugbug's one-bug-per-line files); Redmine JSON (issue
-// lists and single issues with journals).
+// lists and single issues with journals); Jira CSV ("Export CSV (all fields)", repeated columns,
+// priorities as one organisation's) and Trac CSV (ticket queries with a comments CSV).
 class TrackerImport
 {
 public:

@@ -1185,6 +1185,7 @@ Outcome importFromTrackers(Context &context)
         return Failed{db.error()};
     ImportOptions options;
     options.dryRun = context.parser.isSet(u"dry-run"_s);
+    options.organisation = context.parser.value(u"org"_s);
     const bool dryRun = options.dryRun;
     for (const QString &mapping : context.parser.values(u"map-target"_s)) {
         const qsizetype equals = mapping.indexOf(u'=');
@@ -1363,7 +1364,8 @@ const QList<Command> &commands()
          u"Restore a Deltaboard JSON export into an empty (or new) database, or import another "
          u"tracker's export (GitHub issues so far): new records created, known ones updated."_s,
          {{u"dry-run"_s, u"Read, map and count, but write nothing."_s},
-          {u"map-target"_s, u"Launchpad target to organisation (repeatable)."_s, u"TARGET=ORG"_s}},
+          {u"map-target"_s, u"Launchpad target to organisation (repeatable)."_s, u"TARGET=ORG"_s},
+          {u"org"_s, u"The organisation whose priorities the export holds (Jira)."_s, u"ORG"_s}},
          cmdImport},
     };
     return list;

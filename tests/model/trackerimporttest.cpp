@@ -186,7 +186,9 @@ private Q_SLOTS:
 
     void shouldWriteNothingOnADryRun()
     {
-        const auto summary = TrackerImport(*m_db).importFiles(m_files, {true, {}});
+        ImportOptions dryRun;
+        dryRun.dryRun = true;
+        const auto summary = TrackerImport(*m_db).importFiles(m_files, dryRun);
         QVERIFY(summary);
         QCOMPARE(summary->created, 17);
         QCOMPARE(countRows(*m_db, u"deltas"_s), 0);
@@ -341,6 +343,94 @@ private Q_SLOTS:
         const QString after = m_temp->path(u"rm-after.json"_s);
         QVERIFY(JsonDump(*m_db).exportTo(after));
         QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    void shouldImportTracTicketsWithTheirComments()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/trac-csv/"_s;
+        const QStringList files = {
+            folder + u"tratihubis_test_tickets.csv"_s, folder + u"tratihubis_test_comments.csv"_s,
+            folder + u"ohmainline_twisted-trac-query-easy-bugs-on-2011-04-13.csv"_s};
+        const auto summary = TrackerImport(*m_db).importFiles(files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 3 + 18);
+        QCOMPARE(summary->commentsCreated, 3);
+        const auto id = m_db->scalar(
+            u"SELECT id FROM deltas WHERE source_tracker = 'trac' AND external_id = '2'"_s);
+        const auto two = DeltaStore(*m_db).get(id->toLongLong());
+        QCOMPARE(two->title, u"_Test defect with multiple lines"_s);
+        QVERIFY(two->details.contains(u"\n\nHere is another line."_s)); // a quoted multi-line cell
+        QCOMPARE(two->state, DeltaState::Declined);                     // closed as wontfix
+        const auto three = m_db->scalar(
+            u"SELECT kind FROM deltas WHERE source_tracker = 'trac' AND external_id = '3'"_s);
+        QCOMPARE(three->toString(), u"spec"_s); // an enhancement
+        const QString before = m_temp->path(u"trac-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(files);
+        QVERIFY(again);
+        QCOMPARE(again->unchanged, 21);
+        QCOMPARE(again->commentsUnchanged, 3);
+        const QString after = m_temp->path(u"trac-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    void shouldImportJiraCsvWithRepeatedColumns()
+    {
+        const QString file = QStringLiteral(DELTABOARD_SAMPLES_DIR)
+                             + u"/imports/jira-csv/insureco_demo-insureco-jira.csv"_s;
+        ImportOptions options;
+        options.organisation = u"Insureco"_s;
+        const auto summary = TrackerImport(*m_db).importFiles({file}, options);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 10);
+        QCOMPARE(summary->priorities, 10);
+        QCOMPARE(summary->commentsCreated, 2); // from the two repeated Comment columns
+        const auto id = m_db->scalar(
+            u"SELECT id FROM deltas WHERE source_tracker = 'jira' AND external_id = 'DI-127'"_s);
+        const auto delta = DeltaStore(*m_db).get(id->toLongLong());
+        QCOMPARE(delta->title, u"BUG Date picker is displaying time on all dates"_s);
+        QCOMPARE(delta->reporter, u"Nick Nestle"_s);
+        QCOMPARE(delta->createdAt, u"2026-02-25T22:17:00.000Z"_s);
+        QCOMPARE(delta->state, DeltaState::New); // To Do
+        const auto priorities = TriageStore(*m_db).priorities(delta->id);
+        QCOMPARE(priorities->first().organisation, u"Insureco"_s);
+        QCOMPARE(priorities->first().level, 2); // Medium
+        // Without --org the priorities are left out, and said so.
+        TempDatabase other;
+        auto db = other.open();
+        const auto without = TrackerImport(*db).importFiles({file});
+        QVERIFY(without);
+        QCOMPARE(without->priorities, 0);
+        QVERIFY(without->warnings.contains(u"Jira priorities are not imported: say whose they are "
+                                           u"with --org"_s));
+    }
+
+    void shouldLocateErrorsInCsv_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unclosed quote") << QByteArray("id,summary,description\n1,A,\"open\n2,B,c\n")
+                                        << u"line 2: a quoted field is not closed"_s;
+        QTest::newRow("bad ticket number")
+            << QByteArray("id,summary\n1,A\nx,B\n") << u"line 3: id: expected a ticket number"_s;
+        QTest::newRow("bad Jira date") << QByteArray("Summary,Issue key,Created\nA,P-1,yesterday\n")
+                                       << u"line 2: Created: \"yesterday\" is not a Jira date"_s;
+        QTest::newRow("wrong encoding")
+            << QByteArray("id,summary\n1,\xff\xfe\n") << u"not UTF-8 text"_s;
+    }
+
+    void shouldLocateErrorsInCsv()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const QString bad = m_temp->path(u"bad.csv"_s);
+        write(bad, content);
+        const auto summary = TrackerImport(*m_db).importFiles({bad});
+        QVERIFY(!summary);
+        QVERIFY2(summary.error().startsWith(bad + u": "_s), qPrintable(summary.error()));
+        QVERIFY2(summary.error().contains(expected), qPrintable(summary.error()));
+        QCOMPARE(countRows(*m_db, u"deltas"_s), 0);
     }
 
 private:

@@ -17,6 +17,7 @@
 #include <QSet>
 #include <QStringDecoder>
 #include <QTimeZone>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 
@@ -509,6 +510,143 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
     return {};
 }
 
+// ---- Bugzilla show_bug XML ---------------------------------------------------------------
+
+// "2009-06-10 16:55:32 +0200", "2009-01-27 03:05" (no zone: taken as UTC).
+Result<QString> bugzillaXmlTime(const QString &where, const QString &field, const QString &value)
+{
+    static const QRegularExpression pattern(
+        uR"(^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?)(?:\s+([+-])(\d{2})(\d{2}))?$)"_s);
+    const auto match = pattern.match(value.trimmed());
+    if (match.hasMatch()) {
+        const QString base = match.captured(1);
+        QDateTime time = QDateTime::fromString(base, base.size() > 16 ? u"yyyy-MM-dd HH:mm:ss"_s
+                                                                      : u"yyyy-MM-dd HH:mm"_s);
+        if (time.isValid()) {
+            time.setTimeZone(QTimeZone::utc());
+            if (!match.captured(2).isEmpty()) {
+                const int offset
+                    = match.captured(3).toInt() * 3600 + match.captured(4).toInt() * 60;
+                time = time.addSecs(match.captured(2) == u"+"_s ? -offset : offset);
+            }
+            return time.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        }
+    }
+    return Error{u"%1: %2: \"%3\" is not a Bugzilla time (like 2009-06-10 16:55:32 +0200)"_s.arg(
+        where, field, value)};
+}
+
+Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
+                       QList<BugzillaComment> *comments, QStringList *warnings)
+{
+    QXmlStreamReader xml(bytes);
+    QString urlbase;
+    const auto where = [&xml, &path](const QString &what) {
+        return u"%1: line %2: %3"_s.arg(path).arg(xml.lineNumber()).arg(what);
+    };
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.tokenType() == QXmlStreamReader::DTD) {
+            // A DOCTYPE naming Bugzilla's DTD is normal (it is never fetched); declarations of
+            // entities are refused: they are how XML bombs and file disclosure work.
+            if (!xml.entityDeclarations().isEmpty() || xml.text().contains(u"<!ENTITY"_s))
+                return Error{where(u"entity declarations are refused (no DTDs are processed)"_s)};
+            continue;
+        }
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"bugzilla"_s) {
+            urlbase = xml.attributes().value(u"urlbase"_s).toString();
+            continue;
+        }
+        if (xml.name() != u"bug"_s)
+            continue;
+        BugzillaBug bug;
+        bug.where = where(u"bug"_s);
+        QHash<QString, QString> fields;
+        QList<BugzillaComment> bugComments;
+        while (!(xml.isEndElement() && xml.name() == u"bug"_s) && !xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            const QString name = xml.name().toString();
+            if (name == u"long_desc"_s) {
+                BugzillaComment comment;
+                comment.where = where(u"long_desc"_s);
+                comment.count = int(bugComments.size());
+                QHash<QString, QString> parts;
+                while (!(xml.isEndElement() && xml.name() == u"long_desc"_s) && !xml.atEnd()) {
+                    xml.readNext();
+                    if (xml.isStartElement())
+                        parts.insert(xml.name().toString(), xml.readElementText());
+                }
+                const auto time
+                    = bugzillaXmlTime(comment.where, u"bug_when"_s, parts.value(u"bug_when"_s));
+                if (!time)
+                    return Error{time.error()};
+                const auto text = bounded(comment.where, u"thetext"_s, parts.value(u"thetext"_s));
+                if (!text)
+                    return Error{text.error()};
+                comment.comment.createdAt = *time;
+                comment.comment.author = parts.value(u"who"_s);
+                comment.comment.body = *text;
+                // Older Bugzilla (3.x) has no comment ids: the bug and the comment's position.
+                const QString commentId = parts.value(u"commentid"_s);
+                comment.comment.source
+                    = {u"bugzilla"_s,
+                       commentId.isEmpty()
+                           ? u"%1/comment/%2"_s.arg(fields.value(u"bug_id"_s)).arg(comment.count)
+                           : commentId,
+                       {}};
+                bugComments.append(comment);
+                continue;
+            }
+            fields.insert(name, xml.readElementText(QXmlStreamReader::IncludeChildElements));
+        }
+        if (xml.hasError())
+            break;
+        bug.id = fields.value(u"bug_id"_s).toLongLong();
+        if (bug.id <= 0)
+            return Error{u"%1.bug_id: expected a positive bug number"_s.arg(bug.where)};
+        const QString title = fields.value(u"short_desc"_s).trimmed();
+        if (title.isEmpty())
+            return Error{u"%1.short_desc: expected the bug's summary"_s.arg(bug.where)};
+        const auto created
+            = bugzillaXmlTime(bug.where, u"creation_ts"_s, fields.value(u"creation_ts"_s));
+        if (!created)
+            return Error{created.error()};
+        Delta &delta = bug.delta;
+        delta.title = title;
+        delta.reporter = fields.value(u"reporter"_s);
+        delta.createdAt = *created;
+        const QString version = fields.value(u"version"_s);
+        if (version != u"unspecified"_s && version != u"---"_s)
+            delta.foundIn = version;
+        const QString severity = fields.value(u"bug_severity"_s);
+        if (severity == u"enhancement"_s || severity == u"wishlist"_s)
+            delta.kind = DeltaKind::Spec;
+        delta.state = bugzillaState(bug.where, fields.value(u"bug_status"_s),
+                                    fields.value(u"resolution"_s), warnings);
+        delta.details = u"Product: %1 · Component: %2"_s.arg(fields.value(u"product"_s),
+                                                             fields.value(u"component"_s));
+        delta.source
+            = {u"bugzilla"_s, QString::number(bug.id),
+               urlbase.isEmpty() ? QString() : u"%1show_bug.cgi?id=%2"_s.arg(urlbase).arg(bug.id)};
+        bug.dupeOf = fields.value(u"dup_id"_s).toLongLong();
+        for (BugzillaComment &comment : bugComments)
+            comment.bug = bug.id;
+        comments->append(bugComments);
+        bugs->append(bug);
+    }
+    if (xml.hasError()) {
+        return Error{u"%1: line %2, column %3: %4 (Bugzilla XML was expected)"_s.arg(path)
+                         .arg(xml.lineNumber())
+                         .arg(xml.columnNumber())
+                         .arg(xml.errorString())};
+    }
+    return {};
+}
+
 // ---- CSV (Trac, Jira) -------------------------------------------------------------------
 
 struct CsvRow
@@ -983,6 +1121,8 @@ QString TrackerImport::detect(const QByteArray &head)
     static const QRegularExpression github(
         uR"re("(?:html_url|url)"\s*:\s*"https://(?:api\.)?github\.com/)re"_s);
     const QString start = QString::fromUtf8(head.left(64 * 1024));
+    if (start.contains(u"<bugzilla"_s) && start.contains(u"<bug>"_s))
+        return u"bugzilla-xml"_s;
     // CSV: recognised by its header line.
     const QString header = start.section(u'\n', 0, 0).remove(QChar(0xfeff)).trimmed();
     if (header.contains(u"Issue key"_s) && header.contains(u"Summary"_s))
@@ -1029,7 +1169,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QString format = detect(bytes);
         if (format.isEmpty()) {
             return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
-                         u"Bugzilla REST and Redmine JSON, Jira and Trac CSV so far)"_s.arg(path)};
+                         u"Bugzilla REST and Redmine JSON, Bugzilla XML, Jira and Trac CSV so "
+                         u"far)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
         if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
@@ -1072,6 +1213,14 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                 if (!issue)
                     return Error{issue.error()};
                 redmine.append(*issue);
+            }
+            continue;
+        }
+        if (format == u"bugzilla-xml"_s) {
+            if (const Status read
+                = readBugzillaXml(path, bytes, &zillaBugs, &zillaComments, &summary.warnings);
+                !read) {
+                return Error{read.error()};
             }
             continue;
         }

@@ -433,6 +433,50 @@ private Q_SLOTS:
         QCOMPARE(countRows(*m_db, u"deltas"_s), 0);
     }
 
+    void shouldImportBugzillaXmlAndRefuseEntities()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/bugzilla-xml/"_s;
+        const QStringList files = {folder + u"perceval_bugzilla_bugs_details.xml"_s,
+                                   folder + u"ohmainline_kde-182054-2010-04-09.xml"_s};
+        const auto summary = TrackerImport(*m_db).importFiles(files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 6);
+        const auto id = m_db->scalar(u"SELECT id FROM deltas WHERE source_tracker = 'bugzilla' "
+                                     u"AND external_id = '15'"_s);
+        const auto bug = DeltaStore(*m_db).get(id->toLongLong());
+        QCOMPARE(bug->title, u"The location service runs in GPS mode, always"_s);
+        QCOMPARE(bug->createdAt, u"2009-06-10T14:55:32.000Z"_s); // +0200 taken into account
+        QCOMPARE(bug->state, DeltaState::Resolved);
+        QCOMPARE(bug->source.url, u"https://example.com/show_bug.cgi?id=15"_s);
+        QVERIFY(bug->details.startsWith(u"Lorem ipsum"_s)); // the first comment is the description
+        const QString before = m_temp->path(u"bx-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        QVERIFY(TrackerImport(*m_db).importFiles(files));
+        const QString after = m_temp->path(u"bx-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+
+        // Entity declarations (XML bombs, file disclosure) are refused, truncation is located.
+        const QString bomb = m_temp->path(u"bomb.xml"_s);
+        write(bomb, "<?xml version=\"1.0\"?>\n<!DOCTYPE bugzilla [<!ENTITY x \"xxxxxxxx\">"
+                    "<!ENTITY y \"&x;&x;&x;&x;\">]>\n<bugzilla><bug><bug_id>1</bug_id>"
+                    "<short_desc>&y;</short_desc></bug></bugzilla>\n");
+        const auto refused = TrackerImport(*m_db).importFiles({bomb});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"entity declarations are refused"_s),
+                 qPrintable(refused.error()));
+        QByteArray cut = readAll(files.first());
+        cut.truncate(cut.size() / 2);
+        const QString truncated = m_temp->path(u"cut.xml"_s);
+        write(truncated, cut);
+        const auto located = TrackerImport(*m_db).importFiles({truncated});
+        QVERIFY(!located);
+        QVERIFY2(located.error().contains(u": line "_s), qPrintable(located.error()));
+        const QString afterRefusals = m_temp->path(u"bx-refused.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(afterRefusals));
+        QCOMPARE(fileHash(afterRefusals), fileHash(before));
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

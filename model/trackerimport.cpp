@@ -953,6 +953,169 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
     return {};
 }
 
+// ---- Jira XML (RSS) -----------------------------------------------------------------------
+
+int jiraPriorityLevel(const QString &name)
+{
+    // "Major - P3" and friends: the word before any " - " decides.
+    const QString word = name.section(u" - "_s, 0, 0).trimmed();
+    static const QHash<QString, int> levels
+        = {{u"Highest"_s, 4}, {u"Blocker"_s, 4}, {u"High"_s, 3}, {u"Critical"_s, 3},
+           {u"Medium"_s, 2},  {u"Major"_s, 2},   {u"Low"_s, 1},  {u"Minor"_s, 1},
+           {u"Lowest"_s, 1},  {u"Trivial"_s, 1}};
+    return levels.value(word, -1);
+}
+
+DeltaState jiraState(const QString &status, const QString &resolution, bool *known)
+{
+    *known = true;
+    if (QStringList{u"To Do"_s, u"Open"_s, u"Backlog"_s, u"Selected for Development"_s, u"New"_s,
+                    u"Needs Triage"_s}
+            .contains(status)) {
+        return DeltaState::New;
+    }
+    if (QStringList{u"In Progress"_s, u"In Review"_s, u"Reopened"_s, u"In Code Review"_s}.contains(
+            status)) {
+        return DeltaState::Confirmed;
+    }
+    if (QStringList{u"Done"_s, u"Closed"_s, u"Resolved"_s}.contains(status)) {
+        return QStringList{u"Won't Do"_s,         u"Won't Fix"_s, u"Declined"_s,
+                           u"Cannot Reproduce"_s, u"Duplicate"_s, u"Works as Designed"_s,
+                           u"Incomplete"_s}
+                       .contains(resolution)
+                   ? DeltaState::Declined
+                   : DeltaState::Resolved;
+    }
+    *known = false;
+    return DeltaState::New;
+}
+
+Status readJiraXml(const QString &path, const QByteArray &bytes,
+                   QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
+                   QHash<QString, int> *priorities, QList<std::pair<QString, QString>> *duplicates,
+                   QStringList *warnings)
+{
+    QXmlStreamReader xml(bytes);
+    const auto where = [&xml, &path](const QString &what) {
+        return u"%1: line %2: %3"_s.arg(path).arg(xml.lineNumber()).arg(what);
+    };
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.tokenType() == QXmlStreamReader::DTD) {
+            if (!xml.entityDeclarations().isEmpty() || xml.text().contains(u"<!ENTITY"_s))
+                return Error{where(u"entity declarations are refused (no DTDs are processed)"_s)};
+            continue;
+        }
+        if (!xml.isStartElement() || xml.name() != u"item"_s)
+            continue;
+        const QString itemWhere = where(u"item"_s);
+        QHash<QString, QString> fields;
+        QList<CsvComment> itemComments;
+        while (!(xml.isEndElement() && xml.name() == u"item"_s) && !xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            const QString name = xml.name().toString();
+            if (name == u"comment"_s) {
+                CsvComment comment;
+                comment.where = where(u"comment"_s);
+                comment.tracker = u"jira"_s;
+                const QXmlStreamAttributes attributes = xml.attributes();
+                const QString created = attributes.value(u"created"_s).toString();
+                const QDateTime time = QDateTime::fromString(created, Qt::RFC2822Date);
+                if (!time.isValid()) {
+                    return Error{u"%1.created: \"%2\" is not an RFC 2822 time"_s.arg(comment.where,
+                                                                                     created)};
+                }
+                comment.comment.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+                comment.comment.author = attributes.value(u"author"_s).toString();
+                comment.comment.source
+                    = {u"jira"_s, u"comment/"_s + attributes.value(u"id"_s).toString(), {}};
+                comment.comment.body = xml.readElementText().trimmed();
+                itemComments.append(comment);
+                continue;
+            }
+            if (name == u"issuelinktype"_s) {
+                // Duplicate links: "duplicates" (outward) names the original.
+                QString linkName;
+                bool outward = false;
+                while (!(xml.isEndElement() && xml.name() == u"issuelinktype"_s) && !xml.atEnd()) {
+                    xml.readNext();
+                    if (!xml.isStartElement())
+                        continue;
+                    if (xml.name() == u"name"_s)
+                        linkName = xml.readElementText().trimmed();
+                    else if (xml.name() == u"outwardlinks"_s)
+                        outward = xml.attributes().value(u"description"_s).toString()
+                                  == u"duplicates"_s;
+                    else if (xml.name() == u"inwardlinks"_s)
+                        outward = false;
+                    else if (xml.name() == u"issuekey"_s && linkName == u"Duplicate"_s && outward)
+                        fields.insert(u"duplicates"_s, xml.readElementText().trimmed());
+                }
+                continue;
+            }
+            if (name == u"comments"_s || name == u"issuelinks"_s)
+                continue; // containers: their comment and issuelinktype children are read above
+            if (fields.contains(name))
+                continue; // the first of repeated elements (version…) is enough here
+            fields.insert(name,
+                          xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+        }
+        if (xml.hasError())
+            break;
+        const QString key = fields.value(u"key"_s);
+        if (key.isEmpty())
+            return Error{u"%1.key: expected the issue's key"_s.arg(itemWhere)};
+        Delta delta;
+        const auto title = bounded(itemWhere, u"summary"_s, fields.value(u"summary"_s));
+        const auto description
+            = bounded(itemWhere, u"description"_s, fields.value(u"description"_s));
+        if (!title || !description)
+            return Error{!title ? title.error() : description.error()};
+        delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
+        delta.details = *description; // Jira's HTML, kept as text
+        delta.reporter = fields.value(u"reporter"_s);
+        const QDateTime created
+            = QDateTime::fromString(fields.value(u"created"_s), Qt::RFC2822Date);
+        if (!created.isValid()) {
+            return Error{u"%1.created: \"%2\" is not an RFC 2822 time"_s.arg(
+                itemWhere, fields.value(u"created"_s))};
+        }
+        delta.createdAt = created.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        const QString type = fields.value(u"type"_s);
+        delta.kind = type == u"Bug"_s || type.isEmpty() ? DeltaKind::Defect : DeltaKind::Spec;
+        bool known = true;
+        delta.state = jiraState(fields.value(u"status"_s), fields.value(u"resolution"_s), &known);
+        if (!known) {
+            warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(
+                itemWhere, fields.value(u"status"_s)));
+        }
+        delta.foundIn = fields.value(u"version"_s);
+        delta.source = {u"jira"_s, key, fields.value(u"link"_s)};
+        if (const QString priority = fields.value(u"priority"_s); !priority.isEmpty()) {
+            if (const int level = jiraPriorityLevel(priority); level >= 0)
+                priorities->insert(key, level);
+            else
+                warnings->append(
+                    u"%1: unknown priority \"%2\", not imported"_s.arg(itemWhere, priority));
+        }
+        for (CsvComment &comment : itemComments)
+            comment.record = key;
+        if (const QString original = fields.value(u"duplicates"_s); !original.isEmpty())
+            duplicates->append({key, original});
+        comments->append(itemComments);
+        deltas->append({itemWhere, delta});
+    }
+    if (xml.hasError()) {
+        return Error{u"%1: line %2, column %3: %4 (a Jira XML export was expected)"_s.arg(path)
+                         .arg(xml.lineNumber())
+                         .arg(xml.columnNumber())
+                         .arg(xml.errorString())};
+    }
+    return {};
+}
+
 // ---- Redmine (REST JSON: /issues.json lists and /issues/N.json with journals) --------------
 
 struct RedmineIssue
@@ -1123,6 +1286,8 @@ QString TrackerImport::detect(const QByteArray &head)
     const QString start = QString::fromUtf8(head.left(64 * 1024));
     if (start.contains(u"<bugzilla"_s) && start.contains(u"<bug>"_s))
         return u"bugzilla-xml"_s;
+    if (start.contains(u"<rss"_s) && start.contains(u"<item>"_s))
+        return u"jira-xml"_s;
     // CSV: recognised by its header line.
     const QString header = start.section(u'\n', 0, 0).remove(QChar(0xfeff)).trimmed();
     if (header.contains(u"Issue key"_s) && header.contains(u"Summary"_s))
@@ -1160,6 +1325,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     QList<RedmineIssue> redmine;
     QList<CsvComment> csvComments;
     QHash<QString, int> jiraPriorities;
+    QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
     const QString now = m_db.clock().nowText();
     for (const QString &path : paths) {
         QFile file(path);
@@ -1169,8 +1335,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QString format = detect(bytes);
         if (format.isEmpty()) {
             return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
-                         u"Bugzilla REST and Redmine JSON, Bugzilla XML, Jira and Trac CSV so "
-                         u"far)"_s.arg(path)};
+                         u"Bugzilla REST and Redmine JSON, Bugzilla and Jira XML, Jira and Trac "
+                         u"CSV so far)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
         if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
@@ -1213,6 +1379,14 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                 if (!issue)
                     return Error{issue.error()};
                 redmine.append(*issue);
+            }
+            continue;
+        }
+        if (format == u"jira-xml"_s) {
+            if (const Status read = readJiraXml(path, bytes, &issues, &csvComments, &jiraPriorities,
+                                                &jiraDuplicates, &summary.warnings);
+                !read) {
+                return Error{read.error()};
             }
             continue;
         }
@@ -1354,6 +1528,25 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             return Error{id.error()};
         return id->isValid() ? id->toLongLong() : 0;
     };
+    // Jira's duplicate links, once every issue of the run is in.
+    for (const auto &[key, originalKey] : std::as_const(jiraDuplicates)) {
+        const auto self = deltaFor(u"jira"_s, key);
+        const auto original = deltaFor(u"jira"_s, originalKey);
+        if (!self || !original)
+            return Error{!self ? self.error() : original.error()};
+        if (!*original) {
+            summary.warnings.append(u"jira %1: duplicate of %2, which is neither in this run nor "
+                                    u"in the database; not marked"_s.arg(key, originalKey));
+            continue;
+        }
+        const auto current = store.get(*self);
+        if (!current)
+            return Error{current.error()};
+        if (current->state == DeltaState::Duplicate && current->duplicateOf == *original)
+            continue;
+        if (const Status set = store.setState(*self, DeltaState::Duplicate, *original); !set)
+            return Error{u"jira %1: %2"_s.arg(key, set.error())};
+    }
     // Jira's priorities belong to the organisation that runs it (--org).
     if (!jiraPriorities.isEmpty()) {
         if (options.organisation.isEmpty()) {

@@ -46,7 +46,8 @@ struct ImportOptions
 // task's importance as that organisation's priority; Bugzilla REST JSON (bugs, comments and
 // history files of one run together, or bugbug's one-bug-per-line files); Redmine JSON (issue
 // lists and single issues with journals); Jira CSV ("Export CSV (all fields)", repeated columns,
-// priorities as one organisation's) and Trac CSV (ticket queries with a comments CSV).
+// priorities as one organisation's), Trac CSV (ticket queries with a comments CSV), Bugzilla
+// show_bug XML and Jira XML (RSS).
 class TrackerImport
 {
 public:

@@ -477,6 +477,35 @@ private Q_SLOTS:
         QCOMPARE(fileHash(afterRefusals), fileHash(before));
     }
 
+    void shouldImportJiraXml()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/jira-xml/"_s;
+        const QStringList files = {folder + u"focalboard_jira_export.xml"_s,
+                                   folder + u"gojira_mongodb_resolved-recently_excerpt.xml"_s};
+        ImportOptions options;
+        options.organisation = u"MongoDB"_s;
+        const auto summary = TrackerImport(*m_db).importFiles(files, options);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 9 + 8);
+        QVERIFY(summary->commentsCreated > 10);
+        const auto id = m_db->scalar(
+            u"SELECT id FROM deltas WHERE source_tracker = 'jira' AND external_id = 'SERVER-79005'"_s);
+        const auto delta = DeltaStore(*m_db).get(id->toLongLong());
+        QCOMPARE(delta->title, u"[SBE] Call registerSlot() lazily for certain variables"_s);
+        QCOMPARE(delta->state, DeltaState::Resolved); // Closed, Fixed
+        QCOMPARE(delta->kind, DeltaKind::Spec);       // a Task
+        QCOMPARE(delta->source.url, u"https://jira.mongodb.org/browse/SERVER-79005"_s);
+        QCOMPARE(TriageStore(*m_db).priorities(delta->id)->first().level, 2); // Major - P3
+        const QString before = m_temp->path(u"jx-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(files, options);
+        QVERIFY(again);
+        QCOMPARE(again->unchanged, 17);
+        const QString after = m_temp->path(u"jx-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

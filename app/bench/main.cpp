@@ -16,6 +16,7 @@
 #include "model/priorityrankingmodel.h"
 #include "model/reports.h"
 #include "model/taskstore.h"
+#include "model/trackerimport.h"
 #include "model/triagereports.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
@@ -28,6 +29,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
@@ -380,6 +382,67 @@ int measureCrashes(Database &db, int runs)
     return 0;
 }
 
+// GitHub issues as the REST API lists them, with realistic bodies and labels.
+void writeGithubIssues(const QString &path, int count)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    file.write("[\n");
+    const QString body = u"### Steps to reproduce\n\n1. Open the settings page\n2. Change the "
+                         u"theme while a sync is running\n3. Watch the window\n\n### What "
+                         u"happens\n\nThe window flickers and the sync stops with an error "
+                         u"dialog. Logs attached.\n\n### Expected\n\nThe theme changes; the "
+                         u"sync goes on.\n"_s;
+    for (int i = 1; i <= count; ++i) {
+        const QJsonObject issue{
+            {u"url"_s, u"https://api.github.com/repos/bench/app/issues/%1"_s.arg(i)},
+            {u"html_url"_s, u"https://github.com/bench/app/issues/%1"_s.arg(i)},
+            {u"id"_s, 1000000 + i},
+            {u"number"_s, i},
+            {u"title"_s, u"Window flickers when the theme changes during sync (%1)"_s.arg(i)},
+            {u"user"_s, QJsonObject{{u"login"_s, u"user%1"_s.arg(i % 500)}}},
+            {u"labels"_s, QJsonArray{QJsonObject{{u"name"_s, u"bug"_s}},
+                                     QJsonObject{{u"name"_s, u"area/sync"_s}}}},
+            {u"state"_s, i % 3 == 0 ? u"closed"_s : u"open"_s},
+            {u"comments"_s, i % 7},
+            {u"created_at"_s, u"2025-0%1-1%2T10:00:00Z"_s.arg(1 + i % 9).arg(i % 10)},
+            {u"updated_at"_s, u"2025-10-10T10:00:00Z"_s},
+            {u"body"_s, body + QString::number(i)}};
+        file.write(QJsonDocument(issue).toJson(QJsonDocument::Compact));
+        file.write(i == count ? "\n" : ",\n");
+    }
+    file.write("]\n");
+}
+
+// Issue 4's budget: importing a 100,000-issue GitHub file, then the same file again.
+int measureImport(const QString &folder)
+{
+    const QString json = folder + u"/github-100k.json"_s;
+    writeGithubIssues(json, 100000);
+    figure(u"import_github_file_size"_s, double(QFileInfo(json).size()) / (1024.0 * 1024.0),
+           u"MB"_s);
+    const QString path = folder + u"/import.sqlite"_s;
+    auto opened = Database::open(path);
+    if (!opened)
+        return fail(opened.error());
+    QElapsedTimer timer;
+    timer.start();
+    const auto first = TrackerImport(**opened).importFiles({json});
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!first || first->created != 100000)
+        return fail(first ? u"the import created %1 deltas"_s.arg(first->created) : first.error());
+    figure(u"import_github_rate"_s, 100000 / seconds, u"issues/s"_s);
+    figure(u"import_github_peak_rss"_s, peakRssMb(), u"MB"_s);
+    timer.restart();
+    const auto again = TrackerImport(**opened).importFiles({json});
+    const double againSeconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!again || again->unchanged != 100000)
+        return fail(again ? u"the re-import changed records"_s : again.error());
+    figure(u"import_github_unchanged_rate"_s, 100000 / againSeconds, u"issues/s"_s);
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -397,6 +460,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"tasks"_s, u"Tasks to generate (20000)."_s, u"M"_s, u"20000"_s});
     parser.addOption({u"runs"_s, u"Repetitions per query figure (21)."_s, u"R"_s, u"21"_s});
     parser.addOption({u"no-gui"_s, u"Skip the desktop app's figures."_s});
+    parser.addOption(
+        {u"import-only"_s, u"Only time importing a generated 100,000-issue GitHub file."_s});
     parser.addOption({u"existing"_s,
                       u"Skip generation: measure the queries on a database made by an earlier "
                       u"run with --db."_s,
@@ -404,6 +469,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     QTemporaryDir scratch;
+    if (parser.isSet(u"import-only"_s))
+        return measureImport(scratch.path());
     const bool existing = parser.isSet(u"existing"_s);
     const QString path = existing                ? parser.value(u"existing"_s)
                          : parser.isSet(u"db"_s) ? parser.value(u"db"_s)

@@ -1116,6 +1116,168 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
     return {};
 }
 
+// ---- Trello board JSON -------------------------------------------------------------------
+
+struct TrelloList
+{
+    QString id;
+    QString name;
+    bool closed = false;
+    double pos = 0;
+};
+
+struct TrelloCard
+{
+    QString where;
+    QString list;
+    bool archived = false;
+    QString assignee; // the card's members, by full name
+    Delta delta;
+};
+
+struct TrelloComment
+{
+    QString where;
+    QString card; // the card's id
+    Comment comment;
+};
+
+struct TrelloBoard
+{
+    QString name;
+    QList<TrelloList> lists;
+    QList<TrelloCard> cards;
+    QList<TrelloComment> comments;
+};
+
+Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject()) {
+        return Error{u"%1: %2: %3 (a Trello board export was expected)"_s.arg(
+            path, position(bytes, error.offset),
+            error.error != QJsonParseError::NoError ? error.errorString() : u"not an object"_s)};
+    }
+    const QJsonObject board = document.object();
+    TrelloBoard result;
+    result.name = board.value(u"name"_s).toString();
+    const QJsonArray lists = board.value(u"lists"_s).toArray();
+    for (qsizetype l = 0; l < lists.size(); ++l) {
+        const QJsonObject list = lists.at(l).toObject();
+        const QString where = u"%1: record lists[%2]"_s.arg(path).arg(l);
+        const auto name = text(where, list, u"name"_s);
+        if (!name)
+            return Error{name.error()};
+        result.lists.append({list.value(u"id"_s).toString(), name->trimmed(),
+                             list.value(u"closed"_s).toBool(), list.value(u"pos"_s).toDouble()});
+    }
+    std::sort(result.lists.begin(), result.lists.end(),
+              [](const TrelloList &a, const TrelloList &b) { return a.pos < b.pos; });
+    QHash<QString, QString> memberNames;
+    for (const QJsonValue &value : board.value(u"members"_s).toArray()) {
+        const QJsonObject member = value.toObject();
+        const QString fullName = member.value(u"fullName"_s).toString();
+        memberNames.insert(member.value(u"id"_s).toString(),
+                           fullName.isEmpty() ? member.value(u"username"_s).toString() : fullName);
+    }
+    // The actions: who created each card, and the comments.
+    QHash<QString, QString> creators;
+    const QJsonArray actions = board.value(u"actions"_s).toArray();
+    for (qsizetype a = 0; a < actions.size(); ++a) {
+        const QJsonObject action = actions.at(a).toObject();
+        const QString type = action.value(u"type"_s).toString();
+        if (type != u"createCard"_s && type != u"commentCard"_s)
+            continue;
+        const QString where = u"%1: record actions[%2]"_s.arg(path).arg(a);
+        const QJsonObject data = action.value(u"data"_s).toObject();
+        const QString card = data.value(u"card"_s).toObject().value(u"id"_s).toString();
+        if (card.isEmpty())
+            return Error{u"%1.data.card.id: expected the id of a card"_s.arg(where)};
+        QString author = memberNames.value(action.value(u"idMemberCreator"_s).toString());
+        if (author.isEmpty())
+            author = action.value(u"memberCreator"_s).toObject().value(u"fullName"_s).toString();
+        if (type == u"createCard"_s) {
+            creators.insert(card, author);
+            continue;
+        }
+        const auto dateText = text(where, action, u"date"_s);
+        if (!dateText)
+            return Error{dateText.error()};
+        const auto date = timestamp(where, u"date"_s, *dateText);
+        if (!date)
+            return Error{date.error()};
+        const auto body = bounded(where, u"data.text"_s, data.value(u"text"_s).toString());
+        if (!body)
+            return Error{body.error()};
+        TrelloComment comment;
+        comment.where = where;
+        comment.card = card;
+        comment.comment.author = author;
+        comment.comment.body = *body;
+        comment.comment.createdAt = *date;
+        comment.comment.source = {u"trello"_s, action.value(u"id"_s).toString(), {}};
+        result.comments.append(comment);
+    }
+    // Checklists by card: their items become lines of the card's description.
+    QHash<QString, QStringList> checklistLines;
+    for (const QJsonValue &value : board.value(u"checklists"_s).toArray()) {
+        const QJsonObject checklist = value.toObject();
+        QStringList &lines = checklistLines[checklist.value(u"idCard"_s).toString()];
+        lines.append(u"\n%1:"_s.arg(checklist.value(u"name"_s).toString()));
+        for (const QJsonValue &item : checklist.value(u"checkItems"_s).toArray()) {
+            const QJsonObject check = item.toObject();
+            lines.append(u"- [%1] %2"_s.arg(
+                check.value(u"state"_s).toString() == u"complete"_s ? u"x"_s : u" "_s,
+                check.value(u"name"_s).toString()));
+        }
+    }
+    const QJsonArray cards = board.value(u"cards"_s).toArray();
+    for (qsizetype c = 0; c < cards.size(); ++c) {
+        const QJsonObject card = cards.at(c).toObject();
+        const QString where = u"%1: record cards[%2]"_s.arg(path).arg(c);
+        const auto name = text(where, card, u"name"_s);
+        if (!name)
+            return Error{name.error()};
+        const QString id = card.value(u"id"_s).toString();
+        // A Trello id starts with its creation time: eight hex digits of Unix seconds.
+        bool ok = false;
+        const qint64 seconds = id.left(8).toLongLong(&ok, 16);
+        if (id.size() < 8 || !ok)
+            return Error{u"%1.id: expected a Trello id, found \"%2\""_s.arg(where, id)};
+        const auto description = bounded(where, u"desc"_s, card.value(u"desc"_s).toString());
+        if (!description)
+            return Error{description.error()};
+        TrelloCard t;
+        t.where = where;
+        t.list = card.value(u"idList"_s).toString();
+        t.archived = card.value(u"closed"_s).toBool();
+        QStringList members;
+        for (const QJsonValue &member : card.value(u"idMembers"_s).toArray())
+            members.append(memberNames.value(member.toString(), member.toString()));
+        t.assignee = members.join(u", "_s);
+        t.delta.reporter = creators.value(id);
+        t.delta.kind = DeltaKind::Spec;
+        t.delta.title = name->trimmed().isEmpty() ? u"(untitled)"_s : name->trimmed();
+        t.delta.details = *description;
+        QStringList labels;
+        for (const QJsonValue &label : card.value(u"labels"_s).toArray()) {
+            const QString labelName = label.toObject().value(u"name"_s).toString();
+            if (!labelName.isEmpty())
+                labels.append(labelName);
+        }
+        if (!labels.isEmpty())
+            t.delta.details += u"\n\nLabels: "_s + labels.join(u", "_s);
+        if (const QStringList lines = checklistLines.value(id); !lines.isEmpty())
+            t.delta.details += u"\n"_s + lines.join(u'\n');
+        t.delta.createdAt = QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc())
+                                .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        t.delta.source = {u"trello"_s, id, card.value(u"url"_s).toString()};
+        result.cards.append(t);
+    }
+    return result;
+}
+
 // ---- Redmine (REST JSON: /issues.json lists and /issues/N.json with journals) --------------
 
 struct RedmineIssue
@@ -1288,6 +1450,8 @@ QString TrackerImport::detect(const QByteArray &head)
         return u"bugzilla-xml"_s;
     if (start.contains(u"<rss"_s) && start.contains(u"<item>"_s))
         return u"jira-xml"_s;
+    if (start.contains(u"\"idBoard\""_s) || start.contains(u"\"shortLink\""_s))
+        return u"trello"_s;
     // CSV: recognised by its header line.
     const QString header = start.section(u'\n', 0, 0).remove(QChar(0xfeff)).trimmed();
     if (header.contains(u"Issue key"_s) && header.contains(u"Summary"_s))
@@ -1326,6 +1490,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     QList<CsvComment> csvComments;
     QHash<QString, int> jiraPriorities;
     QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
+    QList<TrelloBoard> trelloBoards;
     const QString now = m_db.clock().nowText();
     for (const QString &path : paths) {
         QFile file(path);
@@ -1335,8 +1500,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QString format = detect(bytes);
         if (format.isEmpty()) {
             return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
-                         u"Bugzilla REST and Redmine JSON, Bugzilla and Jira XML, Jira and Trac "
-                         u"CSV so far)"_s.arg(path)};
+                         u"Bugzilla REST, Redmine and Trello JSON, Bugzilla and Jira XML, Jira "
+                         u"and Trac CSV so far)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
         if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
@@ -1380,6 +1545,13 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                     return Error{issue.error()};
                 redmine.append(*issue);
             }
+            continue;
+        }
+        if (format == u"trello"_s) {
+            const auto board = readTrello(path, bytes);
+            if (!board)
+                return Error{board.error()};
+            trelloBoards.append(*board);
             continue;
         }
         if (format == u"jira-xml"_s) {
@@ -1848,6 +2020,160 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                  change.who.isEmpty() ? u"bugzilla"_s : change.who});
             !logged) {
             return Error{logged.error()};
+        }
+    }
+    // Trello: the board's open lists are the organisation's columns (a new, empty board takes
+    // them instead of the default ones), each open card a delta and that organisation's task in
+    // its list's column. Cards of archived lists go to the first column, with a warning.
+    for (const TrelloBoard &board : std::as_const(trelloBoards)) {
+        const QString name = options.organisation.isEmpty() ? board.name : options.organisation;
+        OrganisationStore organisationsForTrello(m_db);
+        auto organisation = organisationsForTrello.byName(name);
+        if (!organisation)
+            organisation = organisationsForTrello.create(name);
+        if (!organisation)
+            return Error{organisation.error()};
+        auto current = organisationsForTrello.board(organisation->id);
+        if (!current)
+            return Error{current.error()};
+        const auto tasksOnBoard = m_db.scalar(
+            u"SELECT count(*) FROM tasks WHERE organisation_id = ?"_s, {organisation->id});
+        if (!tasksOnBoard)
+            return Error{tasksOnBoard.error()};
+        if (tasksOnBoard->toInt() == 0) {
+            // Still the default columns of a new board: replaced by the lists.
+            if (const Status cleared
+                = m_db.execOnce(u"DELETE FROM board_columns WHERE board_id = ?"_s, {current->id});
+                !cleared) {
+                return Error{cleared.error()};
+            }
+            current = organisationsForTrello.board(organisation->id);
+            if (!current)
+                return Error{current.error()};
+        }
+        QHash<QString, qint64> columnOfList;
+        int positionNext = int(current->columns.size());
+        for (const TrelloList &list : board.lists) {
+            if (list.closed)
+                continue;
+            const auto known
+                = std::find_if(current->columns.cbegin(), current->columns.cend(),
+                               [&](const BoardColumn &c) { return c.name == list.name; });
+            if (known != current->columns.cend()) {
+                columnOfList.insert(list.id, known->id);
+                continue;
+            }
+            const QString lower = list.name.toLower();
+            const bool done = lower == u"done"_s || lower.startsWith(u"done "_s);
+            const bool working = lower.contains(u"progress"_s) || lower.contains(u"doing"_s)
+                                 || lower.contains(u"review"_s) || lower.contains(u"qa"_s)
+                                 || lower.contains(u"merge"_s);
+            const auto added = m_db.run(
+                u"INSERT INTO board_columns (board_id, name, position, wip_limit, starts_work, "
+                u"is_done) VALUES (?, ?, ?, NULL, ?, ?)"_s,
+                {current->id, list.name, positionNext++, working ? 1 : 0, done ? 1 : 0});
+            if (!added)
+                return Error{added.error()};
+            columnOfList.insert(list.id, (*added)->lastInsertId().toLongLong());
+        }
+        current = organisationsForTrello.board(organisation->id);
+        if (!current || current->columns.isEmpty())
+            return Error{u"the Trello board \"%1\" has no open list"_s.arg(board.name)};
+        // Archived cards, and cards of archived lists, were taken off the board: their tasks go
+        // to its first done column (the last column when none is done).
+        const auto doneColumn = std::find_if(current->columns.cbegin(), current->columns.cend(),
+                                             [](const BoardColumn &c) { return c.isDone; });
+        const BoardColumn &offBoard
+            = doneColumn != current->columns.cend() ? *doneColumn : current->columns.last();
+        int archivedCards = 0;
+        QHash<QString, qint64> taskOfCard;
+        for (const TrelloCard &card : board.cards) {
+            const auto id = upsert(card.where, card.delta);
+            if (!id)
+                return Error{id.error()};
+            qint64 column = card.archived ? 0 : columnOfList.value(card.list, 0);
+            if (!column) {
+                column = offBoard.id;
+                ++archivedCards;
+            }
+            const auto existing = m_db.scalar(
+                u"SELECT id FROM tasks WHERE source_tracker = ? AND external_id = ?"_s,
+                {card.delta.source.tracker, card.delta.source.externalId});
+            if (!existing)
+                return Error{existing.error()};
+            if (!existing->isValid()) {
+                const auto created = taskStore.commit(organisation->id, card.delta.title, {*id});
+                if (!created)
+                    return Error{u"%1: %2"_s.arg(card.where, created.error())};
+                if (const Status source = m_db.execOnce(
+                        u"UPDATE tasks SET source_tracker = ?, external_id = ?, "
+                        u"source_url = ?, created_at = ? WHERE id = ?"_s,
+                        {card.delta.source.tracker, card.delta.source.externalId,
+                         Sql::textOrNull(card.delta.source.url), card.delta.createdAt, *created});
+                    !source) {
+                    return Error{source.error()};
+                }
+                if (!card.assignee.isEmpty()) {
+                    if (const Status assigned
+                        = m_db.execOnce(u"UPDATE tasks SET assignee = ? WHERE id = ?"_s,
+                                        {card.assignee, *created});
+                        !assigned) {
+                        return Error{assigned.error()};
+                    }
+                }
+                taskOfCard.insert(card.delta.source.externalId, *created);
+                const auto placed = taskStore.get(*created);
+                if (!placed)
+                    return Error{placed.error()};
+                if (placed->columnId != column) {
+                    if (const Status moved = taskStore.move(*created, column); !moved)
+                        return Error{u"%1: %2"_s.arg(card.where, moved.error())};
+                }
+                ++summary.tasksCreated;
+                continue;
+            }
+            const qint64 taskId = existing->toLongLong();
+            taskOfCard.insert(card.delta.source.externalId, taskId);
+            const auto task = taskStore.get(taskId);
+            if (!task)
+                return Error{task.error()};
+            if (task->columnId == column) {
+                ++summary.tasksUnchanged;
+                continue;
+            }
+            if (const Status moved = taskStore.move(taskId, column); !moved)
+                return Error{u"%1: %2"_s.arg(card.where, moved.error())};
+            ++summary.tasksUpdated;
+        }
+        if (archivedCards) {
+            summary.warnings.append(u"Trello board \"%1\": %2 archived cards (or cards of archived "
+                                    u"lists) put in \"%3\""_s.arg(board.name)
+                                        .arg(archivedCards)
+                                        .arg(offBoard.name));
+        }
+        // Comments on a card belong to its task: they discuss the work.
+        CommentStore trelloComments(m_db);
+        for (const TrelloComment &c : board.comments) {
+            const qint64 task = taskOfCard.value(c.card, 0);
+            if (!task) {
+                summary.warnings.append(u"%1: card %2 is not in the board's cards; the comment is "
+                                        u"skipped"_s.arg(c.where, c.card));
+                continue;
+            }
+            const auto known = m_db.scalar(
+                u"SELECT id FROM comments WHERE source_tracker = ? AND external_id = ?"_s,
+                {c.comment.source.tracker, c.comment.source.externalId});
+            if (!known)
+                return Error{known.error()};
+            if (known->isValid()) {
+                ++summary.commentsUnchanged;
+                continue;
+            }
+            Comment comment = c.comment;
+            comment.taskId = task;
+            if (const auto added = trelloComments.add(comment); !added)
+                return Error{u"%1: %2"_s.arg(c.where, added.error())};
+            ++summary.commentsCreated;
         }
     }
     // Redmine: issues (the fuller record of an issue that appears twice wins: the one with

@@ -31,7 +31,8 @@ struct ImportOptions
     // Launchpad targets ("bzr") to organisations; unmapped targets become an organisation named
     // after the target's display name (created when missing).
     QHash<QString, QString> targetOrganisations;
-    // The organisation whose priorities a Jira export holds (created when missing).
+    // The organisation whose priorities a Jira export holds, or whose board a Trello export is
+    // (created when missing; a Trello board is otherwise the organisation named after it).
     QString organisation;
 };
 
@@ -47,7 +48,9 @@ struct ImportOptions
 // history files of one run together, or bugbug's one-bug-per-line files); Redmine JSON (issue
 // lists and single issues with journals); Jira CSV ("Export CSV (all fields)", repeated columns,
 // priorities as one organisation's), Trac CSV (ticket queries with a comments CSV), Bugzilla
-// show_bug XML and Jira XML (RSS).
+// show_bug XML and Jira XML (RSS); Trello board JSON (open lists as the organisation's columns,
+// cards as deltas with a task each, members as assignees, comments on the task, checklists as
+// description lines, archived cards in the done column).
 class TrackerImport
 {
 public:

@@ -506,6 +506,81 @@ private Q_SLOTS:
         QCOMPARE(fileHash(after), fileHash(before));
     }
 
+    void shouldImportTrelloBoardsWithListsAsColumns()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/trello/"_s;
+        const QStringList files = {folder + u"gocd_trello_board_excerpt_A.json"_s,
+                                   folder + u"gocd_trello_board_excerpt_B.json"_s};
+        const auto summary = TrackerImport(*m_db).importFiles(files);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 10 + 11);
+        QCOMPARE(summary->tasksCreated, 21);
+        QCOMPARE(summary->commentsCreated, 60);
+        // Without --org the board's name is the organisation; its open lists are the columns.
+        const auto organisation = OrganisationStore(*m_db).byName(u"Test Drive"_s);
+        QVERIFY(organisation);
+        const auto board = OrganisationStore(*m_db).board(organisation->id);
+        QStringList columns;
+        for (const BoardColumn &column : board->columns)
+            columns.append(column.name);
+        QCOMPARE(columns, (QStringList{u"Backlog/Future Work/Ideas"_s, u"To Do"_s, u"In Progress"_s,
+                                       u"Ready to merge"_s, u"Ready for QA"_s, u"Done"_s}));
+        QVERIFY(board->columns.last().isDone);
+        // A card in an open list is a task in that column, with its members and comments.
+        const auto id = m_db->scalar(u"SELECT id FROM tasks WHERE external_id = ?"_s,
+                                     {u"5ce58f55ddba9b6a5eb13cba"_s});
+        QVERIFY(id && id->isValid());
+        const auto task = TaskStore(*m_db).get(id->toLongLong());
+        QCOMPARE(task->title, u"Make page styles consistent with existing styles."_s);
+        QCOMPARE(task->column, u"To Do"_s);
+        QVERIFY(!task->assignee.isEmpty());
+        QCOMPARE(task->deltaIds.size(), 1);
+        QCOMPARE(m_db->scalar(u"SELECT body FROM comments WHERE external_id = ?"_s,
+                              {u"5cf88d6bc940553b82e740b4"_s})
+                     ->toString(),
+                 u"I will make the UI changes in a sketch file and send to you so that you can "
+                 u"make the style changes in the app."_s);
+        const auto delta = DeltaStore(*m_db).get(task->deltaIds.first());
+        QVERIFY(delta->details.contains(u"Labels: Add Pipeline"_s));
+        // Archived cards are done work, counted in one warning per board.
+        QCOMPARE(m_db->scalar(u"SELECT count(*) FROM tasks t JOIN board_columns c ON c.id = "
+                              u"t.column_id WHERE c.name = 'Done'"_s)
+                     ->toInt(),
+                 15);
+        // Checklists are lines of the description.
+        const auto checked
+            = m_db->scalar(u"SELECT details FROM deltas WHERE title = ?"_s,
+                           {u"How do we deal with empty pipelines in production?"_s});
+        QVERIFY(checked->toString().contains(u"- ["_s));
+        const QString before = m_temp->path(u"trello-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles(files);
+        QVERIFY(again);
+        QCOMPARE(again->unchanged, 21);
+        QCOMPARE(again->tasksUnchanged, 21);
+        QCOMPARE(again->commentsUnchanged, 60);
+        const QString after = m_temp->path(u"trello-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+        // A card without a name is refused with its place; nothing changes.
+        QByteArray damaged = readAll(files.first());
+        const QJsonObject original = QJsonDocument::fromJson(damaged).object();
+        QJsonObject broken = original;
+        QJsonArray cards = broken.value(u"cards"_s).toArray();
+        QJsonObject card = cards.at(3).toObject();
+        card.insert(u"name"_s, 42);
+        cards.replace(3, card);
+        broken.insert(u"cards"_s, cards);
+        const QString path = m_temp->path(u"broken-trello.json"_s);
+        write(path, QJsonDocument(broken).toJson());
+        const auto refused = TrackerImport(*m_db).importFiles({path});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"record cards[3].name: expected text, found a number"_s),
+                 qPrintable(refused.error()));
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

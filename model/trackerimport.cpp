@@ -1492,11 +1492,25 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
     QList<TrelloBoard> trelloBoards;
     const QString now = m_db.clock().nowText();
+    // Progress: reading is the first half of the scale (by bytes), writing the second (by
+    // records).
+    constexpr qint64 kScale = 1000;
+    qint64 totalBytes = 0;
+    for (const QString &path : paths)
+        totalBytes += QFileInfo(path).size();
+    qint64 bytesRead = 0;
+    const auto report = [&options](qint64 done) {
+        return !options.progress || options.progress(done, kScale);
+    };
+    const Error cancelled{u"import cancelled; nothing was written"_s};
     for (const QString &path : paths) {
+        if (!report(totalBytes ? bytesRead * kScale / 2 / totalBytes : 0))
+            return cancelled;
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
         const QByteArray bytes = file.readAll();
+        bytesRead += bytes.size();
         const QString format = detect(bytes);
         if (format.isEmpty()) {
             return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
@@ -1644,10 +1658,29 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             bug.delta.state = DeltaState::Confirmed;
     }
 
+    for (const LaunchpadTask &task : std::as_const(tasks))
+        summary.targets.insert(task.target, task.targetDisplay);
+    qint64 records = issues.size() + bugs.size() + zillaBugs.size() + redmine.size();
+    for (const TrelloBoard &board : std::as_const(trelloBoards))
+        records += board.cards.size();
+    qint64 written = 0;
+    if (!report(kScale / 2))
+        return cancelled;
+    QStringList organisationsBefore;
+    {
+        const auto known = OrganisationStore(m_db).list();
+        if (!known)
+            return Error{known.error()};
+        for (const Organisation &organisation : *known)
+            organisationsBefore.append(organisation.name);
+    }
+
     Transaction transaction(m_db);
     DeltaStore store(m_db);
     // One delta by its source: created, updated (with history) or left alone.
     const auto upsert = [&](const QString &where, const Delta &incoming) -> Result<qint64> {
+        if (++written % 64 == 0 && !report(kScale / 2 + written * kScale / 2 / qMax(records, 1)))
+            return cancelled;
         const auto existing
             = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = ? AND external_id = ?"_s,
                           {incoming.source.tracker, incoming.source.externalId});
@@ -2253,6 +2286,14 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             return Error{u"%1: %2"_s.arg(message.where, added.error())};
         ++summary.commentsCreated;
     }
+    if (const auto after = OrganisationStore(m_db).list(); after) {
+        for (const Organisation &organisation : *after) {
+            if (!organisationsBefore.contains(organisation.name))
+                summary.newOrganisations.append(organisation.name);
+        }
+    }
+    if (!report(kScale))
+        return cancelled;
     if (options.dryRun)
         return summary; // the transaction rolls back
     if (const Status committed = transaction.commit(); !committed)

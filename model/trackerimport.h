@@ -6,6 +6,8 @@
 #include <QMap>
 #include <QStringList>
 
+#include <functional>
+
 namespace Deltaboard {
 
 // What one import run did, per kind of record.
@@ -23,6 +25,10 @@ struct ImportSummary
     int commentsUnchanged = 0;
     int priorities = 0;   // organisation priorities set or changed
     QStringList warnings; // unknown values mapped to a default, each naming its record
+    // Launchpad targets of the run (bug_target_name) with their display names, for a mapping
+    // to organisations; organisations the run created or would create.
+    QMap<QString, QString> targets;
+    QStringList newOrganisations;
 };
 
 struct ImportOptions
@@ -34,6 +40,9 @@ struct ImportOptions
     // The organisation whose priorities a Jira export holds, or whose board a Trello export is
     // (created when missing; a Trello board is otherwise the organisation named after it).
     QString organisation;
+    // Called while reading (by bytes) and writing (by records) on a scale of 0..total; the run
+    // stops and writes nothing when it returns false.
+    std::function<bool(qint64 done, qint64 total)> progress;
 };
 
 // Imports from other trackers (DESIGN.md §3). A run reads all its files first, then writes in

@@ -1,3 +1,4 @@
+#include "importwizard.h"
 #include "mainwindow.h"
 
 #include "model/boardmodel.h"
@@ -58,6 +59,33 @@ bool grab(MainWindow &window, const QString &folder, const QString &file)
         return true;
     qCritical("deltaboard: cannot write %s", qPrintable(path));
     return false;
+}
+
+// The import wizard's preview of these exports (nothing is written).
+bool saveImportScreenshot(MainWindow &window, const QString &folder, const QStringList &exports)
+{
+    ImportWizard *wizard = window.openImportWizard(exports);
+    QApplication::processEvents();
+    const QString filesPath = QDir(folder).filePath(u"import-wizard-files.png"_s);
+    if (!wizard->grab().save(filesPath)) {
+        qCritical("deltaboard: cannot write %s", qPrintable(filesPath));
+        return false;
+    }
+    wizard->next();
+    QDeadlineTimer deadline(60000);
+    while ((!wizard->preview() && wizard->lastError().isEmpty()) && !deadline.hasExpired()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
+    QApplication::processEvents();
+    const QString path = QDir(folder).filePath(u"import-wizard.png"_s);
+    const bool ok = wizard->preview() && wizard->grab().save(path);
+    if (!ok) {
+        qCritical("deltaboard: cannot write %s: %s", qPrintable(path),
+                  qPrintable(wizard->lastError()));
+    }
+    wizard->close();
+    return ok;
 }
 
 // Renders every view (the Deltas view with a crash and with a spec selected) to DIR.
@@ -132,12 +160,18 @@ int main(int argc, char *argv[])
         u"DIR, "
         u"then exit."_s,
         u"DIR"_s);
+    const QCommandLineOption importOption(
+        u"import"_s,
+        u"Open the import wizard with this export (repeat for files that belong together); "
+        u"with --screenshot, also render the wizard's preview of them to import-wizard.png."_s,
+        u"FILE"_s);
     // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
     QCommandLineOption firstPaintOption(u"report-first-paint"_s, u"For benchmarks."_s);
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(dbOption);
     parser.addOption(orgOption);
     parser.addOption(screenshotOption);
+    parser.addOption(importOption);
     parser.addOption(firstPaintOption);
     parser.process(app);
     const bool screenshots = parser.isSet(screenshotOption);
@@ -171,7 +205,10 @@ int main(int argc, char *argv[])
             return 1;
         }
         window.show();
-        return saveScreenshots(window, folder) ? 0 : 1;
+        bool ok = saveScreenshots(window, folder);
+        if (parser.isSet(importOption))
+            ok = saveImportScreenshot(window, folder, parser.values(importOption)) && ok;
+        return ok ? 0 : 1;
     }
 
     // One window per open database; opening another replaces it once the new one is open.
@@ -198,6 +235,8 @@ int main(int argc, char *argv[])
     show(std::move(db).value());
     if (parser.isSet(orgOption) && current)
         current->setOrganisation(parser.value(orgOption));
+    if (parser.isSet(importOption) && current)
+        current->openImportWizard(parser.values(importOption));
     if (parser.isSet(firstPaintOption)) {
         // The paint that show() requested is a posted event; a zero timer fires after posted
         // events are delivered, so by then the first frame has been painted.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "backgroundjob.h"
+#include "importwizard.h"
 
 #include "model/backgroundread.h"
 #include "model/boardmodel.h"
@@ -22,6 +23,7 @@
 #include "model/reports.h"
 #include "model/setstatecommand.h"
 #include "model/taskstore.h"
+#include "model/trackerimport.h"
 #include "model/triagereports.h"
 #include "model/workspace.h"
 #include "views/boardview.h"
@@ -45,6 +47,7 @@
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -261,6 +264,11 @@ void MainWindow::buildActions()
     m_demoAction = file->addAction(tr("Create &Demo Workspace"), this, &MainWindow::createDemo);
     file->addAction(tr("&Export JSON…"), this, &MainWindow::exportJson);
     file->addAction(tr("&Import JSON…"), this, &MainWindow::importJson);
+    QAction *importTrackers
+        = file->addAction(tr("Import from &Other Trackers…"), this, [this] { openImportWizard(); });
+    importTrackers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importTrackers->setToolTip(tr("GitHub, Launchpad, Bugzilla, Redmine, Jira, Trac and Trello "
+                                  "exports"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -971,8 +979,47 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QUrl &url : urls)
         paths.append(url.toLocalFile());
     event->acceptProposedAction();
-    // After the drop has returned: the ingest shows a progress dialog.
-    QTimer::singleShot(0, this, [this, paths] { ingestCrashFiles(paths); });
+    // Tracker exports go to the import wizard, everything else is read as crash text.
+    QStringList exports;
+    QStringList crashes;
+    for (const QString &path : std::as_const(paths)) {
+        QFile file(path);
+        const bool isExport = file.open(QIODevice::ReadOnly)
+                              && !TrackerImport::detect(file.read(64 * 1024)).isEmpty();
+        (isExport ? exports : crashes).append(path);
+    }
+    // After the drop has returned: both show their own dialogs.
+    QTimer::singleShot(0, this, [this, exports, crashes] {
+        if (!crashes.isEmpty())
+            ingestCrashFiles(crashes);
+        if (!exports.isEmpty())
+            openImportWizard(exports);
+    });
+}
+
+ImportWizard *MainWindow::openImportWizard(const QStringList &paths)
+{
+    QStringList organisations;
+    for (int i = 0; i < m_organisations->count(); ++i)
+        organisations.append(m_organisations->itemText(i));
+    auto *wizard = new ImportWizard(m_db->path(), organisations, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->addFiles(paths);
+    connect(wizard, &ImportWizard::imported, this, [this, wizard] {
+        // An import is not an undo step: its records keep their source, and importing a
+        // newer export updates them.
+        reloadAll();
+        const ImportSummary &summary = *wizard->result();
+        statusBar()->showMessage(tr("Imported: %1 new and %2 updated delta records, %3 new "
+                                    "tasks, %4 new comments.")
+                                     .arg(summary.created)
+                                     .arg(summary.updated)
+                                     .arg(summary.tasksCreated)
+                                     .arg(summary.commentsCreated),
+                                 10000);
+    });
+    wizard->open();
+    return wizard;
 }
 
 } // namespace Deltaboard

@@ -30,6 +30,7 @@ class GapModel;
 class GapView;
 class ImpactMatrixModel;
 class ImpactView;
+class ImportWizard;
 class PrioritiesView;
 class PriorityRankingModel;
 class TaskEditor;
@@ -70,9 +71,12 @@ public:
     FlowView *flowView() const { return m_flowView; }
     CrashView *crashView() const { return m_crashView; }
     CrashListModel *crashList() const { return m_crashes; }
-    // Files dropped on the window (or given here): crash texts are ingested on a worker, one
-    // transaction for all of them.
+    // Crash texts are ingested on a worker, one transaction for all of them.
     void ingestCrashFiles(const QStringList &paths);
+    // File > Import…: the import wizard for other trackers' exports, with these files listed.
+    // Files dropped on the window go here when they are tracker exports, and to
+    // ingestCrashFiles otherwise. Not owned by the caller (deleted when closed).
+    ImportWizard *openImportWizard(const QStringList &paths = {});
     // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
     // on its way; tests and the benchmark wait for it.
     bool isReading() const;

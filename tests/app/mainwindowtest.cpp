@@ -1,6 +1,7 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
+#include "app/gui/importwizard.h"
 #include "app/gui/mainwindow.h"
 
 #include "model/boardcolumnmodel.h"
@@ -39,6 +40,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDrag>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +53,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -767,6 +770,123 @@ private Q_SLOTS:
         QCOMPARE(marked->duplicateOf, std::optional<qint64>(defect));
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(DeltaStore(m_window->database()).get(crash)->state != DeltaState::Duplicate);
+    }
+
+    void shouldImportDroppedTrackerExportsThroughTheWizard()
+    {
+        Database &db = m_window->database();
+        const int deltasBefore = countRows(db, u"deltas"_s);
+        const QString trello = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/trello/"_s;
+        // Dropped tracker exports open the wizard, with their formats detected.
+        QMimeData dropped;
+        dropped.setUrls({QUrl::fromLocalFile(trello + u"gocd_trello_board_excerpt_A.json"_s),
+                         QUrl::fromLocalFile(trello + u"gocd_trello_board_excerpt_B.json"_s)});
+        const QPoint at = m_window->rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &enter);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window.get(), &drop);
+        QTRY_VERIFY(m_window->findChild<ImportWizard *>());
+        auto *wizard = m_window->findChild<ImportWizard *>();
+        QTRY_VERIFY(wizard->isVisible());
+        QCOMPARE(wizard->files().size(), 2);
+        auto *files = wizard->findChild<QTreeWidget *>();
+        QCOMPARE(files->topLevelItem(0)->text(1), u"Trello board JSON"_s);
+        // A file in no known format stops the wizard until it is removed (Delete).
+        wizard->addFiles(
+            {QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes/gdb/cf_gdb_sigtrap.txt"_s});
+        QCOMPARE(files->topLevelItem(2)->text(1), u"not recognised"_s);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        files->setFocus();
+        files->setCurrentItem(files->topLevelItem(2));
+        QTest::keyClick(files, Qt::Key_Delete);
+        QCOMPARE(wizard->files().size(), 2);
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+
+        // The preview is the whole import, rolled back.
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QCOMPARE(wizard->currentId(), int(ImportWizard::PreviewPage));
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        QCOMPARE(wizard->preview()->created, 21);
+        QCOMPARE(wizard->preview()->tasksCreated, 21);
+        QCOMPARE(wizard->preview()->newOrganisations, QStringList{u"Test Drive"_s});
+        QCOMPARE(countRows(db, u"deltas"_s), deltasBefore);
+        // Another organisation: the preview must be updated before the import.
+        wizard->setOrganisation(u"Trello Team"_s);
+        QVERIFY(!wizard->preview());
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(wizard->findChild<QPushButton *>(u"updatePreview"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        QCOMPARE(wizard->preview()->newOrganisations, QStringList{u"Trello Team"_s});
+        QCOMPARE(wizard->button(QWizard::NextButton)->text(), u"&Import"_s);
+
+        // The import runs on a worker; the summary lists the warnings; the window reloads.
+        QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->result().has_value(), 20000);
+        QCOMPARE(wizard->result()->created, 21);
+        QCOMPARE(wizard->result()->commentsCreated, 60);
+        QCOMPARE(countRows(db, u"deltas"_s), deltasBefore + 21);
+        auto *warnings = wizard->page(ImportWizard::ResultPage)->findChild<QListWidget *>();
+        QCOMPARE(warnings->count(), int(wizard->result()->warnings.size()));
+        QVERIFY(warnings->item(0)->text().startsWith(u"Trello board \"Test Drive\""_s));
+        QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(!wizard->button(QWizard::BackButton)->isVisible());
+        QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
+        QVERIFY(m_window->setOrganisation(u"Trello Team"_s));
+        QCOMPARE(m_window->boardModel()->cardCount(), 21);
+        // The board's columns are the Trello lists.
+        QCOMPARE(m_window->boardModel()->columns().first()->column().name,
+                 u"Backlog/Future Work/Ideas"_s);
+        QCOMPARE(m_window->boardModel()->columns().last()->column().name, u"Done"_s);
+    }
+
+    void shouldMapLaunchpadTargetsAndShowErrorsInTheWizard()
+    {
+        Database &db = m_window->database();
+        const QString organisation = OrganisationStore(db).list()->first().name;
+        const QString launchpad = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/launchpad/"_s;
+        // A damaged file: the preview names the place, nothing can be imported.
+        const QString broken = m_temp->path(u"broken.json"_s);
+        {
+            QFile file(broken);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QFile sample(QStringLiteral(DELTABOARD_SAMPLES_DIR)
+                         + u"/imports/github/perceval_github_issue_2_with_pr.json"_s);
+            QVERIFY(sample.open(QIODevice::ReadOnly));
+            file.write(sample.readAll().chopped(40));
+        }
+        ImportWizard *wizard = m_window->openImportWizard({broken});
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard->lastError().isEmpty(), 20000);
+        QVERIFY2(wizard->lastError().contains(u"broken.json: line "_s),
+                 qPrintable(wizard->lastError()));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        wizard->close();
+
+        // Launchpad: the target is mapped to an organisation chosen in the wizard.
+        const int tasksBefore = countRows(db, u"tasks"_s);
+        wizard = m_window->openImportWizard({launchpad + u"ohmainline_bug_839461.json"_s,
+                                             launchpad + u"ohmainline_bzr_searchTasks.json"_s});
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        auto *targets = wizard->findChild<QTableWidget *>();
+        QVERIFY(targets->isVisible());
+        QCOMPARE(targets->rowCount(), 1);
+        QCOMPARE(targets->item(0, 0)->data(Qt::UserRole).toString(), u"bzr"_s);
+        qobject_cast<QComboBox *>(targets->cellWidget(0, 1))->setCurrentText(organisation);
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(wizard->findChild<QPushButton *>(u"updatePreview"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        QVERIFY(wizard->preview()->newOrganisations.isEmpty());
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->result().has_value(), 20000);
+        QCOMPARE(countRows(db, u"tasks"_s), tasksBefore + wizard->result()->tasksCreated);
+        QVERIFY(wizard->result()->tasksCreated >= 1);
+        const auto task = db.scalar(u"SELECT o.name FROM tasks t JOIN organisations o ON "
+                                    u"o.id = t.organisation_id WHERE t.source_tracker = ?"_s,
+                                    {u"launchpad"_s});
+        QCOMPARE(task->toString(), organisation);
+        wizard->close();
     }
 
     void shouldGuideTheUserOnAnEmptyDatabase()

@@ -953,6 +953,171 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
     return {};
 }
 
+// ---- Generic CSV (and Redmine's CSV export) ------------------------------------------------
+
+// The header names a field is found by when the mapping does not name its column.
+const QList<std::pair<QString, QStringList>> &csvFieldNames()
+{
+    static const QList<std::pair<QString, QStringList>> names = {
+        {u"id"_s,
+         {u"id"_s, u"#"_s, u"key"_s, u"issue key"_s, u"issue id"_s, u"number"_s, u"bug id"_s}},
+        {u"title"_s, {u"title"_s, u"summary"_s, u"subject"_s, u"name"_s}},
+        {u"details"_s, {u"description"_s, u"details"_s, u"body"_s}},
+        {u"state"_s, {u"status"_s, u"state"_s}},
+        {u"kind"_s, {u"type"_s, u"kind"_s, u"tracker"_s, u"issue type"_s}},
+        {u"reporter"_s, {u"reporter"_s, u"author"_s, u"created by"_s, u"opened by"_s}},
+        {u"created"_s,
+         {u"created"_s, u"created at"_s, u"created_at"_s, u"creation date"_s, u"opened"_s,
+          u"date"_s}},
+        {u"found-in"_s, {u"found in"_s, u"affects version"_s, u"affected version"_s, u"version"_s}},
+        {u"component"_s, {u"component"_s, u"category"_s}},
+        {u"url"_s, {u"url"_s, u"link"_s}},
+    };
+    return names;
+}
+
+// "2026-11-21T10:00:00Z", "2026-11-21 10:00[:00]" (taken as UTC) or "2026-11-21".
+std::optional<QString> csvTime(const QString &value)
+{
+    QDateTime time = QDateTime::fromString(value, Qt::ISODateWithMs);
+    for (const QString &format :
+         {u"yyyy-MM-dd HH:mm:ss"_s, u"yyyy-MM-dd HH:mm"_s, u"yyyy-MM-dd hh:mm AP"_s}) {
+        if (time.isValid())
+            break;
+        time = QLocale::c().toDateTime(value, format);
+        time.setTimeZone(QTimeZone::utc());
+    }
+    if (!time.isValid()) {
+        const QDate date = QDate::fromString(value, Qt::ISODate);
+        if (date.isValid())
+            time = date.startOfDay(QTimeZone::utc());
+    }
+    if (!time.isValid())
+        return std::nullopt;
+    return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+}
+
+Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
+                      const QString &tracker, const QHash<QString, QString> &mapping,
+                      QList<std::pair<QString, Delta>> *deltas, QStringList *warnings)
+{
+    const QStringList header = rows.first().cells;
+    QHash<QString, qsizetype> column; // field -> index in the header
+    for (const auto &[field, names] : csvFieldNames()) {
+        if (mapping.contains(field)) {
+            const qsizetype index = header.indexOf(mapping.value(field));
+            if (index < 0) {
+                return Error{
+                    u"%1: line 1: no column \"%2\" (mapped to %3); the columns are %4"_s.arg(
+                        path, mapping.value(field), field,
+                        u"\""_s + header.join(u"\", \""_s) + u"\""_s)};
+            }
+            column.insert(field, index);
+            continue;
+        }
+        for (const QString &name : names) {
+            const auto found = std::find_if(header.cbegin(), header.cend(), [&](const QString &h) {
+                return h.trimmed().compare(name, Qt::CaseInsensitive) == 0;
+            });
+            if (found != header.cend()) {
+                column.insert(field, found - header.cbegin());
+                break;
+            }
+        }
+    }
+    for (const QString &required : {u"id"_s, u"title"_s}) {
+        if (!column.contains(required)) {
+            return Error{u"%1: line 1: no column for the %2 (the columns are %3); name it with "
+                         u"--column %2=HEADER"_s.arg(path, required,
+                                                     u"\""_s + header.join(u"\", \""_s) + u"\""_s)};
+        }
+    }
+    const auto cell = [&column](const CsvRow &row, const QString &field) {
+        return column.contains(field) ? row.cells.value(column.value(field)).trimmed() : QString();
+    };
+    const auto headerOf = [&](const QString &field) {
+        return header.at(column.value(field));
+    };
+    QSet<QString> seen;
+    int undated = 0;
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const CsvRow &row = rows.at(r);
+        const QString where = u"%1: line %2"_s.arg(path).arg(row.line);
+        const QString id = cell(row, u"id"_s);
+        if (id.isEmpty())
+            return Error{
+                u"%1: %2: expected the record's id, found nothing"_s.arg(where, headerOf(u"id"_s))};
+        if (seen.contains(id)) {
+            return Error{
+                u"%1: %2: id \"%3\" appears twice in the file"_s.arg(where, headerOf(u"id"_s), id)};
+        }
+        seen.insert(id);
+        Delta delta;
+        const auto title = bounded(where, headerOf(u"title"_s), cell(row, u"title"_s));
+        if (!title)
+            return Error{title.error()};
+        delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
+        if (column.contains(u"details"_s)) {
+            const auto details = bounded(where, headerOf(u"details"_s), cell(row, u"details"_s));
+            if (!details)
+                return Error{details.error()};
+            delta.details = *details;
+        }
+        if (const QString component = cell(row, u"component"_s); !component.isEmpty())
+            delta.details += u"\n\nComponent: "_s + component;
+        delta.reporter = cell(row, u"reporter"_s);
+        delta.foundIn = cell(row, u"found-in"_s);
+        const QString kind = cell(row, u"kind"_s).toLower();
+        if (QStringList{u"feature"_s, u"enhancement"_s, u"story"_s, u"task"_s, u"improvement"_s,
+                        u"spec"_s, u"epic"_s, u"support"_s}
+                .contains(kind)) {
+            delta.kind = DeltaKind::Spec;
+        } else if (!kind.isEmpty()
+                   && !QStringList{u"bug"_s, u"defect"_s, u"error"_s, u"crash"_s}.contains(kind)) {
+            warnings->append(u"%1: %2: unknown type \"%3\", imported as a defect"_s.arg(
+                where, headerOf(u"kind"_s), cell(row, u"kind"_s)));
+        }
+        const QString state = cell(row, u"state"_s).toLower();
+        if (QStringList{u"closed"_s, u"resolved"_s, u"done"_s, u"fixed"_s, u"verified"_s}.contains(
+                state)) {
+            delta.state = DeltaState::Resolved;
+        } else if (QStringList{u"rejected"_s, u"won't fix"_s, u"wontfix"_s, u"invalid"_s,
+                               u"declined"_s, u"duplicate"_s}
+                       .contains(state)) {
+            delta.state = DeltaState::Declined;
+        } else if (QStringList{u"confirmed"_s, u"assigned"_s, u"accepted"_s, u"triaged"_s,
+                               u"in progress"_s, u"in review"_s, u"feedback"_s}
+                       .contains(state)) {
+            delta.state = DeltaState::Confirmed;
+        } else if (!state.isEmpty()
+                   && !QStringList{u"new"_s, u"open"_s, u"to do"_s, u"todo"_s, u"backlog"_s,
+                                   u"reopened"_s}
+                           .contains(state)) {
+            warnings->append(u"%1: %2: unknown status \"%3\", imported as new"_s.arg(
+                where, headerOf(u"state"_s), cell(row, u"state"_s)));
+        }
+        delta.createdAt = now;
+        if (const QString created = cell(row, u"created"_s); !created.isEmpty()) {
+            const auto time = csvTime(created);
+            if (!time) {
+                return Error{u"%1: %2: \"%3\" is not a time (expected 2026-11-21, "
+                             u"2026-11-21 14:30 or 2026-11-21T14:30:00Z)"_s.arg(
+                                 where, headerOf(u"created"_s), created)};
+            }
+            delta.createdAt = *time;
+        } else {
+            ++undated;
+        }
+        delta.source = {tracker, id, cell(row, u"url"_s)};
+        deltas->append({where, delta});
+    }
+    if (undated) {
+        warnings->append(
+            u"%1: %2 records without a creation time, dated at import"_s.arg(path).arg(undated));
+    }
+    return {};
+}
+
 // ---- Jira XML (RSS) -----------------------------------------------------------------------
 
 int jiraPriorityLevel(const QString &name)
@@ -1460,6 +1625,26 @@ QString TrackerImport::detect(const QByteArray &head)
     if (columns.contains(u"ticket"_s)
         || (columns.contains(u"id"_s) && columns.contains(u"summary"_s)))
         return u"trac-csv"_s;
+    // Redmine's CSV export: "#,Project,Tracker,…,Subject,…" (possibly quoted).
+    QStringList unquoted;
+    for (const QString &c : columns)
+        unquoted.append(c.trimmed().remove(u'"'));
+    if (unquoted.value(0) == u"#"_s && unquoted.contains(u"Subject"_s)
+        && unquoted.contains(u"Tracker"_s))
+        return u"redmine-csv"_s;
+    // Any other CSV with an id and a title column.
+    const auto hasField = [&unquoted](const QString &field) {
+        const QStringList names
+            = std::find_if(csvFieldNames().cbegin(), csvFieldNames().cend(), [&](const auto &f) {
+                  return f.first == field;
+              })->second;
+        return std::any_of(unquoted.cbegin(), unquoted.cend(),
+                           [&](const QString &c) { return names.contains(c.toLower()); });
+    };
+    if (unquoted.size() >= 2 && !start.trimmed().startsWith(u'{')
+        && !start.trimmed().startsWith(u'[') && !start.trimmed().startsWith(u'<')
+        && hasField(u"id"_s) && hasField(u"title"_s))
+        return u"csv"_s;
     if (start.contains(u"\"https://api.launchpad.net/"_s))
         return u"launchpad"_s;
     // Bugzilla REST: {"bugs": …} with summary/creation_time, comment or history lists.
@@ -1472,6 +1657,21 @@ QString TrackerImport::detect(const QByteArray &head)
     if (github.match(start).hasMatch())
         return u"github"_s;
     return {};
+}
+
+QStringList TrackerImport::formats()
+{
+    return {u"github"_s,   u"launchpad"_s,   u"bugzilla"_s, u"bugzilla-xml"_s,
+            u"redmine"_s,  u"redmine-csv"_s, u"jira-csv"_s, u"jira-xml"_s,
+            u"trac-csv"_s, u"trello"_s,      u"csv"_s};
+}
+
+QStringList TrackerImport::csvFields()
+{
+    QStringList fields;
+    for (const auto &[field, names] : csvFieldNames())
+        fields.append(field);
+    return fields;
 }
 
 Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
@@ -1511,13 +1711,31 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
         const QByteArray bytes = file.readAll();
         bytesRead += bytes.size();
-        const QString format = detect(bytes);
+        if (!options.format.isEmpty() && !formats().contains(options.format)) {
+            return Error{u"unknown format \"%1\" (expected one of %2)"_s.arg(
+                options.format, formats().join(u", "_s))};
+        }
+        const QString format = options.format.isEmpty() ? detect(bytes) : options.format;
         if (format.isEmpty()) {
             return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
-                         u"Bugzilla REST, Redmine and Trello JSON, Bugzilla and Jira XML, Jira "
-                         u"and Trac CSV so far)"_s.arg(path)};
+                         u"Bugzilla REST, Redmine and Trello JSON, Bugzilla and Jira XML, Jira, "
+                         u"Trac, Redmine CSV and CSV with an id and a title column)"_s.arg(path)};
         }
         summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
+        if (format == u"csv"_s || format == u"redmine-csv"_s) {
+            const auto rows = parseCsv(path, bytes);
+            if (!rows)
+                return Error{rows.error()};
+            const QString tracker = format == u"redmine-csv"_s    ? u"redmine"_s
+                                    : options.csvSource.isEmpty() ? u"csv"_s
+                                                                  : options.csvSource;
+            if (const Status read = readGenericCsv(path, *rows, now, tracker, options.csvColumns,
+                                                   &issues, &summary.warnings);
+                !read) {
+                return Error{read.error()};
+            }
+            continue;
+        }
         if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
             const auto rows = parseCsv(path, bytes);
             if (!rows)

@@ -40,6 +40,16 @@ struct ImportOptions
     // The organisation whose priorities a Jira export holds, or whose board a Trello export is
     // (created when missing; a Trello board is otherwise the organisation named after it).
     QString organisation;
+    // The format of every file, instead of detecting it ("csv", "github", … as detect() names
+    // them); empty: detected per file.
+    QString format;
+    // A generic CSV's columns: field ("id", "title", "details", "state", "kind", "reporter",
+    // "created", "found-in", "component", "url") to header. Fields not given are found by
+    // common header names ("Summary", "Subject", "Status", …); id and title are required.
+    QHash<QString, QString> csvColumns;
+    // The tracker a generic CSV comes from: with its ids, what makes a re-import recognise
+    // the records ("csv" when empty).
+    QString csvSource;
     // Called while reading (by bytes) and writing (by records) on a scale of 0..total; the run
     // stops and writes nothing when it returns false.
     std::function<bool(qint64 done, qint64 total)> progress;
@@ -59,7 +69,8 @@ struct ImportOptions
 // priorities as one organisation's), Trac CSV (ticket queries with a comments CSV), Bugzilla
 // show_bug XML and Jira XML (RSS); Trello board JSON (open lists as the organisation's columns,
 // cards as deltas with a task each, members as assignees, comments on the task, checklists as
-// description lines, archived cards in the done column).
+// description lines, archived cards in the done column); Redmine's CSV export and any other CSV
+// with an id and a title column (columns mapped by name or by ImportOptions::csvColumns).
 class TrackerImport
 {
 public:
@@ -69,6 +80,9 @@ public:
 
     // The format of a file from its first bytes, or empty when it is none this importer reads.
     static QString detect(const QByteArray &head);
+    // The formats detect() names, and the generic fields a CSV's columns map to.
+    static QStringList formats();
+    static QStringList csvFields();
 
     Result<ImportSummary> importFiles(const QStringList &paths, const ImportOptions &options = {});
 

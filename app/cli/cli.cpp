@@ -1193,6 +1193,18 @@ Outcome importFromTrackers(Context &context)
             return usage(u"import: --map-target expects TARGET=ORG, not \"%1\""_s.arg(mapping));
         options.targetOrganisations.insert(mapping.left(equals), mapping.mid(equals + 1));
     }
+    options.format = context.parser.value(u"format"_s);
+    options.csvSource = context.parser.value(u"source"_s);
+    for (const QString &mapping : context.parser.values(u"column"_s)) {
+        const qsizetype equals = mapping.indexOf(u'=');
+        const QString field = mapping.left(equals);
+        if (equals <= 0 || equals == mapping.size() - 1
+            || !TrackerImport::csvFields().contains(field))
+            return usage(
+                u"import: --column expects FIELD=HEADER with FIELD one of %1, not \"%2\""_s.arg(
+                    TrackerImport::csvFields().join(u", "_s), mapping));
+        options.csvColumns.insert(field, mapping.mid(equals + 1));
+    }
     const auto summary = TrackerImport(**db).importFiles(context.arguments, options);
     if (!summary)
         return Failed{summary.error() + u" (nothing was imported)"_s};
@@ -1361,11 +1373,26 @@ const QList<Command> &commands()
         {u"export"_s, u"FILE"_s, u"Write the whole database to a JSON file."_s, {}, cmdExport},
         {u"import"_s,
          u"FILE..."_s,
-         u"Restore a Deltaboard JSON export into an empty (or new) database, or import another "
-         u"tracker's export (GitHub issues so far): new records created, known ones updated."_s,
+         u"Restore a Deltaboard JSON export into an empty (or new) database, or import other "
+         u"trackers' exports (GitHub, Launchpad, Bugzilla, Redmine, Jira, Trac, Trello, CSV): "
+         u"new records created, known ones updated, all in one transaction."_s,
          {{u"dry-run"_s, u"Read, map and count, but write nothing."_s},
+          {u"format"_s,
+           u"The files' format instead of detecting it: "_s + TrackerImport::formats().join(u", "_s)
+               + u"."_s,
+           u"F"_s},
           {u"map-target"_s, u"Launchpad target to organisation (repeatable)."_s, u"TARGET=ORG"_s},
-          {u"org"_s, u"The organisation whose priorities the export holds (Jira)."_s, u"ORG"_s}},
+          {u"org"_s,
+           u"The organisation whose priorities (Jira) or board (Trello) the export holds."_s,
+           u"ORG"_s},
+          {u"column"_s,
+           u"A CSV's column for a field (repeatable); fields: "_s
+               + TrackerImport::csvFields().join(u", "_s)
+               + u". Unnamed fields are found by common header names."_s,
+           u"FIELD=HEADER"_s},
+          {u"source"_s,
+           u"The tracker a generic CSV comes from, kept with each record's id (default: csv)."_s,
+           u"NAME"_s}},
          cmdImport},
     };
     return list;

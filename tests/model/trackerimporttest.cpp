@@ -581,6 +581,127 @@ private Q_SLOTS:
         QCOMPARE(fileHash(after), fileHash(before));
     }
 
+    void shouldImportAnyCsvWithAColumnMapping()
+    {
+        const QString path = m_temp->path(u"tracker.csv"_s);
+        write(path,
+              "Key,Summary,Description,Status,Type,Created,Reporter\n"
+              "A-1,Export loses accents,\"Exporting \"\"caf\xc3\xa9\"\" gives caf?\",Open,Bug,"
+              "2026-03-01 10:15,ana\n"
+              "A-2,Dark mode,,Done,Feature,2026-03-02,ben\n"
+              "A-3,Slow start,\"takes 9 s\non a cold cache\",Weird,Bug,,\n");
+        QCOMPARE(TrackerImport::detect(readAll(path)), u"csv"_s);
+        ImportOptions options;
+        options.csvSource = u"acme"_s;
+        const auto summary = TrackerImport(*m_db).importFiles({path}, options);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 3);
+        QCOMPARE(summary->warnings.size(), 2); // the unknown status, the undated record
+        QVERIFY(summary->warnings.first().contains(u"line 4: Status: unknown status \"Weird\""_s));
+        const auto id = m_db->scalar(
+            u"SELECT id FROM deltas WHERE source_tracker = 'acme' AND external_id = 'A-1'"_s);
+        const auto first = DeltaStore(*m_db).get(id->toLongLong());
+        QCOMPARE(first->details, u"Exporting \"caf\u00e9\" gives caf?"_s);
+        QCOMPARE(first->createdAt, u"2026-03-01T10:15:00.000Z"_s);
+        QCOMPARE(first->reporter, u"ana"_s);
+        const auto second
+            = m_db->scalar(u"SELECT kind || ' ' || state FROM deltas WHERE external_id = 'A-2'"_s);
+        QCOMPARE(second->toString(), u"spec resolved"_s);
+        const QString before = m_temp->path(u"csv-before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const auto again = TrackerImport(*m_db).importFiles({path}, options);
+        QVERIFY(again);
+        QCOMPARE(again->unchanged, 3);
+        const QString after = m_temp->path(u"csv-after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+
+        // Headers nobody would guess: refused with the columns listed, then named.
+        const QString odd = m_temp->path(u"odd.csv"_s);
+        write(odd, "Ref;x,Headline\nR1,First\nR2,Second\n");
+        options.format = u"csv"_s;
+        const auto refused = TrackerImport(*m_db).importFiles({odd}, options);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(u"odd.csv: line 1: no column for the id"_s),
+                 qPrintable(refused.error()));
+        options.csvColumns = {{u"id"_s, u"Ref;x"_s}, {u"title"_s, u"Headline"_s}};
+        const auto mapped = TrackerImport(*m_db).importFiles({odd}, options);
+        QVERIFY2(mapped, qPrintable(mapped.error()));
+        QCOMPARE(mapped->created, 2);
+        options.csvColumns.insert(u"details"_s, u"Body"_s);
+        const auto missing = TrackerImport(*m_db).importFiles({odd}, options);
+        QVERIFY(!missing);
+        QVERIFY(missing.error().contains(u"no column \"Body\" (mapped to details)"_s));
+
+        // A bad time and a missing id are located; nothing changes.
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const QString bad = m_temp->path(u"bad.csv"_s);
+        write(bad, "id,title,created\n1,One,2026-01-01\n2,Two,March 2\n");
+        const auto badTime = TrackerImport(*m_db).importFiles({bad});
+        QVERIFY(!badTime);
+        QVERIFY2(badTime.error().contains(u"bad.csv: line 3: created: \"March 2\" is not a time"_s),
+                 qPrintable(badTime.error()));
+        write(bad, "id,title\n1,One\n,Two\n");
+        const auto noId = TrackerImport(*m_db).importFiles({bad});
+        QVERIFY(!noId);
+        QVERIFY(noId.error().contains(u"bad.csv: line 3: id: expected the record's id"_s));
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    void shouldMatchRedmineCsvToTheSameIssuesAsItsJson()
+    {
+        const QString folder = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/redmine/"_s;
+        QVERIFY(TrackerImport(*m_db).importFiles({folder + u"perceval_redmine_issue_7311.json"_s}));
+        const qint64 deltas = countRows(*m_db, u"deltas"_s);
+        // Redmine's "CSV" export of the same issue, newer: the subject changed.
+        const QString path = m_temp->path(u"issues.csv"_s);
+        write(path, "#,Project,Tracker,Status,Priority,Subject,Author,Assignee,Updated,Category,"
+                    "Created\n"
+                    "7311,Redmine,Defect,Closed,Normal,Data sources are not updated,Carlos,,"
+                    "2016-02-01 10:00 AM,,2016-01-26 02:09 PM\n");
+        const auto summary = TrackerImport(*m_db).importFiles({path});
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->formats, QStringList{u"issues.csv: redmine-csv"_s});
+        QCOMPARE(summary->created, 0);
+        QCOMPARE(summary->updated, 1);
+        QCOMPARE(countRows(*m_db, u"deltas"_s), deltas);
+        const auto title = m_db->scalar(
+            u"SELECT title FROM deltas WHERE source_tracker = 'redmine' AND external_id = '7311'"_s);
+        QCOMPARE(title->toString(), u"Data sources are not updated"_s);
+    }
+
+    void shouldWriteNothingWhenCancelled()
+    {
+        QVERIFY(JsonDump(*m_db).exportTo(m_temp->path(u"c-before.json"_s)));
+        ImportOptions options;
+        qint64 lastDone = -1;
+        int calls = 0;
+        bool ordered = true;
+        options.progress = [&](qint64 done, qint64 total) {
+            ordered = ordered && done >= lastDone && done <= total;
+            lastDone = done;
+            ++calls;
+            return done < total; // cancel at the last moment: everything written, not committed
+        };
+        const auto summary = TrackerImport(*m_db).importFiles(m_files, options);
+        QVERIFY(!summary);
+        QVERIFY(summary.error().contains(u"cancelled"_s));
+        QVERIFY(ordered);
+        QVERIFY(calls >= 4); // each file read, then the writing
+        QVERIFY(JsonDump(*m_db).exportTo(m_temp->path(u"c-after.json"_s)));
+        QCOMPARE(fileHash(m_temp->path(u"c-after.json"_s)),
+                 fileHash(m_temp->path(u"c-before.json"_s)));
+        // Uncancelled, the progress ends at its total.
+        options.progress = [&](qint64 done, qint64 total) {
+            lastDone = done;
+            return done <= total;
+        };
+        lastDone = -1;
+        QVERIFY(TrackerImport(*m_db).importFiles(m_files, options));
+        QCOMPARE(lastDone, 1000);
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

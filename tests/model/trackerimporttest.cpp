@@ -3,6 +3,7 @@
 
 #include "model/deltastore.h"
 #include "model/history.h"
+#include "model/integritycheck.h"
 #include "model/jsondump.h"
 #include "model/organisationstore.h"
 #include "model/taskstore.h"
@@ -700,6 +701,37 @@ private Q_SLOTS:
         lastDone = -1;
         QVERIFY(TrackerImport(*m_db).importFiles(m_files, options));
         QCOMPARE(lastDone, 1000);
+    }
+
+    void shouldKeepTheSearchIndexWhole()
+    {
+        // The same issue twice in one run, the second newer: the first is created and waits
+        // for its index entries when the second updates it.
+        QByteArray newer = readAll(github(u"bugbug_webcompat_issues_excerpt_A.jsonl"_s));
+        newer.replace("Site never fully loads", "Site stalls forever");
+        const QString path = m_temp->path(u"newer.jsonl"_s);
+        write(path, newer);
+        const auto summary = TrackerImport(*m_db).importFiles(
+            {github(u"bugbug_webcompat_issues_excerpt_A.jsonl"_s), path});
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, 4);
+        QCOMPARE(summary->updated, 1);
+        for (const IntegrityCheck::Finding &finding : IntegrityCheck(*m_db).run())
+            QVERIFY2(finding.problem.isEmpty(),
+                     qPrintable(finding.what + u": "_s + finding.problem));
+        const auto match = [this](const QString &words) {
+            return m_db
+                ->scalar(u"SELECT count(*) FROM deltas_fts WHERE deltas_fts MATCH ?"_s, {words})
+                ->toInt();
+        };
+        QCOMPARE(match(u"stalls forever"_s), 1);
+        QCOMPARE(match(u"\"never fully loads\""_s), 0);
+        QVERIFY(match(u"lemonde"_s) >= 1);
+        // The insert trigger is back: a delta made afterwards is found too.
+        Delta made;
+        made.title = u"Quokka rendering glitch"_s;
+        QVERIFY(DeltaStore(*m_db).create(made));
+        QCOMPARE(match(u"quokka"_s), 1);
     }
 
 private:

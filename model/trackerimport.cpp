@@ -19,6 +19,9 @@
 #include <QTimeZone>
 #include <QXmlStreamReader>
 
+#include <cctype>
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
@@ -34,44 +37,102 @@ QString position(const QByteArray &bytes, qsizetype offset)
     return u"line %1, column %2"_s.arg(line).arg(column);
 }
 
-// The records of a GitHub file: a JSON array, or one object per line (JSON lines).
-Result<QList<std::pair<QString, QJsonObject>>> githubRecords(const QString &path,
-                                                             const QByteArray &bytes)
+using RecordVisitor = std::function<Status(const QString &where, const QJsonObject &record)>;
+
+// The records of a file that is a JSON array of objects, or one object per line (JSON lines),
+// one at a time: each record is parsed on its own and dropped after the visit, so a large file
+// never becomes one document in memory. An array is split by a scan that only follows strings
+// and nesting; what is inside a record is for the JSON parser to judge.
+Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordVisitor &visit)
 {
-    QList<std::pair<QString, QJsonObject>> records;
-    const QByteArray trimmed = bytes.trimmed();
-    if (trimmed.startsWith('[')) {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-        if (error.error != QJsonParseError::NoError) {
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype first = 0;
+    while (first < size && std::isspace(static_cast<unsigned char>(data[first])))
+        ++first;
+    if (first < size && data[first] == '[') {
+        const auto fail = [&](qsizetype offset, const QString &what) {
             return Error{u"%1: %2: %3 (a JSON array of issues was expected)"_s.arg(
-                path, position(bytes, error.offset), error.errorString())};
+                path, position(bytes, offset), what)};
+        };
+        qsizetype index = 0;
+        qsizetype at = first + 1;
+        while (true) {
+            while (at < size && std::isspace(static_cast<unsigned char>(data[at])))
+                ++at;
+            if (at >= size)
+                return fail(at, u"the array ends without \"]\""_s);
+            if (data[at] == ']' && index == 0)
+                break;
+            // One element: up to the comma or bracket that closes it at the array's level.
+            const qsizetype begin = at;
+            int depth = 0;
+            bool inString = false;
+            for (; at < size; ++at) {
+                const char c = data[at];
+                if (inString) {
+                    if (c == '\\')
+                        ++at;
+                    else if (c == '"')
+                        inString = false;
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (depth == 0)
+                        break;
+                    --depth;
+                } else if (c == ',' && depth == 0) {
+                    break;
+                }
+            }
+            if (at >= size)
+                return fail(size, u"the file ends inside record [%1]"_s.arg(index));
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(
+                QByteArray::fromRawData(data + begin, at - begin), &error);
+            if (error.error != QJsonParseError::NoError)
+                return fail(begin + error.offset, error.errorString());
+            if (!document.isObject())
+                return Error{u"%1: record [%2]: expected an issue object"_s.arg(path).arg(index)};
+            if (const Status visited = visit(u"[%1]"_s.arg(index), document.object()); !visited)
+                return visited;
+            ++index;
+            if (data[at] == ']')
+                break;
+            ++at; // the comma
         }
-        const QJsonArray array = document.array();
-        for (qsizetype i = 0; i < array.size(); ++i) {
-            if (!array.at(i).isObject())
-                return Error{u"%1: record [%2]: expected an issue object"_s.arg(path).arg(i)};
-            records.append({u"[%1]"_s.arg(i), array.at(i).toObject()});
+        for (++at; at < size; ++at) {
+            if (!std::isspace(static_cast<unsigned char>(data[at])))
+                return fail(at, u"more after the array's end"_s);
         }
-        return records;
+        return {};
     }
-    const QList<QByteArray> lines = bytes.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).trimmed().isEmpty())
+    qsizetype line = 0;
+    for (qsizetype begin = 0; begin < size;) {
+        qsizetype end = bytes.indexOf('\n', begin);
+        if (end < 0)
+            end = size;
+        ++line;
+        const QByteArray text = QByteArray::fromRawData(data + begin, end - begin);
+        begin = end + 1;
+        if (text.trimmed().isEmpty())
             continue;
         QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(lines.at(i), &error);
+        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject()) {
             return Error{
                 u"%1: line %2, column %3: %4 (one issue object per line was expected)"_s.arg(path)
-                    .arg(i + 1)
+                    .arg(line)
                     .arg(error.offset + 1)
                     .arg(error.error != QJsonParseError::NoError ? error.errorString()
                                                                  : u"not an object"_s)};
         }
-        records.append({u"line %1"_s.arg(i + 1), document.object()});
+        if (const Status visited = visit(u"line %1"_s.arg(line), document.object()); !visited)
+            return visited;
     }
-    return records;
+    return {};
 }
 
 // A field longer than this is refused: no title or description is that long; a record that
@@ -1617,17 +1678,10 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError) {
         // bugbug's files are one bug per line.
-        const auto lines = githubRecords(path, bytes);
-        if (!lines)
-            return Error{lines.error()};
-        for (const auto &[where, object] : *lines) {
-            if (const Status read = readBugzillaBug(u"%1: record %2"_s.arg(path, where), object,
-                                                    bugs, comments, changes, warnings);
-                !read) {
-                return read;
-            }
-        }
-        return {};
+        return forEachRecord(path, bytes, [&](const QString &where, const QJsonObject &object) {
+            return readBugzillaBug(u"%1: record %2"_s.arg(path, where), object, bugs, comments,
+                                   changes, warnings);
+        });
     }
     const QJsonValue list = document.object().value(u"bugs"_s);
     if (list.isObject()) { // /rest/bug/{id}/comment: {"bugs": {"id": {"comments": […]}}}
@@ -1904,20 +1958,20 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             }
             continue;
         }
-        const auto records = githubRecords(path, bytes);
-        if (!records)
-            return Error{records.error()};
-        for (const auto &[where, object] : *records) {
-            const auto mapped
-                = mapGithubIssue(u"%1: record %2"_s.arg(path, where), object, &summary.warnings);
-            if (!mapped)
-                return Error{mapped.error()};
-            if (mapped->pullRequest) {
-                ++summary.skipped;
-                continue;
-            }
-            issues.append({path, mapped->delta});
-        }
+        const Status read
+            = forEachRecord(path, bytes, [&](const QString &where, const QJsonObject &object) {
+                  auto mapped = mapGithubIssue(u"%1: record %2"_s.arg(path, where), object,
+                                               &summary.warnings);
+                  if (!mapped)
+                      return Status(Error{mapped.error()});
+                  if (mapped->pullRequest)
+                      ++summary.skipped;
+                  else
+                      issues.append({path, std::move(mapped->delta)});
+                  return Status();
+              });
+        if (!read)
+            return Error{read.error()};
     }
 
     // A Launchpad bug's state follows its tasks: all released is resolved, all rejected is

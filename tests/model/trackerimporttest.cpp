@@ -163,6 +163,30 @@ private Q_SLOTS:
         huge.replace("\"title\": \"title 2\"",
                      "\"title\": \"" + QByteArray(10 * 1024 * 1024, 'x') + "\"");
         QTest::newRow("10 MB field") << huge << u"record [0].title: 10485760 characters"_s;
+        QTest::newRow("more after the end") << good + "\n{}" << u"more after the array's end"_s;
+    }
+
+    void shouldReadRecordsWhoseTextLooksLikeJsonSyntax()
+    {
+        // Records are split by a scan that must follow strings and escapes.
+        QJsonArray issues = QJsonDocument::fromJson(readAll(m_octokit)).array();
+        QJsonObject first = issues.at(0).toObject();
+        const QString title = u"a \"quoted\" ], {brace} [x] \\"_s;
+        first.insert(u"title"_s, title);
+        issues.replace(0, first);
+        const QString path = m_temp->path(u"tricky.json"_s);
+        write(path, QJsonDocument(issues).toJson());
+        const auto summary = TrackerImport(*m_db).importFiles({path});
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->created, int(issues.size()));
+        QCOMPARE(m_db->scalar(u"SELECT count(*) FROM deltas WHERE title = ?"_s, {title})->toInt(),
+                 1);
+        write(path, "[ ]");
+        ImportOptions github;
+        github.format = u"github"_s; // nothing to detect the format by
+        const auto empty = TrackerImport(*m_db).importFiles({path}, github);
+        QVERIFY2(empty, qPrintable(empty.error()));
+        QCOMPARE(empty->created + empty->unchanged, 0);
     }
 
     void shouldRefuseDamagedFilesWithTheirPlace()

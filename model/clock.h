@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace Deltaboard {
 
@@ -24,6 +25,21 @@ class SystemClock final : public Clock
 {
 public:
     QDateTime now() const override { return QDateTime::currentDateTimeUtc(); }
+    // Formatted once per millisecond: an import writes thousands of rows in one. A clock
+    // belongs to one connection, used on one thread.
+    QString nowText() const override
+    {
+        const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+        if (ms != m_lastMs) {
+            m_lastMs = ms;
+            m_lastText = toText(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()));
+        }
+        return m_lastText;
+    }
+
+private:
+    mutable qint64 m_lastMs = -1;
+    mutable QString m_lastText;
 };
 
 class ManualClock final : public Clock

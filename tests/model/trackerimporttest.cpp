@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -203,6 +204,154 @@ private Q_SLOTS:
             {github(u"bugbug_webcompat_issues_excerpt_A.jsonl"_s), bad});
         QVERIFY(!summary);
         QVERIFY2(summary.error().startsWith(bad + u": "_s), qPrintable(summary.error()));
+        QVERIFY2(summary.error().contains(expected), qPrintable(summary.error().left(300)));
+        const QString after = m_temp->path(u"after.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(after));
+        QCOMPARE(fileHash(after), fileHash(before));
+    }
+
+    // Every format, damaged in the ways exports get damaged: each gives an error naming the
+    // file, the place and the field, and the database stays as it was.
+    void shouldRefuseMalformedExportsOfEveryFormat_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<QString>("pattern"); // what to replace (first match); empty: cut in half
+        QTest::addColumn<QByteArray>("replacement");
+        QTest::addColumn<QString>("expected");
+        const QByteArray huge(10 * 1024 * 1024, 'x');
+        const QByteArray bad("\xff\xfe");
+        struct Case
+        {
+            const char *name;
+            QString pattern;
+            QByteArray replacement;
+            QString expected;
+        };
+        const auto add = [](const QString &sample, const QList<Case> &cases) {
+            for (const Case &c : cases) {
+                QTest::newRow(
+                    qPrintable(sample.section(u'/', 0, 0) + u": "_s + QLatin1StringView(c.name)))
+                    << sample << c.pattern << c.replacement << c.expected;
+            }
+        };
+        add(u"launchpad/perceval_launchpad_issue_2.json"_s,
+            {{"truncated", {}, {}, u"(a Launchpad API object was expected)"_s},
+             {"wrong type", u"\"title\": \"[^\"]*\""_s, "\"title\": 7",
+              u"record.title: expected text, found a number"_s},
+             {"invalid date", u"\"date_created\": \"[^\"]*\""_s, "\"date_created\": \"last week\"",
+              u"record.date_created: \"last week\" is not an ISO 8601 time"_s},
+             {"missing field", u"\"title\": \"[^\"]*\","_s, "",
+              u"record.title: expected text, found nothing"_s},
+             {"wrong encoding", u"\"title\": \""_s, "\"title\": \"" + bad,
+              u"invalid UTF8 string"_s},
+             {"10 MB field", u"\"title\": \""_s, "\"title\": \"" + huge, u"record.title: 1048"_s}});
+        add(u"bugzilla-rest/perceval_bugzilla_rest_bugs.json"_s,
+            {{"truncated", {}, {}, u"(a Bugzilla REST object was expected)"_s},
+             {"wrong type", u"\"summary\": \"[^\"]*\""_s, "\"summary\": []",
+              u"record bugs[0].summary: expected text, found a list"_s},
+             {"invalid date", u"\"creation_time\": \"[^\"]*\""_s, "\"creation_time\": \"soon\"",
+              u"record bugs[0].creation_time: \"soon\" is not an ISO 8601 time"_s},
+             {"missing field", u"\"summary\": \"[^\"]*\","_s, "",
+              u"record bugs[0].summary: expected text, found nothing"_s},
+             {"wrong encoding", u"\"summary\": \""_s, "\"summary\": \"" + bad,
+              u"invalid UTF8 string"_s},
+             {"10 MB field", u"\"summary\": \""_s, "\"summary\": \"" + huge,
+              u"record bugs[0].summary: 1048"_s}});
+        add(u"bugzilla-xml/perceval_bugzilla_bugs_details.xml"_s,
+            {{"truncated", {}, {}, u"Premature end of document"_s},
+             {"wrong type", u"<bug_id>\\d+</bug_id>"_s, "<bug_id>abc</bug_id>",
+              u"line 4: bug.bug_id: expected a positive bug number"_s},
+             {"invalid date", u"<creation_ts>[^<]*</creation_ts>"_s,
+              "<creation_ts>someday</creation_ts>", u"\"someday\" is not a Bugzilla time"_s},
+             {"missing field", u"<short_desc>[^<]*</short_desc>"_s, "",
+              u"line 4: bug.short_desc: expected the bug's summary"_s},
+             {"wrong encoding", u"<short_desc>"_s, "<short_desc>" + bad,
+              u"byte 0xFF is not UTF-8"_s},
+             {"10 MB field", u"<short_desc>"_s, "<short_desc>" + huge,
+              u"line 4: bug.short_desc: 1048"_s}});
+        add(u"redmine/perceval_redmine_issues.json"_s,
+            {{"truncated", {}, {}, u"(a Redmine issues object was expected)"_s},
+             {"wrong type", u"\"subject\": ?\"[^\"]*\""_s, "\"subject\": {}",
+              u"record issues[0].subject: expected text, found a object"_s},
+             {"invalid date", u"\"created_on\": ?\"[^\"]*\""_s, "\"created_on\": \"2016-13-45\"",
+              u"record issues[0].created_on: \"2016-13-45\" is not an ISO 8601 time"_s},
+             {"missing field", u"\"subject\": ?\"[^\"]*\","_s, "",
+              u"record issues[0].subject: expected text, found nothing"_s},
+             {"wrong encoding", u"\"subject\": ?\""_s, "\"subject\": \"" + bad,
+              u"invalid UTF8 string"_s},
+             {"10 MB field", u"\"subject\": ?\""_s, "\"subject\": \"" + huge,
+              u"record issues[0].subject: 1048"_s}});
+        add(u"jira-xml/focalboard_jira_export.xml"_s,
+            {{"truncated", {}, {}, u"Premature end of document"_s},
+             {"wrong type", u"<key id=\"(\\d+)\">[^<]*</key>"_s, "<key id=\"1\">42</key>",
+              u"item.key: expected an issue key like ABC-123, found \"42\""_s},
+             {"invalid date", u"<created>[^<]*</created>"_s, "<created>tomorrow</created>",
+              u"item.created: \"tomorrow\" is not an RFC 2822 time"_s},
+             {"missing field", u"<key id=\"\\d+\">[^<]*</key>"_s, "",
+              u"item.key: expected an issue key like ABC-123, found \"\""_s},
+             {"wrong encoding", u"<summary>"_s, "<summary>" + bad, u"byte 0xFF is not UTF-8"_s},
+             {"10 MB field", u"<summary>"_s, "<summary>" + huge, u"item.summary: 1048"_s}});
+        add(u"jira-csv/insureco_demo-insureco-jira.csv"_s,
+            {{"truncated", {}, {}, u"fields where the header has 155"_s},
+             {"wrong type", u",DI-\\d+,"_s, ",42,", u"Issue key: expected the issue's key"_s},
+             {"invalid date", u"\\d\\d/[A-Z][a-z][a-z]/\\d\\d \\d\\d?:\\d\\d [AP]M"_s, "soon",
+              u"\"soon\""_s},
+             {"missing field", u",DI-\\d+,"_s, ",,", u"Issue key: expected the issue's key"_s},
+             {"wrong encoding", u",DI-\\d+,"_s, "," + bad + ",", u"byte 0xFF is not UTF-8"_s},
+             {"10 MB field", u",DI-\\d+,"_s, ",DI-1," + huge + ",", u"characters, more than"_s}});
+        add(u"trac-csv/tratihubis_test_tickets.csv"_s,
+            {{"truncated", {}, {}, u"a quoted field is not closed"_s},
+             {"wrong type", u"\\n1,"_s, "\nabc,", u"line 2: id: expected a ticket number"_s},
+             {"missing field", u"\n1,"_s, "\n,",
+              u"line 2: id: expected a ticket number, found \"\""_s},
+             {"wrong encoding", u"_Test defect"_s, bad, u"byte 0xFF is not UTF-8"_s},
+             {"10 MB field", u"A simple defect"_s, huge,
+              u"line 2, field 9 (description): 1048"_s}});
+        add(u"trello/gocd_trello_board_excerpt_A.json"_s,
+            {{"truncated", {}, {}, u"(a Trello board export was expected)"_s},
+             {"wrong type", u"\"name\":\"[^\"]*\""_s, "\"name\":true",
+              u"record.name: expected text, found a boolean"_s},
+             {"invalid date", u"\"type\":\"commentCard\",\"date\":\"[^\"]*\""_s,
+              "\"type\":\"commentCard\",\"date\":\"yesterday\"",
+              u".date: \"yesterday\" is not an ISO 8601 time"_s},
+             {"missing field", u"\"idCard\""_s, "\"idCardX\"",
+              u"record checklists[0].idCard: expected text, found nothing"_s},
+             {"wrong encoding", u"\"name\":\""_s, "\"name\":\"" + bad, u"invalid UTF8 string"_s},
+             {"10 MB field",
+              u"\"closed\":false,\"coordinates\":null,\"creationMethod\":null,\"dateLastActivity\":\"[^\"]*\",\"desc\":\"\","_s,
+              "\"closed\":false,\"desc\":\"" + huge + "\",", u"record cards[0].desc: 1048"_s}});
+    }
+
+    void shouldRefuseMalformedExportsOfEveryFormat()
+    {
+        QFETCH(QString, sample);
+        QFETCH(QString, pattern);
+        QFETCH(QByteArray, replacement);
+        QFETCH(QString, expected);
+        const QByteArray good
+            = readAll(QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/"_s + sample);
+        QVERIFY(!good.isEmpty());
+        QByteArray damaged;
+        if (pattern.isEmpty()) {
+            damaged = good.left(good.size() / 2);
+        } else {
+            const QString text = QString::fromUtf8(good);
+            const auto match
+                = QRegularExpression(pattern, QRegularExpression::MultilineOption).match(text);
+            QVERIFY2(match.hasMatch(), qPrintable(pattern));
+            damaged = text.left(match.capturedStart()).toUtf8() + replacement
+                      + text.mid(match.capturedEnd()).toUtf8();
+        }
+        QVERIFY(TrackerImport(*m_db).importFiles({m_octokit}));
+        const QString before = m_temp->path(u"before.json"_s);
+        QVERIFY(JsonDump(*m_db).exportTo(before));
+        const QString bad = m_temp->path(u"damaged."_s + sample.section(u'.', -1));
+        write(bad, damaged);
+        const auto summary = TrackerImport(*m_db).importFiles({bad});
+        QVERIFY(!summary);
+        QVERIFY2(summary.error().startsWith(bad + u": "_s), qPrintable(summary.error().left(300)));
+        QVERIFY2(summary.error().contains(u"line "_s) || summary.error().contains(u"record"_s),
+                 qPrintable(summary.error().left(300)));
         QVERIFY2(summary.error().contains(expected), qPrintable(summary.error().left(300)));
         const QString after = m_temp->path(u"after.json"_s);
         QVERIFY(JsonDump(*m_db).exportTo(after));
@@ -441,8 +590,8 @@ private Q_SLOTS:
             << QByteArray("id,summary\n1,A\nx,B\n") << u"line 3: id: expected a ticket number"_s;
         QTest::newRow("bad Jira date") << QByteArray("Summary,Issue key,Created\nA,P-1,yesterday\n")
                                        << u"line 2: Created: \"yesterday\" is not a Jira date"_s;
-        QTest::newRow("wrong encoding")
-            << QByteArray("id,summary\n1,\xff\xfe\n") << u"not UTF-8 text"_s;
+        QTest::newRow("wrong encoding") << QByteArray("id,summary\n1,\xff\xfe\n")
+                                        << u"line 2, column 3: byte 0xFF is not UTF-8"_s;
     }
 
     void shouldLocateErrorsInCsv()

@@ -1013,6 +1013,15 @@ struct CsvComment
     Comment comment;
 };
 
+// A Jira issue's priority as the export names it; its level is decided when writing (the
+// user may map names to levels).
+struct JiraPriority
+{
+    QString where;
+    QString name;
+};
+using JiraPriorities = QHash<QString, JiraPriority>; // issue key -> priority
+
 // "PROJ-12": a project key and a number.
 bool isJiraKey(const QString &key)
 {
@@ -1040,7 +1049,7 @@ Result<QString> jiraTime(const QString &where, const QString &column, const QStr
 
 Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
-                   QHash<QString, int> *priorities, QStringList *warnings)
+                   JiraPriorities *priorities, QStringList *warnings)
 {
     const QStringList header = rows.first().cells;
     for (const QString &required : {u"Summary"_s, u"Issue key"_s}) {
@@ -1048,10 +1057,6 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
             return Error{u"%1: line 1: no \"%2\" column (a Jira CSV export was expected)"_s.arg(
                 path, required)};
     }
-    static const QHash<QString, int> levels
-        = {{u"Highest"_s, 4}, {u"Blocker"_s, 4}, {u"High"_s, 3}, {u"Critical"_s, 3},
-           {u"Medium"_s, 2},  {u"Major"_s, 2},   {u"Low"_s, 1},  {u"Minor"_s, 1},
-           {u"Lowest"_s, 1},  {u"Trivial"_s, 1}};
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const CsvRecord record(header, rows.at(r));
         const QString where = record.where(path);
@@ -1098,14 +1103,8 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
             warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(where, status));
         }
         delta.source = {u"jira"_s, key, {}};
-        const QString priority = record.value(u"Priority"_s);
-        if (!priority.isEmpty()) {
-            if (const auto it = levels.constFind(priority); it != levels.cend())
-                priorities->insert(key, *it);
-            else
-                warnings->append(
-                    u"%1: unknown priority \"%2\", not imported"_s.arg(where, priority));
-        }
+        if (const QString priority = record.value(u"Priority"_s); !priority.isEmpty())
+            priorities->insert(key, {where, priority});
         deltas->append({where, delta});
         // Comment cells: "date;author;text".
         const QStringList cells = record.values(u"Comment"_s);
@@ -1419,7 +1418,7 @@ DeltaState jiraState(const QString &status, const QString &resolution, bool *kno
 
 Status readJiraXml(const QString &path, const QByteArray &bytes,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
-                   QHash<QString, int> *priorities, QList<std::pair<QString, QString>> *duplicates,
+                   JiraPriorities *priorities, QList<std::pair<QString, QString>> *duplicates,
                    QStringList *warnings)
 {
     if (auto bad = xmlNotUtf8(path, bytes, u"a Jira XML export"_s))
@@ -1524,13 +1523,8 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
         }
         delta.foundIn = fields.value(u"version"_s);
         delta.source = {u"jira"_s, key, fields.value(u"link"_s)};
-        if (const QString priority = fields.value(u"priority"_s); !priority.isEmpty()) {
-            if (const int level = jiraPriorityLevel(priority); level >= 0)
-                priorities->insert(key, level);
-            else
-                warnings->append(
-                    u"%1: unknown priority \"%2\", not imported"_s.arg(itemWhere, priority));
-        }
+        if (const QString priority = fields.value(u"priority"_s); !priority.isEmpty())
+            priorities->insert(key, {itemWhere, priority});
         for (CsvComment &comment : itemComments)
             comment.record = key;
         if (const QString original = fields.value(u"duplicates"_s); !original.isEmpty())
@@ -1969,7 +1963,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     QList<BugzillaChange> zillaChanges;
     QList<RedmineIssue> redmine;
     QList<CsvComment> csvComments;
-    QHash<QString, int> jiraPriorities;
+    JiraPriorities jiraPriorities;
     QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
     QList<TrelloBoard> trelloBoards;
     const QString now = m_db.clock().nowText();
@@ -2301,6 +2295,13 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         if (const Status set = store.setState(*self, DeltaState::Duplicate, *original); !set)
             return Error{u"jira %1: %2"_s.arg(key, set.error())};
     }
+    // A tracker's priority name as a level: the user's mapping first, else the default;
+    // every name met is reported with the level it became (-1: not imported).
+    const auto priorityLevel = [&](const QString &name, int defaultLevel) {
+        const int level = options.priorityLevels.value(name, defaultLevel);
+        summary.priorityLevels.insert(name, level);
+        return level;
+    };
     // Jira's priorities belong to the organisation that runs it (--org).
     if (!jiraPriorities.isEmpty()) {
         if (options.organisation.isEmpty()) {
@@ -2321,7 +2322,14 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                 const auto before = triageForJira.priorities(*delta);
                 if (!before)
                     return Error{before.error()};
-                const int level = it.value();
+                const int level = priorityLevel(it->name, jiraPriorityLevel(it->name));
+                if (level < 0) {
+                    if (!options.priorityLevels.contains(it->name)) { // not the user's choice
+                        summary.warnings.append(u"%1: unknown priority \"%2\", not imported"_s.arg(
+                            it->where, it->name));
+                    }
+                    continue;
+                }
                 if (std::any_of(before->cbegin(), before->cend(), [&](const PriorityEntry &e) {
                         return e.organisationId == organisation->id && e.level == level;
                     })) {
@@ -2424,11 +2432,12 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             if (!organisation)
                 return Error{u"%1: %2"_s.arg(task.where, organisation.error())};
         }
-        int level = importance.value(task.importance, -1);
-        if (level < 0) {
+        int level = priorityLevel(task.importance, importance.value(task.importance, -1));
+        if (level < 0 && !options.priorityLevels.contains(task.importance)) {
             summary.warnings.append(u"%1: unknown importance \"%2\", imported as untriaged"_s.arg(
                 task.where, task.importance));
             level = 0;
+            summary.priorityLevels.insert(task.importance, 0);
         }
         const auto before = triage.priorities(*delta);
         if (!before)
@@ -2437,7 +2446,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             = std::any_of(before->cbegin(), before->cend(), [&](const PriorityEntry &entry) {
                   return entry.organisationId == organisation->id && entry.level == level;
               });
-        if (!samePriority) {
+        if (level >= 0 && !samePriority) { // below 0: the user left it out
             if (const Status set = triage.setPriority(organisation->id, *delta, level); !set)
                 return Error{u"%1: %2"_s.arg(task.where, set.error())};
             ++summary.priorities;
@@ -2449,8 +2458,18 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         if (!board || board->columns.isEmpty())
             return Error{u"%1: %2 has no board"_s.arg(task.where, name)};
         const QList<BoardColumn> &columns = board->columns;
+        for (const BoardColumn &c : columns) {
+            if (!summary.columnNames.contains(c.name))
+                summary.columnNames.append(c.name);
+        }
         BoardColumn column = columns.first();
-        if (task.status == u"In Progress"_s || task.status == u"Fix Committed"_s) {
+        const auto chosen
+            = std::find_if(columns.cbegin(), columns.cend(), [&](const BoardColumn &c) {
+                  return c.name == options.statusColumns.value(task.status);
+              });
+        if (chosen != columns.cend()) {
+            column = *chosen; // the user's mapping
+        } else if (task.status == u"In Progress"_s || task.status == u"Fix Committed"_s) {
             for (const BoardColumn &c : columns) {
                 if (c.startsWork) {
                     column = c;
@@ -2466,13 +2485,16 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             summary.warnings.append(u"%1: unknown status \"%2\", put in %3"_s.arg(
                 task.where, task.status, column.name));
         }
+        summary.statusColumns.insert(
+            task.status,
+            rejected.contains(task.status) && chosen == columns.cend() ? QString() : column.name);
         const auto existing = m_db.scalar(u"SELECT id, column_id FROM tasks WHERE "
                                           u"source_tracker = 'launchpad' AND external_id = ?"_s,
                                           {task.externalId});
         if (!existing)
             return Error{existing.error()};
         if (!existing->isValid()) {
-            if (rejected.contains(task.status))
+            if (rejected.contains(task.status) && chosen == columns.cend())
                 continue;
             const QString title
                 = task.title.isEmpty() ? u"Launchpad bug %1"_s.arg(task.bug) : task.title;
@@ -2497,7 +2519,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const auto current = taskStore.get(taskId);
         if (!current)
             return Error{current.error()};
-        if (current->columnId == column.id || rejected.contains(task.status)) {
+        if (current->columnId == column.id
+            || (rejected.contains(task.status) && chosen == columns.cend())) {
             ++summary.tasksUnchanged;
             continue;
         }

@@ -29,6 +29,12 @@ struct ImportSummary
     // to organisations; organisations the run created or would create.
     QMap<QString, QString> targets;
     QStringList newOrganisations;
+    // Every priority name the run met (Launchpad importance, Jira priority) with the level it
+    // became (-1: none), every Launchpad task status with the board column its tasks went to
+    // (empty: no task), and the columns there were to choose from: what a mapping can change.
+    QMap<QString, int> priorityLevels;
+    QMap<QString, QString> statusColumns;
+    QStringList columnNames;
 };
 
 struct ImportOptions
@@ -40,6 +46,11 @@ struct ImportOptions
     // The organisation whose priorities a Jira export holds, or whose board a Trello export is
     // (created when missing; a Trello board is otherwise the organisation named after it).
     QString organisation;
+    // Priority names (Launchpad importance, Jira priority) to levels 0..4, or -1 to leave the
+    // priority out, over the defaults; Launchpad task statuses to a board column by name
+    // (over the defaults; a rejected status mapped to a column is a task after all).
+    QHash<QString, int> priorityLevels;
+    QHash<QString, QString> statusColumns;
     // The format of every file, instead of detecting it ("csv", "github", … as detect() names
     // them); empty: detected per file.
     QString format;

@@ -216,6 +216,20 @@ public:
         layout->addWidget(wizard->m_targets);
         wizard->m_targetsLabel->hide();
         wizard->m_targets->hide();
+        wizard->m_mappingsLabel = new QLabel(tr("Priorities and statuses: what each becomes "
+                                                "here (the defaults are chosen by name)."),
+                                             this);
+        wizard->m_mappingsLabel->setWordWrap(true);
+        layout->addWidget(wizard->m_mappingsLabel);
+        wizard->m_mappings = new QTableWidget(0, 2, this);
+        wizard->m_mappings->setObjectName(u"importMappings"_s);
+        wizard->m_mappings->setHorizontalHeaderLabels({tr("In the export"), tr("Here")});
+        wizard->m_mappings->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        wizard->m_mappings->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+        wizard->m_mappings->verticalHeader()->hide();
+        layout->addWidget(wizard->m_mappings);
+        wizard->m_mappingsLabel->hide();
+        wizard->m_mappings->hide();
         wizard->m_previewHeading = new QLabel(this);
         wizard->m_previewHeading->setWordWrap(true);
         wizard->m_previewHeading->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -227,12 +241,8 @@ public:
         wizard->m_previewWarnings = warningsList(this);
         layout->addWidget(wizard->m_previewWarnings, 1);
         connect(update, &QPushButton::clicked, this, [this] { m_wizard->run(true); });
-        connect(wizard->m_organisation, &QComboBox::currentTextChanged, this, [this] {
-            m_wizard->m_preview.reset();
-            m_wizard->m_previewHeading->setText(
-                tr("The organisation changed: Update Preview (Alt+U) shows what it does."));
-            Q_EMIT completeChanged();
-        });
+        connect(wizard->m_organisation, &QComboBox::currentTextChanged, this,
+                [this] { m_wizard->previewOutdated(tr("organisation")); });
     }
 
     void initializePage() override { m_wizard->run(true); }
@@ -373,7 +383,74 @@ ImportOptions ImportWizard::options() const
         if (combo && !combo->currentText().trimmed().isEmpty())
             options.targetOrganisations.insert(target, combo->currentText().trimmed());
     }
+    for (int row = 0; row < m_mappings->rowCount(); ++row) {
+        const auto *combo = qobject_cast<QComboBox *>(m_mappings->cellWidget(row, 1));
+        const QTableWidgetItem *item = m_mappings->item(row, 0);
+        const QString name = item->data(Qt::UserRole).toString();
+        if (!combo || combo->currentData().isNull())
+            continue;
+        if (item->data(Qt::UserRole + 1).toString() == u"priority"_s)
+            options.priorityLevels.insert(name, combo->currentData().toInt());
+        else
+            options.statusColumns.insert(name, combo->currentData().toString());
+    }
     return options;
+}
+
+void ImportWizard::previewOutdated(const QString &what)
+{
+    m_preview.reset();
+    m_previewHeading->setText(
+        tr("The %1 changed: Update Preview (Alt+U) shows what it does.").arg(what));
+    Q_EMIT page(PreviewPage)->completeChanged();
+}
+
+void ImportWizard::refreshMappings(const ImportSummary &summary)
+{
+    // Keep what the user chose; the rest shows the level or column the importer chose.
+    const ImportOptions chosen = options();
+    m_mappings->setRowCount(0);
+    const auto addRow
+        = [this](const QString &label, const QString &name, const QString &kind, QComboBox *combo) {
+              const int row = m_mappings->rowCount();
+              m_mappings->insertRow(row);
+              auto *item = new QTableWidgetItem(label);
+              item->setData(Qt::UserRole, name);
+              item->setData(Qt::UserRole + 1, kind);
+              item->setFlags(Qt::ItemIsEnabled);
+              m_mappings->setItem(row, 0, item);
+              m_mappings->setCellWidget(row, 1, combo);
+              connect(combo, &QComboBox::currentIndexChanged, this,
+                      [this] { previewOutdated(tr("mapping")); });
+          };
+    static const QList<std::pair<int, const char *>> levels
+        = {{4, QT_TR_NOOP("Critical")},  {3, QT_TR_NOOP("High")},
+           {2, QT_TR_NOOP("Medium")},    {1, QT_TR_NOOP("Low")},
+           {0, QT_TR_NOOP("Untriaged")}, {-1, QT_TR_NOOP("Not imported")}};
+    for (auto it = summary.priorityLevels.cbegin(); it != summary.priorityLevels.cend(); ++it) {
+        auto *combo = new QComboBox(m_mappings);
+        for (const auto &[level, name] : levels)
+            combo->addItem(tr(name), level);
+        const int level = chosen.priorityLevels.value(it.key(), it.value());
+        combo->setCurrentIndex(combo->findData(level));
+        addRow(tr("Priority \"%1\"").arg(it.key()), it.key(), u"priority"_s, combo);
+    }
+    for (auto it = summary.statusColumns.cbegin(); it != summary.statusColumns.cend(); ++it) {
+        auto *combo = new QComboBox(m_mappings);
+        if (it.value().isEmpty())
+            combo->addItem(tr("No task (rejected)"), QVariant());
+        for (const QString &column : summary.columnNames)
+            combo->addItem(tr("Column \"%1\"").arg(column), column);
+        const QString column = chosen.statusColumns.value(it.key(), it.value());
+        combo->setCurrentIndex(std::max(0, combo->findData(column)));
+        addRow(tr("Launchpad status \"%1\"").arg(it.key()), it.key(), u"status"_s, combo);
+    }
+    const int rows = std::min<int>(m_mappings->rowCount(), 6);
+    m_mappings->setFixedHeight(m_mappings->horizontalHeader()->sizeHint().height()
+                               + rows * m_mappings->verticalHeader()->defaultSectionSize()
+                               + 2 * m_mappings->frameWidth());
+    m_mappings->setVisible(m_mappings->rowCount() > 0);
+    m_mappingsLabel->setVisible(m_mappings->rowCount() > 0);
 }
 
 void ImportWizard::refreshTargets(const ImportSummary &summary)
@@ -393,12 +470,8 @@ void ImportWizard::refreshTargets(const ImportSummary &summary)
         combo->setEditable(true);
         combo->addItems(m_organisations);
         combo->setCurrentText(chosen.targetOrganisations.value(it.key(), it.value()));
-        connect(combo, &QComboBox::currentTextChanged, this, [this] {
-            m_preview.reset();
-            m_previewHeading->setText(tr("The mapping changed: Update Preview (Alt+U) shows what "
-                                         "it does."));
-            Q_EMIT page(PreviewPage)->completeChanged();
-        });
+        connect(combo, &QComboBox::currentTextChanged, this,
+                [this] { previewOutdated(tr("mapping")); });
         m_targets->setCellWidget(row, 1, combo);
     }
     const int rows = std::min<int>(m_targets->rowCount(), 5);
@@ -517,6 +590,7 @@ void ImportWizard::run(bool dryRun)
                 if (dryRun) {
                     m_preview = *summary;
                     refreshTargets(*summary);
+                    refreshMappings(*summary);
                     showSummary(m_previewCounts, m_previewWarnings, m_previewWarningsLabel,
                                 m_previewHeading, *summary, true);
                     Q_EMIT page(PreviewPage)->completeChanged();

@@ -65,6 +65,8 @@ private:
     void showSummary(QTreeWidget *table, QListWidget *warnings, QLabel *warningsLabel,
                      QLabel *heading, const ImportSummary &summary, bool dryRun) const;
     void refreshTargets(const ImportSummary &summary);
+    void refreshMappings(const ImportSummary &summary);
+    void previewOutdated(const QString &what);
 
     QString m_databasePath;
     QStringList m_organisations;
@@ -73,6 +75,8 @@ private:
     QComboBox *m_organisation;
     QTableWidget *m_targets;
     QLabel *m_targetsLabel;
+    QTableWidget *m_mappings;
+    QLabel *m_mappingsLabel;
     QLabel *m_previewHeading;
     QTreeWidget *m_previewCounts;
     QLabel *m_previewWarningsLabel;

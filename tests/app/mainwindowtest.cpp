@@ -878,6 +878,21 @@ private Q_SLOTS:
         QTest::mouseClick(wizard->findChild<QPushButton *>(u"updatePreview"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
         QVERIFY(wizard->preview()->newOrganisations.isEmpty());
+        // The status's column is the user's to choose: Done here.
+        auto *mappings = wizard->findChild<QTableWidget *>(u"importMappings"_s);
+        QVERIFY(mappings->isVisible());
+        int statusRow = -1;
+        for (int row = 0; row < mappings->rowCount(); ++row) {
+            if (mappings->item(row, 0)->text().startsWith(u"Launchpad status"_s))
+                statusRow = row;
+        }
+        QVERIFY(statusRow >= 0);
+        auto *column = qobject_cast<QComboBox *>(mappings->cellWidget(statusRow, 1));
+        column->setCurrentIndex(column->findData(u"Done"_s));
+        QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::mouseClick(wizard->findChild<QPushButton *>(u"updatePreview"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        QCOMPARE(wizard->preview()->statusColumns.first(), u"Done"_s);
         wizard->next();
         QTRY_VERIFY_WITH_TIMEOUT(wizard->result().has_value(), 20000);
         QCOMPARE(countRows(db, u"tasks"_s), tasksBefore + wizard->result()->tasksCreated);
@@ -886,6 +901,10 @@ private Q_SLOTS:
                                     u"o.id = t.organisation_id WHERE t.source_tracker = ?"_s,
                                     {u"launchpad"_s});
         QCOMPARE(task->toString(), organisation);
+        const auto inColumn = db.scalar(u"SELECT c.name FROM tasks t JOIN board_columns c ON "
+                                        u"c.id = t.column_id WHERE t.source_tracker = ?"_s,
+                                        {u"launchpad"_s});
+        QCOMPARE(inColumn->toString(), u"Done"_s);
         wizard->close();
     }
 

@@ -907,6 +907,52 @@ private Q_SLOTS:
         QCOMPARE(match(u"quokka"_s), 1);
     }
 
+    void shouldFollowTheUsersPriorityAndStatusMappings()
+    {
+        const QString launchpad = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/launchpad/"_s;
+        const QStringList files = {launchpad + u"ohmainline_bug_839461.json"_s,
+                                   launchpad + u"ohmainline_bzr_searchTasks.json"_s};
+        // A dry run says what there is to map and how it maps by default.
+        ImportOptions options;
+        options.dryRun = true;
+        const auto preview = TrackerImport(*m_db).importFiles(files, options);
+        QVERIFY2(preview, qPrintable(preview.error()));
+        QCOMPARE(preview->statusColumns.size(), 1);
+        const QString status = preview->statusColumns.firstKey();
+        QCOMPARE(preview->priorityLevels.size(), 1);
+        const QString importance = preview->priorityLevels.firstKey();
+        QVERIFY(preview->columnNames.contains(u"Done"_s));
+        QVERIFY(preview->statusColumns.value(status) != u"Done"_s);
+        // Mapped: the task goes to the chosen column with the chosen priority.
+        options.dryRun = false;
+        options.statusColumns.insert(status, u"Done"_s);
+        options.priorityLevels.insert(importance, 4);
+        const auto summary = TrackerImport(*m_db).importFiles(files, options);
+        QVERIFY2(summary, qPrintable(summary.error()));
+        QCOMPARE(summary->statusColumns.value(status), u"Done"_s);
+        QCOMPARE(summary->priorityLevels.value(importance), 4);
+        const auto task = m_db->scalar(u"SELECT c.name FROM tasks t JOIN board_columns c ON c.id "
+                                       u"= t.column_id WHERE t.source_tracker = 'launchpad'"_s);
+        QCOMPARE(task->toString(), u"Done"_s);
+        const auto level
+            = m_db->scalar(u"SELECT p.level FROM priorities p JOIN deltas d ON d.id = p.delta_id "
+                           u"WHERE d.source_tracker = 'launchpad' AND d.external_id = '839461'"_s);
+        QCOMPARE(level->toInt(), 4);
+
+        // Jira: a priority name mapped to "not imported" leaves that priority out.
+        const QString jira = QStringLiteral(DELTABOARD_SAMPLES_DIR)
+                             + u"/imports/jira-xml/gojira_mongodb_resolved-recently_excerpt.xml"_s;
+        ImportOptions jiraOptions;
+        jiraOptions.organisation = u"MongoDB"_s;
+        jiraOptions.priorityLevels.insert(u"Major - P3"_s, -1);
+        const auto jiraSummary = TrackerImport(*m_db).importFiles({jira}, jiraOptions);
+        QVERIFY2(jiraSummary, qPrintable(jiraSummary.error()));
+        QCOMPARE(jiraSummary->priorityLevels.value(u"Major - P3"_s), -1);
+        const auto id = m_db->scalar(
+            u"SELECT id FROM deltas WHERE source_tracker = 'jira' AND external_id = 'SERVER-79005'"_s);
+        QVERIFY(TriageStore(*m_db).priorities(id->toLongLong())->isEmpty());
+    }
+
 private:
     std::unique_ptr<TempDatabase> m_temp;
     std::unique_ptr<Database> m_db;

@@ -1260,11 +1260,14 @@ std::optional<QString> csvTime(const QString &value)
 
 Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                       const QString &tracker, const QHash<QString, QString> &mapping,
-                      QList<std::pair<QString, Delta>> *deltas, QStringList *warnings)
+                      QList<std::pair<QString, Delta>> *deltas, QMap<QString, QString> *chosen,
+                      QStringList *warnings)
 {
     const QStringList header = rows.first().cells;
     QHash<QString, qsizetype> column; // field -> index in the header
     for (const auto &[field, names] : csvFieldNames()) {
+        if (mapping.contains(field) && mapping.value(field).isEmpty())
+            continue; // the user's "no column"
         if (mapping.contains(field)) {
             const qsizetype index = header.indexOf(mapping.value(field));
             if (index < 0) {
@@ -1293,6 +1296,8 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
                                                      u"\""_s + header.join(u"\", \""_s) + u"\""_s)};
         }
     }
+    for (auto it = column.cbegin(); it != column.cend(); ++it)
+        chosen->insert(it.key(), header.at(it.value()));
     const auto cell = [&column](const CsvRow &row, const QString &field) {
         return column.contains(field) ? row.cells.value(column.value(field)).trimmed() : QString();
     };
@@ -2004,8 +2009,12 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             const QString tracker = format == u"redmine-csv"_s    ? u"redmine"_s
                                     : options.csvSource.isEmpty() ? u"csv"_s
                                                                   : options.csvSource;
+            for (const QString &name : rows->first().cells) {
+                if (!summary.csvHeader.contains(name))
+                    summary.csvHeader.append(name);
+            }
             if (const Status read = readGenericCsv(path, *rows, now, tracker, options.csvColumns,
-                                                   &issues, &summary.warnings);
+                                                   &issues, &summary.csvColumns, &summary.warnings);
                 !read) {
                 return Error{read.error()};
             }

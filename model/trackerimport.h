@@ -35,6 +35,9 @@ struct ImportSummary
     QMap<QString, int> priorityLevels;
     QMap<QString, QString> statusColumns;
     QStringList columnNames;
+    // For generic CSV files: their columns, and the column each field was read from.
+    QStringList csvHeader;
+    QMap<QString, QString> csvColumns;
 };
 
 struct ImportOptions
@@ -55,8 +58,9 @@ struct ImportOptions
     // them); empty: detected per file.
     QString format;
     // A generic CSV's columns: field ("id", "title", "details", "state", "kind", "reporter",
-    // "created", "found-in", "component", "url") to header. Fields not given are found by
-    // common header names ("Summary", "Subject", "Status", …); id and title are required.
+    // "created", "found-in", "component", "url") to header, or to "" for none. Fields not
+    // given are found by common header names ("Summary", "Subject", "Status", …); id and
+    // title are required.
     QHash<QString, QString> csvColumns;
     // The tracker a generic CSV comes from: with its ids, what makes a re-import recognise
     // the records ("csv" when empty).

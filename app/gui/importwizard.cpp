@@ -45,6 +45,8 @@ QString formatName(const QString &format)
         {u"jira-xml"_s, QObject::tr("Jira XML (RSS)")},
         {u"trac-csv"_s, QObject::tr("Trac CSV")},
         {u"trello"_s, QObject::tr("Trello board JSON")},
+        {u"redmine-csv"_s, QObject::tr("Redmine CSV")},
+        {u"csv"_s, QObject::tr("CSV")},
     };
     return names.value(format, format);
 }
@@ -216,8 +218,9 @@ public:
         layout->addWidget(wizard->m_targets);
         wizard->m_targetsLabel->hide();
         wizard->m_targets->hide();
-        wizard->m_mappingsLabel = new QLabel(tr("Priorities and statuses: what each becomes "
-                                                "here (the defaults are chosen by name)."),
+        wizard->m_mappingsLabel = new QLabel(tr("Priorities, statuses and CSV columns: what "
+                                                "each becomes here (the defaults are chosen by "
+                                                "name)."),
                                              this);
         wizard->m_mappingsLabel->setWordWrap(true);
         layout->addWidget(wizard->m_mappingsLabel);
@@ -307,7 +310,7 @@ ImportWizard::ImportWizard(const QString &databasePath, const QStringList &organ
     setPage(PreviewPage, new ImportPreviewPage(this));
     setPage(ResultPage, new ImportResultPage(this));
     page(PreviewPage)->setButtonText(QWizard::NextButton, tr("&Import"));
-    resize(760, 600);
+    resize(800, 720);
 }
 
 qint64 ImportWizard::askAbove()
@@ -389,10 +392,13 @@ ImportOptions ImportWizard::options() const
         const QString name = item->data(Qt::UserRole).toString();
         if (!combo || combo->currentData().isNull())
             continue;
-        if (item->data(Qt::UserRole + 1).toString() == u"priority"_s)
+        const QString kind = item->data(Qt::UserRole + 1).toString();
+        if (kind == u"priority"_s)
             options.priorityLevels.insert(name, combo->currentData().toInt());
-        else
+        else if (kind == u"status"_s)
             options.statusColumns.insert(name, combo->currentData().toString());
+        else
+            options.csvColumns.insert(name, combo->currentData().toString());
     }
     return options;
 }
@@ -445,10 +451,27 @@ void ImportWizard::refreshMappings(const ImportSummary &summary)
         combo->setCurrentIndex(std::max(0, combo->findData(column)));
         addRow(tr("Launchpad status \"%1\"").arg(it.key()), it.key(), u"status"_s, combo);
     }
+    // A generic CSV: the column each field comes from ("none" leaves the field empty; the id
+    // and the title must have one).
+    if (!summary.csvHeader.isEmpty()) {
+        for (const QString &field : TrackerImport::csvFields()) {
+            auto *combo = new QComboBox(m_mappings);
+            if (field != u"id"_s && field != u"title"_s)
+                combo->addItem(tr("none"), QString());
+            for (const QString &header : summary.csvHeader)
+                combo->addItem(tr("Column \"%1\"").arg(header), header);
+            const QString header = chosen.csvColumns.value(field, summary.csvColumns.value(field));
+            combo->setCurrentIndex(std::max(0, combo->findData(header)));
+            addRow(tr("CSV field: %1").arg(field), field, u"csv"_s, combo);
+        }
+    }
+    // Rows as tall as their combo boxes; six at most, the rest scrolls.
+    const int rowHeight = QComboBox().sizeHint().height() + 2;
+    for (int row = 0; row < m_mappings->rowCount(); ++row)
+        m_mappings->setRowHeight(row, rowHeight);
     const int rows = std::min<int>(m_mappings->rowCount(), 6);
     m_mappings->setFixedHeight(m_mappings->horizontalHeader()->sizeHint().height()
-                               + rows * m_mappings->verticalHeader()->defaultSectionSize()
-                               + 2 * m_mappings->frameWidth());
+                               + rows * rowHeight + 2 * m_mappings->frameWidth());
     m_mappings->setVisible(m_mappings->rowCount() > 0);
     m_mappingsLabel->setVisible(m_mappings->rowCount() > 0);
 }
@@ -474,9 +497,11 @@ void ImportWizard::refreshTargets(const ImportSummary &summary)
                 [this] { previewOutdated(tr("mapping")); });
         m_targets->setCellWidget(row, 1, combo);
     }
-    const int rows = std::min<int>(m_targets->rowCount(), 5);
-    m_targets->setFixedHeight(m_targets->horizontalHeader()->sizeHint().height()
-                              + rows * m_targets->verticalHeader()->defaultSectionSize()
+    const int rowHeight = QComboBox().sizeHint().height() + 2;
+    for (int row = 0; row < m_targets->rowCount(); ++row)
+        m_targets->setRowHeight(row, rowHeight);
+    const int rows = std::min<int>(m_targets->rowCount(), 3);
+    m_targets->setFixedHeight(m_targets->horizontalHeader()->sizeHint().height() + rows * rowHeight
                               + 2 * m_targets->frameWidth());
     m_targets->setVisible(!summary.targets.isEmpty());
     m_targetsLabel->setVisible(!summary.targets.isEmpty());

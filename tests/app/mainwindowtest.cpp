@@ -908,6 +908,42 @@ private Q_SLOTS:
         wizard->close();
     }
 
+    void shouldMapCsvColumnsInTheWizard()
+    {
+        Database &db = m_window->database();
+        const QString path = m_temp->path(u"tracker.csv"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("Key,Summary,Notes\nA-1,First thing,the notes\nA-2,Second thing,more\n");
+        }
+        ImportWizard *wizard = m_window->openImportWizard({path});
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        QCOMPARE(wizard->preview()->csvColumns.value(u"title"_s), u"Summary"_s);
+        QVERIFY(!wizard->preview()->csvColumns.contains(u"details"_s)); // "Notes": not a guess
+        auto *mappings = wizard->findChild<QTableWidget *>(u"importMappings"_s);
+        QComboBox *details = nullptr;
+        for (int row = 0; row < mappings->rowCount(); ++row) {
+            if (mappings->item(row, 0)->text() == u"CSV field: details"_s)
+                details = qobject_cast<QComboBox *>(mappings->cellWidget(row, 1));
+        }
+        QVERIFY(details);
+        QCOMPARE(details->currentText(), u"none"_s);
+        details->setCurrentIndex(details->findData(u"Notes"_s));
+        QTest::mouseClick(wizard->findChild<QPushButton *>(u"updatePreview"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
+        QCOMPARE(wizard->preview()->csvColumns.value(u"details"_s), u"Notes"_s);
+        wizard->next();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->result().has_value(), 20000);
+        QCOMPARE(wizard->result()->created, 2);
+        const auto notes = db.scalar(
+            u"SELECT details FROM deltas WHERE source_tracker = ? AND external_id = ?"_s,
+            {u"csv"_s, u"A-1"_s});
+        QCOMPARE(notes->toString(), u"the notes"_s);
+        wizard->close();
+    }
+
     void shouldGuideTheUserOnAnEmptyDatabase()
     {
         TempDatabase temp;

@@ -22,6 +22,7 @@
 
 #include <cctype>
 #include <functional>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -102,14 +103,27 @@ std::optional<Error> xmlNotUtf8(const QString &path, const QByteArray &bytes,
     return notUtf8(path, bytes, expected);
 }
 
-using RecordVisitor = std::function<Status(const QString &where, const QJsonObject &record)>;
-
-// The records of a file that is a JSON array of objects, or one object per line (JSON lines),
-// one at a time: each record is parsed on its own and dropped after the visit, so a large file
-// never becomes one document in memory. An array is split by a scan that only follows strings
-// and nesting; what is inside a record is for the JSON parser to judge.
-Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordVisitor &visit)
+// Where one record of a file is: the bytes of an array element, or of a line (JSON lines).
+struct RecordSlice
 {
+    qsizetype begin = 0;
+    qsizetype length = 0;
+    qsizetype number = 0; // the element's index, or the line's number
+    bool line = false;
+};
+
+QString recordName(const RecordSlice &slice)
+{
+    return slice.line ? u"line %1"_s.arg(slice.number) : u"[%1]"_s.arg(slice.number);
+}
+
+// The records of a file that is a JSON array of objects, or one object per line: found by a
+// scan that only follows strings and nesting (what is inside a record is for the JSON parser
+// to judge), so that each record is parsed on its own and a large file never becomes one
+// document in memory.
+Result<QList<RecordSlice>> recordSlices(const QString &path, const QByteArray &bytes)
+{
+    QList<RecordSlice> slices;
     const char *data = bytes.constData();
     const qsizetype size = bytes.size();
     qsizetype first = 0;
@@ -120,14 +134,13 @@ Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordV
             return Error{u"%1: %2: %3 (a JSON array of issues was expected)"_s.arg(
                 path, position(bytes, offset), what)};
         };
-        qsizetype index = 0;
         qsizetype at = first + 1;
         while (true) {
             while (at < size && std::isspace(static_cast<unsigned char>(data[at])))
                 ++at;
             if (at >= size)
                 return fail(at, u"the array ends without \"]\""_s);
-            if (data[at] == ']' && index == 0)
+            if (data[at] == ']' && slices.isEmpty())
                 break;
             // One element: up to the comma or bracket that closes it at the array's level.
             const qsizetype begin = at;
@@ -153,17 +166,8 @@ Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordV
                 }
             }
             if (at >= size)
-                return fail(size, u"the file ends inside record [%1]"_s.arg(index));
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(
-                QByteArray::fromRawData(data + begin, at - begin), &error);
-            if (error.error != QJsonParseError::NoError)
-                return fail(begin + error.offset, error.errorString());
-            if (!document.isObject())
-                return Error{u"%1: record [%2]: expected an issue object"_s.arg(path).arg(index)};
-            if (const Status visited = visit(u"[%1]"_s.arg(index), document.object()); !visited)
-                return visited;
-            ++index;
+                return fail(size, u"the file ends inside record [%1]"_s.arg(slices.size()));
+            slices.append({begin, at - begin, slices.size(), false});
             if (data[at] == ']')
                 break;
             ++at; // the comma
@@ -172,7 +176,7 @@ Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordV
             if (!std::isspace(static_cast<unsigned char>(data[at])))
                 return fail(at, u"more after the array's end"_s);
         }
-        return {};
+        return slices;
     }
     qsizetype line = 0;
     for (qsizetype begin = 0; begin < size;) {
@@ -180,21 +184,50 @@ Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordV
         if (end < 0)
             end = size;
         ++line;
-        const QByteArray text = QByteArray::fromRawData(data + begin, end - begin);
+        const RecordSlice slice{begin, end - begin, line, true};
         begin = end + 1;
-        if (text.trimmed().isEmpty())
-            continue;
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            return Error{
-                u"%1: line %2, column %3: %4 (one issue object per line was expected)"_s.arg(path)
-                    .arg(line)
-                    .arg(error.offset + 1)
-                    .arg(error.error != QJsonParseError::NoError ? error.errorString()
-                                                                 : u"not an object"_s)};
-        }
-        if (const Status visited = visit(u"line %1"_s.arg(line), document.object()); !visited)
+        if (!QByteArray::fromRawData(data + slice.begin, slice.length).trimmed().isEmpty())
+            slices.append(slice);
+    }
+    return slices;
+}
+
+Result<QJsonObject> parseRecord(const QString &path, const QByteArray &bytes,
+                                const RecordSlice &slice)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(
+        QByteArray::fromRawData(bytes.constData() + slice.begin, slice.length), &error);
+    if (slice.line && (error.error != QJsonParseError::NoError || !document.isObject())) {
+        return Error{
+            u"%1: line %2, column %3: %4 (one issue object per line was expected)"_s.arg(path)
+                .arg(slice.number)
+                .arg(error.offset + 1)
+                .arg(error.error != QJsonParseError::NoError ? error.errorString()
+                                                             : u"not an object"_s)};
+    }
+    if (error.error != QJsonParseError::NoError) {
+        return Error{u"%1: %2: %3 (a JSON array of issues was expected)"_s.arg(
+            path, position(bytes, slice.begin + error.offset), error.errorString())};
+    }
+    if (!document.isObject())
+        return Error{u"%1: record [%2]: expected an issue object"_s.arg(path).arg(slice.number)};
+    return document.object();
+}
+
+using RecordVisitor = std::function<Status(const QString &where, const QJsonObject &record)>;
+
+// Each record of a JSON array or JSON lines file, in order, parsed on its own.
+Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordVisitor &visit)
+{
+    const auto slices = recordSlices(path, bytes);
+    if (!slices)
+        return Error{slices.error()};
+    for (const RecordSlice &slice : *slices) {
+        const auto record = parseRecord(path, bytes, slice);
+        if (!record)
+            return Error{record.error()};
+        if (const Status visited = visit(recordName(slice), *record); !visited)
             return visited;
     }
     return {};
@@ -283,7 +316,8 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     QString url = issue.value(u"html_url"_s).isString() ? issue.value(u"html_url"_s).toString()
                                                         : issue.value(u"url"_s).toString();
     // "https://github.com/OWNER/REPO/issues/N" (or /pull/N) names the repository.
-    static const QRegularExpression repository(
+    // One per thread: issues are mapped on two threads (see mapGithubFile).
+    static thread_local const QRegularExpression repository(
         uR"(^https://(?:api\.)?github\.com/(?:repos/)?([^/]+/[^/]+)/(?:issues|pull)/\d+)"_s);
     const auto repo = repository.match(url);
     if (!repo.hasMatch()) {
@@ -418,6 +452,66 @@ private:
     QString m_trigger;
     qint64 m_indexedUpTo = 0;
 };
+
+// Some issues of a GitHub file, mapped: parsed and mapped on two threads when there are many
+// (the scan that finds the records is quick; parsing and mapping them is most of the reading),
+// in file order either way, with the first error in file order.
+struct MappedIssues
+{
+    QList<Delta> deltas;
+    int pullRequests = 0;
+    QStringList warnings;
+};
+
+Result<MappedIssues> mapGithubIssues(const QString &path, const QByteArray &bytes,
+                                     const QList<RecordSlice> &slices, qsizetype from, qsizetype to)
+{
+    struct Part
+    {
+        MappedIssues mapped;
+        std::optional<Error> error;
+    };
+    const auto work = [&](qsizetype begin, qsizetype end, Part &part) {
+        part.mapped.deltas.reserve(end - begin);
+        for (qsizetype i = begin; i < end; ++i) {
+            const RecordSlice &slice = slices.at(i);
+            const auto record = parseRecord(path, bytes, slice);
+            if (!record) {
+                part.error = Error{record.error()};
+                return;
+            }
+            auto issue = mapGithubIssue(u"%1: record %2"_s.arg(path, recordName(slice)), *record,
+                                        &part.mapped.warnings);
+            if (!issue) {
+                part.error = Error{issue.error()};
+                return;
+            }
+            if (issue->pullRequest)
+                ++part.mapped.pullRequests;
+            else
+                part.mapped.deltas.append(std::move(issue->delta));
+        }
+    };
+    Part first;
+    Part second;
+    const qsizetype half = to - from >= 2048 && std::thread::hardware_concurrency() > 1
+                               ? from + (to - from) / 2
+                               : to;
+    {
+        std::jthread helper;
+        if (half < to)
+            helper = std::jthread([&] { work(half, to, second); });
+        work(from, half, first);
+    }
+    if (first.error)
+        return *first.error;
+    if (second.error)
+        return *second.error;
+    first.mapped.deltas.append(std::move(second.mapped.deltas));
+    first.mapped.pullRequests += second.mapped.pullRequests;
+    first.mapped.warnings.append(second.mapped.warnings);
+    return first.mapped;
+}
 
 // ---- Launchpad -------------------------------------------------------------------------
 
@@ -1983,6 +2077,119 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         return !options.progress || options.progress(done, kScale);
     };
     const Error cancelled{u"import cancelled; nothing was written"_s};
+    // The run's transaction covers reading too: GitHub files, whose issues refer to nothing
+    // else, are written batch by batch as they are read, so a large file never sits in memory
+    // as mapped records. Everything else is read whole first (comments, tasks and duplicates
+    // refer across files), then written.
+    qint64 records = 0; // to write after reading; counted when reading is done
+    qint64 written = 0;
+    QStringList organisationsBefore;
+    {
+        const auto known = OrganisationStore(m_db).list();
+        if (!known)
+            return Error{known.error()};
+        for (const Organisation &organisation : *known)
+            organisationsBefore.append(organisation.name);
+    }
+
+    Transaction transaction(m_db);
+    BulkTextIndex textIndex(m_db);
+    if (const Status begun = textIndex.begin(); !begun)
+        return Error{begun.error()};
+    DeltaStore store(m_db);
+    // One delta by its source: created, updated (with history) or left alone.
+    // Deltas already in the database by source, read once per tracker the run meets: a
+    // lookup per record was a tenth of a re-import.
+    QHash<QString, QHash<QString, qint64>> knownByTracker; // tracker -> external id -> delta
+    const auto knownIn = [&](const QString &tracker) -> Result<QHash<QString, qint64> *> {
+        auto it = knownByTracker.find(tracker);
+        if (it != knownByTracker.end())
+            return &it.value();
+        QHash<QString, qint64> ids;
+        const auto rows = m_db.run(
+            u"SELECT external_id, id FROM deltas WHERE source_tracker = ? AND external_id IS NOT NULL"_s,
+            {tracker});
+        if (!rows)
+            return Error{rows.error()};
+        while ((*rows)->next())
+            ids.insert((*rows)->value(0).toString(), (*rows)->value(1).toLongLong());
+        (*rows)->finish();
+        return &knownByTracker.insert(tracker, std::move(ids)).value();
+    };
+    const auto upsert = [&](const QString &where, const Delta &incoming) -> Result<qint64> {
+        // Writing while reading (GitHub files go in batch by batch) reports by bytes read.
+        if (++written % 64 == 0
+            && !report(records ? kScale / 2 + written * kScale / 2 / records
+                               : (totalBytes ? bytesRead * kScale / 2 / totalBytes : 0)))
+            return cancelled;
+        const auto ids = knownIn(incoming.source.tracker);
+        if (!ids)
+            return Error{ids.error()};
+        const qint64 existing = (*ids)->value(incoming.source.externalId, 0);
+        if (!existing) {
+            const auto created = store.create(incoming);
+            if (!created)
+                return Error{
+                    u"%1: %2: %3"_s.arg(where, incoming.source.externalId, created.error())};
+            (*ids)->insert(incoming.source.externalId, *created);
+            ++summary.created;
+            return *created;
+        }
+        // Most records of a second run are unchanged: compared on the fields an import sets
+        // before the whole delta is read.
+        {
+            const auto current = m_db.run(u"SELECT kind, title, details, reporter, source_url, "
+                                          u"state FROM deltas WHERE id = ?"_s,
+                                          {existing});
+            if (!current)
+                return Error{current.error()};
+            QSqlQuery &row = **current;
+            if (!row.next())
+                return Error{u"%1: delta %2 vanished during the import"_s.arg(where).arg(existing)};
+            const QString state = row.value(5).toString();
+            const bool same = row.value(0).toString() == Levels::kindName(incoming.kind)
+                              && row.value(1).toString() == incoming.title
+                              && row.value(2).toString() == incoming.details
+                              && row.value(3).toString() == incoming.reporter
+                              && row.value(4).toString() == incoming.source.url
+                              && (state == Levels::stateName(DeltaState::Duplicate)
+                                  || state == Levels::stateName(incoming.state));
+            row.finish();
+            if (same) {
+                ++summary.unchanged;
+                return existing;
+            }
+        }
+        auto stored = store.get(existing);
+        if (!stored)
+            return Error{stored.error()};
+        // What the tracker says overrides; what only Deltaboard knows (component, duplicate
+        // links made here, desired/actual) stays.
+        Delta merged = *stored;
+        merged.kind = incoming.kind;
+        merged.title = incoming.title;
+        merged.details = incoming.details;
+        merged.reporter = incoming.reporter;
+        merged.source.url = incoming.source.url;
+        if (stored->state != DeltaState::Duplicate)
+            merged.state = incoming.state;
+        const bool same
+            = merged.kind == stored->kind && merged.title == stored->title
+              && merged.details == stored->details && merged.reporter == stored->reporter
+              && merged.source.url == stored->source.url && merged.state == stored->state;
+        if (same) {
+            ++summary.unchanged;
+            return stored->id;
+        }
+        if (textIndex.isPending(stored->id)) {
+            if (const Status indexed = textIndex.indexPending(); !indexed)
+                return Error{indexed.error()};
+        }
+        if (const Status updated = store.update(merged); !updated)
+            return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, updated.error())};
+        ++summary.updated;
+        return stored->id;
+    };
     for (const QString &path : paths) {
         if (!report(totalBytes ? bytesRead * kScale / 2 / totalBytes : 0))
             return cancelled;
@@ -2121,20 +2328,23 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             }
             continue;
         }
-        const Status read
-            = forEachRecord(path, bytes, [&](const QString &where, const QJsonObject &object) {
-                  auto mapped = mapGithubIssue(u"%1: record %2"_s.arg(path, where), object,
-                                               &summary.warnings);
-                  if (!mapped)
-                      return Status(Error{mapped.error()});
-                  if (mapped->pullRequest)
-                      ++summary.skipped;
-                  else
-                      issues.append({path, std::move(mapped->delta)});
-                  return Status();
-              });
-        if (!read)
-            return Error{read.error()};
+        const auto slices = recordSlices(path, bytes);
+        if (!slices)
+            return Error{slices.error()};
+        constexpr qsizetype kBatch = 8192;
+        for (qsizetype from = 0; from < slices->size(); from += kBatch) {
+            auto read = mapGithubIssues(path, bytes, *slices, from,
+                                        std::min(from + kBatch, slices->size()));
+            if (!read)
+                return Error{read.error()};
+            const MappedIssues mapped = std::move(read).value();
+            summary.skipped += mapped.pullRequests;
+            summary.warnings.append(mapped.warnings);
+            for (const Delta &delta : mapped.deltas) {
+                if (const auto id = upsert(path, delta); !id)
+                    return Error{id.error()};
+            }
+        }
     }
 
     // A Launchpad bug's state follows its tasks: all released is resolved, all rejected is
@@ -2162,116 +2372,13 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
 
     for (const LaunchpadTask &task : std::as_const(tasks))
         summary.targets.insert(task.target, task.targetDisplay);
-    qint64 records = issues.size() + bugs.size() + zillaBugs.size() + redmine.size();
+    records = issues.size() + bugs.size() + zillaBugs.size() + redmine.size();
+    written = 0;
     for (const TrelloBoard &board : std::as_const(trelloBoards))
         records += board.cards.size();
-    qint64 written = 0;
     if (!report(kScale / 2))
         return cancelled;
-    QStringList organisationsBefore;
-    {
-        const auto known = OrganisationStore(m_db).list();
-        if (!known)
-            return Error{known.error()};
-        for (const Organisation &organisation : *known)
-            organisationsBefore.append(organisation.name);
-    }
 
-    Transaction transaction(m_db);
-    BulkTextIndex textIndex(m_db);
-    if (const Status begun = textIndex.begin(); !begun)
-        return Error{begun.error()};
-    DeltaStore store(m_db);
-    // One delta by its source: created, updated (with history) or left alone.
-    // Deltas already in the database by source, read once per tracker the run meets: a
-    // lookup per record was a tenth of a re-import.
-    QHash<QString, QHash<QString, qint64>> knownByTracker; // tracker -> external id -> delta
-    const auto knownIn = [&](const QString &tracker) -> Result<QHash<QString, qint64> *> {
-        auto it = knownByTracker.find(tracker);
-        if (it != knownByTracker.end())
-            return &it.value();
-        QHash<QString, qint64> ids;
-        const auto rows = m_db.run(
-            u"SELECT external_id, id FROM deltas WHERE source_tracker = ? AND external_id IS NOT NULL"_s,
-            {tracker});
-        if (!rows)
-            return Error{rows.error()};
-        while ((*rows)->next())
-            ids.insert((*rows)->value(0).toString(), (*rows)->value(1).toLongLong());
-        (*rows)->finish();
-        return &knownByTracker.insert(tracker, std::move(ids)).value();
-    };
-    const auto upsert = [&](const QString &where, const Delta &incoming) -> Result<qint64> {
-        if (++written % 64 == 0 && !report(kScale / 2 + written * kScale / 2 / qMax(records, 1)))
-            return cancelled;
-        const auto ids = knownIn(incoming.source.tracker);
-        if (!ids)
-            return Error{ids.error()};
-        const qint64 existing = (*ids)->value(incoming.source.externalId, 0);
-        if (!existing) {
-            const auto created = store.create(incoming);
-            if (!created)
-                return Error{
-                    u"%1: %2: %3"_s.arg(where, incoming.source.externalId, created.error())};
-            (*ids)->insert(incoming.source.externalId, *created);
-            ++summary.created;
-            return *created;
-        }
-        // Most records of a second run are unchanged: compared on the fields an import sets
-        // before the whole delta is read.
-        {
-            const auto current = m_db.run(u"SELECT kind, title, details, reporter, source_url, "
-                                          u"state FROM deltas WHERE id = ?"_s,
-                                          {existing});
-            if (!current)
-                return Error{current.error()};
-            QSqlQuery &row = **current;
-            if (!row.next())
-                return Error{u"%1: delta %2 vanished during the import"_s.arg(where).arg(existing)};
-            const QString state = row.value(5).toString();
-            const bool same = row.value(0).toString() == Levels::kindName(incoming.kind)
-                              && row.value(1).toString() == incoming.title
-                              && row.value(2).toString() == incoming.details
-                              && row.value(3).toString() == incoming.reporter
-                              && row.value(4).toString() == incoming.source.url
-                              && (state == Levels::stateName(DeltaState::Duplicate)
-                                  || state == Levels::stateName(incoming.state));
-            row.finish();
-            if (same) {
-                ++summary.unchanged;
-                return existing;
-            }
-        }
-        auto stored = store.get(existing);
-        if (!stored)
-            return Error{stored.error()};
-        // What the tracker says overrides; what only Deltaboard knows (component, duplicate
-        // links made here, desired/actual) stays.
-        Delta merged = *stored;
-        merged.kind = incoming.kind;
-        merged.title = incoming.title;
-        merged.details = incoming.details;
-        merged.reporter = incoming.reporter;
-        merged.source.url = incoming.source.url;
-        if (stored->state != DeltaState::Duplicate)
-            merged.state = incoming.state;
-        const bool same
-            = merged.kind == stored->kind && merged.title == stored->title
-              && merged.details == stored->details && merged.reporter == stored->reporter
-              && merged.source.url == stored->source.url && merged.state == stored->state;
-        if (same) {
-            ++summary.unchanged;
-            return stored->id;
-        }
-        if (textIndex.isPending(stored->id)) {
-            if (const Status indexed = textIndex.indexPending(); !indexed)
-                return Error{indexed.error()};
-        }
-        if (const Status updated = store.update(merged); !updated)
-            return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, updated.error())};
-        ++summary.updated;
-        return stored->id;
-    };
     for (const auto &[path, incoming] : std::as_const(issues)) {
         if (const auto id = upsert(path, incoming); !id)
             return Error{id.error()};

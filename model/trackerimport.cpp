@@ -263,6 +263,25 @@ Result<QString> text(const QString &where, const QJsonObject &object, const QStr
     return bounded(where, field, value.toString());
 }
 
+// What a tracker records that a delta has no field for (whom it assigned the record to, the
+// version it is fixed in or planned for) is kept as lines at the end of the details, so
+// nothing is lost and searches find it. Empty and placeholder values are left out.
+void appendFacts(Delta &delta, const QList<std::pair<QString, QString>> &facts)
+{
+    QStringList lines;
+    for (const auto &[label, value] : facts) {
+        const QString trimmed = value.trimmed();
+        if (!trimmed.isEmpty() && trimmed != u"---"_s && trimmed != u"unspecified"_s
+            && trimmed != u"None"_s)
+            lines.append(u"%1: %2"_s.arg(label, trimmed));
+    }
+    if (lines.isEmpty())
+        return;
+    if (!delta.details.isEmpty())
+        delta.details += u"\n\n"_s;
+    delta.details += lines.join(u'\n');
+}
+
 // GitHub times ("2017-10-10T16:00:00Z", gh: "2021-04-17T14:05:03Z") in the database's form.
 Result<QString> timestamp(const QString &where, const QString &field, const QString &value)
 {
@@ -355,6 +374,14 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     }
     if (!labels.isEmpty())
         delta.details += u"\n\nLabels: "_s + labels.join(u", "_s);
+    QStringList assignees;
+    for (const QJsonValue &assignee : issue.value(u"assignees"_s).toArray())
+        assignees.append(assignee.toObject().value(u"login"_s).toString());
+    if (assignees.isEmpty() && issue.value(u"assignee"_s).isObject())
+        assignees.append(issue.value(u"assignee"_s).toObject().value(u"login"_s).toString());
+    appendFacts(delta, {{u"Assignees"_s, assignees.join(u", "_s)},
+                        {u"Milestone"_s,
+                         issue.value(u"milestone"_s).toObject().value(u"title"_s).toString()}});
     // State: open is new; closed is resolved, or declined when closed as not planned.
     const QString state = issue.value(u"state"_s).toString().toLower();
     const QString reason
@@ -531,6 +558,7 @@ struct LaunchpadTask
     QString targetDisplay; // bug_target_display_name
     QString status;
     QString importance;
+    QString assignee;   // the person's name from assignee_link
     QString externalId; // "bzr/+bug/839461"
     QString url;
     QString title;
@@ -629,6 +657,9 @@ Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<
             task.externalId = u"%1/+bug/%2"_s.arg(task.target).arg(task.bug);
         task.url = entry.value(u"web_link"_s).toString();
         task.title = entry.value(u"title"_s).toString();
+        if (const QString assignee = entry.value(u"assignee_link"_s).toString();
+            !assignee.isEmpty())
+            task.assignee = person(assignee);
         const auto created = launchpadTime(where, u"date_created"_s, entry);
         if (!created)
             return Error{created.error()};
@@ -810,6 +841,8 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
     const QString product = object.value(u"product"_s).toString();
     const QString component = object.value(u"component"_s).toString();
     delta.details = u"Product: %1 · Component: %2"_s.arg(product, component);
+    appendFacts(delta, {{u"Assigned to"_s, object.value(u"assigned_to"_s).toString()},
+                        {u"Target milestone"_s, object.value(u"target_milestone"_s).toString()}});
     delta.source = {u"bugzilla"_s, QString::number(bug.id), {}};
     bug.dupeOf = qint64(object.value(u"dupe_of"_s).toDouble());
     // bugbug's lines carry their comments and history.
@@ -955,6 +988,8 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
                                     fields.value(u"resolution"_s), warnings);
         delta.details = u"Product: %1 · Component: %2"_s.arg(fields.value(u"product"_s),
                                                              fields.value(u"component"_s));
+        appendFacts(delta, {{u"Assigned to"_s, fields.value(u"assigned_to"_s)},
+                            {u"Target milestone"_s, fields.value(u"target_milestone"_s)}});
         delta.source
             = {u"bugzilla"_s, QString::number(bug.id),
                urlbase.isEmpty() ? QString() : u"%1show_bug.cgi?id=%2"_s.arg(urlbase).arg(bug.id)};
@@ -1167,6 +1202,8 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
             return Error{!title ? title.error() : description.error()};
         delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
         delta.details = *description;
+        appendFacts(delta, {{u"Assignee"_s, record.value(u"Assignee"_s)},
+                            {u"Fix versions"_s, record.values(u"Fix Version/s"_s).join(u", "_s)}});
         delta.reporter = record.value(u"Reporter"_s);
         const QString created = record.value(u"Created"_s);
         if (created.isEmpty()) {
@@ -1282,6 +1319,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         delta.details = *description;
         if (const QString keywords = record.value(u"keywords"_s); !keywords.isEmpty())
             delta.details += u"\n\nKeywords: "_s + keywords;
+        appendFacts(delta, {{u"Owner"_s, record.value(u"owner"_s)},
+                            {u"Milestone"_s, record.value(u"milestone"_s)}});
         delta.reporter = record.value(u"reporter"_s);
         delta.createdAt = now;
         for (const QString &column : {u"time"_s, u"created"_s}) {
@@ -1604,6 +1643,8 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
             return Error{!title ? title.error() : description.error()};
         delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
         delta.details = *description; // Jira's HTML, kept as text
+        appendFacts(delta, {{u"Assignee"_s, fields.value(u"assignee"_s)},
+                            {u"Fix versions"_s, fields.value(u"fixVersion"_s)}});
         delta.reporter = fields.value(u"reporter"_s);
         const QDateTime created
             = QDateTime::fromString(fields.value(u"created"_s), Qt::RFC2822Date);
@@ -1857,6 +1898,10 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
     const QString project = issue.value(u"project"_s).toObject().value(u"name"_s).toString();
     if (!project.isEmpty())
         delta.details += u"\n\nProject: %1 · Tracker: %2"_s.arg(project, tracker);
+    appendFacts(delta, {{u"Assigned to"_s,
+                         issue.value(u"assigned_to"_s).toObject().value(u"name"_s).toString()},
+                        {u"Target version"_s,
+                         issue.value(u"fixed_version"_s).toObject().value(u"name"_s).toString()}});
     // Redmine's statuses are configurable (and translated): the usual English names map; others
     // follow closed_on, and are listed as warnings.
     const QString status = issue.value(u"status"_s).toObject().value(u"name"_s).toString();
@@ -2617,10 +2662,11 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             const auto created = taskStore.commit(organisation->id, title, {*delta});
             if (!created)
                 return Error{u"%1: %2"_s.arg(task.where, created.error())};
-            if (const Status source = m_db.execOnce(
-                    u"UPDATE tasks SET source_tracker = 'launchpad', external_id = ?, "
-                    u"source_url = ?, created_at = ? WHERE id = ?"_s,
-                    {task.externalId, Sql::textOrNull(task.url), task.createdAt, *created});
+            if (const Status source
+                = m_db.execOnce(u"UPDATE tasks SET source_tracker = 'launchpad', external_id = ?, "
+                                u"source_url = ?, created_at = ?, assignee = ? WHERE id = ?"_s,
+                                {task.externalId, Sql::textOrNull(task.url), task.createdAt,
+                                 Sql::textOrNull(task.assignee), *created});
                 !source) {
                 return Error{u"%1: %2"_s.arg(task.where, source.error())};
             }

@@ -534,7 +534,9 @@ private Q_SLOTS:
         const auto two = DeltaStore(*m_db).get(id->toLongLong());
         QCOMPARE(two->title, u"_Test defect with multiple lines"_s);
         QVERIFY(two->details.contains(u"\n\nHere is another line."_s)); // a quoted multi-line cell
-        QCOMPARE(two->state, DeltaState::Declined);                     // closed as wontfix
+        // Whom Trac assigned it to and its milestone have no field in a delta: kept in the text.
+        QVERIFY(two->details.endsWith(u"\n\nOwner: roskakori\nMilestone: 1"_s));
+        QCOMPARE(two->state, DeltaState::Declined); // closed as wontfix
         const auto three = m_db->scalar(
             u"SELECT kind FROM deltas WHERE source_tracker = 'trac' AND external_id = '3'"_s);
         QCOMPARE(three->toString(), u"spec"_s); // an enhancement

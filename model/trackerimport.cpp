@@ -1285,8 +1285,14 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             comment.comment.body = record.value(textColumn);
             const QString time = record.value(u"time"_s);
             QDateTime parsed = QDateTime::fromString(time, Qt::ISODate);
+            // "22:54:06Z+0000": a time of day, with its zone.
+            static const QRegularExpression timeOfDay(
+                uR"(^\d{1,2}:\d\d(:\d\d(\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)*$)"_s);
             if (parsed.isValid()) {
                 comment.comment.createdAt = parsed.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+            } else if (!time.isEmpty() && !timeOfDay.match(time).hasMatch()) {
+                return Error{u"%1: time: \"%2\" is not a time (expected 2011-04-13T10:00:00Z, or "
+                             u"a time of day)"_s.arg(where, time)};
             } else {
                 // Trac's CSV sometimes gives a bare time of day: kept in the text, dated now.
                 comment.comment.createdAt = now;
@@ -1324,9 +1330,15 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         delta.reporter = record.value(u"reporter"_s);
         delta.createdAt = now;
         for (const QString &column : {u"time"_s, u"created"_s}) {
-            const QDateTime time = QDateTime::fromString(record.value(column), Qt::ISODate);
-            if (time.isValid())
-                delta.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+            const QString value = record.value(column);
+            if (value.isEmpty())
+                continue;
+            const QDateTime time = QDateTime::fromString(value, Qt::ISODate);
+            if (!time.isValid()) {
+                return Error{u"%1: %2: \"%3\" is not a time (expected 2011-04-13T10:00:00Z)"_s.arg(
+                    where, column, value)};
+            }
+            delta.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         }
         if (record.value(u"type"_s) == u"enhancement"_s)
             delta.kind = DeltaKind::Spec;

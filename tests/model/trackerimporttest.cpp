@@ -301,6 +301,8 @@ private Q_SLOTS:
              {"10 MB field", u",DI-\\d+,"_s, ",DI-1," + huge + ",", u"characters, more than"_s}});
         add(u"trac-csv/tratihubis_test_tickets.csv"_s,
             {{"truncated", {}, {}, u"a quoted field is not closed"_s},
+             {"invalid date", u",milestone,"_s, ",time,",
+              u"line 2: time: \"0.5.0\" is not a time"_s},
              {"wrong type", u"\\n1,"_s, "\nabc,", u"line 2: id: expected a ticket number"_s},
              {"missing field", u"\n1,"_s, "\n,",
               u"line 2: id: expected a ticket number, found \"\""_s},

@@ -2449,24 +2449,35 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             return Error{id.error()};
         return id->isValid() ? id->toLongLong() : 0;
     };
-    // Jira's duplicate links, once every issue of the run is in.
-    for (const auto &[key, originalKey] : std::as_const(jiraDuplicates)) {
-        const auto self = deltaFor(u"jira"_s, key);
-        const auto original = deltaFor(u"jira"_s, originalKey);
+    // A record the tracker says duplicates another, both by their ids there; done once every
+    // record of the run is in. An original that is nowhere is a warning naming it.
+    const auto markDuplicate
+        = [&](const QString &where, const QString &tracker, const QString &selfId,
+              const QString &originalId, const QString &originalName) -> Status {
+        const auto self = deltaFor(tracker, selfId);
+        const auto original = deltaFor(tracker, originalId);
         if (!self || !original)
             return Error{!self ? self.error() : original.error()};
         if (!*original) {
-            summary.warnings.append(u"jira %1: duplicate of %2, which is neither in this run nor "
-                                    u"in the database; not marked"_s.arg(key, originalKey));
-            continue;
+            summary.warnings.append(u"%1: duplicate of %2, which is neither in this run nor in "
+                                    u"the database; not marked"_s.arg(where, originalName));
+            return {};
         }
         const auto current = store.get(*self);
         if (!current)
             return Error{current.error()};
         if (current->state == DeltaState::Duplicate && current->duplicateOf == *original)
-            continue;
+            return {};
         if (const Status set = store.setState(*self, DeltaState::Duplicate, *original); !set)
-            return Error{u"jira %1: %2"_s.arg(key, set.error())};
+            return Error{u"%1: %2"_s.arg(where, set.error())};
+        return {};
+    };
+    for (const auto &[key, originalKey] : std::as_const(jiraDuplicates)) {
+        if (const Status marked
+            = markDuplicate(u"jira "_s + key, u"jira"_s, key, originalKey, originalKey);
+            !marked) {
+            return Error{marked.error()};
+        }
     }
     // A tracker's priority name as a level: the user's mapping first, else the default;
     // every name met is reported with the level it became (-1: not imported).
@@ -2516,8 +2527,27 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             }
         }
     }
+    // One comment by its source: added, or counted unchanged when an earlier run added it.
+    // Empty ones (an attachment's comment in Bugzilla) are left out.
+    CommentStore comments(m_db);
+    const auto importComment = [&](const QString &where, const Comment &comment) -> Status {
+        const auto known
+            = m_db.scalar(u"SELECT id FROM comments WHERE source_tracker = ? AND external_id = ?"_s,
+                          {comment.source.tracker, comment.source.externalId});
+        if (!known)
+            return Error{known.error()};
+        if (known->isValid()) {
+            ++summary.commentsUnchanged;
+            return {};
+        }
+        if (comment.body.trimmed().isEmpty())
+            return {};
+        if (const auto added = comments.add(comment); !added)
+            return Error{u"%1: %2"_s.arg(where, added.error())};
+        ++summary.commentsCreated;
+        return {};
+    };
     {
-        CommentStore csvCommentStore(m_db);
         for (const CsvComment &c : std::as_const(csvComments)) {
             const auto delta = deltaFor(c.tracker, c.record);
             if (!delta)
@@ -2528,57 +2558,28 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                     u"the comment is skipped"_s.arg(c.where, c.tracker, c.record));
                 continue;
             }
-            const auto known = m_db.scalar(
-                u"SELECT id FROM comments WHERE source_tracker = ? AND external_id = ?"_s,
-                {c.comment.source.tracker, c.comment.source.externalId});
-            if (!known)
-                return Error{known.error()};
-            if (known->isValid()) {
-                ++summary.commentsUnchanged;
-                continue;
-            }
-            if (c.comment.body.trimmed().isEmpty())
-                continue;
             Comment comment = c.comment;
             comment.deltaId = *delta;
-            if (const auto added = csvCommentStore.add(comment); !added)
-                return Error{u"%1: %2"_s.arg(c.where, added.error())};
-            ++summary.commentsCreated;
+            if (const Status imported = importComment(c.where, comment); !imported)
+                return Error{imported.error()};
         }
     }
-    const auto launchpadDelta = [this](qint64 bug) -> Result<qint64> {
-        const auto id = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = 'launchpad' "
-                                    u"AND external_id = ?"_s,
-                                    {QString::number(bug)});
-        if (!id)
-            return Error{id.error()};
-        return id->isValid() ? id->toLongLong() : 0;
+    const auto launchpadDelta = [&](qint64 bug) {
+        return deltaFor(u"launchpad"_s, QString::number(bug));
     };
     for (const LaunchpadBug &bug : std::as_const(bugs)) {
         if (const auto id = upsert(bug.where, bug.delta); !id)
             return Error{id.error()};
     }
-    // Duplicates, once every bug of the run is in.
     for (const LaunchpadBug &bug : std::as_const(bugs)) {
         if (!bug.duplicateOf)
             continue;
-        const auto self = launchpadDelta(bug.number);
-        const auto original = launchpadDelta(bug.duplicateOf);
-        if (!self || !original)
-            return Error{!self ? self.error() : original.error()};
-        if (!*original) {
-            summary.warnings.append(u"%1: duplicate of bug %2, which is neither in this run nor "
-                                    u"in the database; not marked"_s.arg(bug.where)
-                                        .arg(bug.duplicateOf));
-            continue;
+        if (const Status marked
+            = markDuplicate(bug.where, u"launchpad"_s, QString::number(bug.number),
+                            QString::number(bug.duplicateOf), u"bug %1"_s.arg(bug.duplicateOf));
+            !marked) {
+            return Error{marked.error()};
         }
-        const auto current = store.get(*self);
-        if (!current)
-            return Error{current.error()};
-        if (current->state == DeltaState::Duplicate && current->duplicateOf == *original)
-            continue;
-        if (const Status set = store.setState(*self, DeltaState::Duplicate, *original); !set)
-            return Error{u"%1: %2"_s.arg(bug.where, set.error())};
     }
     // Bug tasks: each one an organisation's commitment, its importance that organisation's
     // priority on the bug.
@@ -2704,14 +2705,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     }
     // Bugzilla: bugs (their first comment is the description), duplicates, comments, and the
     // history of bugs this run creates (an existing delta keeps the history it has).
-    CommentStore comments(m_db);
-    const auto bugzillaDelta = [this](qint64 bug) -> Result<qint64> {
-        const auto id = m_db.scalar(u"SELECT id FROM deltas WHERE source_tracker = 'bugzilla' "
-                                    u"AND external_id = ?"_s,
-                                    {QString::number(bug)});
-        if (!id)
-            return Error{id.error()};
-        return id->isValid() ? id->toLongLong() : 0;
+    const auto bugzillaDelta = [&](qint64 bug) {
+        return deltaFor(u"bugzilla"_s, QString::number(bug));
     };
     QSet<qint64> createdBugs;
     for (BugzillaBug &bug : zillaBugs) {
@@ -2733,23 +2728,12 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     for (const BugzillaBug &bug : std::as_const(zillaBugs)) {
         if (!bug.dupeOf)
             continue;
-        const auto self = bugzillaDelta(bug.id);
-        const auto original = bugzillaDelta(bug.dupeOf);
-        if (!self || !original)
-            return Error{!self ? self.error() : original.error()};
-        if (!*original) {
-            summary.warnings.append(u"%1: duplicate of bug %2, which is neither in this run nor "
-                                    u"in the database; not marked"_s.arg(bug.where)
-                                        .arg(bug.dupeOf));
-            continue;
+        if (const Status marked
+            = markDuplicate(bug.where, u"bugzilla"_s, QString::number(bug.id),
+                            QString::number(bug.dupeOf), u"bug %1"_s.arg(bug.dupeOf));
+            !marked) {
+            return Error{marked.error()};
         }
-        const auto current = store.get(*self);
-        if (!current)
-            return Error{current.error()};
-        if (current->state == DeltaState::Duplicate && current->duplicateOf == *original)
-            continue;
-        if (const Status set = store.setState(*self, DeltaState::Duplicate, *original); !set)
-            return Error{u"%1: %2"_s.arg(bug.where, set.error())};
     }
     for (const BugzillaComment &c : std::as_const(zillaComments)) {
         if (c.count == 0)
@@ -2763,22 +2747,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                                         .arg(c.bug));
             continue;
         }
-        const auto known = m_db.scalar(u"SELECT id FROM comments WHERE source_tracker = "
-                                       u"'bugzilla' AND external_id = ?"_s,
-                                       {c.comment.source.externalId});
-        if (!known)
-            return Error{known.error()};
-        if (known->isValid()) {
-            ++summary.commentsUnchanged;
-            continue;
-        }
-        if (c.comment.body.trimmed().isEmpty())
-            continue; // an attachment's empty comment
         Comment comment = c.comment;
         comment.deltaId = *delta;
-        if (const auto added = comments.add(comment); !added)
-            return Error{u"%1: %2"_s.arg(c.where, added.error())};
-        ++summary.commentsCreated;
+        if (const Status imported = importComment(c.where, comment); !imported)
+            return Error{imported.error()};
     }
     for (const BugzillaChange &change : std::as_const(zillaChanges)) {
         const auto delta = bugzillaDelta(change.bug);
@@ -2931,7 +2903,6 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                                         .arg(offBoard.name));
         }
         // Comments on a card belong to its task: they discuss the work.
-        CommentStore trelloComments(m_db);
         for (const TrelloComment &c : board.comments) {
             const qint64 task = taskOfCard.value(c.card, 0);
             if (!task) {
@@ -2939,20 +2910,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                                         u"skipped"_s.arg(c.where, c.card));
                 continue;
             }
-            const auto known = m_db.scalar(
-                u"SELECT id FROM comments WHERE source_tracker = ? AND external_id = ?"_s,
-                {c.comment.source.tracker, c.comment.source.externalId});
-            if (!known)
-                return Error{known.error()};
-            if (known->isValid()) {
-                ++summary.commentsUnchanged;
-                continue;
-            }
             Comment comment = c.comment;
             comment.taskId = task;
-            if (const auto added = trelloComments.add(comment); !added)
-                return Error{u"%1: %2"_s.arg(c.where, added.error())};
-            ++summary.commentsCreated;
+            if (const Status imported = importComment(c.where, comment); !imported)
+                return Error{imported.error()};
         }
     }
     // Redmine: issues (the fuller record of an issue that appears twice wins: the one with
@@ -2975,20 +2936,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         if (!id)
             return Error{id.error()};
         for (const BugzillaComment &note : issue.notes) {
-            const auto known = m_db.scalar(u"SELECT id FROM comments WHERE source_tracker = "
-                                           u"'redmine' AND external_id = ?"_s,
-                                           {note.comment.source.externalId});
-            if (!known)
-                return Error{known.error()};
-            if (known->isValid()) {
-                ++summary.commentsUnchanged;
-                continue;
-            }
             Comment comment = note.comment;
             comment.deltaId = *id;
-            if (const auto added = comments.add(comment); !added)
-                return Error{u"%1: %2"_s.arg(note.where, added.error())};
-            ++summary.commentsCreated;
+            if (const Status imported = importComment(note.where, comment); !imported)
+                return Error{imported.error()};
         }
         if (existing->isValid())
             continue; // history only comes with the delta it belongs to
@@ -3017,20 +2968,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                                         .arg(message.bug));
             continue;
         }
-        const auto known = m_db.scalar(u"SELECT id FROM comments WHERE source_tracker = "
-                                       u"'launchpad' AND external_id = ?"_s,
-                                       {message.comment.source.externalId});
-        if (!known)
-            return Error{known.error()};
-        if (known->isValid()) {
-            ++summary.commentsUnchanged;
-            continue;
-        }
         Comment comment = message.comment;
         comment.deltaId = *delta;
-        if (const auto added = comments.add(comment); !added)
-            return Error{u"%1: %2"_s.arg(message.where, added.error())};
-        ++summary.commentsCreated;
+        if (const Status imported = importComment(message.where, comment); !imported)
+            return Error{imported.error()};
     }
     if (const auto after = OrganisationStore(m_db).list(); after) {
         for (const Organisation &organisation : *after) {

@@ -1186,6 +1186,7 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
             return Error{u"%1: line 1: no \"%2\" column (a Jira CSV export was expected)"_s.arg(
                 path, required)};
     }
+    int undated = 0; // rows without a time: dated at import
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const CsvRecord record(header, rows.at(r));
         const QString where = record.where(path);
@@ -1208,6 +1209,7 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
         const QString created = record.value(u"Created"_s);
         if (created.isEmpty()) {
             delta.createdAt = now;
+            ++undated;
         } else {
             const auto time = jiraTime(where, u"Created"_s, created);
             if (!time)
@@ -1258,6 +1260,10 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
             comment.comment.source = {u"jira"_s, u"%1/comment/%2"_s.arg(key).arg(c + 1), {}};
             comments->append(comment);
         }
+    }
+    if (undated) {
+        warnings->append(
+            u"%1: %2 records without a creation time, dated at import"_s.arg(path).arg(undated));
     }
     return {};
 }
@@ -1310,6 +1316,7 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             return Error{u"%1: line 1: no \"%2\" column (a Trac ticket query was expected)"_s.arg(
                 path, required)};
     }
+    int undated = 0; // rows without a time: dated at import
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const CsvRecord record(header, rows.at(r));
         const QString where = record.where(path);
@@ -1329,6 +1336,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
                             {u"Milestone"_s, record.value(u"milestone"_s)}});
         delta.reporter = record.value(u"reporter"_s);
         delta.createdAt = now;
+        if (record.value(u"time"_s).isEmpty() && record.value(u"created"_s).isEmpty())
+            ++undated;
         for (const QString &column : {u"time"_s, u"created"_s}) {
             const QString value = record.value(column);
             if (value.isEmpty())
@@ -1355,6 +1364,10 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         }
         delta.source = {u"trac"_s, id, {}};
         deltas->append({where, delta});
+    }
+    if (undated) {
+        warnings->append(
+            u"%1: %2 records without a creation time, dated at import"_s.arg(path).arg(undated));
     }
     return {};
 }
@@ -1945,6 +1958,10 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
         const QString who = journal.value(u"user"_s).toObject().value(u"name"_s).toString();
         const QString notes = journal.value(u"notes"_s).toString();
         if (!notes.trimmed().isEmpty()) {
+            // The id is what makes a second import recognise the note.
+            const QJsonValue journalId = journal.value(u"id"_s);
+            if (!journalId.isDouble() || journalId.toDouble() < 1)
+                return Error{u"%1.id: expected the journal's number"_s.arg(at)};
             BugzillaComment note;
             note.where = at;
             note.bug = r.id;
@@ -2150,6 +2167,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     }
 
     Transaction transaction(m_db);
+    if (!transaction.status())
+        return Error{transaction.status().error()};
     BulkTextIndex textIndex(m_db);
     if (const Status begun = textIndex.begin(); !begun)
         return Error{begun.error()};
@@ -2176,7 +2195,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     const auto upsert = [&](const QString &where, const Delta &incoming) -> Result<qint64> {
         // Writing while reading (GitHub files go in batch by batch) reports by bytes read.
         if (++written % 64 == 0
-            && !report(records ? kScale / 2 + written * kScale / 2 / records
+            && !report(records ? kScale / 2 + written * (kScale * 9 / 20) / records
                                : (totalBytes ? bytesRead * kScale / 2 / totalBytes : 0)))
             return cancelled;
         const auto ids = knownIn(incoming.source.tracker);
@@ -2254,6 +2273,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         if (!file.open(QIODevice::ReadOnly))
             return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
         const QByteArray bytes = file.readAll();
+        const qint64 fileStart = bytesRead;
         bytesRead += bytes.size();
         if (!options.format.isEmpty() && !formats().contains(options.format)) {
             return Error{u"unknown format \"%1\" (expected one of %2)"_s.arg(
@@ -2390,8 +2410,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             return Error{slices.error()};
         constexpr qsizetype kBatch = 8192;
         for (qsizetype from = 0; from < slices->size(); from += kBatch) {
-            auto read = mapGithubIssues(path, bytes, *slices, from,
-                                        std::min(from + kBatch, slices->size()));
+            const qsizetype to = std::min(from + kBatch, slices->size());
+            // Progress while writing as reading goes: how far into the file this batch ends.
+            bytesRead = fileStart + slices->at(to - 1).begin + slices->at(to - 1).length;
+            auto read = mapGithubIssues(path, bytes, *slices, from, to);
             if (!read)
                 return Error{read.error()};
             const MappedIssues mapped = std::move(read).value();
@@ -2402,6 +2424,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                     return Error{id.error()};
             }
         }
+        bytesRead = fileStart + bytes.size();
     }
 
     // A Launchpad bug's state follows its tasks: all released is resolved, all rejected is
@@ -2979,6 +3002,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                 summary.newOrganisations.append(organisation.name);
         }
     }
+    if (!report(kScale * 19 / 20)) // what is left: indexing new records for search, commit
+        return cancelled;
     if (const Status indexed = textIndex.finish(); !indexed)
         return Error{indexed.error()};
     if (!report(kScale))

@@ -59,12 +59,22 @@ BackgroundJob *BackgroundJob::start(QWidget *parent, const QString &label,
         job->m_dialog->close();
         job->m_dialog->deleteLater();
         job->m_thread->deleteLater();
+        job->m_thread = nullptr;
         Q_EMIT job->finished(job->m_status);
         job->deleteLater();
     });
     job->m_thread->start();
     job->m_timer->start();
     return job;
+}
+
+BackgroundJob::~BackgroundJob()
+{
+    if (m_thread) { // still working, or finished with its report not yet delivered
+        m_cancelled = true;
+        m_thread->wait();
+        delete m_thread;
+    }
 }
 
 void BackgroundJob::poll()

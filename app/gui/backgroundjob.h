@@ -28,6 +28,10 @@ public:
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     using Work = std::function<Status(Database &db, const Progress &progress)>;
 
+    // Starts at once; deletes itself after emitting finished(). Destroyed earlier (with its
+    // parent), it cancels the work and waits for the worker: the work's transaction then
+    // leaves nothing behind, and finished() is not emitted.
+    ~BackgroundJob() override;
     // Starts at once; deletes itself after emitting finished().
     static BackgroundJob *start(QWidget *parent, const QString &label, const QString &databasePath,
                                 Work work);

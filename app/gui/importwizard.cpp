@@ -359,6 +359,7 @@ void ImportWizard::addFiles(const QStringList &paths)
         tr("Not recognised: %1. Remove it to go on; the formats read are GitHub, Launchpad, "
            "Bugzilla, Redmine, Jira, Trac and Trello exports.")
             .arg(unknown.join(u", "_s)));
+    ++m_inputs;
     m_preview.reset();
     Q_EMIT page(FilesPage)->completeChanged();
 }
@@ -403,8 +404,16 @@ ImportOptions ImportWizard::options() const
     return options;
 }
 
+void ImportWizard::reject()
+{
+    if (m_running)
+        return;
+    QWizard::reject();
+}
+
 void ImportWizard::previewOutdated(const QString &what)
 {
+    ++m_inputs;
     m_preview.reset();
     m_previewHeading->setText(
         tr("The %1 changed: Update Preview (Alt+U) shows what it does.").arg(what));
@@ -444,6 +453,8 @@ void ImportWizard::refreshMappings(const ImportSummary &summary)
     for (auto it = summary.statusColumns.cbegin(); it != summary.statusColumns.cend(); ++it) {
         auto *combo = new QComboBox(m_mappings);
         if (it.value().isEmpty())
+            m_rejectedStatuses.insert(it.key());
+        if (m_rejectedStatuses.contains(it.key()))
             combo->addItem(tr("No task (rejected)"), QVariant());
         for (const QString &column : summary.columnNames)
             combo->addItem(tr("Column \"%1\"").arg(column), column);
@@ -594,9 +605,16 @@ void ImportWizard::run(bool dryRun)
             *summary = std::move(done).value();
             return Status();
         });
+    const int inputs = m_inputs;
     connect(job, &BackgroundJob::finished, this,
-            [this, dryRun, summary, heading](const Status &status) {
+            [this, dryRun, summary, heading, inputs](const Status &status) {
                 m_running = false;
+                if (dryRun && inputs != m_inputs) {
+                    // The files or mappings changed while it ran: its result is not theirs.
+                    if (currentId() == PreviewPage)
+                        run(true);
+                    return;
+                }
                 if (!status) {
                     m_error = status.error();
                     heading->setText(u"<span style=\"color:#b3261e\">%1</span><br>%2"_s.arg(

@@ -2,6 +2,7 @@
 
 #include "model/trackerimport.h"
 
+#include <QSet>
 #include <QWizard>
 
 #include <optional>
@@ -49,6 +50,10 @@ public:
     // The size above which the user is asked before importing, in bytes.
     static qint64 askAbove();
 
+    // While a preview or the import runs, closing waits for it: Cancel in its progress dialog
+    // stops it.
+    void reject() override;
+
 Q_SIGNALS:
     void previewReady();
     // The import was written (the window reloads).
@@ -89,6 +94,12 @@ private:
     std::optional<ImportSummary> m_result;
     QString m_error;
     bool m_running = false;
+    // Counts changes to the inputs (files, organisation, mappings): a preview that finishes
+    // after one is out of date and is run again.
+    int m_inputs = 0;
+    // Launchpad statuses that are no task by default (rejected), so "No task" stays offered
+    // after the user mapped one to a column.
+    QSet<QString> m_rejectedStatuses;
 };
 
 } // namespace Deltaboard

@@ -78,6 +78,10 @@ bool saveImportScreenshot(MainWindow &window, const QString &folder, const QStri
         QThread::msleep(5);
     }
     QApplication::processEvents();
+    while (wizard->isRunning()) { // after the deadline: the import is still to end first
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
     const QString path = QDir(folder).filePath(u"import-wizard.png"_s);
     const bool ok = wizard->preview() && wizard->grab().save(path);
     if (!ok) {

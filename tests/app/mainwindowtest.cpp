@@ -917,8 +917,17 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write("Key,Summary,Notes\nA-1,First thing,the notes\nA-2,Second thing,more\n");
         }
+        // Escape while the preview runs does not close the wizard under it; a wizard deleted
+        // while it runs cancels the work and waits for the worker.
+        ImportWizard *doomed = m_window->openImportWizard({path});
+        doomed->next();
+        QVERIFY(doomed->isRunning());
+        delete doomed;
         ImportWizard *wizard = m_window->openImportWizard({path});
         wizard->next();
+        QVERIFY(wizard->isRunning());
+        QTest::keyClick(wizard, Qt::Key_Escape);
+        QVERIFY(wizard->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(wizard->preview().has_value(), 20000);
         QCOMPARE(wizard->preview()->csvColumns.value(u"title"_s), u"Summary"_s);
         QVERIFY(!wizard->preview()->csvColumns.contains(u"details"_s)); // "Notes": not a guess

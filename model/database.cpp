@@ -3,13 +3,15 @@
 #include "migrator.h"
 
 #include <QAtomicInteger>
-#include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 
 #include <sqlite3.h>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -19,16 +21,63 @@ namespace {
 
 QAtomicInteger<quint64> s_connectionCounter;
 
-// SQLite files start with this 16-byte header. Checking it before opening means a file that is
-// not a database is reported and never touched (SQLite would otherwise try to use it).
-bool hasSqliteHeader(const QString &path, bool *isEmpty)
+// SQLite's result code for "the write lock is taken" and for a lock held by this very process.
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
+
+// What an existing file is, asked of SQLite through a read-only connection of its own: a file
+// that is not a database gives SQLITE_NOTADB and is never written (a read-write connection
+// could roll a stray hot journal into it). Closing this connection is safe for the process's
+// other connections to the same file: SQLite keeps one set of locks per file and process and
+// holds back the close of a descriptor while another connection of the process has locks.
+struct Probe
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = file.read(16);
-    *isEmpty = head.isEmpty();
-    return head == QByteArrayView("SQLite format 3\0", 16);
+    int applicationId = 0;
+    int userVersion = 0;
+    int tables = 0;
+};
+
+Result<Probe> probe(const QString &path)
+{
+    const QString name = u"deltaboard-probe-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    Result<Probe> result = Error{QString()};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        if (!db.isValid())
+            return Error{u"the Qt SQLite driver (QSQLITE) is not installed"_s};
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(
+            Database::kDefaultBusyTimeoutMs));
+        if (!db.open()) {
+            result = Error{db.lastError().text()};
+        } else {
+            QSqlQuery query(db);
+            Probe found;
+            if (!query.exec(u"PRAGMA application_id"_s) || !query.next()) {
+                result = Error{Database::describe(query)};
+            } else {
+                found.applicationId = query.value(0).toInt();
+                query.finish();
+                if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
+                    result = Error{Database::describe(query)};
+                } else {
+                    found.userVersion = query.value(0).toInt();
+                    query.finish();
+                    if (!query.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !query.next())
+                        result = Error{Database::describe(query)};
+                    else
+                        found.tables = query.value(0).toInt();
+                    query.finish();
+                    if (query.lastError().type() == QSqlError::NoError)
+                        result = found;
+                }
+            }
+            query = QSqlQuery();
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
 }
 
 QString defaultActor()
@@ -62,23 +111,40 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     const Migrator &migrator = options.migrator ? *options.migrator : Migrator::builtin();
     const QFileInfo info(path);
     bool existing = info.exists();
+    std::optional<Probe> found;
     if (existing) {
         if (info.isDir())
             return Error{u"%1 is a directory, not a Deltaboard database"_s.arg(path)};
-        bool isEmpty = false;
-        if (!hasSqliteHeader(path, &isEmpty)) {
-            if (!isEmpty) {
-                return Error{
-                    u"%1 is not a Deltaboard database (not an SQLite file, or not readable)"_s.arg(
-                        path)};
-            }
-            existing = false; // SQLite treats an empty file as a new database.
+        if (!info.isFile())
+            return Error{u"%1 is not a regular file, not a Deltaboard database"_s.arg(path)};
+        const auto probed = probe(path);
+        if (!probed) {
+            return Error{
+                u"%1 is not a Deltaboard database (not an SQLite file, or not readable: %2)"_s.arg(
+                    path, probed.error())};
         }
+        found = *probed;
     } else if (!options.createIfMissing) {
         return Error{u"no database at %1 (create one with 'deltaboard-cli init')"_s.arg(path)};
     } else if (!QFileInfo(info.absolutePath()).isDir()) {
         return Error{
             u"cannot create %1: the folder %2 does not exist"_s.arg(path, info.absolutePath())};
+    }
+    if (found) {
+        // An empty file, or an SQLite file with nothing in it, is taken as a new database.
+        const bool blank = found->userVersion == 0 && found->tables == 0;
+        if (!blank && found->applicationId != Migrator::kApplicationId) {
+            return Error{
+                u"%1 is an SQLite database of another application, not a Deltaboard database"_s.arg(
+                    path)};
+        }
+        if (found->userVersion > migrator.latestVersion()) {
+            return Error{u"%1 has schema version %2, newer than this Deltaboard understands "
+                         u"(up to %3); open it with a newer Deltaboard"_s.arg(path)
+                             .arg(found->userVersion)
+                             .arg(migrator.latestVersion())};
+        }
+        existing = !blank;
     }
 
     const QString name = u"deltaboard-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
@@ -87,34 +153,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     if (!db->m_db.isValid())
         return Error{u"the Qt SQLite driver (QSQLITE) is not installed"_s};
     db->m_db.setDatabaseName(path);
-    // SQLite waits this long for another connection's write lock instead of failing at once.
-    db->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db->m_db.open())
         return Error{u"cannot open %1: %2"_s.arg(path, db->m_db.lastError().text())};
-
-    // Read-only look at what the file is before anything writes to it.
-    if (existing) {
-        const auto appId = db->scalar(u"PRAGMA application_id"_s);
-        if (!appId)
-            return Error{u"%1 is not a Deltaboard database: %2"_s.arg(path, appId.error())};
-        const auto version = db->scalar(u"PRAGMA user_version"_s);
-        const auto tables = db->scalar(u"SELECT count(*) FROM sqlite_schema"_s);
-        if (!version || !tables)
-            return Error{u"%1 is not a readable database"_s.arg(path)};
-        const bool blank = version->toInt() == 0 && tables->toInt() == 0;
-        if (!blank && appId->toInt() != Migrator::kApplicationId) {
-            return Error{
-                u"%1 is an SQLite database of another application, not a Deltaboard database"_s.arg(
-                    path)};
-        }
-        if (version->toInt() > migrator.latestVersion()) {
-            return Error{u"%1 has schema version %2, newer than this Deltaboard understands "
-                         u"(up to %3); open it with a newer Deltaboard"_s.arg(path)
-                             .arg(version->toInt())
-                             .arg(migrator.latestVersion())};
-        }
-        existing = !blank;
-    }
+    db->installBusyHandler(options.busyTimeoutMs, options.waiting);
 
     if (const Status pragmas = db->applyPragmas(); !pragmas)
         return Error{u"cannot set up %1: %2"_s.arg(path, pragmas.error())};
@@ -161,6 +202,8 @@ QString Database::describe(const QSqlQuery &query)
 
 Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &values)
 {
+    if (auto refused = refusedByScope())
+        return *refused;
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
@@ -173,8 +216,10 @@ Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &values
     query.finish();
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
-    if (!query.exec())
+    if (!query.exec()) {
+        noteFailure(query);
         return Error{describe(query)};
+    }
     return &query;
 }
 
@@ -190,6 +235,8 @@ Result<QVariant> Database::scalar(const QString &sql, const QVariantList &values
 
 Result<QList<qint64>> Database::integers(const QString &sql, const QVariantList &values)
 {
+    if (auto refused = refusedByScope())
+        return *refused;
     QList<qint64> result;
     const QVariant handle = m_db.driver()->handle();
     if (m_db.driverName() != u"QSQLITE"_s || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
@@ -236,19 +283,82 @@ Result<QList<qint64>> Database::integers(const QString &sql, const QVariantList 
 
 Status Database::execOnce(const QString &sql, const QVariantList &values)
 {
+    if (auto refused = refusedByScope())
+        return *refused;
     QSqlQuery query(m_db);
     if (values.isEmpty()) {
-        if (!query.exec(sql))
+        if (!query.exec(sql)) {
+            noteFailure(query);
             return Error{describe(query)};
+        }
         return {};
     }
     if (!query.prepare(sql))
         return Error{describe(query)};
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
-    if (!query.exec())
+    if (!query.exec()) {
+        noteFailure(query);
         return Error{describe(query)};
+    }
     return {};
+}
+
+void Database::setContentionHandlers(std::function<void()> waiting,
+                                     std::function<bool(const QString &)> tryAgain)
+{
+    m_waiting = std::move(waiting);
+    m_tryAgain = std::move(tryAgain);
+}
+
+std::optional<Error> Database::refusedByScope() const
+{
+    if (m_transactionDepth == 0 || m_beginFailure.isEmpty())
+        return std::nullopt;
+    return Error{m_beginFailure};
+}
+
+void Database::noteFailure(const QSqlQuery &query)
+{
+    const int code = query.lastError().nativeErrorCode().toInt();
+    // Extended codes (SQLITE_BUSY_SNAPSHOT…) keep the primary code in the low byte.
+    m_lockTimedOut = (code & 0xff) == kSqliteBusy || (code & 0xff) == kSqliteLocked;
+}
+
+void Database::installBusyHandler(int timeoutMs, std::function<void()> waiting)
+{
+    m_busyTimeoutMs = std::max(0, timeoutMs);
+    m_waiting = std::move(waiting);
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3_busy_handler(connection, &Database::onBusy, this);
+}
+
+// SQLite calls this while another connection holds the lock it needs; returning 0 gives up
+// (the call fails with SQLITE_BUSY), anything else tries again. It must not use the
+// connection, so it only sleeps, measures and tells.
+int Database::onBusy(void *database, int attempt)
+{
+    auto *db = static_cast<Database *>(database);
+    if (attempt == 0) {
+        db->m_waitClock.start();
+        db->m_waitNoticed = false;
+    }
+    const qint64 waited = db->m_waitClock.elapsed();
+    if (waited >= db->m_busyTimeoutMs)
+        return 0;
+    if (!db->m_waitNoticed && waited >= kWaitNoticeMs) {
+        db->m_waitNoticed = true;
+        if (db->m_waiting)
+            db->m_waiting();
+    }
+    // Short naps first (most waits are for a short write), then longer ones.
+    static constexpr int kNaps[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50};
+    const int nap = attempt < int(std::size(kNaps)) ? kNaps[attempt] : 100;
+    sqlite3_sleep(int(std::min<qint64>(nap, db->m_busyTimeoutMs - waited)));
+    return 1;
 }
 
 void Database::setClock(const Clock *clock)
@@ -259,15 +369,41 @@ void Database::setClock(const Clock *clock)
 Database::Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    if (db.m_transactionDepth++ > 0)
+    if (db.m_transactionDepth > 0) {
+        ++db.m_transactionDepth;
+        // Inside a scope that could not begin, this one failed too.
+        if (!db.m_beginFailure.isEmpty())
+            m_status = Error{db.m_beginFailure};
         return;
+    }
     m_outermost = true;
     db.m_rollbackOnly = false;
-    // IMMEDIATE takes the write lock now, so two writers queue on the busy timeout instead of
+    db.m_beginFailure.clear();
+    // IMMEDIATE takes the write lock now, so two writers queue on the busy handler instead of
     // one failing at its first write (SQLite's dialect; PostgreSQL's BEGIN needs no such hint).
-    m_status = db.execOnce(u"BEGIN IMMEDIATE"_s);
-    if (!m_status)
-        m_status = Error{u"cannot start a transaction: %1"_s.arg(m_status.error())};
+    // The depth is counted only once the scope has begun or given up: whatever runs while the
+    // user is asked whether to try again is not inside this scope.
+    while (true) {
+        QSqlQuery begin(db.m_db);
+        if (begin.exec(u"BEGIN IMMEDIATE"_s)) {
+            m_status = {}; // an earlier attempt may have failed
+            db.m_lockTimedOut = false;
+            ++db.m_transactionDepth;
+            return;
+        }
+        db.noteFailure(begin);
+        m_status = Error{
+            db.m_lockTimedOut
+                ? u"another program is writing to %1 and did not finish within %2 s; nothing "
+                  u"was written (try again when it is done)"_s.arg(db.m_path)
+                      .arg(db.m_busyTimeoutMs / 1000.0)
+                : u"cannot start a transaction: %1"_s.arg(describe(begin))};
+        if (!db.m_lockTimedOut || !db.m_tryAgain || !db.m_tryAgain(m_status.error()))
+            break;
+    }
+    ++db.m_transactionDepth;
+    // From here until this scope ends, every statement on this connection is refused.
+    db.m_beginFailure = m_status.error();
 }
 
 Database::Transaction::~Transaction()
@@ -278,7 +414,8 @@ Database::Transaction::~Transaction()
         else if (m_status)
             (void)m_db.execOnce(u"ROLLBACK"_s);
     }
-    --m_db.m_transactionDepth;
+    if (--m_db.m_transactionDepth == 0)
+        m_db.m_beginFailure.clear();
 }
 
 Status Database::Transaction::commit()
@@ -299,6 +436,8 @@ Status Database::Transaction::commit()
     for (QSqlQuery &query : m_db.m_statements)
         query.finish();
     if (Status committed = m_db.execOnce(u"COMMIT"_s); !committed) {
+        // A COMMIT that failed leaves the transaction open: rolled back here, so a failure
+        // reported is a change not written.
         (void)m_db.execOnce(u"ROLLBACK"_s);
         m_status = Error{u"cannot commit: %1"_s.arg(committed.error())};
     }

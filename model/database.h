@@ -3,13 +3,17 @@
 #include "clock.h"
 #include "result.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
+#include <algorithm>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace Deltaboard {
 
@@ -19,9 +23,18 @@ class Migrator;
 // own Database (DESIGN.md contract 5); a Database is used from the thread that opened it only.
 //
 // Opening checks that the file is a Deltaboard database, refuses one from a newer schema without
-// writing to it, sets the pragmas (foreign keys, WAL, busy timeout) and applies pending
-// migrations (see Migrator). Everything SQLite-specific about connections lives here and in
-// Migrator, so that a PostgreSQL backend has one place to change.
+// writing to it, sets the pragmas (foreign keys, WAL) and applies pending migrations (see
+// Migrator). Everything SQLite-specific about connections lives here and in Migrator, so that a
+// PostgreSQL backend has one place to change.
+//
+// Only SQLite touches the file (DESIGN.md contract 8): on POSIX, closing any descriptor of a
+// file drops every lock the process holds on it, including those of SQLite connections already
+// open, after which another process may checkpoint and delete the WAL under them. So what the
+// file is gets asked of SQLite itself, through a read-only connection.
+//
+// Several processes may write one file. A writer that finds the write lock taken waits for it
+// (Options::busyTimeoutMs), tells Options::waiting once it has waited a while, and gives up with
+// an error; a transaction that could not begin runs nothing (see Transaction).
 class Database
 {
 public:
@@ -32,7 +45,15 @@ public:
         bool migrate = true;
         // The migrations to apply; nullptr means the ones compiled into the binary.
         const Migrator *migrator = nullptr;
+        // How long a write waits for another connection's write lock before it fails.
+        int busyTimeoutMs = kDefaultBusyTimeoutMs;
+        // Called (on the waiting thread, from inside SQLite: it must not use this Database) once
+        // a wait for the write lock has lasted kWaitNoticeMs, so a user hears why nothing
+        // happens. May be empty.
+        std::function<void()> waiting;
     };
+    static constexpr int kDefaultBusyTimeoutMs = 5000;
+    static constexpr int kWaitNoticeMs = 500;
 
     // Caller takes ownership. The error names the path and what is wrong with it.
     static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
@@ -93,9 +114,29 @@ public:
     // The text SQLite gave for the last failed call on this connection, for messages.
     static QString describe(const QSqlQuery &query);
 
+    // True when the last failure on this connection was a wait for another writer's lock that
+    // ran out (SQLITE_BUSY): the change can be tried again. Reset by every successful begin.
+    bool lockTimedOut() const { return m_lockTimedOut; }
+
+    // For the app, where a user's edit must not be dropped because another program writes:
+    // 'waiting' is called once a wait for the write lock has lasted kWaitNoticeMs (from inside
+    // SQLite: it must not use this Database); 'tryAgain' is asked, with the reason, when an
+    // outermost transaction could not begin because the wait ran out, and the transaction
+    // waits again as long as it returns true. Either may be empty.
+    // How long a write waits for another writer's lock from now on (Options::busyTimeoutMs).
+    void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = std::max(0, milliseconds); }
+    void setContentionHandlers(std::function<void()> waiting,
+                               std::function<bool(const QString &reason)> tryAgain);
+
 private:
     Database(QString path, QString connectionName);
     Status applyPragmas();
+    void installBusyHandler(int timeoutMs, std::function<void()> waiting);
+    // Statements refuse to run inside a scope whose BEGIN failed: they would land one by one
+    // in autocommit mode, and a change reported as failed would be half written.
+    std::optional<Error> refusedByScope() const;
+    void noteFailure(const QSqlQuery &query);
+    static int onBusy(void *database, int attempt);
 
     QString m_path;
     QString m_connectionName;
@@ -107,6 +148,15 @@ private:
     QString m_backupPath;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;
+    // Set while the outermost scope is open but its BEGIN failed: why, for every statement
+    // that is refused.
+    QString m_beginFailure;
+    bool m_lockTimedOut = false;
+    int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
+    std::function<void()> m_waiting;
+    std::function<bool(const QString &)> m_tryAgain;
+    QElapsedTimer m_waitClock;
+    bool m_waitNoticed = false;
 };
 
 using Transaction = Database::Transaction;

@@ -55,6 +55,7 @@ struct Context
     QCommandLineParser &parser;
     QStringList arguments; // positional arguments after the command words
     QString databasePath;
+    int waitMs = kDefaultWaitSeconds * 1000; // for another writer's lock
 };
 
 struct Command
@@ -76,9 +77,25 @@ Outcome usage(const QString &message)
     return Failed{message, UsageError};
 }
 
-Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create)
+// How the command line opens its database: a write waits up to --wait seconds for another
+// writer (the app, another command, an import), saying on stderr that it waits.
+Database::Options databaseOptions(const Context &context)
 {
     Database::Options options;
+    options.busyTimeoutMs = context.waitMs;
+    QTextStream *err = &context.err;
+    const int seconds = context.waitMs / 1000;
+    options.waiting = [err, seconds] {
+        *err << "deltaboard-cli: waiting for another Deltaboard writer to finish (up to "
+             << seconds << " s; --wait SECONDS changes it)...\n";
+        err->flush();
+    };
+    return options;
+}
+
+Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create)
+{
+    Database::Options options = databaseOptions(context);
     options.createIfMissing = create;
     return Database::open(context.databasePath, options);
 }
@@ -244,7 +261,7 @@ Outcome cmdInit(Context &context)
 
 Outcome cmdCheck(Context &context)
 {
-    Database::Options options;
+    Database::Options options = databaseOptions(context);
     options.createIfMissing = false;
     options.migrate = false;
     const auto opened = Database::open(context.databasePath, options);
@@ -1417,7 +1434,7 @@ QString overview()
 // command's own parser runs.
 QSet<QString> valueOptions()
 {
-    QSet<QString> names{u"db"_s};
+    QSet<QString> names{u"db"_s, u"wait"_s};
     for (const Command &command : commands()) {
         for (const QCommandLineOption &option : command.options) {
             if (!option.valueName().isEmpty()) {
@@ -1506,6 +1523,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.setApplicationDescription(command->summary);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOption({u"db"_s, u"The database file."_s, u"PATH"_s});
+    parser.addOption({u"wait"_s,
+                      u"How long a write waits for another writer to finish, in seconds (%1)."_s.arg(
+                          kDefaultWaitSeconds),
+                      u"SECONDS"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addOptions(command->options);
     parser.addPositionalArgument(command->words, command->summary,
@@ -1523,8 +1544,23 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                     UsageError);
     }
 
-    Context context{out, err, parser, parser.positionalArguments(),
-                    parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Paths::defaultDatabase()};
+    int waitMs = kDefaultWaitSeconds * 1000;
+    if (parser.isSet(u"wait"_s)) {
+        bool ok = false;
+        const double seconds = parser.value(u"wait"_s).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 24 * 3600) {
+            return fail(u"--wait: expected a number of seconds from 0 to 86400, not '%1'"_s.arg(
+                            parser.value(u"wait"_s)),
+                        UsageError);
+        }
+        waitMs = int(seconds * 1000);
+    }
+    Context context{out,
+                    err,
+                    parser,
+                    parser.positionalArguments(),
+                    parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Paths::defaultDatabase(),
+                    waitMs};
     const Outcome outcome = command->handler(context);
     if (outcome)
         return fail(outcome->message, outcome->code);

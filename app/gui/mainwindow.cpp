@@ -38,6 +38,7 @@
 #include "views/prioritiesview.h"
 #include "views/taskeditor.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -151,6 +152,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     m_counts->setObjectName(u"statusCounts"_s);
     statusBar()->addPermanentWidget(m_counts);
     rememberDatabase(m_db->path());
+    watchForOtherWriters();
 
     buildActions();
     connect(m_organisations, &QComboBox::currentIndexChanged, this,
@@ -232,6 +234,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Views and models read through the database: they go before it does.
+    m_db->setContentionHandlers({}, {});
     m_undoStack->clear();
     delete m_coverageRead; // waits for a worker still reading
     delete m_gapCountRead;
@@ -726,9 +729,50 @@ void MainWindow::updateStatus()
     m_counts->setText(matching == total ? all : tr("%1 of %2").arg(locale.toString(matching), all));
 }
 
+void MainWindow::watchForOtherWriters()
+{
+    // Another program (the command line, a second window, an import) may hold the write lock.
+    // An edit waits for it, and the status bar says so at once: the window cannot repaint
+    // while it waits, so the message is painted now. When the wait runs out the user chooses
+    // between waiting again and giving the edit up; it is never dropped silently.
+    m_db->setContentionHandlers(
+        [this] {
+            statusBar()->showMessage(
+                tr("Waiting for another program writing to this database to finish…"));
+            statusBar()->repaint();
+        },
+        [this](const QString &reason) {
+            statusBar()->clearMessage();
+            if (!isVisible())
+                return false;
+            QMessageBox box(QMessageBox::Warning, tr("Deltaboard"),
+                            tr("Your change is not saved yet: another program is writing to "
+                               "this database."),
+                            QMessageBox::Retry | QMessageBox::Discard, this);
+            box.setObjectName(u"writeBusyBox"_s);
+            box.setInformativeText(
+                tr("Try again once it is done (an import can take a minute), or give the change "
+                   "up."));
+            box.setDetailedText(reason);
+            box.button(QMessageBox::Retry)->setText(tr("Try Again"));
+            box.button(QMessageBox::Discard)->setText(tr("Give Up the Change"));
+            box.setDefaultButton(QMessageBox::Retry);
+            if (box.exec() == QMessageBox::Retry)
+                return true;
+            // The user chose this: the failure that follows is not news to them.
+            m_givenUpReason = reason;
+            return false;
+        });
+}
+
 void MainWindow::showError(const QString &message)
 {
     // The one place errors reach the user: never silently, never as a crash.
+    if (!m_givenUpReason.isEmpty() && message.contains(m_givenUpReason)) {
+        m_givenUpReason.clear();
+        statusBar()->showMessage(tr("The change was given up; nothing was written."), 10000);
+        return;
+    }
     statusBar()->showMessage(message, 10000);
     if (isVisible())
         QMessageBox::warning(this, tr("Deltaboard"), message);

@@ -114,6 +114,7 @@ private:
     void search(const QString &text);
     void updateStatus();
     void showError(const QString &message);
+    void watchForOtherWriters();
     void reloadAll();
     void reloadComponents();
     void reloadBoard();
@@ -131,6 +132,8 @@ private:
     void restoreSettings();
 
     std::unique_ptr<Database> m_db;
+    // Why the user last gave up a change another writer blocked (not reported again).
+    QString m_givenUpReason;
     QUndoStack *m_undoStack;
     Workspace *m_workspace;
     BoardModel *m_board;

@@ -46,6 +46,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -204,6 +205,70 @@ private Q_SLOTS:
         QCOMPARE(TaskStore(m_window->database()).get(taskId)->columnId,
                  ready->model()->column().id);
         QVERIFY(ready->model()->rowOf(taskId) >= 0);
+        QCOMPARE(m_window->undoStack()->count(), 1);
+    }
+
+    // Another program holds the write lock past the wait: the move is not dropped, the user is
+    // asked, and once they try again after the other writer is done, it lands.
+    void shouldAskToTryAgainWhenAnotherProgramHoldsTheWriteLock()
+    {
+        m_window->showView(MainWindow::View::Board);
+        m_window->database().setBusyTimeout(200);
+        BoardColumnView *backlog = columnNamed(*m_window, u"Backlog"_s);
+        BoardColumnView *ready = columnNamed(*m_window, u"Ready"_s);
+        const qint64 taskId = backlog->model()->taskAt(0);
+        auto other = Database::open(m_window->database().path());
+        QVERIFY(other);
+        QVERIFY((*other)->execOnce(u"BEGIN IMMEDIATE"_s));
+
+        // WHEN the user moves a card, is asked, gives it up the first time and, once the other
+        // writer is done, tries again the second time
+        int asked = 0;
+        QString firstQuestion;
+        QString unexpected;
+        std::function<void()> answer;
+        answer = [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            // Anything else modal (an error) fails the test below, instead of hanging it.
+            if (box && box->objectName() != u"writeBusyBox"_s) {
+                unexpected = box->text();
+                box->close();
+                return;
+            }            if (!box || box->objectName() != u"writeBusyBox"_s) {
+                QTimer::singleShot(20, m_window.get(), answer);
+                return;
+            }
+            ++asked;
+            if (asked == 1) {
+                firstQuestion = box->text();
+                box->button(QMessageBox::Discard)->click();
+                return;
+            }
+            QVERIFY((*other)->execOnce(u"ROLLBACK"_s));
+            box->button(QMessageBox::Retry)->click();
+        };
+        QTimer::singleShot(20, m_window.get(), answer);
+        backlog->list()->setFocus();
+        backlog->list()->setCurrentIndex(backlog->model()->index(0, 0));
+        QTest::keyClick(backlog->list(), Qt::Key_Right, Qt::ControlModifier);
+        // THEN the first attempt, given up, wrote nothing and left no undo step
+        QCOMPARE(asked, 1);
+        QVERIFY2(firstQuestion.contains(u"not saved"_s), qPrintable(firstQuestion));
+        QCOMPARE(TaskStore(m_window->database()).get(taskId)->columnId,
+                 backlog->model()->column().id);
+        QCOMPARE(m_window->undoStack()->count(), 0);
+
+        QTimer::singleShot(20, m_window.get(), answer);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        backlog->list()->setFocus();
+        backlog->list()->setCurrentIndex(backlog->model()->index(backlog->model()->rowOf(taskId), 0));
+        QTest::keyClick(backlog->list(), Qt::Key_Right, Qt::ControlModifier);
+        // … and the second, tried again, moved the card
+        QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected));
+        QCOMPARE(asked, 2);
+        QCOMPARE(TaskStore(m_window->database()).get(taskId)->columnId,
+                 ready->model()->column().id);
         QCOMPARE(m_window->undoStack()->count(), 1);
     }
 

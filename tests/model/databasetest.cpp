@@ -32,6 +32,15 @@ std::unique_ptr<Database> openVersion1(const QString &path)
     return db ? std::move(db).value() : nullptr;
 }
 
+// Opens an existing file as it is: no creation, no migration.
+Database::Options asItIs()
+{
+    Database::Options options;
+    options.createIfMissing = false;
+    options.migrate = false;
+    return options;
+}
+
 int pragma(Database &db, const QString &name)
 {
     const auto value = db.scalar(u"PRAGMA "_s + name);
@@ -162,7 +171,7 @@ private Q_SLOTS:
         const QString backup = (*db)->backupPath();
         QVERIFY(QFile::exists(backup));
         QVERIFY2(backup.contains(u".v1-"_s), qPrintable(backup));
-        auto old = Database::open(backup, {false, false, nullptr});
+        auto old = Database::open(backup, asItIs());
         QVERIFY2(old, qPrintable(old.error()));
         QCOMPARE((*old)->schemaVersion(), 1);
         QCOMPARE((*old)->scalar(u"SELECT name FROM organisations"_s)->toString(), u"Acme"_s);
@@ -186,7 +195,7 @@ private Q_SLOTS:
         QVERIFY(!failed);
         QVERIFY2(failed.error().contains(u"0002_broken.sql"_s), qPrintable(failed.error()));
 
-        auto db = Database::open(temp.path(), {false, false, nullptr});
+        auto db = Database::open(temp.path(), asItIs());
         QVERIFY(db);
         QCOMPARE((*db)->schemaVersion(), 1);
         QVERIFY(!(*db)->execOnce(u"SELECT colour FROM organisations"_s));

@@ -4,6 +4,8 @@
 #include "crashsignature.h"
 
 #include "deltastore.h"
+#include "inputfile.h"
+#include "inputtext.h"
 #include "history.h"
 #include "sqlvalues.h"
 
@@ -310,42 +312,28 @@ Result<QList<CrashText>> CrashStore::readTexts(const QStringList &paths)
 {
     QList<CrashText> texts;
     const auto readOne = [&texts](const QString &path) -> Status {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-        if (file.size() > CrashParser::kMaxTextSize) {
-            return Error{u"%1: %2 MB is too big for a crash text (at most %3 MB)"_s.arg(path)
-                             .arg(file.size() / (1024 * 1024))
-                             .arg(CrashParser::kMaxTextSize / (1024 * 1024))};
-        }
-        const QByteArray bytes = file.readAll();
+        const auto bytes = InputFile::read(path, CrashParser::kMaxTextSize, u"a crash text"_s);
+        if (!bytes)
+            return Error{bytes.error()};
         // Crash texts are UTF-8 (or ASCII); anything else is refused rather than garbled.
-        QStringDecoder decoder(QStringDecoder::Utf8);
-        QString text = decoder.decode(bytes);
-        if (decoder.hasError())
-            return Error{u"%1: not UTF-8 text (a crash text was expected)"_s.arg(path)};
-        texts.append({path, text});
+        if (auto bad = InputText::notUtf8(path, *bytes, u"a crash text"_s))
+            return *bad;
+        texts.append({path, QString::fromUtf8(*bytes)});
         return {};
     };
     for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (info.isDir()) {
-            QStringList files;
-            QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                files.append(it.next());
-            files.sort();
-            if (files.isEmpty())
+        if (QFileInfo(path).isDir()) {
+            const auto files = InputFile::filesUnder(path);
+            if (!files)
+                return Error{files.error()};
+            if (files->isEmpty())
                 return Error{u"%1: the directory holds no files"_s.arg(path)};
-            for (const QString &file : std::as_const(files)) {
+            for (const QString &file : *files) {
                 if (const Status read = readOne(file); !read)
                     return Error{read.error()};
             }
-        } else if (info.isFile()) {
-            if (const Status read = readOne(path); !read)
-                return Error{read.error()};
-        } else {
-            return Error{u"cannot read %1: no such file or directory"_s.arg(path)};
+        } else if (const Status read = readOne(path); !read) {
+            return Error{read.error()};
         }
     }
     return texts;

@@ -1,5 +1,9 @@
 #include "jsondump.h"
 
+#include "inputfile.h"
+#include "inputtext.h"
+#include "jsonshape.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,6 +19,9 @@ using namespace Qt::StringLiterals;
 namespace Deltaboard {
 
 namespace {
+
+// An export is restored from memory: larger files are refused by their size.
+constexpr qint64 kMaxExportSize = qint64(2) * 1024 * 1024 * 1024;
 
 // Progress is reported this often (in records), and after each table.
 constexpr qint64 kProgressEvery = 1024;
@@ -207,10 +214,12 @@ Status JsonDump::exportTo(const QString &path, const Progress &progress)
 
 Status JsonDump::importFrom(const QString &path, const Progress &progress)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-    const QByteArray data = file.readAll();
+    const auto read = InputFile::read(path, kMaxExportSize, u"a Deltaboard export"_s);
+    if (!read)
+        return Error{read.error()};
+    const QByteArray &data = *read;
+    if (const Status shape = JsonShape::check(path, data, u"a Deltaboard export"_s); !shape)
+        return shape;
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -240,7 +249,8 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     const QJsonObject tablesObject = tablesValue.toObject();
     for (auto it = tablesObject.begin(); it != tablesObject.end(); ++it) {
         if (!tables().contains(it.key()))
-            return Error{u"%1: tables.%2: not a table of Deltaboard"_s.arg(path, it.key())};
+            return Error{u"%1: tables: %2 is not a table of Deltaboard"_s.arg(
+                path, InputText::quoted(it.key()))};
         if (!it.value().isArray())
             return Error{u"%1: tables.%2: expected a list of records"_s.arg(path, it.key())};
     }

@@ -1,6 +1,9 @@
 #include "trackerimport.h"
 
 #include "commentstore.h"
+#include "inputfile.h"
+#include "inputtext.h"
+#include "jsonshape.h"
 #include "deltastore.h"
 #include "organisationstore.h"
 #include "sqlvalues.h"
@@ -30,65 +33,81 @@ namespace Deltaboard {
 
 namespace {
 
-// "line L, column C" of a byte offset, for parse errors.
-QString position(const QByteArray &bytes, qsizetype offset)
+using InputText::notUtf8;
+using InputText::position;
+
+// Header names as a message lists them: each quoted, at most the first twenty.
+QString quotedList(const QStringList &names)
 {
-    const QByteArray before = bytes.left(offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    return u"line %1, column %2"_s.arg(line).arg(column);
+    QStringList shown;
+    for (qsizetype i = 0; i < std::min<qsizetype>(names.size(), 20); ++i)
+        shown.append(InputText::quoted(names.at(i)));
+    if (names.size() > shown.size())
+        shown.append(u"and %1 more"_s.arg(names.size() - shown.size()));
+    return shown.join(u", "_s);
 }
 
-// The offset of the first byte that is not valid UTF-8, or -1.
-qsizetype firstInvalidUtf8(const QByteArray &bytes)
+// QXmlStreamReader with a bound on nesting: deeper markup is refused at its line (no export
+// nests that deep), and the text of an element with children is gathered by a loop, where
+// readElementText(IncludeChildElements) recursed once per level and overflowed the stack.
+class BoundedXml
 {
-    const auto *data = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const qsizetype size = bytes.size();
-    for (qsizetype i = 0; i < size;) {
-        const unsigned char c = data[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
+public:
+    static constexpr int kMaxDepth = 64;
+
+    explicit BoundedXml(QXmlStreamReader &xml)
+        : m_xml(xml)
+    {}
+
+    QXmlStreamReader::TokenType next()
+    {
+        const QXmlStreamReader::TokenType type = m_xml.readNext();
+        if (type == QXmlStreamReader::StartElement) {
+            if (++m_depth > kMaxDepth)
+                m_xml.raiseError(u"elements nested deeper than %1 levels"_s.arg(kMaxDepth));
+        } else if (type == QXmlStreamReader::EndElement) {
+            --m_depth;
         }
-        int length = 0;
-        char32_t least = 0;
-        if ((c & 0xe0) == 0xc0) {
-            length = 2;
-            least = 0x80;
-        } else if ((c & 0xf0) == 0xe0) {
-            length = 3;
-            least = 0x800;
-        } else if ((c & 0xf8) == 0xf0) {
-            length = 4;
-            least = 0x10000;
-        } else {
-            return i;
-        }
-        if (i + length > size)
-            return i;
-        char32_t code = c & (0xff >> (length + 1));
-        for (int k = 1; k < length; ++k) {
-            if ((data[i + k] & 0xc0) != 0x80)
-                return i;
-            code = (code << 6) | (data[i + k] & 0x3f);
-        }
-        if (code < least || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-            return i;
-        i += length;
+        return m_xml.tokenType();
     }
-    return -1;
-}
 
-// A located error for text that is not UTF-8, or nothing.
-std::optional<Error> notUtf8(const QString &path, const QByteArray &bytes, const QString &expected)
-{
-    const qsizetype bad = firstInvalidUtf8(bytes);
-    if (bad < 0)
-        return std::nullopt;
-    return Error{u"%1: %2: byte 0x%3 is not UTF-8 (%4 was expected)"_s.arg(
-        path, position(bytes, bad),
-        QString::number(static_cast<unsigned char>(bytes.at(bad)), 16).toUpper(), expected)};
-}
+    // The current element's text, up to its end element; a child element is an error, as with
+    // QXmlStreamReader::readElementText().
+    QString text()
+    {
+        const QString value = m_xml.readElementText();
+        if (!m_xml.hasError())
+            --m_depth; // readElementText() read the end element
+        return value;
+    }
+
+    // The current element's text with its descendants' text, in document order.
+    QString flatText()
+    {
+        QString value;
+        for (int level = 1; level > 0 && !m_xml.atEnd();) {
+            switch (next()) {
+            case QXmlStreamReader::StartElement:
+                ++level;
+                break;
+            case QXmlStreamReader::EndElement:
+                --level;
+                break;
+            case QXmlStreamReader::Characters:
+            case QXmlStreamReader::EntityReference:
+                value += m_xml.text();
+                break;
+            default:
+                break;
+            }
+        }
+        return value;
+    }
+
+private:
+    QXmlStreamReader &m_xml;
+    int m_depth = 0;
+};
 
 // XML in UTF-8 (declared or by default) is checked before parsing: the parser reports bad
 // bytes where it noticed them, not where they are.
@@ -142,6 +161,10 @@ Result<QList<RecordSlice>> recordSlices(const QString &path, const QByteArray &b
                 return fail(at, u"the array ends without \"]\""_s);
             if (data[at] == ']' && slices.isEmpty())
                 break;
+            // Every record is an object: anything else is refused where it starts, before the
+            // rest of the file is sliced.
+            if (data[at] != '{')
+                return fail(at, u"record [%1] is not an object"_s.arg(slices.size()));
             // One element: up to the comma or bracket that closes it at the array's level.
             const qsizetype begin = at;
             int depth = 0;
@@ -233,6 +256,9 @@ Status forEachRecord(const QString &path, const QByteArray &bytes, const RecordV
     return {};
 }
 
+// An export is read whole into memory: larger files are refused by their size.
+constexpr qint64 kMaxExportSize = qint64(2) * 1024 * 1024 * 1024;
+
 // A field longer than this is refused: no title or description is that long; a record that
 // has one is damaged (or an attachment pasted inline), and would bloat every search.
 constexpr qsizetype kMaxFieldLength = 1024 * 1024;
@@ -310,7 +336,7 @@ Result<QString> timestamp(const QString &where, const QString &field, const QStr
     if (!time.isValid())
         time = QDateTime::fromString(value, Qt::ISODateWithMs);
     if (!time.isValid())
-        return Error{u"%1.%2: \"%3\" is not an ISO 8601 time"_s.arg(where, field, value)};
+        return Error{u"%1.%2: %3 is not an ISO 8601 time"_s.arg(where, field, InputText::quoted(value))};
     return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
 }
 
@@ -341,7 +367,7 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     const auto repo = repository.match(url);
     if (!repo.hasMatch()) {
         return Error{
-            u"%1.html_url: expected the issue's GitHub address, found \"%2\""_s.arg(where, url)};
+            u"%1.html_url: expected the issue's GitHub address, found %2"_s.arg(where, InputText::quoted(url))};
     }
     Delta &delta = mapped.delta;
     delta.title = title->trimmed().isEmpty() ? u"(untitled)"_s : title->trimmed();
@@ -395,8 +421,8 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
         delta.state = reason == u"not_planned"_s ? DeltaState::Declined : DeltaState::Resolved;
     } else {
         delta.state = DeltaState::New;
-        warnings->append(u"%1: unknown state \"%2\", imported as new"_s.arg(
-            where, issue.value(u"state"_s).toString()));
+        warnings->append(u"%1: unknown state %2, imported as new"_s.arg(
+            where, InputText::quoted(issue.value(u"state"_s).toString())));
     }
     return mapped;
 }
@@ -608,7 +634,7 @@ Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<
             return Error{self.error()};
         bug.number = bugNumber(*self);
         if (bug.number <= 0)
-            return Error{u"%1.self_link: expected a bug address, found \"%2\""_s.arg(where, *self)};
+            return Error{u"%1.self_link: expected a bug address, found %2"_s.arg(where, InputText::quoted(*self))};
         const auto title = text(where, entry, u"title"_s);
         if (!title)
             return Error{title.error()};
@@ -693,8 +719,8 @@ Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<
         messages->append(message);
         return {};
     }
-    return Error{u"%1.resource_type_link: expected a bug, bug_task or message, found \"%2\""_s.arg(
-        where, entry.value(u"resource_type_link"_s).toString())};
+    return Error{u"%1.resource_type_link: expected a bug, bug_task or message, found %2"_s.arg(
+        where, InputText::quoted(entry.value(u"resource_type_link"_s).toString()))};
 }
 
 // ---- Bugzilla REST (and bugbug's JSON lines) --------------------------------------------
@@ -885,8 +911,8 @@ Result<QString> bugzillaXmlTime(const QString &where, const QString &field, cons
             return time.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         }
     }
-    return Error{u"%1: %2: \"%3\" is not a Bugzilla time (like 2009-06-10 16:55:32 +0200)"_s.arg(
-        where, field, value)};
+    return Error{u"%1: %2: %3 is not a Bugzilla time (like 2009-06-10 16:55:32 +0200)"_s.arg(
+        where, field, InputText::quoted(value))};
 }
 
 Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
@@ -895,12 +921,13 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
     if (auto bad = xmlNotUtf8(path, bytes, u"Bugzilla XML"_s))
         return *bad;
     QXmlStreamReader xml(bytes);
+    BoundedXml reader(xml);
     QString urlbase;
     const auto where = [&xml, &path](const QString &what) {
         return u"%1: line %2: %3"_s.arg(path).arg(xml.lineNumber()).arg(what);
     };
     while (!xml.atEnd()) {
-        xml.readNext();
+        reader.next();
         if (xml.tokenType() == QXmlStreamReader::DTD) {
             // A DOCTYPE naming Bugzilla's DTD is normal (it is never fetched); declarations of
             // entities are refused: they are how XML bombs and file disclosure work.
@@ -921,7 +948,7 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
         QHash<QString, QString> fields;
         QList<BugzillaComment> bugComments;
         while (!(xml.isEndElement() && xml.name() == u"bug"_s) && !xml.atEnd()) {
-            xml.readNext();
+            reader.next();
             if (!xml.isStartElement())
                 continue;
             const QString name = xml.name().toString();
@@ -931,10 +958,12 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
                 comment.count = int(bugComments.size());
                 QHash<QString, QString> parts;
                 while (!(xml.isEndElement() && xml.name() == u"long_desc"_s) && !xml.atEnd()) {
-                    xml.readNext();
+                    reader.next();
                     if (xml.isStartElement())
-                        parts.insert(xml.name().toString(), xml.readElementText());
+                        parts.insert(xml.name().toString(), reader.text());
                 }
+                if (xml.hasError())
+                    break; // reported below, with its place
                 const auto time
                     = bugzillaXmlTime(comment.where, u"bug_when"_s, parts.value(u"bug_when"_s));
                 if (!time)
@@ -956,7 +985,7 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
                 bugComments.append(comment);
                 continue;
             }
-            fields.insert(name, xml.readElementText(QXmlStreamReader::IncludeChildElements));
+            fields.insert(name, reader.flatText());
         }
         if (xml.hasError())
             break;
@@ -1016,6 +1045,9 @@ struct CsvRow
     QStringList cells;
 };
 
+// Real exports have tens of columns, Jira's a few hundred (a column per comment).
+constexpr qsizetype kMaxCsvColumns = 10000;
+
 // RFC 4180: fields separated by commas, quoted when they hold commas, quotes or line breaks
 // ("" is a quote inside a quoted field). A byte order mark is skipped.
 Result<QList<CsvRow>> parseCsv(const QString &path, const QByteArray &bytes)
@@ -1056,6 +1088,12 @@ Result<QList<CsvRow>> parseCsv(const QString &path, const QByteArray &bytes)
             row.cells.append(field);
             field.clear();
             fieldStarted = false;
+            if (row.cells.size() >= kMaxCsvColumns) {
+                return Error{u"%1: line %2: more than %3 fields (no export has that many "
+                             u"columns)"_s.arg(path)
+                                 .arg(row.line)
+                                 .arg(kMaxCsvColumns)};
+            }
         } else if (c == u'\n' || c == u'\r') {
             if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
                 ++i;
@@ -1105,24 +1143,45 @@ Result<QList<CsvRow>> parseCsv(const QString &path, const QByteArray &bytes)
     return rows;
 }
 
+// A CSV header's columns by name, looked up once per file: a lookup per cell in the header's
+// list made wide files quadratic.
+class CsvHeader
+{
+public:
+    explicit CsvHeader(const QStringList &names)
+        : m_names(names)
+    {
+        for (qsizetype i = 0; i < names.size(); ++i)
+            m_indexes[names.at(i)].append(i);
+    }
+    const QStringList &names() const { return m_names; }
+    bool contains(const QString &column) const { return m_indexes.contains(column); }
+    // Every index of the column, in order: repeated columns (Jira's Comment) have several.
+    QList<qsizetype> indexesOf(const QString &column) const { return m_indexes.value(column); }
+
+private:
+    QStringList m_names;
+    QHash<QString, QList<qsizetype>> m_indexes;
+};
+
 // The cells of a CSV row by column name; repeated columns (Jira's Comment) give every value.
 class CsvRecord
 {
 public:
-    CsvRecord(const QStringList &header, const CsvRow &row)
+    CsvRecord(const CsvHeader &header, const CsvRow &row)
         : m_header(header)
         , m_row(row)
     {}
     QString value(const QString &column) const
     {
-        const qsizetype index = m_header.indexOf(column);
-        return index >= 0 ? m_row.cells.value(index).trimmed() : QString();
+        const QList<qsizetype> indexes = m_header.indexesOf(column);
+        return indexes.isEmpty() ? QString() : m_row.cells.value(indexes.first()).trimmed();
     }
     QStringList values(const QString &column) const
     {
         QStringList all;
-        for (qsizetype i = 0; i < m_header.size(); ++i) {
-            if (m_header.at(i) == column && !m_row.cells.value(i).trimmed().isEmpty())
+        for (const qsizetype i : m_header.indexesOf(column)) {
+            if (!m_row.cells.value(i).trimmed().isEmpty())
                 all.append(m_row.cells.value(i));
         }
         return all;
@@ -1130,7 +1189,7 @@ public:
     QString where(const QString &path) const { return u"%1: line %2"_s.arg(path).arg(m_row.line); }
 
 private:
-    const QStringList &m_header;
+    const CsvHeader &m_header;
     const CsvRow &m_row;
 };
 
@@ -1173,14 +1232,15 @@ Result<QString> jiraTime(const QString &where, const QString &column, const QStr
         }
     }
     return Error{
-        u"%1: %2: \"%3\" is not a Jira date (like 25/Feb/26 10:17 PM)"_s.arg(where, column, value)};
+        u"%1: %2: %3 is not a Jira date (like 25/Feb/26 10:17 PM)"_s.arg(where, column,
+                                                                        InputText::quoted(value))};
 }
 
 Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
                    JiraPriorities *priorities, QStringList *warnings)
 {
-    const QStringList header = rows.first().cells;
+    const CsvHeader header(rows.first().cells);
     for (const QString &required : {u"Summary"_s, u"Issue key"_s}) {
         if (!header.contains(required))
             return Error{u"%1: line 1: no \"%2\" column (a Jira CSV export was expected)"_s.arg(
@@ -1193,8 +1253,8 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
         const QString key = record.value(u"Issue key"_s);
         if (!isJiraKey(key)) {
             return Error{
-                u"%1: Issue key: expected the issue's key (like PROJ-12), found \"%2\""_s.arg(where,
-                                                                                              key)};
+                u"%1: Issue key: expected the issue's key (like PROJ-12), found %2"_s.arg(
+                    where, InputText::quoted(key))};
         }
         Delta delta;
         const auto title = bounded(where, u"Summary"_s, record.value(u"Summary"_s));
@@ -1233,7 +1293,7 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
                               ? DeltaState::Declined
                               : DeltaState::Resolved;
         } else {
-            warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(where, status));
+            warnings->append(u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
         }
         delta.source = {u"jira"_s, key, {}};
         if (const QString priority = record.value(u"Priority"_s); !priority.isEmpty())
@@ -1272,7 +1332,7 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
                    QStringList *warnings)
 {
-    const QStringList header = rows.first().cells;
+    const CsvHeader header(rows.first().cells);
     if (header.contains(u"ticket"_s)) { // a comments export: ticket,time,author,newvalue
         const QString textColumn = header.contains(u"newvalue"_s) ? u"newvalue"_s : u"comment"_s;
         QHash<QString, int> counts;
@@ -1282,7 +1342,7 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             const QString ticket = record.value(u"ticket"_s);
             if (ticket.toLongLong() <= 0)
                 return Error{
-                    u"%1: ticket: expected a ticket number, found \"%2\""_s.arg(where, ticket)};
+                    u"%1: ticket: expected a ticket number, found %2"_s.arg(where, InputText::quoted(ticket))};
             CsvComment comment;
             comment.where = where;
             comment.tracker = u"trac"_s;
@@ -1297,13 +1357,13 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             if (parsed.isValid()) {
                 comment.comment.createdAt = parsed.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
             } else if (!time.isEmpty() && !timeOfDay.match(time).hasMatch()) {
-                return Error{u"%1: time: \"%2\" is not a time (expected 2011-04-13T10:00:00Z, or "
-                             u"a time of day)"_s.arg(where, time)};
+                return Error{u"%1: time: %2 is not a time (expected 2011-04-13T10:00:00Z, or "
+                             u"a time of day)"_s.arg(where, InputText::quoted(time))};
             } else {
                 // Trac's CSV sometimes gives a bare time of day: kept in the text, dated now.
                 comment.comment.createdAt = now;
                 warnings->append(
-                    u"%1: time \"%2\" has no date; dated at import"_s.arg(where, time));
+                    u"%1: time %2 has no date; dated at import"_s.arg(where, InputText::quoted(time)));
             }
             comment.comment.source
                 = {u"trac"_s, u"%1/comment/%2"_s.arg(ticket).arg(++counts[ticket]), {}};
@@ -1322,7 +1382,7 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         const QString where = record.where(path);
         const QString id = record.value(u"id"_s);
         if (id.toLongLong() <= 0)
-            return Error{u"%1: id: expected a ticket number, found \"%2\""_s.arg(where, id)};
+            return Error{u"%1: id: expected a ticket number, found %2"_s.arg(where, InputText::quoted(id))};
         Delta delta;
         const auto title = bounded(where, u"summary"_s, record.value(u"summary"_s));
         const auto description = bounded(where, u"description"_s, record.value(u"description"_s));
@@ -1344,8 +1404,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
                 continue;
             const QDateTime time = QDateTime::fromString(value, Qt::ISODate);
             if (!time.isValid()) {
-                return Error{u"%1: %2: \"%3\" is not a time (expected 2011-04-13T10:00:00Z)"_s.arg(
-                    where, column, value)};
+                return Error{u"%1: %2: %3 is not a time (expected 2011-04-13T10:00:00Z)"_s.arg(
+                    where, column, InputText::quoted(value))};
             }
             delta.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         }
@@ -1360,7 +1420,7 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         } else if (status == u"closed"_s) {
             delta.state = resolution == u"fixed"_s ? DeltaState::Resolved : DeltaState::Declined;
         } else {
-            warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(where, status));
+            warnings->append(u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
         }
         delta.source = {u"trac"_s, id, {}};
         deltas->append({where, delta});
@@ -1430,9 +1490,8 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
             const qsizetype index = header.indexOf(mapping.value(field));
             if (index < 0) {
                 return Error{
-                    u"%1: line 1: no column \"%2\" (mapped to %3); the columns are %4"_s.arg(
-                        path, mapping.value(field), field,
-                        u"\""_s + header.join(u"\", \""_s) + u"\""_s)};
+                    u"%1: line 1: no column %2 (mapped to %3); the columns are %4"_s.arg(
+                        path, InputText::quoted(mapping.value(field)), field, quotedList(header))};
             }
             column.insert(field, index);
             continue;
@@ -1450,8 +1509,7 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
     for (const QString &required : {u"id"_s, u"title"_s}) {
         if (!column.contains(required)) {
             return Error{u"%1: line 1: no column for the %2 (the columns are %3); name it with "
-                         u"--column %2=HEADER"_s.arg(path, required,
-                                                     u"\""_s + header.join(u"\", \""_s) + u"\""_s)};
+                         u"--column %2=HEADER"_s.arg(path, required, quotedList(header))};
         }
     }
     for (auto it = column.cbegin(); it != column.cend(); ++it)
@@ -1473,7 +1531,8 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
                 u"%1: %2: expected the record's id, found nothing"_s.arg(where, headerOf(u"id"_s))};
         if (seen.contains(id)) {
             return Error{
-                u"%1: %2: id \"%3\" appears twice in the file"_s.arg(where, headerOf(u"id"_s), id)};
+                u"%1: %2: id %3 appears twice in the file"_s.arg(where, headerOf(u"id"_s),
+                                                                      InputText::quoted(id))};
         }
         seen.insert(id);
         Delta delta;
@@ -1498,8 +1557,8 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
             delta.kind = DeltaKind::Spec;
         } else if (!kind.isEmpty()
                    && !QStringList{u"bug"_s, u"defect"_s, u"error"_s, u"crash"_s}.contains(kind)) {
-            warnings->append(u"%1: %2: unknown type \"%3\", imported as a defect"_s.arg(
-                where, headerOf(u"kind"_s), cell(row, u"kind"_s)));
+            warnings->append(u"%1: %2: unknown type %3, imported as a defect"_s.arg(
+                where, headerOf(u"kind"_s), InputText::quoted(cell(row, u"kind"_s))));
         }
         const QString state = cell(row, u"state"_s).toLower();
         if (QStringList{u"closed"_s, u"resolved"_s, u"done"_s, u"fixed"_s, u"verified"_s}.contains(
@@ -1517,16 +1576,16 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
                    && !QStringList{u"new"_s, u"open"_s, u"to do"_s, u"todo"_s, u"backlog"_s,
                                    u"reopened"_s}
                            .contains(state)) {
-            warnings->append(u"%1: %2: unknown status \"%3\", imported as new"_s.arg(
-                where, headerOf(u"state"_s), cell(row, u"state"_s)));
+            warnings->append(u"%1: %2: unknown status %3, imported as new"_s.arg(
+                where, headerOf(u"state"_s), InputText::quoted(cell(row, u"state"_s))));
         }
         delta.createdAt = now;
         if (const QString created = cell(row, u"created"_s); !created.isEmpty()) {
             const auto time = csvTime(created);
             if (!time) {
-                return Error{u"%1: %2: \"%3\" is not a time (expected 2026-11-21, "
+                return Error{u"%1: %2: %3 is not a time (expected 2026-11-21, "
                              u"2026-11-21 14:30 or 2026-11-21T14:30:00Z)"_s.arg(
-                                 where, headerOf(u"created"_s), created)};
+                                 where, headerOf(u"created"_s), InputText::quoted(created))};
             }
             delta.createdAt = *time;
         } else {
@@ -1587,11 +1646,12 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
     if (auto bad = xmlNotUtf8(path, bytes, u"a Jira XML export"_s))
         return *bad;
     QXmlStreamReader xml(bytes);
+    BoundedXml reader(xml);
     const auto where = [&xml, &path](const QString &what) {
         return u"%1: line %2: %3"_s.arg(path).arg(xml.lineNumber()).arg(what);
     };
     while (!xml.atEnd()) {
-        xml.readNext();
+        reader.next();
         if (xml.tokenType() == QXmlStreamReader::DTD) {
             if (!xml.entityDeclarations().isEmpty() || xml.text().contains(u"<!ENTITY"_s))
                 return Error{where(u"entity declarations are refused (no DTDs are processed)"_s)};
@@ -1603,7 +1663,7 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
         QHash<QString, QString> fields;
         QList<CsvComment> itemComments;
         while (!(xml.isEndElement() && xml.name() == u"item"_s) && !xml.atEnd()) {
-            xml.readNext();
+            reader.next();
             if (!xml.isStartElement())
                 continue;
             const QString name = xml.name().toString();
@@ -1615,14 +1675,14 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
                 const QString created = attributes.value(u"created"_s).toString();
                 const QDateTime time = QDateTime::fromString(created, Qt::RFC2822Date);
                 if (!time.isValid()) {
-                    return Error{u"%1.created: \"%2\" is not an RFC 2822 time"_s.arg(comment.where,
-                                                                                     created)};
+                    return Error{u"%1.created: %2 is not an RFC 2822 time"_s.arg(comment.where,
+                                                                                 InputText::quoted(created))};
                 }
                 comment.comment.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
                 comment.comment.author = attributes.value(u"author"_s).toString();
                 comment.comment.source
                     = {u"jira"_s, u"comment/"_s + attributes.value(u"id"_s).toString(), {}};
-                comment.comment.body = xml.readElementText().trimmed();
+                comment.comment.body = reader.text().trimmed();
                 itemComments.append(comment);
                 continue;
             }
@@ -1631,18 +1691,18 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
                 QString linkName;
                 bool outward = false;
                 while (!(xml.isEndElement() && xml.name() == u"issuelinktype"_s) && !xml.atEnd()) {
-                    xml.readNext();
+                    reader.next();
                     if (!xml.isStartElement())
                         continue;
                     if (xml.name() == u"name"_s)
-                        linkName = xml.readElementText().trimmed();
+                        linkName = reader.text().trimmed();
                     else if (xml.name() == u"outwardlinks"_s)
                         outward = xml.attributes().value(u"description"_s).toString()
                                   == u"duplicates"_s;
                     else if (xml.name() == u"inwardlinks"_s)
                         outward = false;
                     else if (xml.name() == u"issuekey"_s && linkName == u"Duplicate"_s && outward)
-                        fields.insert(u"duplicates"_s, xml.readElementText().trimmed());
+                        fields.insert(u"duplicates"_s, reader.text().trimmed());
                 }
                 continue;
             }
@@ -1650,15 +1710,14 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
                 continue; // containers: their comment and issuelinktype children are read above
             if (fields.contains(name))
                 continue; // the first of repeated elements (version…) is enough here
-            fields.insert(name,
-                          xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+            fields.insert(name, reader.flatText().trimmed());
         }
         if (xml.hasError())
             break;
         const QString key = fields.value(u"key"_s);
         if (!isJiraKey(key)) {
             return Error{
-                u"%1.key: expected an issue key like ABC-123, found \"%2\""_s.arg(itemWhere, key)};
+                u"%1.key: expected an issue key like ABC-123, found %2"_s.arg(itemWhere, InputText::quoted(key))};
         }
         Delta delta;
         const auto title = bounded(itemWhere, u"summary"_s, fields.value(u"summary"_s));
@@ -1674,8 +1733,8 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
         const QDateTime created
             = QDateTime::fromString(fields.value(u"created"_s), Qt::RFC2822Date);
         if (!created.isValid()) {
-            return Error{u"%1.created: \"%2\" is not an RFC 2822 time"_s.arg(
-                itemWhere, fields.value(u"created"_s))};
+            return Error{u"%1.created: %2 is not an RFC 2822 time"_s.arg(
+                itemWhere, InputText::quoted(fields.value(u"created"_s)))};
         }
         delta.createdAt = created.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         const QString type = fields.value(u"type"_s);
@@ -1683,8 +1742,8 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
         bool known = true;
         delta.state = jiraState(fields.value(u"status"_s), fields.value(u"resolution"_s), &known);
         if (!known) {
-            warnings->append(u"%1: unknown status \"%2\", imported as new"_s.arg(
-                itemWhere, fields.value(u"status"_s)));
+            warnings->append(u"%1: unknown status %2, imported as new"_s.arg(
+                itemWhere, InputText::quoted(fields.value(u"status"_s))));
         }
         delta.foundIn = fields.value(u"version"_s);
         delta.source = {u"jira"_s, key, fields.value(u"link"_s)};
@@ -1742,6 +1801,10 @@ struct TrelloBoard
 
 Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
 {
+    if (!bytes.trimmed().startsWith('{'))
+        return Error{u"%1: expected a Trello board object"_s.arg(path)};
+    if (const Status shape = JsonShape::check(path, bytes, u"a Trello board export"_s); !shape)
+        return Error{shape.error()};
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError || !document.isObject()) {
@@ -1844,7 +1907,7 @@ Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
         bool ok = false;
         const qint64 seconds = id.left(8).toLongLong(&ok, 16);
         if (id.size() < 8 || !ok)
-            return Error{u"%1.id: expected a Trello id, found \"%2\""_s.arg(where, id)};
+            return Error{u"%1.id: expected a Trello id, found %2"_s.arg(where, InputText::quoted(id))};
         const auto description = bounded(where, u"desc"_s, card.value(u"desc"_s).toString());
         if (!description)
             return Error{description.error()};
@@ -1942,8 +2005,8 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
     } else {
         const bool closed = issue.value(u"closed_on"_s).isString();
         delta.state = closed ? DeltaState::Resolved : DeltaState::New;
-        warnings->append(u"%1: unknown status \"%2\", imported as %3"_s.arg(
-            where, status, Levels::stateName(delta.state)));
+        warnings->append(u"%1: unknown status %2, imported as %3"_s.arg(
+            where, InputText::quoted(status), Levels::stateName(delta.state)));
     }
     const QJsonArray journals = issue.value(u"journals"_s).toArray();
     for (qsizetype j = 0; j < journals.size(); ++j) {
@@ -1989,6 +2052,8 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
 {
     if (!bytes.trimmed().startsWith('{'))
         return Error{u"%1: expected a Bugzilla REST object"_s.arg(path)};
+    if (const Status shape = JsonShape::check(path, bytes, u"a Bugzilla REST export"_s); !shape)
+        return shape;
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     // bugbug's files are one bug per line: the first line is a whole object on its own.
@@ -2269,15 +2334,15 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     for (const QString &path : paths) {
         if (!report(totalBytes ? bytesRead * kScale / 2 / totalBytes : 0))
             return cancelled;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-        const QByteArray bytes = file.readAll();
+        const auto fileBytes = InputFile::read(path, kMaxExportSize, u"a tracker export"_s);
+        if (!fileBytes)
+            return Error{fileBytes.error()};
+        const QByteArray &bytes = *fileBytes;
         const qint64 fileStart = bytesRead;
         bytesRead += bytes.size();
         if (!options.format.isEmpty() && !formats().contains(options.format)) {
-            return Error{u"unknown format \"%1\" (expected one of %2)"_s.arg(
-                options.format, formats().join(u", "_s))};
+            return Error{u"unknown format %1 (expected one of %2)"_s.arg(
+                InputText::quoted(options.format), formats().join(u", "_s))};
         }
         const QString format = options.format.isEmpty() ? detect(bytes) : options.format;
         if (format.isEmpty()) {
@@ -2293,9 +2358,12 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             const QString tracker = format == u"redmine-csv"_s    ? u"redmine"_s
                                     : options.csvSource.isEmpty() ? u"csv"_s
                                                                   : options.csvSource;
+            QSet<QString> known(summary.csvHeader.cbegin(), summary.csvHeader.cend());
             for (const QString &name : rows->first().cells) {
-                if (!summary.csvHeader.contains(name))
+                if (!known.contains(name)) {
+                    known.insert(name);
                     summary.csvHeader.append(name);
+                }
             }
             if (const Status read = readGenericCsv(path, *rows, now, tracker, options.csvColumns,
                                                    &issues, &summary.csvColumns, &summary.warnings);
@@ -2318,6 +2386,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             continue;
         }
         if (format == u"redmine"_s) {
+            if (const Status shape = JsonShape::check(path, bytes, u"a Redmine JSON export"_s);
+                !shape) {
+                return Error{shape.error()};
+            }
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
@@ -2379,6 +2451,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             continue;
         }
         if (format == u"launchpad"_s) {
+            if (const Status shape = JsonShape::check(path, bytes, u"a Launchpad API export"_s);
+                !shape) {
+                return Error{shape.error()};
+            }
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
             if (error.error != QJsonParseError::NoError || !document.isObject()) {
@@ -2404,6 +2480,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                 return Error{read.error()};
             }
             continue;
+        }
+        if (const Status shape = JsonShape::check(path, bytes, u"a GitHub issues export"_s);
+            !shape) {
+            return Error{shape.error()};
         }
         const auto slices = recordSlices(path, bytes);
         if (!slices)
@@ -2532,8 +2612,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                 const int level = priorityLevel(it->name, jiraPriorityLevel(it->name));
                 if (level < 0) {
                     if (!options.priorityLevels.contains(it->name)) { // not the user's choice
-                        summary.warnings.append(u"%1: unknown priority \"%2\", not imported"_s.arg(
-                            it->where, it->name));
+                        summary.warnings.append(u"%1: unknown priority %2, not imported"_s.arg(
+                            it->where, InputText::quoted(it->name)));
                     }
                     continue;
                 }
@@ -2631,8 +2711,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         }
         int level = priorityLevel(task.importance, importance.value(task.importance, -1));
         if (level < 0 && !options.priorityLevels.contains(task.importance)) {
-            summary.warnings.append(u"%1: unknown importance \"%2\", imported as untriaged"_s.arg(
-                task.where, task.importance));
+            summary.warnings.append(u"%1: unknown importance %2, imported as untriaged"_s.arg(
+                task.where, InputText::quoted(task.importance)));
             level = 0;
             summary.priorityLevels.insert(task.importance, 0);
         }
@@ -2679,8 +2759,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         } else if (!rejected.contains(task.status)
                    && !QStringList{u"New"_s, u"Incomplete"_s, u"Confirmed"_s, u"Triaged"_s}
                            .contains(task.status)) {
-            summary.warnings.append(u"%1: unknown status \"%2\", put in %3"_s.arg(
-                task.where, task.status, column.name));
+            summary.warnings.append(u"%1: unknown status %2, put in %3"_s.arg(
+                task.where, InputText::quoted(task.status), column.name));
         }
         summary.statusColumns.insert(
             task.status,
@@ -2852,7 +2932,7 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         }
         current = organisationsForTrello.board(organisation->id);
         if (!current || current->columns.isEmpty())
-            return Error{u"the Trello board \"%1\" has no open list"_s.arg(board.name)};
+            return Error{u"the Trello board %1 has no open list"_s.arg(InputText::quoted(board.name))};
         // Archived cards, and cards of archived lists, were taken off the board: their tasks go
         // to its first done column (the last column when none is done).
         const auto doneColumn = std::find_if(current->columns.cbegin(), current->columns.cend(),
@@ -2920,10 +3000,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
             ++summary.tasksUpdated;
         }
         if (archivedCards) {
-            summary.warnings.append(u"Trello board \"%1\": %2 archived cards (or cards of archived "
-                                    u"lists) put in \"%3\""_s.arg(board.name)
+            summary.warnings.append(u"Trello board %1: %2 archived cards (or cards of archived "
+                                    u"lists) put in %3"_s.arg(InputText::quoted(board.name))
                                         .arg(archivedCards)
-                                        .arg(offBoard.name));
+                                        .arg(InputText::quoted(offBoard.name)));
         }
         // Comments on a card belong to its task: they discuss the work.
         for (const TrelloComment &c : board.comments) {

@@ -12,6 +12,8 @@
 #include "model/groupstore.h"
 #include "model/history.h"
 #include "model/historyformatter.h"
+#include "model/inputfile.h"
+#include "model/inputtext.h"
 #include "model/integritycheck.h"
 #include "model/jsondump.h"
 #include "model/migrator.h"
@@ -1240,7 +1242,7 @@ Outcome importFromTrackers(Context &context)
                        .arg(summary->commentsUnchanged)
                        .arg(dryRun ? u" (dry run: nothing was written)"_s : QString());
     for (const QString &warning : std::as_const(summary->warnings))
-        context.out << u"warning: %1\n"_s.arg(warning);
+        context.out << u"warning: %1\n"_s.arg(InputText::oneLine(warning));
     return {};
 }
 
@@ -1249,6 +1251,12 @@ Outcome cmdImport(Context &context)
     if (context.arguments.isEmpty())
         return usage(u"import: expected at least one FILE"_s);
     // A Deltaboard export is restored; anything else is another tracker's export.
+    // Only a regular file is opened to look (a named pipe would block); anything else is
+    // refused by name.
+    for (const QString &file : std::as_const(context.arguments)) {
+        if (const QString why = InputFile::notARegularFile(file); !why.isEmpty())
+            return Failed{why + u" (nothing was imported)"_s};
+    }
     QFile head(context.arguments.first());
     const bool isDump = head.open(QIODevice::ReadOnly)
                         && head.read(256).contains("\"format\": \"deltaboard-export\"");
@@ -1451,9 +1459,7 @@ QSet<QString> valueOptions()
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
 {
     auto fail = [&err](const QString &message, int code) {
-        QString line = message;
-        line.replace(u'\n', u' ');
-        err << "deltaboard-cli: " << line << '\n';
+        err << "deltaboard-cli: " << InputText::oneLine(message) << '\n';
         return code;
     };
 

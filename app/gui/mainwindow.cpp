@@ -17,6 +17,7 @@
 #include "model/gapmodel.h"
 #include "model/groupstore.h"
 #include "model/impactmatrixmodel.h"
+#include "model/inputtext.h"
 #include "model/jsondump.h"
 #include "model/organisationstore.h"
 #include "model/priorityrankingmodel.h"
@@ -773,9 +774,11 @@ void MainWindow::showError(const QString &message)
         statusBar()->showMessage(tr("The change was given up; nothing was written."), 10000);
         return;
     }
-    statusBar()->showMessage(message, 10000);
+    // Errors quote what they refuse; a last guard keeps any of them to one line of sane length.
+    const QString line = InputText::oneLine(message);
+    statusBar()->showMessage(line, 10000);
     if (isVisible())
-        QMessageBox::warning(this, tr("Deltaboard"), message);
+        QMessageBox::warning(this, tr("Deltaboard"), line);
 }
 
 void MainWindow::reloadBoard()

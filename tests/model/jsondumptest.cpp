@@ -100,7 +100,7 @@ private Q_SLOTS:
             << u"schema_version: 99"_s;
         QTest::newRow("unknown table") << QByteArray(
             R"({"format": "deltaboard-export", "schema_version": 1, "tables": {"bugs": []}})")
-                                       << u"tables.bugs: not a table"_s;
+                                       << u"tables: \"bugs\" is not a table"_s;
         QTest::newRow("wrong type") << QByteArray(
             R"({"format": "deltaboard-export", "schema_version": 1, "tables": {"organisations":
                [{"id": 1, "name": 42, "created_at": "2026-01-01T00:00:00.000Z"}]}})")

@@ -1,0 +1,58 @@
+#include "jsonshape.h"
+
+#include "inputtext.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard::JsonShape {
+
+Status check(const QString &path, const QByteArray &bytes, const QString &expected)
+{
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    int depth = 0;
+    // Every value but the first follows a comma or a colon, or opens a container: their count
+    // is the document's value count within a few.
+    qsizetype values = 1;
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data[i];
+        if (c == '"') {
+            // Skip the string: escapes are two bytes, nothing else inside it counts.
+            for (++i; i < size && data[i] != '"'; ++i) {
+                if (data[i] == '\\')
+                    ++i;
+            }
+            continue;
+        }
+        switch (c) {
+        case '{':
+        case '[':
+            ++values;
+            if (++depth > kMaxDepth) {
+                return Error{u"%1: %2: nested deeper than %3 levels (%4 was expected)"_s.arg(
+                    path, InputText::position(bytes, i), QString::number(kMaxDepth), expected)};
+            }
+            break;
+        case '}':
+        case ']':
+            depth = std::max(0, depth - 1); // a stray bracket is the parser's to report
+            break;
+        case ',':
+        case ':':
+            ++values;
+            break;
+        default:
+            break;
+        }
+    }
+    if (size >= kDensityFrom && values * kMinBytesPerValue > size) {
+        return Error{u"%1: %2 values in %3 MB, far more than %4 holds for its size (a list of "
+                     u"numbers or empty records?)"_s.arg(path)
+                         .arg(values)
+                         .arg(double(size) / (1024 * 1024), 0, 'f', 1)
+                         .arg(expected)};
+    }
+    return {};
+}
+
+} // namespace Deltaboard::JsonShape

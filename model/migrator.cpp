@@ -2,15 +2,19 @@
 
 #include "database.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -34,6 +38,58 @@ Result<Migrator> loadFrom(const QString &directory)
         migrations.append({match.captured(1).toInt(), name, QString::fromUtf8(file.readAll())});
     }
     return Migrator::fromList(std::move(migrations));
+}
+
+// Copies of a database being written are named "<db>.v<N>-<time>-p<pid>.backup.partial" and
+// renamed when complete; a process killed while writing one leaves it, and the next upgrade of
+// the same file removes the partial copies of processes that are gone.
+constexpr auto kPartial = ".partial";
+
+bool processIsAlive(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+void removeAbandonedCopies(const QString &databasePath)
+{
+    const QFileInfo database(databasePath);
+    const QDir folder = database.absoluteDir();
+    static const QRegularExpression pid(u"-p(\\d+)(?:-\\d+)?\\.backup\\.partial$"_s);
+    const QStringList partials = folder.entryList(
+        {database.fileName() + u".v*.backup"_s + QLatin1StringView(kPartial)}, QDir::Files);
+    for (const QString &name : partials) {
+        const auto match = pid.match(name);
+        if (match.hasMatch() && !processIsAlive(match.captured(1).toLongLong()))
+            QFile::remove(folder.filePath(name));
+    }
+}
+
+// A complete copy of the database as it is, under a name no other process uses, written whole
+// before it gets that name.
+Result<QString> backUp(Database &db, int version)
+{
+    removeAbandonedCopies(db.path());
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmss"_s);
+    const qint64 pid = QCoreApplication::applicationPid();
+    QString copy;
+    for (int n = 0; copy.isEmpty() || QFileInfo::exists(copy); ++n) {
+        copy = u"%1.v%2-%3-p%4%5.backup"_s.arg(db.path())
+                   .arg(version)
+                   .arg(stamp)
+                   .arg(pid)
+                   .arg(n ? u"-%1"_s.arg(n) : QString());
+    }
+    const QString partial = copy + QLatin1StringView(kPartial);
+    QFile::remove(partial); // a leftover of this very pid, from an earlier process
+    if (const Status written = db.execOnce(u"VACUUM INTO ?"_s, {partial}); !written) {
+        QFile::remove(partial);
+        return Error{u"cannot back up before upgrading to %1: %2"_s.arg(copy, written.error())};
+    }
+    if (!QFile::rename(partial, copy)) {
+        QFile::remove(partial);
+        return Error{u"cannot back up before upgrading: cannot name the copy %1"_s.arg(copy)};
+    }
+    return copy;
 }
 
 } // namespace
@@ -117,16 +173,24 @@ Status Migrator::migrate(Database &db, bool existing, QString *backupPath) const
                 .arg(target)};
     }
 
+    QString copy;
     if (existing && current > 0) {
-        // One copy per upgrade, named after the version it holds, next to the database.
-        const QString copy = u"%1.v%2-%3.backup"_s.arg(db.path()).arg(current).arg(
-            QDateTime::currentDateTimeUtc().toString(u"yyyyMMddTHHmmss"_s));
-        if (const Status backedUp = db.execOnce(u"VACUUM INTO ?"_s, {copy}); !backedUp)
-            return Error{
-                u"cannot back up before upgrading to %1: %2"_s.arg(copy, backedUp.error())};
-        if (backupPath)
-            *backupPath = copy;
+        const auto taken = backUp(db, current);
+        if (!taken)
+            return Error{taken.error()};
+        copy = *taken;
     }
+    bool applied = false;
+    // Whatever happens below, the caller hears where the copy is only if this process upgraded;
+    // a copy taken by a process that found the work done by another is removed again.
+    const auto settleBackup = qScopeGuard([&] {
+        if (copy.isEmpty())
+            return;
+        if (applied && backupPath)
+            *backupPath = copy;
+        else if (!applied)
+            QFile::remove(copy);
+    });
 
     for (const Migration &migration : m_migrations) {
         if (migration.version <= current)
@@ -158,6 +222,7 @@ Status Migrator::migrate(Database &db, bool existing, QString *backupPath) const
         }
         if (const Status committed = transaction.commit(); !committed)
             return committed;
+        applied = true;
         current = migration.version;
     }
     return {};

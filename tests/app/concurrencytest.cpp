@@ -5,9 +5,12 @@
 #include "model/taskstore.h"
 #include "model/triagestore.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
+
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -41,6 +44,35 @@ Run cli(const QStringList &arguments)
 QString samplePath(const QString &relative)
 {
     return QStringLiteral(DELTABOARD_SAMPLES_DIR) + u'/' + relative;
+}
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(DELTABOARD_FIXTURES_DIR) + u'/' + name;
+}
+
+// A copy of the schema v1 fixture, writable.
+bool copyVersion1(const QString &to)
+{
+    QFile::remove(to);
+    if (!QFile::copy(fixture(u"schema-v1.sqlite"_s), to))
+        return false;
+    return QFile(to).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+}
+
+// The backups and half-written copies beside a database.
+QStringList besides(const QString &database, const QString &pattern)
+{
+    const QFileInfo info(database);
+    return info.absoluteDir().entryList({info.fileName() + pattern}, QDir::Files);
+}
+
+Database::Options asItIs()
+{
+    Database::Options options;
+    options.createIfMissing = false;
+    options.migrate = false;
+    return options;
 }
 
 int rounds()
@@ -165,6 +197,100 @@ private Q_SLOTS:
             QVERIFY(both);
             QCOMPARE(both->toInt(), 2);
         }
+    }
+
+    // Two processes open an old file for the first time at once: both succeed, the file is
+    // upgraded once, and every backup beside it is a whole copy of the old version (the same
+    // second gave both the same backup name, and one failed).
+    void shouldUpgradeOnceWhenTwoProcessesOpenAnOldFileAtOnce()
+    {
+        for (int round = 0; round < 5; ++round) {
+            TempDatabase temp;
+            const QString path = temp.path(u"old.sqlite"_s);
+            QVERIFY(copyVersion1(path));
+            QProcess first, second;
+            first.start(QStringLiteral(DELTABOARD_CLI_PATH), {u"--db"_s, path, u"init"_s});
+            second.start(QStringLiteral(DELTABOARD_CLI_PATH), {u"--db"_s, path, u"init"_s});
+            QVERIFY(first.waitForFinished(60000) && second.waitForFinished(60000));
+            QVERIFY2(first.exitCode() == 0, first.readAllStandardError().constData());
+            QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
+            QVERIFY(besides(path, u".*.partial"_s).isEmpty());
+            const QStringList backups = besides(path, u".v1-*.backup"_s);
+            QVERIFY(!backups.isEmpty());
+            for (const QString &backup : backups) {
+                auto old = Database::open(temp.path(backup), asItIs());
+                QVERIFY2(old, qPrintable(old.error()));
+                QCOMPARE((*old)->schemaVersion(), 1);
+                QCOMPARE(countRows(**old, u"deltas"_s), 40);
+            }
+            const Run check = cli({u"--db"_s, path, u"check"_s});
+            QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+        }
+    }
+
+    // A kill at any moment of an upgrade (during the backup, during a migration) leaves the
+    // database whole at one version, and no half-written backup once it is opened again.
+    void shouldLeaveNothingHalfDoneWhenKilledDuringAnUpgrade()
+    {
+        TempDatabase temp;
+        // GIVEN an old file large enough that its backup takes a while
+        const QString big = temp.path(u"big-v1.sqlite"_s);
+        QVERIFY(copyVersion1(big));
+        {
+            auto db = Database::open(big, asItIs());
+            QVERIFY(db);
+            QVERIFY((*db)->execOnce(
+                u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) "
+                u"INSERT INTO history (entity, entity_id, field, old_value, new_value, changed_at, "
+                u"actor) SELECT 'delta', 1 + i % 40, 'details', hex(randomblob(300)), "
+                u"hex(randomblob(300)), '2025-01-01T00:00:00.000Z', 'filler' FROM n"_s));
+        }
+        const QString path = temp.path(u"old.sqlite"_s);
+        QVERIFY(copyVersion1(path));
+        QVERIFY(QFile::remove(path) && QFile::copy(big, path));
+        QElapsedTimer clock;
+        clock.start();
+        const Run whole = cli({u"--db"_s, path, u"init"_s});
+        const qint64 upgradeMs = clock.elapsed();
+        QVERIFY2(whole.exitCode == 0, qPrintable(whole.err));
+        qInfo("an uninterrupted upgrade of the %lld MB file takes %lld ms",
+              QFileInfo(big).size() / (1024 * 1024), upgradeMs);
+
+        // WHEN upgrades are killed at moments spread over that time
+        int killedDuringBackup = 0;
+        for (int step = 0; step < 12; ++step) {
+            for (const QString &name : QDir(temp.dir().path()).entryList({u"old.sqlite*"_s}))
+                QVERIFY(QFile::remove(temp.path(name)));
+            QVERIFY(QFile::copy(big, path));
+            QProcess upgrade;
+            upgrade.start(QStringLiteral(DELTABOARD_CLI_PATH), {u"--db"_s, path, u"init"_s});
+            QVERIFY(upgrade.waitForStarted());
+            QTest::qWait(int(upgradeMs * step / 10));
+            if (upgrade.state() != QProcess::NotRunning) { // the last moments come after its end
+                upgrade.kill(); // SIGKILL on Unix
+                QVERIFY(upgrade.waitForFinished());
+            }
+            if (!besides(path, u".*.partial"_s).isEmpty())
+                ++killedDuringBackup;
+
+            // THEN every backup that has its name is whole …
+            for (const QString &backup : besides(path, u".v1-*.backup"_s)) {
+                auto old = Database::open(temp.path(backup), asItIs());
+                QVERIFY2(old, qPrintable(old.error()));
+                QCOMPARE((*old)->schemaVersion(), 1);
+                QCOMPARE((*old)->scalar(u"PRAGMA integrity_check"_s)->toString(), u"ok"_s);
+            }
+            // … and the next open finishes the upgrade, leaves no partial copy, and is healthy
+            const Run again = cli({u"--db"_s, path, u"init"_s});
+            QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+            QVERIFY2(besides(path, u".*.partial"_s).isEmpty(),
+                     qPrintable(besides(path, u".*.partial"_s).join(u", "_s)));
+            const Run check = cli({u"--db"_s, path, u"check"_s});
+            QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
+        }
+        // The moments are spread so that some fall inside the backup: say so if none did.
+        qInfo("%d of 12 kills fell during the backup", killedDuringBackup);
+        QVERIFY(killedDuringBackup > 0);
     }
 
     void shouldFailWithoutWritingWhenTheLockIsHeldTooLong_data()

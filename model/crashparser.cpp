@@ -1,5 +1,7 @@
 #include "crashparser.h"
 
+#include "inputtext.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
@@ -759,6 +761,18 @@ std::optional<CrashFormat> CrashParser::detect(const QString &text)
 
 Result<ParsedCrash> CrashParser::parse(const QString &text, const QString &origin)
 {
+    return parse(text, origin, std::nullopt);
+}
+
+Result<ParsedCrash> CrashParser::parseAs(const QString &text, CrashFormat format,
+                                         const QString &origin)
+{
+    return parse(text, origin, format);
+}
+
+Result<ParsedCrash> CrashParser::parse(const QString &text, const QString &origin,
+                                       std::optional<CrashFormat> given)
+{
     const QString where = origin.isEmpty() ? u"crash text"_s : origin;
     if (text.size() > kMaxTextSize) {
         return Error{u"%1: %2 MB is too big for a crash text (at most %3 MB)"_s.arg(where)
@@ -774,9 +788,9 @@ Result<ParsedCrash> CrashParser::parse(const QString &text, const QString &origi
             if (first.size() == 3)
                 break;
         }
-        return first.isEmpty() ? u"(empty)"_s : u"\"%1\""_s.arg(first.join(u" / "_s));
+        return first.isEmpty() ? u"(empty)"_s : InputText::quoted(first.join(u" / "_s));
     };
-    const auto format = detect(text);
+    const auto format = given ? given : detect(text);
     if (!format) {
         return Error{u"%1: not a crash text in any known format (gdb, DrKonqi, minidump_stackwalk, "
                      u"Python, Java, AddressSanitizer, WinDbg/cdb, Apple); it starts %2"_s.arg(

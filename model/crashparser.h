@@ -59,11 +59,19 @@ public:
     static std::optional<CrashFormat> detect(const QString &text);
     // 'origin' (a file name, "pasted text") starts error messages.
     static Result<ParsedCrash> parse(const QString &text, const QString &origin = {});
+    // Parses the text as the given format, without detecting it (the fuzz targets reach each
+    // parser through this).
+    static Result<ParsedCrash> parseAs(const QString &text, CrashFormat format,
+                                       const QString &origin = {});
 
     static QString formatName(CrashFormat format);
     static std::optional<CrashFormat> formatFromName(const QString &name);
     // Texts longer than this are refused rather than parsed (a crash text is kilobytes).
     static constexpr qsizetype kMaxTextSize = 16 * 1024 * 1024;
+
+private:
+    static Result<ParsedCrash> parse(const QString &text, const QString &origin,
+                                     std::optional<CrashFormat> format);
 };
 
 } // namespace Deltaboard

@@ -347,7 +347,9 @@ int Database::onBusy(void *database, int attempt)
         db->m_waitNoticed = false;
     }
     const qint64 waited = db->m_waitClock.elapsed();
-    if (waited >= db->m_busyTimeoutMs)
+    const int timeout = db->m_takingWriteLock ? db->m_busyTimeoutMs
+                                              : std::max(db->m_busyTimeoutMs, kMinimumOtherWaitMs);
+    if (waited >= timeout)
         return 0;
     if (!db->m_waitNoticed && waited >= kWaitNoticeMs) {
         db->m_waitNoticed = true;
@@ -357,7 +359,7 @@ int Database::onBusy(void *database, int attempt)
     // Short naps first (most waits are for a short write), then longer ones.
     static constexpr int kNaps[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50};
     const int nap = attempt < int(std::size(kNaps)) ? kNaps[attempt] : 100;
-    sqlite3_sleep(int(std::min<qint64>(nap, db->m_busyTimeoutMs - waited)));
+    sqlite3_sleep(int(std::min<qint64>(nap, timeout - waited)));
     return 1;
 }
 
@@ -385,7 +387,10 @@ Database::Transaction::Transaction(Database &db)
     // user is asked whether to try again is not inside this scope.
     while (true) {
         QSqlQuery begin(db.m_db);
-        if (begin.exec(u"BEGIN IMMEDIATE"_s)) {
+        db.m_takingWriteLock = true;
+        const bool begun = begin.exec(u"BEGIN IMMEDIATE"_s);
+        db.m_takingWriteLock = false;
+        if (begun) {
             m_status = {}; // an earlier attempt may have failed
             db.m_lockTimedOut = false;
             ++db.m_transactionDepth;

@@ -53,6 +53,10 @@ public:
         std::function<void()> waiting;
     };
     static constexpr int kDefaultBusyTimeoutMs = 5000;
+    // What waits for a lock other than the write lock (opening, reading while another process
+    // checkpoints or closes) get at least, whatever the write wait is: a read never fails
+    // because a writer was told not to wait.
+    static constexpr int kMinimumOtherWaitMs = 5000;
     static constexpr int kWaitNoticeMs = 500;
 
     // Caller takes ownership. The error names the path and what is wrong with it.
@@ -157,6 +161,7 @@ private:
     std::function<bool(const QString &)> m_tryAgain;
     QElapsedTimer m_waitClock;
     bool m_waitNoticed = false;
+    bool m_takingWriteLock = false; // during BEGIN IMMEDIATE: the wait is m_busyTimeoutMs
 };
 
 using Transaction = Database::Transaction;

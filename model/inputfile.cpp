@@ -3,6 +3,8 @@
 #include <QDirIterator>
 #include <QFile>
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -55,7 +57,10 @@ QString notARegularFile(const QString &path)
     return {};
 }
 
-Result<QByteArray> read(const QString &path, qint64 limit, const QString &what)
+namespace {
+
+// Opens a regular file for reading, refusing anything else by name.
+Result<int> openRegular(const QString &path)
 {
     if (const QString why = notARegularFile(path); !why.isEmpty())
         return Error{why};
@@ -64,31 +69,63 @@ Result<QByteArray> read(const QString &path, qint64 limit, const QString &what)
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return Error{u"cannot read %1: %2"_s.arg(path, systemError(errno))};
-    QFile file;
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+    struct stat info = {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        const int error = errno;
         ::close(fd);
+        return Error{S_ISREG(info.st_mode) ? u"cannot read %1: %2"_s.arg(path, systemError(error))
+                                           : refusal(path, info.st_mode)};
+    }
+    return fd;
+}
+
+} // namespace
+
+Result<QByteArray> read(const QString &path, qint64 limit, const QString &what)
+{
+    const auto fd = openRegular(path);
+    if (!fd)
+        return Error{fd.error()};
+    QFile file;
+    if (!file.open(*fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(*fd);
         return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
     }
-    struct stat info = {};
-    if (::fstat(fd, &info) != 0)
-        return Error{u"cannot read %1: %2"_s.arg(path, systemError(errno))};
-    if (!S_ISREG(info.st_mode))
-        return Error{refusal(path, info.st_mode)};
     const auto tooBig = [&](qint64 size) {
         return Error{u"%1: %2 MB is more than the %3 MB %4 may be"_s.arg(path)
                          .arg(double(size) / (1024 * 1024), 0, 'f', 1)
                          .arg(double(limit) / (1024 * 1024), 0, 'f', 0)
                          .arg(what)};
     };
-    if (info.st_size > limit)
-        return tooBig(info.st_size);
-    // The size may change while reading (a file still being written): never past the limit.
-    QByteArray bytes = file.read(limit + 1);
+    if (file.size() > limit)
+        return tooBig(file.size());
+    // What the file holds now, and more should it grow while being read (a file still being
+    // written), never past the limit. (read(limit + 1) would reserve the whole limit up front.)
+    QByteArray bytes = file.read(file.size() + 1);
+    while (bytes.size() <= limit && file.error() == QFileDevice::NoError) {
+        const QByteArray more = file.read(std::min<qint64>(limit + 1 - bytes.size(), 1 << 20));
+        if (more.isEmpty())
+            break;
+        bytes += more;
+    }
     if (file.error() != QFileDevice::NoError)
         return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
     if (bytes.size() > limit)
         return tooBig(bytes.size());
     return bytes;
+}
+
+Result<QByteArray> head(const QString &path, qint64 bytes)
+{
+    const auto fd = openRegular(path);
+    if (!fd)
+        return Error{fd.error()};
+    QFile file;
+    if (!file.open(*fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(*fd);
+        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+    }
+    return file.read(bytes);
 }
 
 Result<QStringList> filesUnder(const QString &directory)

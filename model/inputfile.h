@@ -18,6 +18,9 @@ namespace InputFile {
 // 'what' names what the file should be ("a tracker export") for the message of a refusal.
 Result<QByteArray> read(const QString &path, qint64 limit, const QString &what);
 
+// The first 'bytes' bytes of a regular file, to tell its format; refused like read().
+Result<QByteArray> head(const QString &path, qint64 bytes);
+
 // Why 'path' cannot be read as a file ("… is a named pipe, not a file"), or empty when it is a
 // regular file. Looks at the file only (stat); opens nothing.
 QString notARegularFile(const QString &path);

@@ -2113,6 +2113,215 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
     return {};
 }
 
+// What the files of one run hold, read and mapped, before anything is written (records refer
+// across files: comments to their bugs, tasks to their targets, duplicates to originals).
+struct ImportRecords
+{
+    QList<std::pair<QString, Delta>> issues;
+    QList<LaunchpadBug> bugs;
+    QList<LaunchpadTask> tasks;
+    QList<LaunchpadMessage> messages;
+    QList<BugzillaBug> zillaBugs;
+    QList<BugzillaComment> zillaComments;
+    QList<BugzillaChange> zillaChanges;
+    QList<RedmineIssue> redmine;
+    QList<CsvComment> csvComments;
+    JiraPriorities jiraPriorities;
+    QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
+    QList<TrelloBoard> trelloBoards;
+};
+
+// Where GitHub issues go as they are read, batch by batch (they refer to nothing else, so a
+// large file never sits in memory as mapped records); 'end' is the file offset the batch ends
+// at, for progress.
+using IssueBatchWriter
+    = std::function<Status(const QString &path, const QList<Delta> &deltas, qint64 end)>;
+
+// Reads one file of a run into 'records' (or, for GitHub issues, hands them to 'write').
+Status readExport(const QString &path, const QByteArray &bytes, const ImportOptions &options,
+                  const QString &now, ImportRecords &records, ImportSummary &summary,
+                  const IssueBatchWriter &write)
+{
+    auto &issues = records.issues;
+    auto &bugs = records.bugs;
+    auto &tasks = records.tasks;
+    auto &messages = records.messages;
+    auto &zillaBugs = records.zillaBugs;
+    auto &zillaComments = records.zillaComments;
+    auto &zillaChanges = records.zillaChanges;
+    auto &redmine = records.redmine;
+    auto &csvComments = records.csvComments;
+    auto &jiraPriorities = records.jiraPriorities;
+    auto &jiraDuplicates = records.jiraDuplicates;
+    auto &trelloBoards = records.trelloBoards;
+    if (!options.format.isEmpty() && !TrackerImport::formats().contains(options.format)) {
+        return Error{u"unknown format %1 (expected one of %2)"_s.arg(
+            InputText::quoted(options.format), TrackerImport::formats().join(u", "_s))};
+    }
+    const QString format
+        = options.format.isEmpty() ? TrackerImport::detect(bytes) : options.format;
+    if (format.isEmpty()) {
+        return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
+                     u"Bugzilla REST, Redmine and Trello JSON, Bugzilla and Jira XML, Jira, "
+                     u"Trac, Redmine CSV and CSV with an id and a title column)"_s.arg(path)};
+    }
+    summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
+    if (format == u"csv"_s || format == u"redmine-csv"_s) {
+        const auto rows = parseCsv(path, bytes);
+        if (!rows)
+            return Error{rows.error()};
+        const QString tracker = format == u"redmine-csv"_s    ? u"redmine"_s
+                                : options.csvSource.isEmpty() ? u"csv"_s
+                                                              : options.csvSource;
+        QSet<QString> known(summary.csvHeader.cbegin(), summary.csvHeader.cend());
+        for (const QString &name : rows->first().cells) {
+            if (!known.contains(name)) {
+                known.insert(name);
+                summary.csvHeader.append(name);
+            }
+        }
+        if (const Status read = readGenericCsv(path, *rows, now, tracker, options.csvColumns,
+                                               &issues, &summary.csvColumns, &summary.warnings);
+            !read) {
+            return Error{read.error()};
+        }
+        return {};
+    }
+    if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
+        const auto rows = parseCsv(path, bytes);
+        if (!rows)
+            return Error{rows.error()};
+        const Status read
+            = format == u"jira-csv"_s
+                  ? readJiraCsv(path, *rows, now, &issues, &csvComments, &jiraPriorities,
+                                &summary.warnings)
+                  : readTracCsv(path, *rows, now, &issues, &csvComments, &summary.warnings);
+        if (!read)
+            return Error{read.error()};
+        return {};
+    }
+    if (format == u"redmine"_s) {
+        if (const Status shape = JsonShape::check(path, bytes, u"a Redmine JSON export"_s);
+            !shape) {
+            return Error{shape.error()};
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            return Error{u"%1: %2: %3 (a Redmine issues object was expected)"_s.arg(
+                path, position(bytes, error.offset),
+                error.error != QJsonParseError::NoError ? error.errorString()
+                                                        : u"not an object"_s)};
+        }
+        const QJsonObject object = document.object();
+        QList<std::pair<QString, QJsonObject>> entries;
+        if (object.value(u"issue"_s).isObject()) {
+            entries.append(
+                {u"%1: record issue"_s.arg(path), object.value(u"issue"_s).toObject()});
+        } else if (object.value(u"issues"_s).isArray()) {
+            const QJsonArray list = object.value(u"issues"_s).toArray();
+            for (qsizetype n = 0; n < list.size(); ++n)
+                entries.append(
+                    {u"%1: record issues[%2]"_s.arg(path).arg(n), list.at(n).toObject()});
+        } else {
+            return Error{u"%1: expected \"issues\" (a list) or \"issue\""_s.arg(path)};
+        }
+        for (const auto &[where, entry] : std::as_const(entries)) {
+            const auto issue = readRedmineIssue(where, entry, &summary.warnings);
+            if (!issue)
+                return Error{issue.error()};
+            redmine.append(*issue);
+        }
+        return {};
+    }
+    if (format == u"trello"_s) {
+        const auto board = readTrello(path, bytes);
+        if (!board)
+            return Error{board.error()};
+        trelloBoards.append(*board);
+        return {};
+    }
+    if (format == u"jira-xml"_s) {
+        if (const Status read = readJiraXml(path, bytes, &issues, &csvComments, &jiraPriorities,
+                                            &jiraDuplicates, &summary.warnings);
+            !read) {
+            return Error{read.error()};
+        }
+        return {};
+    }
+    if (format == u"bugzilla-xml"_s) {
+        if (const Status read
+            = readBugzillaXml(path, bytes, &zillaBugs, &zillaComments, &summary.warnings);
+            !read) {
+            return Error{read.error()};
+        }
+        return {};
+    }
+    if (format == u"bugzilla"_s) {
+        if (const Status read = readBugzillaFile(path, bytes, &zillaBugs, &zillaComments,
+                                                 &zillaChanges, &summary.warnings);
+            !read) {
+            return Error{read.error()};
+        }
+        return {};
+    }
+    if (format == u"launchpad"_s) {
+        if (const Status shape = JsonShape::check(path, bytes, u"a Launchpad API export"_s);
+            !shape) {
+            return Error{shape.error()};
+        }
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            return Error{u"%1: %2: %3 (a Launchpad API object was expected)"_s.arg(
+                path, position(bytes, error.offset),
+                error.error != QJsonParseError::NoError ? error.errorString()
+                                                        : u"not an object"_s)};
+        }
+        const QJsonObject object = document.object();
+        if (object.contains(u"entries"_s)) {
+            const QJsonArray entries = object.value(u"entries"_s).toArray();
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                if (const Status read
+                    = readLaunchpadEntry(u"%1: record entries[%2]"_s.arg(path).arg(i),
+                                         entries.at(i).toObject(), &bugs, &tasks, &messages);
+                    !read) {
+                    return Error{read.error()};
+                }
+            }
+        } else if (const Status read = readLaunchpadEntry(u"%1: record"_s.arg(path), object,
+                                                          &bugs, &tasks, &messages);
+                   !read) {
+            return Error{read.error()};
+        }
+        return {};
+    }
+    if (const Status shape = JsonShape::check(path, bytes, u"a GitHub issues export"_s);
+        !shape) {
+        return Error{shape.error()};
+    }
+    const auto slices = recordSlices(path, bytes);
+    if (!slices)
+        return Error{slices.error()};
+    constexpr qsizetype kBatch = 8192;
+    for (qsizetype from = 0; from < slices->size(); from += kBatch) {
+        const qsizetype to = std::min(from + kBatch, slices->size());
+        auto read = mapGithubIssues(path, bytes, *slices, from, to);
+        if (!read)
+            return Error{read.error()};
+        const MappedIssues mapped = std::move(read).value();
+        summary.skipped += mapped.pullRequests;
+        summary.warnings.append(mapped.warnings);
+        // How far into the file this batch ends, for progress while writing as reading goes.
+        if (const Status taken
+            = write(path, mapped.deltas, slices->at(to - 1).begin + slices->at(to - 1).length);
+            !taken) {
+            return taken;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 QString TrackerImport::detect(const QByteArray &head)
@@ -2187,23 +2396,42 @@ QStringList TrackerImport::csvFields()
     return fields;
 }
 
+Result<ImportSummary> TrackerImport::read(const QByteArray &bytes, const QString &format,
+                                          const QString &name)
+{
+    ImportOptions options;
+    options.format = format;
+    ImportSummary summary;
+    ImportRecords records;
+    const Status done
+        = readExport(name, bytes, options, u"2000-01-01T00:00:00.000Z"_s, records, summary,
+                     [&summary](const QString &, const QList<Delta> &deltas, qint64) -> Status {
+                         summary.created += int(deltas.size());
+                         return {};
+                     });
+    if (!done)
+        return Error{done.error()};
+    return summary;
+}
+
 Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
                                                  const ImportOptions &options)
 {
     ImportSummary summary;
-    // Everything is read and mapped before anything is written.
-    QList<std::pair<QString, Delta>> issues;
-    QList<LaunchpadBug> bugs;
-    QList<LaunchpadTask> tasks;
-    QList<LaunchpadMessage> messages;
-    QList<BugzillaBug> zillaBugs;
-    QList<BugzillaComment> zillaComments;
-    QList<BugzillaChange> zillaChanges;
-    QList<RedmineIssue> redmine;
-    QList<CsvComment> csvComments;
-    JiraPriorities jiraPriorities;
-    QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
-    QList<TrelloBoard> trelloBoards;
+    // Everything is read and mapped before anything is written (but GitHub issues, below).
+    ImportRecords pending;
+    auto &issues = pending.issues;
+    auto &bugs = pending.bugs;
+    auto &tasks = pending.tasks;
+    auto &messages = pending.messages;
+    auto &zillaBugs = pending.zillaBugs;
+    auto &zillaComments = pending.zillaComments;
+    auto &zillaChanges = pending.zillaChanges;
+    auto &redmine = pending.redmine;
+    auto &csvComments = pending.csvComments;
+    auto &jiraPriorities = pending.jiraPriorities;
+    auto &jiraDuplicates = pending.jiraDuplicates;
+    auto &trelloBoards = pending.trelloBoards;
     const QString now = m_db.clock().nowText();
     // Progress: reading is the first half of the scale (by bytes), writing the second (by
     // records).
@@ -2340,169 +2568,18 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QByteArray &bytes = *fileBytes;
         const qint64 fileStart = bytesRead;
         bytesRead += bytes.size();
-        if (!options.format.isEmpty() && !formats().contains(options.format)) {
-            return Error{u"unknown format %1 (expected one of %2)"_s.arg(
-                InputText::quoted(options.format), formats().join(u", "_s))};
-        }
-        const QString format = options.format.isEmpty() ? detect(bytes) : options.format;
-        if (format.isEmpty()) {
-            return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
-                         u"Bugzilla REST, Redmine and Trello JSON, Bugzilla and Jira XML, Jira, "
-                         u"Trac, Redmine CSV and CSV with an id and a title column)"_s.arg(path)};
-        }
-        summary.formats.append(u"%1: %2"_s.arg(QFileInfo(path).fileName(), format));
-        if (format == u"csv"_s || format == u"redmine-csv"_s) {
-            const auto rows = parseCsv(path, bytes);
-            if (!rows)
-                return Error{rows.error()};
-            const QString tracker = format == u"redmine-csv"_s    ? u"redmine"_s
-                                    : options.csvSource.isEmpty() ? u"csv"_s
-                                                                  : options.csvSource;
-            QSet<QString> known(summary.csvHeader.cbegin(), summary.csvHeader.cend());
-            for (const QString &name : rows->first().cells) {
-                if (!known.contains(name)) {
-                    known.insert(name);
-                    summary.csvHeader.append(name);
-                }
-            }
-            if (const Status read = readGenericCsv(path, *rows, now, tracker, options.csvColumns,
-                                                   &issues, &summary.csvColumns, &summary.warnings);
-                !read) {
-                return Error{read.error()};
-            }
-            continue;
-        }
-        if (format == u"jira-csv"_s || format == u"trac-csv"_s) {
-            const auto rows = parseCsv(path, bytes);
-            if (!rows)
-                return Error{rows.error()};
-            const Status read
-                = format == u"jira-csv"_s
-                      ? readJiraCsv(path, *rows, now, &issues, &csvComments, &jiraPriorities,
-                                    &summary.warnings)
-                      : readTracCsv(path, *rows, now, &issues, &csvComments, &summary.warnings);
-            if (!read)
-                return Error{read.error()};
-            continue;
-        }
-        if (format == u"redmine"_s) {
-            if (const Status shape = JsonShape::check(path, bytes, u"a Redmine JSON export"_s);
-                !shape) {
-                return Error{shape.error()};
-            }
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-            if (error.error != QJsonParseError::NoError || !document.isObject()) {
-                return Error{u"%1: %2: %3 (a Redmine issues object was expected)"_s.arg(
-                    path, position(bytes, error.offset),
-                    error.error != QJsonParseError::NoError ? error.errorString()
-                                                            : u"not an object"_s)};
-            }
-            const QJsonObject object = document.object();
-            QList<std::pair<QString, QJsonObject>> entries;
-            if (object.value(u"issue"_s).isObject()) {
-                entries.append(
-                    {u"%1: record issue"_s.arg(path), object.value(u"issue"_s).toObject()});
-            } else if (object.value(u"issues"_s).isArray()) {
-                const QJsonArray list = object.value(u"issues"_s).toArray();
-                for (qsizetype n = 0; n < list.size(); ++n)
-                    entries.append(
-                        {u"%1: record issues[%2]"_s.arg(path).arg(n), list.at(n).toObject()});
-            } else {
-                return Error{u"%1: expected \"issues\" (a list) or \"issue\""_s.arg(path)};
-            }
-            for (const auto &[where, entry] : std::as_const(entries)) {
-                const auto issue = readRedmineIssue(where, entry, &summary.warnings);
-                if (!issue)
-                    return Error{issue.error()};
-                redmine.append(*issue);
-            }
-            continue;
-        }
-        if (format == u"trello"_s) {
-            const auto board = readTrello(path, bytes);
-            if (!board)
-                return Error{board.error()};
-            trelloBoards.append(*board);
-            continue;
-        }
-        if (format == u"jira-xml"_s) {
-            if (const Status read = readJiraXml(path, bytes, &issues, &csvComments, &jiraPriorities,
-                                                &jiraDuplicates, &summary.warnings);
-                !read) {
-                return Error{read.error()};
-            }
-            continue;
-        }
-        if (format == u"bugzilla-xml"_s) {
-            if (const Status read
-                = readBugzillaXml(path, bytes, &zillaBugs, &zillaComments, &summary.warnings);
-                !read) {
-                return Error{read.error()};
-            }
-            continue;
-        }
-        if (format == u"bugzilla"_s) {
-            if (const Status read = readBugzillaFile(path, bytes, &zillaBugs, &zillaComments,
-                                                     &zillaChanges, &summary.warnings);
-                !read) {
-                return Error{read.error()};
-            }
-            continue;
-        }
-        if (format == u"launchpad"_s) {
-            if (const Status shape = JsonShape::check(path, bytes, u"a Launchpad API export"_s);
-                !shape) {
-                return Error{shape.error()};
-            }
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
-            if (error.error != QJsonParseError::NoError || !document.isObject()) {
-                return Error{u"%1: %2: %3 (a Launchpad API object was expected)"_s.arg(
-                    path, position(bytes, error.offset),
-                    error.error != QJsonParseError::NoError ? error.errorString()
-                                                            : u"not an object"_s)};
-            }
-            const QJsonObject object = document.object();
-            if (object.contains(u"entries"_s)) {
-                const QJsonArray entries = object.value(u"entries"_s).toArray();
-                for (qsizetype i = 0; i < entries.size(); ++i) {
-                    if (const Status read
-                        = readLaunchpadEntry(u"%1: record entries[%2]"_s.arg(path).arg(i),
-                                             entries.at(i).toObject(), &bugs, &tasks, &messages);
-                        !read) {
-                        return Error{read.error()};
-                    }
-                }
-            } else if (const Status read = readLaunchpadEntry(u"%1: record"_s.arg(path), object,
-                                                              &bugs, &tasks, &messages);
-                       !read) {
-                return Error{read.error()};
-            }
-            continue;
-        }
-        if (const Status shape = JsonShape::check(path, bytes, u"a GitHub issues export"_s);
-            !shape) {
-            return Error{shape.error()};
-        }
-        const auto slices = recordSlices(path, bytes);
-        if (!slices)
-            return Error{slices.error()};
-        constexpr qsizetype kBatch = 8192;
-        for (qsizetype from = 0; from < slices->size(); from += kBatch) {
-            const qsizetype to = std::min(from + kBatch, slices->size());
-            // Progress while writing as reading goes: how far into the file this batch ends.
-            bytesRead = fileStart + slices->at(to - 1).begin + slices->at(to - 1).length;
-            auto read = mapGithubIssues(path, bytes, *slices, from, to);
-            if (!read)
-                return Error{read.error()};
-            const MappedIssues mapped = std::move(read).value();
-            summary.skipped += mapped.pullRequests;
-            summary.warnings.append(mapped.warnings);
-            for (const Delta &delta : mapped.deltas) {
-                if (const auto id = upsert(path, delta); !id)
-                    return Error{id.error()};
-            }
+        if (const Status read
+            = readExport(path, bytes, options, now, pending, summary,
+                         [&](const QString &file, const QList<Delta> &deltas, qint64 end) -> Status {
+                             bytesRead = fileStart + end;
+                             for (const Delta &delta : deltas) {
+                                 if (const auto id = upsert(file, delta); !id)
+                                     return Error{id.error()};
+                             }
+                             return {};
+                         });
+            !read) {
+            return Error{read.error()};
         }
         bytesRead = fileStart + bytes.size();
     }

@@ -101,6 +101,13 @@ public:
 
     Result<ImportSummary> importFiles(const QStringList &paths, const ImportOptions &options = {});
 
+    // Reads one export's bytes as an import reads them, with no database and writing nothing:
+    // the error an import would give, or the summary's formats, counts of skipped records and
+    // warnings. 'format' as detect() names it (empty: detected); 'name' stands for the file in
+    // messages. The fuzz targets drive every reader through this.
+    static Result<ImportSummary> read(const QByteArray &bytes, const QString &format = {},
+                                      const QString &name = QStringLiteral("input"));
+
 private:
     Database &m_db;
 };

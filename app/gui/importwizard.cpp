@@ -2,6 +2,8 @@
 
 #include "backgroundjob.h"
 
+#include "model/inputfile.h"
+
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -326,13 +328,12 @@ void ImportWizard::addFiles(const QStringList &paths)
     for (const QString &path : paths) {
         if (known.contains(path))
             continue;
-        QFile file(path);
         QString format;
         QString problem;
-        if (file.open(QIODevice::ReadOnly))
-            format = TrackerImport::detect(file.read(64 * 1024));
+        if (const auto head = InputFile::head(path, 64 * 1024))
+            format = TrackerImport::detect(*head);
         else
-            problem = file.errorString();
+            problem = head.error();
         auto *item = new QTreeWidgetItem(m_files);
         item->setText(0, QFileInfo(path).fileName());
         item->setToolTip(0, path);
@@ -346,7 +347,7 @@ void ImportWizard::addFiles(const QStringList &paths)
                                          "Bugzilla, Redmine, Jira, Trac, Trello)")
                                     : problem);
         }
-        item->setText(2, locale.formattedDataSize(file.size()));
+        item->setText(2, locale.formattedDataSize(QFileInfo(path).size()));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
     }
     QStringList unknown;

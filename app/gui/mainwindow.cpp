@@ -17,6 +17,7 @@
 #include "model/gapmodel.h"
 #include "model/groupstore.h"
 #include "model/impactmatrixmodel.h"
+#include "model/inputfile.h"
 #include "model/inputtext.h"
 #include "model/jsondump.h"
 #include "model/organisationstore.h"
@@ -1030,9 +1031,10 @@ void MainWindow::dropEvent(QDropEvent *event)
     QStringList exports;
     QStringList crashes;
     for (const QString &path : std::as_const(paths)) {
-        QFile file(path);
-        const bool isExport = file.open(QIODevice::ReadOnly)
-                              && !TrackerImport::detect(file.read(64 * 1024)).isEmpty();
+        // Only regular files are opened (a dropped pipe would block); the rest is refused by name
+        // by the crash ingest.
+        const auto head = InputFile::head(path, 64 * 1024);
+        const bool isExport = head && !TrackerImport::detect(*head).isEmpty();
         (isExport ? exports : crashes).append(path);
     }
     // After the drop has returned: both show their own dialogs.

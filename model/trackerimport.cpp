@@ -36,6 +36,14 @@ namespace {
 using InputText::notUtf8;
 using InputText::position;
 
+// An object key of the input as a record path names it: as it is when it is a plain name or
+// number, quoted (cut, escaped) otherwise.
+QString recordKey(const QString &key)
+{
+    static const QRegularExpression plain(uR"(^[A-Za-z0-9_-]{1,40}$)"_s);
+    return plain.match(key).hasMatch() ? key : InputText::quoted(key);
+}
+
 // Header names as a message lists them: each quoted, at most the first twenty.
 QString quotedList(const QStringList &names)
 {
@@ -1032,7 +1040,7 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
         return Error{u"%1: line %2, column %3: %4 (Bugzilla XML was expected)"_s.arg(path)
                          .arg(xml.lineNumber())
                          .arg(xml.columnNumber())
-                         .arg(xml.errorString())};
+                         .arg(InputText::oneLine(xml.errorString(), 200))};
     }
     return {};
 }
@@ -1760,7 +1768,7 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
         return Error{u"%1: line %2, column %3: %4 (a Jira XML export was expected)"_s.arg(path)
                          .arg(xml.lineNumber())
                          .arg(xml.columnNumber())
-                         .arg(xml.errorString())};
+                         .arg(InputText::oneLine(xml.errorString(), 200))};
     }
     return {};
 }
@@ -2078,7 +2086,7 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
             const QJsonArray entries = it.value().toObject().value(u"comments"_s).toArray();
             for (qsizetype c = 0; c < entries.size(); ++c) {
                 const QString where
-                    = u"%1: record bugs.%2.comments[%3]"_s.arg(path, it.key()).arg(c);
+                    = u"%1: record bugs.%2.comments[%3]"_s.arg(path, recordKey(it.key())).arg(c);
                 if (const Status read = readBugzillaComment(where, it.key().toLongLong(), c,
                                                             entries.at(c).toObject(), comments);
                     !read) {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/database.h"
+#include "database.h"
 
 #include <QCryptographicHash>
 #include <QFile>

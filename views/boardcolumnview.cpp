@@ -3,7 +3,7 @@
 #include "carddelegate.h"
 #include "palette.h"
 
-#include "model/boardcolumnmodel.h"
+#include "boardcolumnmodel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

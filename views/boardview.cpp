@@ -3,7 +3,7 @@
 #include "boardcolumnview.h"
 #include "carddelegate.h"
 
-#include "model/boardmodel.h"
+#include "boardmodel.h"
 
 #include <QAction>
 #include <QHBoxLayout>

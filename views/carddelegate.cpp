@@ -2,8 +2,8 @@
 
 #include "palette.h"
 
-#include "model/boardcolumnmodel.h"
-#include "model/levels.h"
+#include "boardcolumnmodel.h"
+#include "levels.h"
 
 #include <QDateTime>
 #include <QPainter>

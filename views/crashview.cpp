@@ -3,11 +3,11 @@
 #include "chartreuse.h"
 #include "palette.h"
 
-#include "model/clock.h"
-#include "model/crashlistmodel.h"
-#include "model/crashparser.h"
-#include "model/crashsignature.h"
-#include "model/crashstore.h"
+#include "clock.h"
+#include "crashlistmodel.h"
+#include "crashparser.h"
+#include "crashsignature.h"
+#include "crashstore.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

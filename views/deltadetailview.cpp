@@ -2,15 +2,15 @@
 
 #include "palette.h"
 
-#include "model/crashstore.h"
-#include "model/deltastore.h"
-#include "model/groupstore.h"
-#include "model/organisationstore.h"
-#include "model/setimpactcommand.h"
-#include "model/setprioritycommand.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
-#include "model/workspace.h"
+#include "crashstore.h"
+#include "deltastore.h"
+#include "groupstore.h"
+#include "organisationstore.h"
+#include "setimpactcommand.h"
+#include "setprioritycommand.h"
+#include "taskstore.h"
+#include "triagestore.h"
+#include "workspace.h"
 
 #include <QComboBox>
 #include <QFontDatabase>

@@ -3,7 +3,7 @@
 #include "deltadetailview.h"
 #include "deltatabledelegate.h"
 
-#include "model/deltatablemodel.h"
+#include "deltatablemodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "palette.h"
 
-#include "model/deltatablemodel.h"
+#include "deltatablemodel.h"
 
 #include <QApplication>
 #include <QComboBox>

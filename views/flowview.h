@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/flowreports.h"
+#include "flowreports.h"
 
 #include <QWidget>
 

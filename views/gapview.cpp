@@ -2,7 +2,7 @@
 
 #include "deltatabledelegate.h"
 
-#include "model/gapmodel.h"
+#include "gapmodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

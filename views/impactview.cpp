@@ -4,8 +4,8 @@
 #include "deltatabledelegate.h"
 #include "palette.h"
 
-#include "model/impactmatrixmodel.h"
-#include "model/levels.h"
+#include "impactmatrixmodel.h"
+#include "levels.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

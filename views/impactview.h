@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/triagereports.h"
+#include "triagereports.h"
 
 #include <QWidget>
 

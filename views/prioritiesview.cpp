@@ -2,8 +2,8 @@
 
 #include "deltatabledelegate.h"
 
-#include "model/levels.h"
-#include "model/priorityrankingmodel.h"
+#include "levels.h"
+#include "priorityrankingmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,16 +1,16 @@
 #include "taskeditor.h"
 
-#include "model/addcommentcommand.h"
-#include "model/addfixrecordcommand.h"
-#include "model/clock.h"
-#include "model/commentstore.h"
-#include "model/deltastore.h"
-#include "model/history.h"
-#include "model/historyformatter.h"
-#include "model/linkdeltacommand.h"
-#include "model/taskstore.h"
-#include "model/updatetaskcommand.h"
-#include "model/workspace.h"
+#include "addcommentcommand.h"
+#include "addfixrecordcommand.h"
+#include "clock.h"
+#include "commentstore.h"
+#include "deltastore.h"
+#include "history.h"
+#include "historyformatter.h"
+#include "linkdeltacommand.h"
+#include "taskstore.h"
+#include "updatetaskcommand.h"
+#include "workspace.h"
 
 #include <QCheckBox>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 #include "backgroundjob.h"
 
-#include "model/database.h"
+#include "database.h"
 
 #include <QProgressDialog>
 #include <QThread>

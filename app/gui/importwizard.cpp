@@ -2,7 +2,7 @@
 
 #include "backgroundjob.h"
 
-#include "model/inputfile.h"
+#include "inputfile.h"
 
 #include <QComboBox>
 #include <QFile>

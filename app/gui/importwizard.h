@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/trackerimport.h"
+#include "trackerimport.h"
 
 #include <QSet>
 #include <QWizard>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/levels.h"
+#include "levels.h"
 
 #include <QMainWindow>
 #include <QSet>

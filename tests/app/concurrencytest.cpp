@@ -1,9 +1,9 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/backgroundread.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
+#include "backgroundread.h"
+#include "taskstore.h"
+#include "triagestore.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
 #include "fuzztargets.h"
 
-#include "model/crashparser.h"
-#include "model/crashsignature.h"
-#include "model/database.h"
-#include "model/inputtext.h"
-#include "model/jsondump.h"
-#include "model/trackerimport.h"
+#include "crashparser.h"
+#include "crashsignature.h"
+#include "database.h"
+#include "inputtext.h"
+#include "jsondump.h"
+#include "trackerimport.h"
 
 #include <QByteArray>
 #include <QFile>

@@ -1,13 +1,13 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/boardmodel.h"
-#include "model/deltastore.h"
-#include "model/groupstore.h"
-#include "model/history.h"
-#include "model/organisationstore.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
+#include "boardmodel.h"
+#include "deltastore.h"
+#include "groupstore.h"
+#include "history.h"
+#include "organisationstore.h"
+#include "taskstore.h"
+#include "triagestore.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

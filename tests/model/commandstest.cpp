@@ -1,15 +1,15 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/boardmodel.h"
-#include "model/deltastore.h"
-#include "model/linkdeltacommand.h"
-#include "model/organisationstore.h"
-#include "model/setprioritycommand.h"
-#include "model/setstatecommand.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
-#include "model/workspace.h"
+#include "boardmodel.h"
+#include "deltastore.h"
+#include "linkdeltacommand.h"
+#include "organisationstore.h"
+#include "setprioritycommand.h"
+#include "setstatecommand.h"
+#include "taskstore.h"
+#include "triagestore.h"
+#include "workspace.h"
 
 #include <QSignalSpy>
 #include <QUndoStack>

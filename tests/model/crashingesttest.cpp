@@ -1,14 +1,14 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/clock.h"
-#include "model/crashstore.h"
-#include "model/groupstore.h"
-#include "model/jsondump.h"
-#include "model/organisationstore.h"
-#include "model/reports.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
+#include "clock.h"
+#include "crashstore.h"
+#include "groupstore.h"
+#include "jsondump.h"
+#include "organisationstore.h"
+#include "reports.h"
+#include "taskstore.h"
+#include "triagestore.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #include "testmain.h"
 
-#include "model/crashparser.h"
-#include "model/crashsignature.h"
+#include "crashparser.h"
+#include "crashsignature.h"
 
 #include <QDir>
 #include <QDirIterator>

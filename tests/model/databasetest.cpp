@@ -1,7 +1,7 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/migrator.h"
+#include "migrator.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,9 +1,9 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/groupstore.h"
-#include "model/history.h"
+#include "deltastore.h"
+#include "groupstore.h"
+#include "history.h"
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;

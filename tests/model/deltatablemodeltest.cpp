@@ -1,8 +1,8 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/deltatablemodel.h"
+#include "deltastore.h"
+#include "deltatablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,9 +1,9 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/demogenerator.h"
-#include "model/jsondump.h"
-#include "model/organisationstore.h"
+#include "demogenerator.h"
+#include "jsondump.h"
+#include "organisationstore.h"
 
 #include <QFile>
 

@@ -1,13 +1,13 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/flowreports.h"
-#include "model/groupstore.h"
-#include "model/organisationstore.h"
-#include "model/taskstore.h"
-#include "model/triagereports.h"
-#include "model/triagestore.h"
+#include "deltastore.h"
+#include "flowreports.h"
+#include "groupstore.h"
+#include "organisationstore.h"
+#include "taskstore.h"
+#include "triagereports.h"
+#include "triagestore.h"
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;

@@ -1,13 +1,13 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/demogenerator.h"
-#include "model/groupstore.h"
-#include "model/integritycheck.h"
-#include "model/organisationstore.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
+#include "deltastore.h"
+#include "demogenerator.h"
+#include "groupstore.h"
+#include "integritycheck.h"
+#include "organisationstore.h"
+#include "taskstore.h"
+#include "triagestore.h"
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;

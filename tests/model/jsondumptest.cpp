@@ -1,8 +1,8 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/demogenerator.h"
-#include "model/jsondump.h"
+#include "demogenerator.h"
+#include "jsondump.h"
 
 #include <QDir>
 #include <QFile>

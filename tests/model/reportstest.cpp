@@ -1,12 +1,12 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/groupstore.h"
-#include "model/organisationstore.h"
-#include "model/reports.h"
-#include "model/taskstore.h"
-#include "model/triagestore.h"
+#include "deltastore.h"
+#include "groupstore.h"
+#include "organisationstore.h"
+#include "reports.h"
+#include "taskstore.h"
+#include "triagestore.h"
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;

@@ -1,10 +1,10 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/history.h"
-#include "model/organisationstore.h"
-#include "model/taskstore.h"
+#include "deltastore.h"
+#include "history.h"
+#include "organisationstore.h"
+#include "taskstore.h"
 
 #include <QSet>
 

@@ -1,14 +1,14 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/history.h"
-#include "model/integritycheck.h"
-#include "model/jsondump.h"
-#include "model/organisationstore.h"
-#include "model/taskstore.h"
-#include "model/trackerimport.h"
-#include "model/triagestore.h"
+#include "deltastore.h"
+#include "history.h"
+#include "integritycheck.h"
+#include "jsondump.h"
+#include "organisationstore.h"
+#include "taskstore.h"
+#include "trackerimport.h"
+#include "triagestore.h"
 
 #include <QDir>
 #include <QFile>

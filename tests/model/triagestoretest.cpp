@@ -1,11 +1,11 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/deltastore.h"
-#include "model/groupstore.h"
-#include "model/history.h"
-#include "model/organisationstore.h"
-#include "model/triagestore.h"
+#include "deltastore.h"
+#include "groupstore.h"
+#include "history.h"
+#include "organisationstore.h"
+#include "triagestore.h"
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;

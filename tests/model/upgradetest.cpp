@@ -1,9 +1,9 @@
 #include "testdatabase.h"
 #include "testmain.h"
 
-#include "model/integritycheck.h"
-#include "model/jsondump.h"
-#include "model/migrator.h"
+#include "integritycheck.h"
+#include "jsondump.h"
+#include "migrator.h"
 
 #include <QDir>
 #include <QFile>

@@ -11,9 +11,9 @@
 // reported as failed, or left the database unhealthy. scripts/torture runs the long forms;
 // CTest runs short ones.
 
-#include "model/database.h"
-#include "model/reports.h"
-#include "model/taskstore.h"
+#include "database.h"
+#include "reports.h"
+#include "taskstore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "bugzilla.h"
+#include "records.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Bugzilla show_bug XML.
+namespace Deltaboard::Import {
+
+Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
+                       QList<BugzillaComment> *comments, QStringList *warnings);
+
+} // namespace Deltaboard::Import

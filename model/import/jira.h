@@ -1,0 +1,45 @@
+#pragma once
+
+#include "csv.h"
+#include "records.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Jira exports: CSV ("Export CSV (all fields)") and XML (RSS).
+namespace Deltaboard::Import {
+
+class ImportWriter;
+
+// A Jira issue's priority as the export names it; its level is decided when writing (the
+// user may map names to levels).
+struct JiraPriority
+{
+    QString where;
+    QString name;
+};
+using JiraPriorities = QHash<QString, JiraPriority>; // issue key -> priority
+
+// "PROJ-12": a project key and a number.
+bool isJiraKey(const QString &key);
+
+Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
+                   QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
+                   JiraPriorities *priorities, QStringList *warnings);
+
+int jiraPriorityLevel(const QString &name);
+
+Status readJiraXml(const QString &path, const QByteArray &bytes,
+                   QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
+                   JiraPriorities *priorities, QList<std::pair<QString, QString>> *duplicates,
+                   QStringList *warnings);
+
+// Duplicate links, and the priorities, which belong to the organisation that runs Jira (--org).
+Status writeJira(ImportWriter &w, const JiraPriorities &jiraPriorities,
+                 const QList<std::pair<QString, QString>> &jiraDuplicates);
+
+} // namespace Deltaboard::Import

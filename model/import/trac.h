@@ -1,0 +1,18 @@
+#pragma once
+
+#include "csv.h"
+#include "records.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Trac CSV: ticket queries and a comments export.
+namespace Deltaboard::Import {
+
+Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
+                   QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
+                   QStringList *warnings);
+
+} // namespace Deltaboard::Import

@@ -21,6 +21,8 @@
 #include <QTimeZone>
 #include <QXmlStreamReader>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard::Import {
@@ -139,7 +141,7 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
         }
         delta.source = {u"jira"_s, key, {}};
         if (const QString priority = record.value(u"Priority"_s); !priority.isEmpty())
-            priorities->insert(key, {where, priority});
+            priorities->insert(key, {where, priority, int(priorities->size())});
         deltas->append({where, delta});
         // Comment cells: "date;author;text".
         const QStringList cells = record.values(u"Comment"_s);
@@ -291,7 +293,7 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
         delta.foundIn = fields.value(u"version"_s);
         delta.source = {u"jira"_s, key, fields.value(u"link"_s)};
         if (const QString priority = fields.value(u"priority"_s); !priority.isEmpty())
-            priorities->insert(key, {itemWhere, priority});
+            priorities->insert(key, {itemWhere, priority, int(priorities->size())});
         for (CsvComment &comment : itemComments)
             comment.record = key;
         if (const QString original = fields.value(u"duplicates"_s); !original.isEmpty())
@@ -330,7 +332,14 @@ Status writeJira(ImportWriter &w, const JiraPriorities &jiraPriorities,
             if (!organisation)
                 return Error{organisation.error()};
             TriageStore triageForJira(w.db);
-            for (auto it = jiraPriorities.cbegin(); it != jiraPriorities.cend(); ++it) {
+            // In the export's order: each priority goes to the end of its level, so the ranking
+            // follows the file (a hash's order changed from run to run).
+            QList<JiraPriorities::const_iterator> inOrder;
+            for (auto it = jiraPriorities.cbegin(); it != jiraPriorities.cend(); ++it)
+                inOrder.append(it);
+            std::sort(inOrder.begin(), inOrder.end(),
+                      [](const auto &a, const auto &b) { return a->order < b->order; });
+            for (const auto &it : std::as_const(inOrder)) {
                 const auto delta = w.deltaFor(u"jira"_s, it.key());
                 if (!delta)
                     return Error{delta.error()};

@@ -21,6 +21,7 @@ struct JiraPriority
 {
     QString where;
     QString name;
+    int order = 0; // the record's place in the run: priorities are ranked in file order
 };
 using JiraPriorities = QHash<QString, JiraPriority>; // issue key -> priority
 

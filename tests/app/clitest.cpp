@@ -405,6 +405,38 @@ private Q_SLOTS:
         QCOMPARE(list.out, u"no deltas match\n"_s);
     }
 
+    // Each process hashes with another seed: an import must not depend on a hash's order (the
+    // ranks of Jira priorities did).
+    void shouldImportTheSameExportTheSameWayInEveryProcess()
+    {
+        const QDir samples(QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/imports/jira-xml"_s);
+        QStringList files;
+        for (const QString &name : samples.entryList(QDir::Files))
+            files.append(samples.filePath(name));
+        QList<QJsonArray> priorities;
+        for (int run = 0; run < 3; ++run) {
+            const QString path = m_temp.path(u"jira-%1.sqlite"_s.arg(run));
+            const Run imported = cli(QStringList{u"--db"_s, path, u"import"_s, u"--org"_s,
+                                                 u"Kestrel Systems"_s}
+                                     + files);
+            QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+            const QString exported = m_temp.path(u"jira-%1.json"_s.arg(run));
+            QCOMPARE(cli({u"--db"_s, path, u"export"_s, exported}).exitCode, 0);
+            QJsonArray rows = QJsonDocument::fromJson(readAll(exported))
+                                  .object()[u"tables"_s][u"priorities"_s]
+                                  .toArray();
+            for (qsizetype i = 0; i < rows.size(); ++i) {
+                QJsonObject row = rows.at(i).toObject();
+                row.remove(u"updated_at"_s);
+                rows[i] = row;
+            }
+            QVERIFY(!rows.isEmpty());
+            priorities.append(rows);
+        }
+        QCOMPARE(priorities.at(1), priorities.at(0));
+        QCOMPARE(priorities.at(2), priorities.at(0));
+    }
+
 private:
     TempDatabase m_temp;
     QString m_db;

@@ -1,0 +1,182 @@
+#include "command.h"
+
+#include "historyformatter.h"
+#include "inputtext.h"
+#include "organisationstore.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace Deltaboard::Cli {
+
+QCommandLineOption formatOption()
+{
+    return {u"format"_s, u"Output format: table or json."_s, u"table|json"_s, u"table"_s};
+}
+
+Outcome usage(const QString &message)
+{
+    return Failed{message, UsageError};
+}
+
+Database::Options databaseOptions(const Context &context)
+{
+    Database::Options options;
+    options.busyTimeoutMs = context.waitMs;
+    QTextStream *err = &context.err;
+    const int seconds = context.waitMs / 1000;
+    options.waiting = [err, seconds] {
+        *err << "deltaboard-cli: waiting for another Deltaboard writer to finish (up to "
+             << seconds << " s; --wait SECONDS changes it)...\n";
+        err->flush();
+    };
+    return options;
+}
+
+Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create)
+{
+    Database::Options options = databaseOptions(context);
+    options.createIfMissing = create;
+    return Database::open(context.databasePath, options);
+}
+
+Result<bool> wantsJson(const Context &context)
+{
+    const QString format = context.parser.value(u"format"_s);
+    if (format == u"json"_s)
+        return true;
+    if (format == u"table"_s)
+        return false;
+    return Error{u"--format: expected table or json, not '%1'"_s.arg(format)};
+}
+
+Result<qint64> parseId(const QString &text, const QString &what)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Error{u"%1: expected a positive number, not '%2'"_s.arg(what, text)};
+    return id;
+}
+
+Result<int> parseCount(const Context &context, const QString &option, int fallback, int minimum)
+{
+    if (!context.parser.isSet(option))
+        return fallback;
+    const QString text = context.parser.value(option);
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum)
+        return Error{u"--%1: expected a whole number of at least %2, not '%3'"_s.arg(option)
+                         .arg(minimum)
+                         .arg(text)};
+    return value;
+}
+
+Result<Organisation> findOrganisation(Database &db, const QString &nameOrId)
+{
+    OrganisationStore store(db);
+    auto byName = store.byName(nameOrId);
+    if (byName)
+        return byName;
+    bool isNumber = false;
+    const qint64 id = nameOrId.toLongLong(&isNumber);
+    if (isNumber) {
+        if (auto byId = store.byId(id))
+            return byId;
+    }
+    return byName;
+}
+
+QString levelOrDash(const std::optional<int> &level, QString (*name)(int))
+{
+    return level ? name(*level) : u"-"_s;
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+void printHistory(QTextStream &out, const QList<HistoryEntry> &entries,
+                  const HistoryFormatter &names)
+{
+    out << "History:\n";
+    if (entries.isEmpty())
+        out << "  (none)\n";
+    for (const HistoryEntry &entry : entries) {
+        out << "  " << entry.changedAt << "  " << entry.actor << "  " << names.change(entry)
+            << '\n';
+    }
+}
+
+QJsonArray historyJson(const QList<HistoryEntry> &entries)
+{
+    QJsonArray array;
+    for (const HistoryEntry &entry : entries) {
+        array.append(QJsonObject{{u"field"_s, entry.field},
+                                 {u"old"_s, textOrNull(entry.oldValue)},
+                                 {u"new"_s, textOrNull(entry.newValue)},
+                                 {u"at"_s, entry.changedAt},
+                                 {u"actor"_s, entry.actor}});
+    }
+    return array;
+}
+
+QJsonArray commentsJson(const QList<Comment> &comments)
+{
+    QJsonArray array;
+    for (const Comment &c : comments) {
+        array.append(QJsonObject{
+            {u"author"_s, c.author}, {u"body"_s, c.body}, {u"created_at"_s, c.createdAt}});
+    }
+    return array;
+}
+
+void printComments(QTextStream &out, const QList<Comment> &comments)
+{
+    if (comments.isEmpty())
+        return;
+    out << "Comments:\n";
+    for (const Comment &c : comments)
+        out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
+}
+
+Result<ShowRequest> showRequest(const Context &context, const QString &what, Outcome *failure)
+{
+    const auto json = wantsJson(context);
+    if (!json) {
+        *failure = usage(json.error());
+        return Error{json.error()};
+    }
+    if (context.arguments.size() != 1) {
+        *failure = usage(u"show %1: expected one %1 id"_s.arg(what));
+        return Error{failure->value().message};
+    }
+    const auto id = parseId(context.arguments.first(), what + u" id"_s);
+    if (!id) {
+        *failure = usage(id.error());
+        return Error{id.error()};
+    }
+    auto db = openDatabase(context, false);
+    if (!db) {
+        *failure = Failed{db.error()};
+        return Error{db.error()};
+    }
+    return ShowRequest{*json, *id, std::move(db).value()};
+}
+
+void printBlock(QTextStream &out, const QString &label, const QString &text)
+{
+    out << label << ":\n";
+    if (text.trimmed().isEmpty()) {
+        out << "  (empty)\n";
+        return;
+    }
+    const QStringList lines = text.split(u'\n');
+    for (const QString &line : lines)
+        out << "  " << line << '\n';
+}
+
+} // namespace Deltaboard::Cli

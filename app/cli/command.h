@@ -1,0 +1,110 @@
+#pragma once
+
+#include "cli.h"
+#include "database.h"
+#include "records.h"
+#include "result.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace Deltaboard {
+class HistoryFormatter;
+}
+
+// What every command of deltaboard-cli shares: the request it runs in (its arguments, options,
+// streams and database), the shape of a command in the table, and the helpers that open the
+// database, read options and print. Each group of commands lives in its own file and lists its
+// commands; cli.cpp puts the groups together.
+namespace Deltaboard::Cli {
+
+// A failed command: the message is printed as one line and becomes the exit code's reason.
+struct Failed
+{
+    QString message;
+    int code = Failure;
+};
+
+using Outcome = std::optional<Failed>; // empty: success
+
+struct Context
+{
+    QTextStream &out;
+    QTextStream &err;
+    QCommandLineParser &parser;
+    QStringList arguments; // positional arguments after the command words
+    QString databasePath;
+    int waitMs = kDefaultWaitSeconds * 1000; // for another writer's lock
+};
+
+struct Command
+{
+    QString words; // "list deltas"
+    QString usage; // what follows the words in the synopsis
+    QString summary;
+    QList<QCommandLineOption> options;
+    std::function<Outcome(Context &)> handler;
+};
+
+// What 'show delta ID' and 'show task ID' share: the output format, the one id, the database.
+struct ShowRequest
+{
+    bool json = false;
+    qint64 id = 0;
+    std::unique_ptr<Database> db;
+};
+
+QCommandLineOption formatOption();
+
+Outcome usage(const QString &message);
+
+// How the command line opens its database: a write waits up to --wait seconds for another
+// writer (the app, another command, an import), saying on stderr that it waits.
+Database::Options databaseOptions(const Context &context);
+
+Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create);
+
+Result<bool> wantsJson(const Context &context);
+
+Result<qint64> parseId(const QString &text, const QString &what);
+
+Result<int> parseCount(const Context &context, const QString &option, int fallback, int minimum);
+
+Result<Organisation> findOrganisation(Database &db, const QString &nameOrId);
+
+QString levelOrDash(const std::optional<int> &level, QString (*name)(int));
+
+QJsonValue textOrNull(const QString &text);
+
+void printHistory(QTextStream &out, const QList<HistoryEntry> &entries,
+                  const HistoryFormatter &names);
+
+QJsonArray historyJson(const QList<HistoryEntry> &entries);
+
+QJsonArray commentsJson(const QList<Comment> &comments);
+
+void printComments(QTextStream &out, const QList<Comment> &comments);
+
+Result<ShowRequest> showRequest(const Context &context, const QString &what, Outcome *failure);
+
+void printBlock(QTextStream &out, const QString &label, const QString &text);
+
+// The groups of commands, in the order of the overview.
+QList<Command> workspaceCommands();
+QList<Command> deltaCommands();
+QList<Command> taskCommands();
+QList<Command> reportCommands();
+QList<Command> crashCommands();
+QList<Command> transferCommands();
+
+} // namespace Deltaboard::Cli

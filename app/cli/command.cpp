@@ -27,8 +27,8 @@ Database::Options databaseOptions(const Context &context)
     QTextStream *err = &context.err;
     const int seconds = context.waitMs / 1000;
     options.waiting = [err, seconds] {
-        *err << "deltaboard-cli: waiting for another Deltaboard writer to finish (up to "
-             << seconds << " s; --wait SECONDS changes it)...\n";
+        *err << "deltaboard-cli: waiting for another Deltaboard writer to finish (up to " << seconds
+             << " s; --wait SECONDS changes it)...\n";
         err->flush();
     };
     return options;

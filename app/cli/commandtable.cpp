@@ -18,7 +18,8 @@ const QList<Command> &commands()
 {
     static const QList<Command> list = [] {
         QList<Command> all;
-        for (const auto &group : {&workspaceCommands, &deltaCommands, &taskCommands, &reportCommands, &crashCommands, &transferCommands})
+        for (const auto &group : {&workspaceCommands, &deltaCommands, &taskCommands,
+                                  &reportCommands, &crashCommands, &transferCommands})
             all.append(group());
         return all;
     }();
@@ -131,10 +132,11 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     parser.setApplicationDescription(command->summary);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOption({u"db"_s, u"The database file."_s, u"PATH"_s});
-    parser.addOption({u"wait"_s,
-                      u"How long a write waits for another writer to finish, in seconds (%1)."_s.arg(
-                          kDefaultWaitSeconds),
-                      u"SECONDS"_s});
+    parser.addOption(
+        {u"wait"_s,
+         u"How long a write waits for another writer to finish, in seconds (%1)."_s.arg(
+             kDefaultWaitSeconds),
+         u"SECONDS"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addOptions(command->options);
     parser.addPositionalArgument(command->words, command->summary,

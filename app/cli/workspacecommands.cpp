@@ -1,5 +1,4 @@
 #include "command.h"
-#include "tableprinter.h"
 #include "commentstore.h"
 #include "crashparser.h"
 #include "crashstore.h"
@@ -18,6 +17,7 @@
 #include "organisationstore.h"
 #include "paths.h"
 #include "reports.h"
+#include "tableprinter.h"
 #include "taskstore.h"
 #include "trackerimport.h"
 #include "triagereports.h"

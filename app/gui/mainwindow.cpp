@@ -1,63 +1,41 @@
 #include "mainwindow.h"
 
-#include "backgroundjob.h"
-#include "importwizard.h"
+#include "deltaactions.h"
+#include "pages/boardpage.h"
+#include "pages/deltaspage.h"
+#include "pages/reportpages.h"
+#include "transferactions.h"
+#include "writecontention.h"
 
-#include "backgroundread.h"
 #include "boardmodel.h"
-#include "commitcommand.h"
-#include "crashlistmodel.h"
-#include "crashstore.h"
-#include "createdeltacommand.h"
 #include "database.h"
-#include "deltastore.h"
 #include "deltatablemodel.h"
-#include "demogenerator.h"
-#include "flowreports.h"
-#include "gapmodel.h"
 #include "groupstore.h"
-#include "impactmatrixmodel.h"
-#include "inputfile.h"
 #include "inputtext.h"
-#include "jsondump.h"
 #include "organisationstore.h"
-#include "priorityrankingmodel.h"
-#include "reports.h"
-#include "setstatecommand.h"
-#include "taskstore.h"
-#include "trackerimport.h"
-#include "triagereports.h"
-#include "workspace.h"
 #include "views/boardview.h"
-#include "views/commitdialog.h"
 #include "views/crashview.h"
-#include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 #include "views/flowview.h"
 #include "views/gapview.h"
 #include "views/impactview.h"
-#include "views/newdeltadialog.h"
 #include "views/prioritiesview.h"
 #include "views/taskeditor.h"
+#include "workspace.h"
 
-#include <QAbstractButton>
 #include <QAction>
 #include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -71,6 +49,8 @@
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
@@ -78,10 +58,6 @@ namespace Deltaboard {
 namespace {
 
 constexpr int kMaxRecent = 8;
-// How the settings name the views, in View order.
-const QStringList kViewNames
-    = {u"board"_s, u"deltas"_s, u"priorities"_s, u"impact"_s, u"gap"_s, u"flow"_s, u"crashes"_s};
-
 QStringList recentDatabases()
 {
     return QSettings().value(u"database/recent"_s).toStringList();
@@ -106,22 +82,18 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     , m_undoStack(new QUndoStack(this))
     , m_workspace(new Workspace(*m_db, m_undoStack, this))
     , m_board(new BoardModel(*m_db, this))
-    , m_deltas(new DeltaTableModel(*m_db, this))
     , m_stack(new QStackedWidget(this))
-    , m_boardView(new BoardView(m_board, m_stack))
-    , m_deltaList(new DeltaListView(m_deltas, m_workspace, m_stack))
-    , m_ranking(new PriorityRankingModel(m_workspace, this))
-    , m_impact(new ImpactMatrixModel(m_workspace, this))
-    , m_gap(new GapModel(*m_db, this))
-    , m_prioritiesView(new PrioritiesView(m_ranking, m_stack))
-    , m_impactView(new ImpactView(m_impact, m_stack))
-    , m_gapView(new GapView(m_gap, m_stack))
-    , m_flowView(new FlowView(m_stack))
-    , m_crashes(new CrashListModel(*m_db, this))
-    , m_crashView(new CrashView(m_crashes, *m_db, m_stack))
-    , m_coverageRead(new BackgroundRead(this))
-    , m_gapCountRead(new BackgroundRead(this))
-    , m_flowRead(new BackgroundRead(this))
+    , m_boardPage(new BoardPage(*m_db, m_board, m_stack))
+    , m_deltasPage(new DeltasPage(*m_db, m_workspace, m_stack))
+    , m_prioritiesPage(new PrioritiesPage(m_workspace, m_stack))
+    , m_impactPage(new ImpactPage(m_workspace, m_db->path(), m_stack))
+    , m_gapPage(new GapPage(*m_db, m_stack))
+    , m_flowPage(new FlowPage(*m_db, m_stack))
+    , m_crashesPage(new CrashesPage(*m_db, m_stack))
+    , m_pages{m_boardPage, m_deltasPage, m_prioritiesPage, m_impactPage,
+              m_gapPage,   m_flowPage,   m_crashesPage}
+    , m_deltaActions(new DeltaActions(this))
+    , m_transfers(new TransferActions(this))
     , m_organisations(new QComboBox(this))
     , m_search(new QLineEdit(this))
     , m_counts(new QLabel(this))
@@ -130,17 +102,13 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("%1 — Deltaboard").arg(QFileInfo(m_db->path()).fileName()));
     m_board->setUndoStack(m_undoStack);
-    // In View order.
-    for (QWidget *view :
-         {static_cast<QWidget *>(m_boardView), static_cast<QWidget *>(m_deltaList),
-          static_cast<QWidget *>(m_prioritiesView), static_cast<QWidget *>(m_impactView),
-          static_cast<QWidget *>(m_gapView), static_cast<QWidget *>(m_flowView),
-          static_cast<QWidget *>(m_crashView)}) {
-        m_stack->addWidget(view);
+    for (ViewPage *page : std::as_const(m_pages)) {
+        m_stack->addWidget(page->widget());
+        connect(page, &ViewPage::statusChanged, this, &MainWindow::updateStatus);
+        connect(page, &ViewPage::errorOccurred, this, &MainWindow::showError);
+        connect(page, &ViewPage::openDeltaRequested, this, &MainWindow::openDelta);
+        connect(page, &ViewPage::commitRequested, this, [this] { commitSelected(); });
     }
-    // The derived views read when first shown.
-    m_stale = {int(View::Priorities), int(View::Impact), int(View::Gap), int(View::Flow),
-               int(View::Crashes)};
     setAcceptDrops(true);
     setCentralWidget(m_stack);
 
@@ -154,78 +122,38 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     m_counts->setObjectName(u"statusCounts"_s);
     statusBar()->addPermanentWidget(m_counts);
     rememberDatabase(m_db->path());
-    watchForOtherWriters();
+    m_contention = new WriteContention(*m_db, this);
 
     buildActions();
     connect(m_organisations, &QComboBox::currentIndexChanged, this,
             &MainWindow::organisationChanged);
-    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::search);
-    connect(m_board, &BoardModel::errorOccurred, this, &MainWindow::showError);
-    connect(m_boardView, &BoardView::taskActivated, this, &MainWindow::openTask);
-    connect(m_board, &BoardModel::cardMoved, this, &MainWindow::updateStatus);
-    connect(m_board, &BoardModel::boardReset, this, &MainWindow::updateStatus);
-    connect(m_deltaList, &DeltaListView::countChanged, this, &MainWindow::updateStatus);
-    // Edits tell what changed; each view refreshes just that.
+    connect(m_search, &QLineEdit::textChanged, this,
+            [this](const QString &text) { currentPage()->search(text); });
+    connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
+    connect(m_boardPage->view(), &BoardView::demoRequested, m_transfers,
+            &TransferActions::createDemo);
+    connect(m_crashesPage, &CrashesPage::linkToDefectRequested, m_deltaActions,
+            &DeltaActions::markSameAsDefect);
+    // Edits tell what changed; each page refreshes just what it shows of it.
     connect(m_workspace, &Workspace::errorOccurred, this, &MainWindow::showError);
     connect(m_workspace, &Workspace::deltaChanged, this, [this](qint64 deltaId) {
-        m_deltas->refreshDelta(deltaId);
-        // The derived views: the one on screen refreshes that delta, the others catch up later.
-        if (currentView() == View::Priorities)
-            m_ranking->refreshDelta(deltaId);
-        else
-            markStale(View::Priorities);
-        if (currentView() == View::Impact) {
-            m_impact->refreshDelta(deltaId);
-            readCoverage(); // coverage changes with an impact
-        } else {
-            markStale(View::Impact);
-        }
-        markStale(View::Gap);
-        if (m_deltaList->detail()->deltaId() == deltaId)
-            m_deltaList->detail()->reload();
-        // Cards show their deltas' priority and impact: refresh the board if one is on it.
-        const auto tasks = TaskStore(*m_db).tasksForDelta(deltaId);
-        if (!tasks)
-            return showError(tasks.error());
-        const qint64 shown = m_board->organisationId();
-        if (std::any_of(tasks->cbegin(), tasks->cend(),
-                        [shown](const Task &task) { return task.organisationId == shown; })) {
-            reloadBoard();
-        }
+        for (ViewPage *page : std::as_const(m_pages))
+            page->deltaChanged(deltaId);
     });
     connect(m_workspace, &Workspace::deltasAdded, this, [this] {
-        m_totalDeltas.reset();
-        m_deltas->refresh();
-        for (const View view :
-             {View::Priorities, View::Impact, View::Gap, View::Flow, View::Crashes})
-            markStale(view);
+        for (ViewPage *page : std::as_const(m_pages))
+            page->deltasAdded();
         updateStatus();
     });
-    connect(m_boardView, &BoardView::demoRequested, this, &MainWindow::createDemo);
     connect(m_workspace, &Workspace::tasksChanged, this, [this](qint64 organisationId) {
-        if (organisationId == m_board->organisationId()) {
-            reloadBoard();
-            markStale(View::Flow);
-        }
-        markStale(View::Gap);
-        markStale(View::Impact);  // coverage
-        markStale(View::Crashes); // regressions follow fix records
+        for (ViewPage *page : std::as_const(m_pages))
+            page->tasksChanged(organisationId);
     });
     // A card move changes the flow (and coverage once it starts or finishes work).
     connect(m_board, &BoardModel::cardMoved, this, [this] {
-        markStale(View::Flow);
-        markStale(View::Impact);
+        for (ViewPage *page : std::as_const(m_pages))
+            page->cardMoved();
     });
-    connect(m_prioritiesView, &PrioritiesView::openDeltaRequested, this, &MainWindow::openDelta);
-    connect(m_impactView, &ImpactView::openDeltaRequested, this, &MainWindow::openDelta);
-    connect(m_gapView, &GapView::openDeltaRequested, this, &MainWindow::openDelta);
-    connect(m_gapView, &GapView::commitRequested, this, [this] { commitSelected(); });
-    connect(m_flowView, &FlowView::rangeChanged, this, [this] { refreshView(View::Flow); });
-    connect(m_crashView, &CrashView::commitRequested, this, [this] { commitSelected(); });
-    connect(m_crashView, &CrashView::linkToDefectRequested, this, &MainWindow::markSameAsDefect);
-    connect(m_crashes, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    connect(m_ranking, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
-    connect(m_impact, &QAbstractItemModel::modelReset, this, &MainWindow::updateStatus);
 
     resize(1440, 900); // the first start; later ones restore the size the user left
     reloadOrganisations();
@@ -236,17 +164,10 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
 MainWindow::~MainWindow()
 {
     // Views and models read through the database: they go before it does.
-    m_db->setContentionHandlers({}, {});
+    delete m_contention;
     m_undoStack->clear();
-    delete m_coverageRead; // waits for a worker still reading
-    delete m_gapCountRead;
-    delete m_flowRead;
+    qDeleteAll(m_pages); // their workers wait to finish
     delete m_stack;
-    delete m_ranking;
-    delete m_impact;
-    delete m_gap;
-    delete m_crashes;
-    delete m_deltas;
     delete m_board;
     delete m_workspace;
 }
@@ -266,9 +187,10 @@ void MainWindow::buildActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     updateRecentMenu();
     file->addSeparator();
-    m_demoAction = file->addAction(tr("Create &Demo Workspace"), this, &MainWindow::createDemo);
-    file->addAction(tr("&Export JSON…"), this, &MainWindow::exportJson);
-    file->addAction(tr("&Import JSON…"), this, &MainWindow::importJson);
+    m_demoAction = file->addAction(tr("Create &Demo Workspace"), this,
+                                   [this] { m_transfers->createDemo(); });
+    file->addAction(tr("&Export JSON…"), this, [this] { m_transfers->exportJson(); });
+    file->addAction(tr("&Import JSON…"), this, [this] { m_transfers->importJson(); });
     QAction *importTrackers
         = file->addAction(tr("Import from &Other Trackers…"), this, [this] { openImportWizard(); });
     importTrackers->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
@@ -306,6 +228,29 @@ void MainWindow::buildActions()
     });
     find->setShortcut(QKeySequence::Find);
 
+    buildDeltaMenu();
+    const QList<QAction *> views = buildViewMenu();
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *organisationLabel = new QLabel(tr("Organisation:"), bar);
+    organisationLabel->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(organisationLabel);
+    bar->addWidget(m_organisations);
+    bar->addSeparator();
+    bar->addActions(views);
+    bar->addSeparator();
+    bar->addAction(findChild<QAction *>(u"commitAction"_s));
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_search);
+}
+
+void MainWindow::buildDeltaMenu()
+{
     QMenu *deltaMenu = menuBar()->addMenu(tr("&Delta"));
     QAction *record = deltaMenu->addAction(tr("&New Delta…"), this, [this] { newDelta(); });
     record->setObjectName(u"newDeltaAction"_s);
@@ -332,63 +277,34 @@ void MainWindow::buildActions()
     }
     stateMenu->addAction(tr("Duplicate &Of…"), this, &MainWindow::markDuplicate);
     // The same actions on the inbox's context menu.
-    QTableView *table = m_deltaList->table();
+    QTableView *table = deltaList()->table();
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
     table->addAction(commit);
     table->addAction(stateMenu->menuAction());
     table->addAction(record);
+}
 
+QList<QAction *> MainWindow::buildViewMenu()
+{
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction *board = viewMenu->addAction(tr("&Board"), this, [this] { showView(View::Board); });
-    board->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction *deltas = viewMenu->addAction(tr("&Deltas"), this, [this] { showView(View::Deltas); });
-    deltas->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    QAction *priorities
-        = viewMenu->addAction(tr("&Priorities"), this, [this] { showView(View::Priorities); });
-    priorities->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
-    priorities->setToolTip(tr("This organisation's ranking, side by side with another's"));
-    QAction *impact = viewMenu->addAction(tr("&Impact"), this, [this] { showView(View::Impact); });
-    impact->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
-    impact->setToolTip(tr("Who is hurt: deltas by user group, and each group's coverage"));
-    QAction *gap = viewMenu->addAction(tr("&Gap"), this, [this] { showView(View::Gap); });
-    gap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
-    gap->setToolTip(tr("Deltas that hurt users highly and that nobody has committed to"));
-    QAction *flow = viewMenu->addAction(tr("&Flow"), this, [this] { showView(View::Flow); });
-    flow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
-    flow->setToolTip(tr("This organisation's cumulative flow, clocks and throughput"));
-    QAction *crashes
-        = viewMenu->addAction(tr("&Crashes"), this, [this] { showView(View::Crashes); });
-    crashes->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
-    crashes->setToolTip(tr("Crash deltas by signature, their reports and frames"));
-    for (QAction *action : {board, deltas, priorities, impact, gap, flow, crashes}) {
+    QList<QAction *> views;
+    for (int i = 0; i < m_pages.size(); ++i) {
+        const ViewPage::Entry entry = m_pages.at(i)->entry();
+        QAction *action = viewMenu->addAction(entry.title, this, [this, i] { showView(View(i)); });
+        action->setShortcut(entry.shortcut);
+        action->setToolTip(entry.toolTip);
         action->setCheckable(true);
         m_viewActions->addAction(action);
+        views.append(action);
     }
-    board->setChecked(true);
+    views.first()->setChecked(true);
     viewMenu->addSeparator();
     QAction *switchOrganisation = viewMenu->addAction(tr("Switch &Organisation"), this, [this] {
         m_organisations->setFocus(Qt::ShortcutFocusReason);
         m_organisations->showPopup();
     });
     switchOrganisation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(u"mainToolBar"_s);
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    auto *organisationLabel = new QLabel(tr("Organisation:"), bar);
-    organisationLabel->setContentsMargins(6, 0, 4, 0);
-    bar->addWidget(organisationLabel);
-    bar->addWidget(m_organisations);
-    bar->addSeparator();
-    for (QAction *action : {board, deltas, priorities, impact, gap, flow, crashes})
-        bar->addAction(action);
-    bar->addSeparator();
-    bar->addAction(commit);
-    auto *spacer = new QWidget(bar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    bar->addWidget(spacer);
-    bar->addWidget(m_search);
+    return views;
 }
 
 void MainWindow::updateRecentMenu()
@@ -420,9 +336,9 @@ void MainWindow::reloadOrganisations()
     if (organisations->isEmpty())
         m_organisations->setPlaceholderText(tr("No organisations yet"));
     // An empty database is offered a demo workspace, on the board and in the File menu.
-    const bool empty = organisations->isEmpty() && m_deltas->totalCount() == 0;
+    const bool empty = organisations->isEmpty() && m_deltasPage->model()->totalCount() == 0;
     m_demoAction->setEnabled(empty);
-    m_boardView->setOfferDemo(empty);
+    boardView()->setOfferDemo(empty);
     reloadComponents();
     organisationChanged();
 }
@@ -430,6 +346,19 @@ void MainWindow::reloadOrganisations()
 qint64 MainWindow::organisationId() const
 {
     return m_organisations->currentData().toLongLong();
+}
+
+QString MainWindow::organisationName() const
+{
+    return m_organisations->currentText();
+}
+
+QStringList MainWindow::organisationNames() const
+{
+    QStringList names;
+    for (int i = 0; i < m_organisations->count(); ++i)
+        names.append(m_organisations->itemText(i));
+    return names;
 }
 
 bool MainWindow::setOrganisation(const QString &name)
@@ -446,75 +375,39 @@ void MainWindow::organisationChanged()
     const qint64 id = organisationId();
     // Undo entries belong to the board they were made on.
     m_undoStack->clear();
-    if (id > 0) {
-        if (const Status loaded = m_board->load(id); !loaded)
-            showError(loaded.error());
+    if (id > 0)
         QSettings().setValue(u"organisation/last"_s, m_organisations->currentText());
-    }
-    m_deltaList->setOrganisation(id > 0 ? std::optional<qint64>(id) : std::nullopt);
-    markStale(View::Priorities);
-    markStale(View::Flow);
+    QList<std::pair<qint64, QString>> all;
+    for (int i = 0; i < m_organisations->count(); ++i)
+        all.append({m_organisations->itemData(i).toLongLong(), m_organisations->itemText(i)});
+    for (ViewPage *page : std::as_const(m_pages))
+        page->setOrganisation(id, m_organisations->currentText(), all);
     updateStatus();
 }
 
 qint64 MainWindow::commitSelected()
 {
-    const QList<qint64> ids = selectedDeltas();
-    if (ids.isEmpty()) {
-        if (currentView() != View::Gap && currentView() != View::Priorities
-            && currentView() != View::Impact && currentView() != View::Crashes) {
-            showView(View::Deltas);
-        }
-        statusBar()->showMessage(tr("Select one or more deltas to commit to."), 6000);
-        return 0;
-    }
-    if (organisationId() <= 0) {
-        showError(tr("There is no organisation to commit: create one first."));
-        return 0;
-    }
-    DeltaStore deltas(*m_db);
-    TaskStore tasks(*m_db);
-    QStringList lines;
-    QStringList others;
-    QString suggested;
-    for (const qint64 id : ids) {
-        const auto delta = deltas.get(id);
-        if (!delta) {
-            showError(delta.error());
-            return 0;
-        }
-        if (suggested.isEmpty())
-            suggested = delta->kind == DeltaKind::Spec ? tr("Implement: %1").arg(delta->title)
-                                                       : tr("Fix: %1").arg(delta->title);
-        lines.append(u"#%1 %2"_s.arg(id).arg(delta->title.toHtmlEscaped()));
-        const auto existing = tasks.tasksForDelta(id);
-        if (!existing) {
-            showError(existing.error());
-            return 0;
-        }
-        {
-            for (const Task &task : *existing) {
-                const QString line
-                    = tr("%1 (task #%2, %3)").arg(task.organisation).arg(task.id).arg(task.column);
-                if (!others.contains(line))
-                    others.append(line);
-            }
-        }
-    }
-    CommitDialog dialog(m_organisations->currentText(), lines, others, suggested, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return 0;
-    auto *command = new CommitCommand(m_workspace, organisationId(), dialog.title(), ids);
-    m_undoStack->push(command);
-    // A failed commit is obsolete and already gone from the stack: read its id only on success.
-    const qint64 taskId
-        = m_undoStack->command(m_undoStack->index() - 1) == command ? command->taskId() : 0;
-    if (taskId)
-        statusBar()->showMessage(tr("%1 committed: task #%2 is on its board.")
-                                     .arg(m_organisations->currentText())
-                                     .arg(taskId),
-                                 8000);
-    return taskId;
+    return m_deltaActions->commitSelected();
+}
+
+qint64 MainWindow::newDelta()
+{
+    return m_deltaActions->newDelta();
+}
+
+void MainWindow::setSelectedState(DeltaState state)
+{
+    m_deltaActions->setSelectedState(state);
+}
+
+void MainWindow::markDuplicate()
+{
+    m_deltaActions->markDuplicate();
+}
+
+QList<qint64> MainWindow::selectedDeltas() const
+{
+    return currentPage()->selectedDeltas();
 }
 
 TaskEditor *MainWindow::openTask(qint64 taskId)
@@ -540,29 +433,46 @@ TaskEditor *MainWindow::openTask(qint64 taskId)
 void MainWindow::openDelta(qint64 deltaId)
 {
     showView(View::Deltas);
-    if (!m_deltaList->selectDelta(deltaId)) {
-        m_search->clear(); // a search may hide it
-        m_deltaList->setSearchText({});
-        QTimer::singleShot(200, this, [this, deltaId] { m_deltaList->selectDelta(deltaId); });
+    if (!deltaList()->selectDelta(deltaId)) {
+        clearSearch(); // a search may hide it
+        QTimer::singleShot(200, this, [this, deltaId] { deltaList()->selectDelta(deltaId); });
     }
+}
+
+void MainWindow::clearSearch()
+{
+    m_search->clear();
+    currentPage()->search({});
+    deltaList()->setSearchText({});
 }
 
 void MainWindow::showView(View view)
 {
     m_stack->setCurrentIndex(int(view));
     m_viewActions->actions().at(int(view))->setChecked(true);
-    // One search field, for the views that have something to search.
-    const bool searchable = view == View::Board || view == View::Deltas;
-    m_search->setEnabled(searchable);
-    m_search->setPlaceholderText(view == View::Board ? tr("Filter cards by title (Ctrl+F)")
-                                 : view == View::Deltas
-                                     ? tr("Search deltas: title, desired, actual, details (Ctrl+F)")
-                                     : tr("Search works in the Board and Deltas views"));
-    if (searchable)
-        search(m_search->text());
-    if (m_stale.contains(int(view)))
-        refreshView(view);
+    updateShownPage();
+    // One search field, for the pages that have something to search.
+    ViewPage *shown = page(view);
+    const QString hint = shown->searchPlaceholder();
+    m_search->setEnabled(!hint.isEmpty());
+    m_search->setPlaceholderText(hint.isEmpty() ? tr("Search works in the Board and Deltas views")
+                                                : hint);
+    if (!hint.isEmpty())
+        shown->search(m_search->text());
+    shown->catchUp();
     updateStatus();
+}
+
+void MainWindow::updateShownPage()
+{
+    for (ViewPage *page : std::as_const(m_pages))
+        page->setShown(page == currentPage() && isVisible());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    updateShownPage();
 }
 
 MainWindow::View MainWindow::currentView() const
@@ -570,208 +480,26 @@ MainWindow::View MainWindow::currentView() const
     return View(m_stack->currentIndex());
 }
 
-void MainWindow::markStale(View view)
-{
-    if (currentView() == view && isVisible())
-        refreshView(view);
-    else
-        m_stale.insert(int(view));
-}
-
 bool MainWindow::isReading() const
 {
-    return m_coverageRead->isBusy() || m_gapCountRead->isBusy() || m_flowRead->isBusy();
+    return std::any_of(m_pages.cbegin(), m_pages.cend(),
+                       [](const ViewPage *page) { return page->isReading(); });
 }
 
 void MainWindow::refreshView(View view)
 {
-    m_stale.remove(int(view));
-    const qint64 organisation = organisationId();
-    switch (view) {
-    case View::Board:
-    case View::Deltas: return; // kept current by their models
-    case View::Priorities: {
-        QList<std::pair<qint64, QString>> organisations;
-        for (int i = 0; i < m_organisations->count(); ++i)
-            organisations.append(
-                {m_organisations->itemData(i).toLongLong(), m_organisations->itemText(i)});
-        m_prioritiesView->setOrganisations(organisations, organisation);
-        return;
-    }
-    case View::Impact:
-        m_impact->refresh();
-        readCoverage();
-        return;
-    case View::Gap:
-        m_gap->refresh();
-        m_gapView->setTotal(std::nullopt);
-        m_gapCountRead->read<int>(
-            m_db->path(), [](Database &db) { return Reports(db).gapCount(); },
-            [this](const Result<int> &count) {
-                m_gapView->setTotal(count ? std::optional<int>(*count) : std::nullopt);
-                updateStatus();
-                if (!count)
-                    m_counts->setText(tr("Cannot count the gap: %1").arg(count.error()));
-            });
-        return;
-    case View::Crashes: m_crashes->refresh(); return;
-    case View::Flow: {
-        const QString name = m_organisations->currentText();
-        m_flowView->setLoading(name);
-        if (organisation <= 0) {
-            m_flowView->setSummary(name, Error{tr("there is no organisation yet")});
-            return;
-        }
-        // "Today" by this connection's clock, so the worker draws the same days.
-        const QDate today = m_db->clock().now().toUTC().date();
-        const QDate from = m_flowView->fromDate(today);
-        m_flowRead->read<FlowSummary>(
-            m_db->path(),
-            [organisation, from, today](Database &db) {
-                return FlowReports(db).summary(organisation, from, today);
-            },
-            [this, name](const Result<FlowSummary> &summary) {
-                m_flowView->setSummary(name, summary);
-            });
-        return;
-    }
-    }
-}
-
-void MainWindow::readCoverage()
-{
-    // Coverage aggregates every impact and task: read on a worker, drawn when it arrives.
-    m_coverageRead->read<QList<CoverageRow>>(
-        m_db->path(), [](Database &db) { return TriageReports(db).coverage(); },
-        [this](const Result<QList<CoverageRow>> &coverage) {
-            m_impactView->setCoverage(coverage);
-        });
-}
-
-QList<qint64> MainWindow::selectedDeltas() const
-{
-    switch (currentView()) {
-    case View::Deltas: return m_deltaList->selectedDeltas();
-    case View::Gap: return m_gapView->selectedDeltas();
-    case View::Crashes:
-        if (const qint64 id = m_crashView->currentDelta())
-            return {id};
-        return {};
-    case View::Priorities:
-        if (const qint64 id = m_prioritiesView->currentDelta())
-            return {id};
-        return {};
-    case View::Impact: {
-        const QModelIndex current = m_impactView->table()->currentIndex();
-        if (current.isValid())
-            return {m_impact->deltaAt(current.row())};
-        return {};
-    }
-    default: return {};
-    }
-}
-
-void MainWindow::search(const QString &text)
-{
-    if (currentView() == View::Board)
-        m_board->setFilter(text);
-    else if (currentView() == View::Deltas)
-        m_deltaList->setSearchText(text);
+    page(view)->refreshNow();
 }
 
 void MainWindow::updateStatus()
 {
-    const QLocale locale;
-    switch (currentView()) {
-    case View::Priorities:
-        m_counts->setText(tr("%1 deltas in the list").arg(locale.toString(m_ranking->rowCount())));
-        return;
-    case View::Impact:
-        m_counts->setText(
-            tr("%1 open deltas with an impact").arg(locale.toString(m_impact->rowCount())));
-        return;
-    case View::Gap:
-        if (const std::optional<int> total
-            = m_gap->complete() ? m_gap->rowCount() : m_gapView->total()) {
-            m_counts->setText(tr("%1 deltas in the gap").arg(locale.toString(*total)));
-        } else {
-            m_counts->setText(tr("Counting the gap…"));
-        }
-        return;
-    case View::Flow: m_counts->clear(); return;
-    case View::Crashes:
-        m_counts->setText(tr("%1 crash deltas, %2 reports")
-                              .arg(locale.toString(m_crashes->rowCount()),
-                                   locale.toString(m_crashes->totalReports())));
-        return;
-    default: break;
-    }
-    if (currentView() == View::Board) {
-        const int cards = m_board->cardCount();
-        m_counts->setText(cards == 1
-                              ? tr("1 card on %1's board").arg(m_organisations->currentText())
-                              : tr("%1 cards on %2's board")
-                                    .arg(locale.toString(cards), m_organisations->currentText()));
-        if (m_organisations->count() == 0)
-            m_counts->setText(tr("No organisations yet"));
-        return;
-    }
-    if (!m_totalDeltas) {
-        const auto counted = DeltaStore(*m_db).count({});
-        if (!counted) {
-            m_counts->setText(tr("Cannot count deltas"));
-            m_counts->setToolTip(counted.error());
-            return;
-        }
-        m_totalDeltas = *counted;
-    }
-    const int total = *m_totalDeltas;
-    const int matching = m_deltas->totalCount();
-    const QString all = total == 1 ? tr("1 delta") : tr("%1 deltas").arg(locale.toString(total));
-    m_counts->setText(matching == total ? all : tr("%1 of %2").arg(locale.toString(matching), all));
-}
-
-void MainWindow::watchForOtherWriters()
-{
-    // Another program (the command line, a second window, an import) may hold the write lock.
-    // An edit waits for it, and the status bar says so at once: the window cannot repaint
-    // while it waits, so the message is painted now. When the wait runs out the user chooses
-    // between waiting again and giving the edit up; it is never dropped silently.
-    m_db->setContentionHandlers(
-        [this] {
-            statusBar()->showMessage(
-                tr("Waiting for another program writing to this database to finish…"));
-            statusBar()->repaint();
-        },
-        [this](const QString &reason) {
-            statusBar()->clearMessage();
-            if (!isVisible())
-                return false;
-            QMessageBox box(QMessageBox::Warning, tr("Deltaboard"),
-                            tr("Your change is not saved yet: another program is writing to "
-                               "this database."),
-                            QMessageBox::Retry | QMessageBox::Discard, this);
-            box.setObjectName(u"writeBusyBox"_s);
-            box.setInformativeText(
-                tr("Try again once it is done (an import can take a minute), or give the change "
-                   "up."));
-            box.setDetailedText(reason);
-            box.button(QMessageBox::Retry)->setText(tr("Try Again"));
-            box.button(QMessageBox::Discard)->setText(tr("Give Up the Change"));
-            box.setDefaultButton(QMessageBox::Retry);
-            if (box.exec() == QMessageBox::Retry)
-                return true;
-            // The user chose this: the failure that follows is not news to them.
-            m_givenUpReason = reason;
-            return false;
-        });
+    m_counts->setText(currentPage()->status());
 }
 
 void MainWindow::showError(const QString &message)
 {
     // The one place errors reach the user: never silently, never as a crash.
-    if (!m_givenUpReason.isEmpty() && message.contains(m_givenUpReason)) {
-        m_givenUpReason.clear();
+    if (m_contention->isGivenUp(message)) {
         statusBar()->showMessage(tr("The change was given up; nothing was written."), 10000);
         return;
     }
@@ -782,12 +510,6 @@ void MainWindow::showError(const QString &message)
         QMessageBox::warning(this, tr("Deltaboard"), line);
 }
 
-void MainWindow::reloadBoard()
-{
-    if (const Status loaded = m_board->load(m_board->organisationId()); !loaded)
-        showError(loaded.error());
-}
-
 void MainWindow::reloadComponents()
 {
     const auto components = GroupStore(*m_db).components();
@@ -796,130 +518,29 @@ void MainWindow::reloadComponents()
     QList<std::pair<qint64, QString>> names;
     for (const Component &component : *components)
         names.append({component.id, component.name});
-    m_deltaList->setComponents(names);
-}
-
-qint64 MainWindow::newDelta()
-{
-    const auto components = GroupStore(*m_db).components();
-    NewDeltaDialog dialog(components ? *components : QList<Component>{}, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return 0;
-    auto *command = new CreateDeltaCommand(m_workspace, dialog.delta());
-    m_undoStack->push(command);
-    // A failed one is obsolete and already deleted by the stack: only read it when it stayed.
-    const qint64 id
-        = m_undoStack->command(m_undoStack->index() - 1) == command ? command->deltaId() : 0;
-    if (id) {
-        showView(View::Deltas);
-        m_search->clear();
-        m_deltaList->setSearchText({});
-        m_deltaList->selectDelta(id); // the command's deltasAdded has refreshed the list
-    }
-    return id;
-}
-
-void MainWindow::setSelectedState(DeltaState state)
-{
-    const QList<qint64> ids = m_deltaList->selectedDeltas();
-    if (ids.isEmpty()) {
-        statusBar()->showMessage(tr("Select the deltas to change first."), 6000);
-        return;
-    }
-    DeltaStore deltas(*m_db);
-    QList<SetStateCommand::Change> changes;
-    for (const qint64 id : ids) {
-        const auto delta = deltas.get(id);
-        if (!delta)
-            return showError(delta.error());
-        if (delta->state != state)
-            changes.append({id, {delta->state, delta->duplicateOf}, {state, std::nullopt}});
-    }
-    if (!changes.isEmpty()) // one step and one transaction for the whole selection
-        m_undoStack->push(new SetStateCommand(m_workspace, changes));
-}
-
-void MainWindow::markDuplicate()
-{
-    const QList<qint64> ids = m_deltaList->selectedDeltas();
-    if (ids.size() != 1) {
-        statusBar()->showMessage(tr("Select the one delta that is a duplicate."), 6000);
-        return;
-    }
-    const auto delta = DeltaStore(*m_db).get(ids.first());
-    if (!delta)
-        return showError(delta.error());
-    bool ok = false;
-    const int original = QInputDialog::getInt(
-        this, tr("Duplicate Of"), tr("Delta %1 is a duplicate of delta:").arg(delta->id), 1, 1,
-        std::numeric_limits<int>::max(), 1, &ok);
-    if (!ok)
-        return;
-    m_undoStack->push(new SetStateCommand(
-        m_workspace,
-        {{delta->id, {delta->state, delta->duplicateOf}, {DeltaState::Duplicate, original}}}));
+    deltaList()->setComponents(names);
 }
 
 void MainWindow::reloadAll()
 {
-    m_totalDeltas.reset();
     m_undoStack->clear();
-    m_deltas->refresh();
+    m_deltasPage->reset();
     reloadOrganisations();
-    for (const View view : {View::Priorities, View::Impact, View::Gap, View::Flow, View::Crashes})
-        markStale(view);
+    for (ViewPage *page :
+         {static_cast<ViewPage *>(m_prioritiesPage), static_cast<ViewPage *>(m_impactPage),
+          static_cast<ViewPage *>(m_gapPage), static_cast<ViewPage *>(m_flowPage),
+          static_cast<ViewPage *>(m_crashesPage)})
+        page->markStale();
 }
 
-void MainWindow::createDemo()
+void MainWindow::crashesIngested()
 {
-    auto *job = BackgroundJob::start(this, tr("Creating a demo workspace…"), m_db->path(),
-                                     [](Database &db, const BackgroundJob::Progress &progress) {
-                                         const auto counts
-                                             = DemoGenerator(db).generate({}, progress);
-                                         return counts ? Status() : Status(Error{counts.error()});
-                                     });
-    connect(job, &BackgroundJob::finished, this, [this](const Status &status) {
-        if (!status)
-            showError(status.error());
-        reloadAll();
-    });
-}
-
-void MainWindow::exportJson()
-{
-    const QString path
-        = QFileDialog::getSaveFileName(this, tr("Export JSON"), {}, tr("JSON files (*.json)"));
-    if (path.isEmpty())
-        return;
-    auto *job = BackgroundJob::start(this, tr("Exporting to %1…").arg(QFileInfo(path).fileName()),
-                                     m_db->path(),
-                                     [path](Database &db, const BackgroundJob::Progress &progress) {
-                                         return JsonDump(db).exportTo(path, progress);
-                                     });
-    connect(job, &BackgroundJob::finished, this, [this, path](const Status &status) {
-        if (!status)
-            showError(status.error());
-        else
-            statusBar()->showMessage(tr("Exported to %1").arg(path), 8000);
-    });
-}
-
-void MainWindow::importJson()
-{
-    const QString path
-        = QFileDialog::getOpenFileName(this, tr("Import JSON"), {}, tr("JSON files (*.json)"));
-    if (path.isEmpty())
-        return;
-    auto *job = BackgroundJob::start(this, tr("Importing %1…").arg(QFileInfo(path).fileName()),
-                                     m_db->path(),
-                                     [path](Database &db, const BackgroundJob::Progress &progress) {
-                                         return JsonDump(db).importFrom(path, progress);
-                                     });
-    connect(job, &BackgroundJob::finished, this, [this](const Status &status) {
-        if (!status)
-            showError(status.error());
-        reloadAll();
-    });
+    m_deltasPage->reset();
+    for (ViewPage *page :
+         {static_cast<ViewPage *>(m_gapPage), static_cast<ViewPage *>(m_impactPage),
+          static_cast<ViewPage *>(m_crashesPage)})
+        page->markStale();
+    showView(View::Crashes);
 }
 
 void MainWindow::chooseDatabase()
@@ -937,8 +558,11 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     setOrganisation(settings.value(u"organisation/last"_s).toString());
-    const int view = kViewNames.indexOf(settings.value(u"window/view"_s).toString());
-    showView(view >= 0 ? View(view) : View::Board);
+    const QString key = settings.value(u"window/view"_s).toString();
+    const auto found = std::find_if(m_pages.cbegin(), m_pages.cend(), [&key](const ViewPage *page) {
+        return page->entry().key == key;
+    });
+    showView(found != m_pages.cend() ? View(found - m_pages.cbegin()) : View::Board);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -946,68 +570,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/view"_s, kViewNames.value(int(currentView())));
+    settings.setValue(u"window/view"_s, currentPage()->entry().key);
     QMainWindow::closeEvent(event);
-}
-
-void MainWindow::markSameAsDefect(qint64 crashDeltaId)
-{
-    bool ok = false;
-    const int defect = QInputDialog::getInt(
-        this, tr("Same as Defect"), tr("Crash delta %1 is the defect with id:").arg(crashDeltaId),
-        1, 1, std::numeric_limits<int>::max(), 1, &ok);
-    if (!ok)
-        return;
-    DeltaStore deltas(*m_db);
-    const auto target = deltas.get(defect);
-    if (!target)
-        return showError(target.error());
-    if (target->id == crashDeltaId)
-        return showError(tr("A crash cannot be the same as itself."));
-    if (target->kind != DeltaKind::Defect)
-        return showError(
-            tr("Delta %1 is a %2, not a defect.").arg(defect).arg(Levels::kindName(target->kind)));
-    const auto crash = deltas.get(crashDeltaId);
-    if (!crash)
-        return showError(crash.error());
-    m_undoStack->push(new SetStateCommand(
-        m_workspace,
-        {{crashDeltaId, {crash->state, crash->duplicateOf}, {DeltaState::Duplicate, defect}}}));
-    statusBar()->showMessage(tr("Crash delta %1 is now recorded as defect %2 (Ctrl+Z undoes).")
-                                 .arg(crashDeltaId)
-                                 .arg(defect),
-                             8000);
 }
 
 void MainWindow::ingestCrashFiles(const QStringList &paths)
 {
-    auto texts = CrashStore::readTexts(paths);
-    if (!texts)
-        return showError(texts.error());
-    auto message = std::make_shared<QString>();
-    auto *job = BackgroundJob::start(
-        this, tr("Reading %n crash report(s)…", nullptr, int(texts->size())), m_db->path(),
-        [texts = std::move(texts).value(), message](Database &db, const BackgroundJob::Progress &) {
-            const auto summary = CrashStore(db).ingest(texts);
-            if (!summary)
-                return Status(Error{summary.error()});
-            *message = tr("%1 crash reports filed: %2 new crash deltas, %3 added to known "
-                          "signatures.")
-                           .arg(summary->reports)
-                           .arg(summary->newDeltas)
-                           .arg(summary->reports - summary->newDeltas);
-            return Status();
-        });
-    connect(job, &BackgroundJob::finished, this, [this, message](const Status &status) {
-        if (!status)
-            return showError(status.error() + tr(" Nothing was stored."));
-        m_totalDeltas.reset();
-        m_deltas->refresh();
-        for (const View view : {View::Gap, View::Impact, View::Crashes})
-            markStale(view);
-        showView(View::Crashes);
-        statusBar()->showMessage(*message, 10000);
-    });
+    m_transfers->ingestCrashFiles(paths);
+}
+
+ImportWizard *MainWindow::openImportWizard(const QStringList &paths)
+{
+    return m_transfers->openImportWizard(paths);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -1027,48 +601,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QUrl &url : urls)
         paths.append(url.toLocalFile());
     event->acceptProposedAction();
-    // Tracker exports go to the import wizard, everything else is read as crash text.
-    QStringList exports;
-    QStringList crashes;
-    for (const QString &path : std::as_const(paths)) {
-        // Only regular files are opened (a dropped pipe would block); the rest is refused by name
-        // by the crash ingest.
-        const auto head = InputFile::head(path, 64 * 1024);
-        const bool isExport = head && !TrackerImport::detect(*head).isEmpty();
-        (isExport ? exports : crashes).append(path);
-    }
-    // After the drop has returned: both show their own dialogs.
-    QTimer::singleShot(0, this, [this, exports, crashes] {
-        if (!crashes.isEmpty())
-            ingestCrashFiles(crashes);
-        if (!exports.isEmpty())
-            openImportWizard(exports);
-    });
-}
-
-ImportWizard *MainWindow::openImportWizard(const QStringList &paths)
-{
-    QStringList organisations;
-    for (int i = 0; i < m_organisations->count(); ++i)
-        organisations.append(m_organisations->itemText(i));
-    auto *wizard = new ImportWizard(m_db->path(), organisations, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    wizard->addFiles(paths);
-    connect(wizard, &ImportWizard::imported, this, [this, wizard] {
-        // An import is not an undo step: its records keep their source, and importing a
-        // newer export updates them.
-        reloadAll();
-        const ImportSummary &summary = *wizard->result();
-        statusBar()->showMessage(tr("Imported: %1 new and %2 updated delta records, %3 new "
-                                    "tasks, %4 new comments.")
-                                     .arg(summary.created)
-                                     .arg(summary.updated)
-                                     .arg(summary.tasksCreated)
-                                     .arg(summary.commentsCreated),
-                                 10000);
-    });
-    wizard->open();
-    return wizard;
+    m_transfers->dropped(paths);
 }
 
 } // namespace Deltaboard

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "levels.h"
+#include "pages/boardpage.h"
+#include "pages/deltaspage.h"
+#include "pages/reportpages.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -17,29 +20,40 @@ class QUndoStack;
 
 namespace Deltaboard {
 
-class BackgroundRead;
 class BoardModel;
+class BoardPage;
 class BoardView;
 class CrashListModel;
 class CrashView;
+class CrashesPage;
 class Database;
+class DeltaActions;
 class DeltaListView;
-class DeltaTableModel;
+class DeltasPage;
+class FlowPage;
 class FlowView;
 class GapModel;
+class GapPage;
 class GapView;
 class ImpactMatrixModel;
+class ImpactPage;
 class ImpactView;
 class ImportWizard;
+class PrioritiesPage;
 class PrioritiesView;
 class PriorityRankingModel;
 class TaskEditor;
+class TransferActions;
+class ViewPage;
 class Workspace;
+class WriteContention;
 
-// The desktop app's window for one database: the current organisation's view of it (its
-// board, its priorities), switched in the tool bar; the Board and Deltas views; one search field
-// that searches the current view; undo for every edit. Owns the database connection it shows.
-// Wiring only: behaviour lives in the views and models.
+// The desktop app's window for one database: the current organisation's view of it, one page
+// per view (app/gui/pages: each owns its view, search, refresh and status), switched in the
+// tool bar; one search field for the current page; undo for every edit. Owns the database
+// connection it shows. Wiring only: menus, the organisation switcher, settings and the list of
+// pages; what the Delta menu does is in DeltaActions, moving records in and out in
+// TransferActions.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -57,20 +71,22 @@ public:
     // Switches to the organisation with this name; false when there is none.
     bool setOrganisation(const QString &name);
     qint64 organisationId() const;
+    QString organisationName() const;
+    QStringList organisationNames() const;
 
     Database &database() const { return *m_db; }
     BoardModel *boardModel() const { return m_board; }
-    BoardView *boardView() const { return m_boardView; }
-    DeltaListView *deltaList() const { return m_deltaList; }
-    PrioritiesView *prioritiesView() const { return m_prioritiesView; }
-    PriorityRankingModel *priorityRanking() const { return m_ranking; }
-    ImpactView *impactView() const { return m_impactView; }
-    ImpactMatrixModel *impactMatrix() const { return m_impact; }
-    GapView *gapView() const { return m_gapView; }
-    GapModel *gapModel() const { return m_gap; }
-    FlowView *flowView() const { return m_flowView; }
-    CrashView *crashView() const { return m_crashView; }
-    CrashListModel *crashList() const { return m_crashes; }
+    BoardView *boardView() const { return m_boardPage->view(); }
+    DeltaListView *deltaList() const { return m_deltasPage->view(); }
+    PrioritiesView *prioritiesView() const { return m_prioritiesPage->view(); }
+    PriorityRankingModel *priorityRanking() const { return m_prioritiesPage->model(); }
+    ImpactView *impactView() const { return m_impactPage->view(); }
+    ImpactMatrixModel *impactMatrix() const { return m_impactPage->model(); }
+    GapView *gapView() const { return m_gapPage->view(); }
+    GapModel *gapModel() const { return m_gapPage->model(); }
+    FlowView *flowView() const { return m_flowPage->view(); }
+    CrashView *crashView() const { return m_crashesPage->view(); }
+    CrashListModel *crashList() const { return m_crashesPage->model(); }
     // Crash texts are ingested on a worker, one transaction for all of them.
     void ingestCrashFiles(const QStringList &paths);
     // File > Import…: the import wizard for other trackers' exports, with these files listed.
@@ -88,6 +104,8 @@ public:
     // Priorities or Impact), asking for the task's title; returns the new task's id, or 0 when
     // nothing was committed.
     qint64 commitSelected();
+    // The deltas selected in the current view.
+    QList<qint64> selectedDeltas() const;
     // Shows a delta in the Deltas view.
     void openDelta(qint64 deltaId);
     // Records a new delta (asks for it in a dialog); returns its id, or 0.
@@ -98,67 +116,58 @@ public:
     void markDuplicate();
     // Opens the task editor (one per task; a second request raises it). Not owned by the caller.
     TaskEditor *openTask(qint64 taskId);
+    // The one place errors reach the user.
+    void showError(const QString &message);
+    void clearSearch();
+    // Everything read again (after a restore, an import, a demo).
+    void reloadAll();
+    // After crash texts were filed: the views that show crashes read again.
+    void crashesIngested();
+
 Q_SIGNALS:
     // The user chose another database file; the application opens it in a new window.
     void openDatabaseRequested(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    ViewPage *page(View view) const { return m_pages.at(int(view)); }
+    ViewPage *currentPage() const { return page(currentView()); }
     void buildActions();
+    void buildDeltaMenu();
+    QList<QAction *> buildViewMenu();
     void reloadOrganisations();
     void organisationChanged();
-    void search(const QString &text);
     void updateStatus();
-    void showError(const QString &message);
-    void watchForOtherWriters();
-    void reloadAll();
     void reloadComponents();
-    void reloadBoard();
-    // Reads a view's data again if something it shows changed since it was last read; views not
-    // on screen are only marked and catch up when shown.
-    void markStale(View view);
-    QList<qint64> selectedDeltas() const;
-    void readCoverage();
-    void markSameAsDefect(qint64 crashDeltaId);
-    void createDemo();
-    void exportJson();
-    void importJson();
+    void updateShownPage();
     void chooseDatabase();
     void updateRecentMenu();
     void restoreSettings();
 
     std::unique_ptr<Database> m_db;
-    // Why the user last gave up a change another writer blocked (not reported again).
-    QString m_givenUpReason;
+    WriteContention *m_contention = nullptr;
     QUndoStack *m_undoStack;
     Workspace *m_workspace;
     BoardModel *m_board;
-    DeltaTableModel *m_deltas;
     QStackedWidget *m_stack;
-    BoardView *m_boardView;
-    DeltaListView *m_deltaList;
-    PriorityRankingModel *m_ranking;
-    ImpactMatrixModel *m_impact;
-    GapModel *m_gap;
-    PrioritiesView *m_prioritiesView;
-    ImpactView *m_impactView;
-    GapView *m_gapView;
-    FlowView *m_flowView;
-    CrashListModel *m_crashes;
-    CrashView *m_crashView;
-    BackgroundRead *m_coverageRead;
-    BackgroundRead *m_gapCountRead;
-    BackgroundRead *m_flowRead;
-    QSet<int> m_stale; // View values
+    BoardPage *m_boardPage;
+    DeltasPage *m_deltasPage;
+    PrioritiesPage *m_prioritiesPage;
+    ImpactPage *m_impactPage;
+    GapPage *m_gapPage;
+    FlowPage *m_flowPage;
+    CrashesPage *m_crashesPage;
+    QList<ViewPage *> m_pages; // in View order
+    DeltaActions *m_deltaActions;
+    TransferActions *m_transfers;
     QComboBox *m_organisations;
     QLineEdit *m_search;
     QLabel *m_counts;
-    // All deltas in the database, counted when deltas come or go, not on every search.
-    std::optional<int> m_totalDeltas;
     QActionGroup *m_viewActions;
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;

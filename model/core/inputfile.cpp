@@ -139,8 +139,8 @@ Result<QStringList> filesUnder(const QString &directory)
         const QString path = it.next();
         struct stat info = {};
         if (::stat(QFile::encodeName(path).constData(), &info) != 0) {
-            return Error{u"cannot read %1: %2"_s.arg(
-                path, errno == ENOENT ? u"a link to nothing"_s : systemError(errno))};
+            return Error{u"cannot read %1: %2"_s.arg(path, errno == ENOENT ? u"a link to nothing"_s
+                                                                           : systemError(errno))};
         }
         if (S_ISDIR(info.st_mode))
             continue;

@@ -11,17 +11,10 @@ namespace {
 void appendEscaped(QString &out, QChar c)
 {
     switch (c.unicode()) {
-    case u'\n':
-        out += u"\\n"_s;
-        return;
-    case u'\r':
-        out += u"\\r"_s;
-        return;
-    case u'\t':
-        out += u"\\t"_s;
-        return;
-    default:
-        break;
+    case u'\n': out += u"\\n"_s; return;
+    case u'\r': out += u"\\r"_s; return;
+    case u'\t': out += u"\\t"_s; return;
+    default: break;
     }
     // C0 and C1 controls, and the line and paragraph separators some terminals break on.
     const char16_t u = c.unicode();

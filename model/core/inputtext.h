@@ -31,8 +31,7 @@ qsizetype firstInvalidUtf8(const QByteArray &bytes);
 
 // A located error for bytes that are not UTF-8 ("path: line L, column C: byte 0xFF is not UTF-8
 // (at byte offset B; EXPECTED was expected)"), or nothing.
-std::optional<Error> notUtf8(const QString &path, const QByteArray &bytes,
-                             const QString &expected);
+std::optional<Error> notUtf8(const QString &path, const QByteArray &bytes, const QString &expected);
 
 } // namespace InputText
 

@@ -38,11 +38,8 @@ Status check(const QString &path, const QByteArray &bytes, const QString &expect
             depth = std::max(0, depth - 1); // a stray bracket is the parser's to report
             break;
         case ',':
-        case ':':
-            ++values;
-            break;
-        default:
-            break;
+        case ':': ++values; break;
+        default: break;
         }
     }
     if (size >= kDensityFrom && values * kMinBytesPerValue > size) {

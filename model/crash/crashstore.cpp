@@ -4,9 +4,9 @@
 #include "crashsignature.h"
 
 #include "deltastore.h"
+#include "history.h"
 #include "inputfile.h"
 #include "inputtext.h"
-#include "history.h"
 #include "sqlvalues.h"
 
 #include <QDir>

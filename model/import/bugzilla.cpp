@@ -262,7 +262,7 @@ Status writeBugzilla(ImportWriter &w, QList<BugzillaBug> &zillaBugs,
             continue;
         if (const Status marked
             = w.markDuplicate(bug.where, u"bugzilla"_s, QString::number(bug.id),
-                            QString::number(bug.dupeOf), u"bug %1"_s.arg(bug.dupeOf));
+                              QString::number(bug.dupeOf), u"bug %1"_s.arg(bug.dupeOf));
             !marked) {
             return Error{marked.error()};
         }
@@ -275,8 +275,8 @@ Status writeBugzilla(ImportWriter &w, QList<BugzillaBug> &zillaBugs,
             return Error{delta.error()};
         if (!*delta) {
             w.summary.warnings.append(u"%1: bug %2 is neither in this run nor in the database; the "
-                                    u"comment is skipped"_s.arg(c.where)
-                                        .arg(c.bug));
+                                      u"comment is skipped"_s.arg(c.where)
+                                          .arg(c.bug));
             continue;
         }
         Comment comment = c.comment;
@@ -290,7 +290,7 @@ Status writeBugzilla(ImportWriter &w, QList<BugzillaBug> &zillaBugs,
             return Error{delta.error()};
         if (!*delta) {
             w.summary.warnings.append(u"history of bug %1: the bug is neither in this run nor in "
-                                    u"the database; skipped"_s.arg(change.bug));
+                                      u"the database; skipped"_s.arg(change.bug));
             continue;
         }
         if (!createdBugs.contains(change.bug))

@@ -8,7 +8,8 @@
 #include <QString>
 #include <QStringList>
 
-// Bugzilla REST JSON (bugs, comments and history; bugbug's JSON lines), and what the XML reader shares.
+// Bugzilla REST JSON (bugs, comments and history; bugbug's JSON lines), and what the XML reader
+// shares.
 namespace Deltaboard::Import {
 
 class ImportWriter;

@@ -29,8 +29,7 @@ Status BulkTextIndex::indexPending()
     // Without merging segments while the rows go in: 40% less time for 100,000 rows, and
     // searches as fast (FTS5 still merges when a level fills up, and later writes go on
     // merging at the setting restored here).
-    const auto automerge
-        = m_db.scalar(u"SELECT v FROM deltas_fts_config WHERE k = 'automerge'"_s);
+    const auto automerge = m_db.scalar(u"SELECT v FROM deltas_fts_config WHERE k = 'automerge'"_s);
     if (!automerge)
         return Error{automerge.error()};
     const int restore = automerge->isValid() ? automerge->toInt() : 4; // FTS5's default

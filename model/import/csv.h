@@ -68,7 +68,10 @@ public:
         }
         return all;
     }
-    QString where(const QString &path) const { return QStringLiteral("%1: line %2").arg(path).arg(m_row.line); }
+    QString where(const QString &path) const
+    {
+        return QStringLiteral("%1: line %2").arg(path).arg(m_row.line);
+    }
 
 private:
     const CsvHeader &m_header;

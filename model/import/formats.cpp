@@ -46,8 +46,7 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
         return Error{u"unknown format %1 (expected one of %2)"_s.arg(
             InputText::quoted(options.format), TrackerImport::formats().join(u", "_s))};
     }
-    const QString format
-        = options.format.isEmpty() ? TrackerImport::detect(bytes) : options.format;
+    const QString format = options.format.isEmpty() ? TrackerImport::detect(bytes) : options.format;
     if (format.isEmpty()) {
         return Error{u"%1: not an export this importer reads (GitHub issues, Launchpad, "
                      u"Bugzilla REST, Redmine and Trello JSON, Bugzilla and Jira XML, Jira, "
@@ -104,8 +103,7 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
         const QJsonObject object = document.object();
         QList<std::pair<QString, QJsonObject>> entries;
         if (object.value(u"issue"_s).isObject()) {
-            entries.append(
-                {u"%1: record issue"_s.arg(path), object.value(u"issue"_s).toObject()});
+            entries.append({u"%1: record issue"_s.arg(path), object.value(u"issue"_s).toObject()});
         } else if (object.value(u"issues"_s).isArray()) {
             const QJsonArray list = object.value(u"issues"_s).toArray();
             for (qsizetype n = 0; n < list.size(); ++n)
@@ -177,15 +175,14 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
                     return Error{read.error()};
                 }
             }
-        } else if (const Status read = readLaunchpadEntry(u"%1: record"_s.arg(path), object,
-                                                          &bugs, &tasks, &messages);
+        } else if (const Status read = readLaunchpadEntry(u"%1: record"_s.arg(path), object, &bugs,
+                                                          &tasks, &messages);
                    !read) {
             return Error{read.error()};
         }
         return {};
     }
-    if (const Status shape = JsonShape::check(path, bytes, u"a GitHub issues export"_s);
-        !shape) {
+    if (const Status shape = JsonShape::check(path, bytes, u"a GitHub issues export"_s); !shape) {
         return Error{shape.error()};
     }
     const auto slices = recordSlices(path, bytes);

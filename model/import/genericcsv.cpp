@@ -80,9 +80,8 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
         if (mapping.contains(field)) {
             const qsizetype index = header.indexOf(mapping.value(field));
             if (index < 0) {
-                return Error{
-                    u"%1: line 1: no column %2 (mapped to %3); the columns are %4"_s.arg(
-                        path, InputText::quoted(mapping.value(field)), field, quotedList(header))};
+                return Error{u"%1: line 1: no column %2 (mapped to %3); the columns are %4"_s.arg(
+                    path, InputText::quoted(mapping.value(field)), field, quotedList(header))};
             }
             column.insert(field, index);
             continue;
@@ -121,9 +120,8 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
             return Error{
                 u"%1: %2: expected the record's id, found nothing"_s.arg(where, headerOf(u"id"_s))};
         if (seen.contains(id)) {
-            return Error{
-                u"%1: %2: id %3 appears twice in the file"_s.arg(where, headerOf(u"id"_s),
-                                                                      InputText::quoted(id))};
+            return Error{u"%1: %2: id %3 appears twice in the file"_s.arg(where, headerOf(u"id"_s),
+                                                                          InputText::quoted(id))};
         }
         seen.insert(id);
         Delta delta;

@@ -10,7 +10,8 @@
 #include <QString>
 #include <QStringList>
 
-// Any CSV with an id and a title column (and Redmine's CSV export), columns found by name or mapped.
+// Any CSV with an id and a title column (and Redmine's CSV export), columns found by name or
+// mapped.
 namespace Deltaboard::Import {
 
 // The header names a field is found by when the mapping does not name its column.

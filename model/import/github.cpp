@@ -48,8 +48,8 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
         uR"(^https://(?:api\.)?github\.com/(?:repos/)?([^/]+/[^/]+)/(?:issues|pull)/\d+)"_s);
     const auto repo = repository.match(url);
     if (!repo.hasMatch()) {
-        return Error{
-            u"%1.html_url: expected the issue's GitHub address, found %2"_s.arg(where, InputText::quoted(url))};
+        return Error{u"%1.html_url: expected the issue's GitHub address, found %2"_s.arg(
+            where, InputText::quoted(url))};
     }
     Delta &delta = mapped.delta;
     delta.title = title->trimmed().isEmpty() ? u"(untitled)"_s : title->trimmed();

@@ -23,6 +23,7 @@ struct MappedIssues
 };
 
 Result<MappedIssues> mapGithubIssues(const QString &path, const QByteArray &bytes,
-                                     const QList<RecordSlice> &slices, qsizetype from, qsizetype to);
+                                     const QList<RecordSlice> &slices, qsizetype from,
+                                     qsizetype to);
 
 } // namespace Deltaboard::Import

@@ -102,7 +102,8 @@ Result<QString> timestamp(const QString &where, const QString &field, const QStr
     if (!time.isValid())
         time = QDateTime::fromString(value, Qt::ISODateWithMs);
     if (!time.isValid())
-        return Error{u"%1.%2: %3 is not an ISO 8601 time"_s.arg(where, field, InputText::quoted(value))};
+        return Error{
+            u"%1.%2: %3 is not an ISO 8601 time"_s.arg(where, field, InputText::quoted(value))};
     return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
 }
 

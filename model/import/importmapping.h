@@ -8,8 +8,8 @@
 #include <QString>
 #include <QStringList>
 
-// What every reader shares in mapping a record of another tracker: bounded fields, required text, times,
-// facts kept at the end of the details, and how messages name a record.
+// What every reader shares in mapping a record of another tracker: bounded fields, required text,
+// times, facts kept at the end of the details, and how messages name a record.
 namespace Deltaboard::Import {
 
 // An object key of the input as a record path names it: as it is when it is a plain name or

@@ -60,8 +60,7 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &incoming)
     if (!existing) {
         const auto created = m_store.create(incoming);
         if (!created)
-            return Error{
-                u"%1: %2: %3"_s.arg(where, incoming.source.externalId, created.error())};
+            return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, created.error())};
         (*ids)->insert(incoming.source.externalId, *created);
         ++summary.created;
         return *created;
@@ -70,8 +69,8 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &incoming)
     // before the whole delta is read.
     {
         const auto current = db.run(u"SELECT kind, title, details, reporter, source_url, "
-                                      u"state FROM deltas WHERE id = ?"_s,
-                                      {existing});
+                                    u"state FROM deltas WHERE id = ?"_s,
+                                    {existing});
         if (!current)
             return Error{current.error()};
         QSqlQuery &row = **current;
@@ -104,10 +103,9 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &incoming)
     merged.source.url = incoming.source.url;
     if (stored->state != DeltaState::Duplicate)
         merged.state = incoming.state;
-    const bool same
-        = merged.kind == stored->kind && merged.title == stored->title
-          && merged.details == stored->details && merged.reporter == stored->reporter
-          && merged.source.url == stored->source.url && merged.state == stored->state;
+    const bool same = merged.kind == stored->kind && merged.title == stored->title
+                      && merged.details == stored->details && merged.reporter == stored->reporter
+                      && merged.source.url == stored->source.url && merged.state == stored->state;
     if (same) {
         ++summary.unchanged;
         return stored->id;
@@ -126,7 +124,7 @@ Result<qint64> ImportWriter::deltaFor(const QString &tracker, const QString &ext
 {
     const auto id
         = db.scalar(u"SELECT id FROM deltas WHERE source_tracker = ? AND external_id = ?"_s,
-                      {tracker, externalId});
+                    {tracker, externalId});
     if (!id)
         return Error{id.error()};
     return id->isValid() ? id->toLongLong() : 0;
@@ -166,7 +164,7 @@ Status ImportWriter::importComment(const QString &where, const Comment &comment)
 {
     const auto known
         = db.scalar(u"SELECT id FROM comments WHERE source_tracker = ? AND external_id = ?"_s,
-                      {comment.source.tracker, comment.source.externalId});
+                    {comment.source.tracker, comment.source.externalId});
     if (!known)
         return Error{known.error()};
     if (known->isValid()) {
@@ -188,9 +186,8 @@ Status ImportWriter::importComments(const QList<CsvComment> &comments)
         if (!delta)
             return Error{delta.error()};
         if (!*delta) {
-            summary.warnings.append(
-                u"%1: %2 %3 is neither in this run nor in the database; "
-                u"the comment is skipped"_s.arg(c.where, c.tracker, c.record));
+            summary.warnings.append(u"%1: %2 %3 is neither in this run nor in the database; "
+                                    u"the comment is skipped"_s.arg(c.where, c.tracker, c.record));
             continue;
         }
         Comment comment = c.comment;
@@ -237,9 +234,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
     if (const Status begun = writer.begin(); !begun)
         return Error{begun.error()};
     for (const QString &path : paths) {
-        if (!writer.report(writer.totalBytes
-                               ? writer.bytesRead * kScale / 2 / writer.totalBytes
-                               : 0))
+        if (!writer.report(writer.totalBytes ? writer.bytesRead * kScale / 2 / writer.totalBytes
+                                             : 0))
             return ImportWriter::cancelled();
         const auto fileBytes = InputFile::read(path, kMaxExportSize, u"a tracker export"_s);
         if (!fileBytes)
@@ -247,16 +243,16 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         const QByteArray &bytes = *fileBytes;
         const qint64 fileStart = writer.bytesRead;
         writer.bytesRead += bytes.size();
-        if (const Status read
-            = readExport(path, bytes, options, now, pending, summary,
-                         [&](const QString &file, const QList<Delta> &deltas, qint64 end) -> Status {
-                             writer.bytesRead = fileStart + end;
-                             for (const Delta &delta : deltas) {
-                                 if (const auto id = writer.upsert(file, delta); !id)
-                                     return Error{id.error()};
-                             }
-                             return {};
-                         });
+        if (const Status read = readExport(
+                path, bytes, options, now, pending, summary,
+                [&](const QString &file, const QList<Delta> &deltas, qint64 end) -> Status {
+                    writer.bytesRead = fileStart + end;
+                    for (const Delta &delta : deltas) {
+                        if (const auto id = writer.upsert(file, delta); !id)
+                            return Error{id.error()};
+                    }
+                    return {};
+                });
             !read) {
             return Error{read.error()};
         }
@@ -286,8 +282,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         return Error{done.error()};
     if (const Status done = writeLaunchpad(writer, pending.bugs, pending.tasks); !done)
         return Error{done.error()};
-    if (const Status done = writeBugzilla(writer, pending.zillaBugs, pending.zillaComments,
-                                          pending.zillaChanges);
+    if (const Status done
+        = writeBugzilla(writer, pending.zillaBugs, pending.zillaComments, pending.zillaChanges);
         !done)
         return Error{done.error()};
     if (const Status done = writeTrello(writer, pending.trelloBoards); !done)

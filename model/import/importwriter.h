@@ -42,7 +42,10 @@ public:
     Status finish() { return m_textIndex.finish(); }
     // False when the user cancelled.
     bool report(qint64 done) const { return !options.progress || options.progress(done, kScale); }
-    static Error cancelled() { return Error{QStringLiteral("import cancelled; nothing was written")}; }
+    static Error cancelled()
+    {
+        return Error{QStringLiteral("import cancelled; nothing was written")};
+    }
 
     // One delta by its source: created, updated (with history) or left alone; its id.
     Result<qint64> upsert(const QString &where, const Delta &incoming);

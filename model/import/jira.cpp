@@ -43,9 +43,8 @@ Result<QString> jiraTime(const QString &where, const QString &column, const QStr
             return time.toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         }
     }
-    return Error{
-        u"%1: %2: %3 is not a Jira date (like 25/Feb/26 10:17 PM)"_s.arg(where, column,
-                                                                        InputText::quoted(value))};
+    return Error{u"%1: %2: %3 is not a Jira date (like 25/Feb/26 10:17 PM)"_s.arg(
+        where, column, InputText::quoted(value))};
 }
 
 DeltaState jiraState(const QString &status, const QString &resolution, bool *known)
@@ -96,9 +95,8 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
         const QString where = record.where(path);
         const QString key = record.value(u"Issue key"_s);
         if (!isJiraKey(key)) {
-            return Error{
-                u"%1: Issue key: expected the issue's key (like PROJ-12), found %2"_s.arg(
-                    where, InputText::quoted(key))};
+            return Error{u"%1: Issue key: expected the issue's key (like PROJ-12), found %2"_s.arg(
+                where, InputText::quoted(key))};
         }
         Delta delta;
         const auto title = bounded(where, u"Summary"_s, record.value(u"Summary"_s));
@@ -137,7 +135,8 @@ Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString
                               ? DeltaState::Declined
                               : DeltaState::Resolved;
         } else {
-            warnings->append(u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
+            warnings->append(
+                u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
         }
         delta.source = {u"jira"_s, key, {}};
         if (const QString priority = record.value(u"Priority"_s); !priority.isEmpty())
@@ -220,8 +219,8 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
                 const QString created = attributes.value(u"created"_s).toString();
                 const QDateTime time = QDateTime::fromString(created, Qt::RFC2822Date);
                 if (!time.isValid()) {
-                    return Error{u"%1.created: %2 is not an RFC 2822 time"_s.arg(comment.where,
-                                                                                 InputText::quoted(created))};
+                    return Error{u"%1.created: %2 is not an RFC 2822 time"_s.arg(
+                        comment.where, InputText::quoted(created))};
                 }
                 comment.comment.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
                 comment.comment.author = attributes.value(u"author"_s).toString();
@@ -261,8 +260,8 @@ Status readJiraXml(const QString &path, const QByteArray &bytes,
             break;
         const QString key = fields.value(u"key"_s);
         if (!isJiraKey(key)) {
-            return Error{
-                u"%1.key: expected an issue key like ABC-123, found %2"_s.arg(itemWhere, InputText::quoted(key))};
+            return Error{u"%1.key: expected an issue key like ABC-123, found %2"_s.arg(
+                itemWhere, InputText::quoted(key))};
         }
         Delta delta;
         const auto title = bounded(itemWhere, u"summary"_s, fields.value(u"summary"_s));
@@ -323,7 +322,7 @@ Status writeJira(ImportWriter &w, const JiraPriorities &jiraPriorities,
     if (!jiraPriorities.isEmpty()) {
         if (w.options.organisation.isEmpty()) {
             w.summary.warnings.append(u"Jira priorities are not imported: say whose they are "
-                                    u"with --org"_s);
+                                      u"with --org"_s);
         } else {
             OrganisationStore organisationsForJira(w.db);
             auto organisation = organisationsForJira.byName(w.options.organisation);

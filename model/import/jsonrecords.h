@@ -10,7 +10,8 @@
 
 #include <functional>
 
-// The records of a JSON export, each parsed on its own: a JSON array of objects or one object per line.
+// The records of a JSON export, each parsed on its own: a JSON array of objects or one object per
+// line.
 namespace Deltaboard::Import {
 
 // Where one record of a file is: the bytes of an array element, or of a line (JSON lines).

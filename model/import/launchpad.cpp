@@ -59,7 +59,8 @@ Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<
             return Error{self.error()};
         bug.number = bugNumber(*self);
         if (bug.number <= 0)
-            return Error{u"%1.self_link: expected a bug address, found %2"_s.arg(where, InputText::quoted(*self))};
+            return Error{u"%1.self_link: expected a bug address, found %2"_s.arg(
+                where, InputText::quoted(*self))};
         const auto title = text(where, entry, u"title"_s);
         if (!title)
             return Error{title.error()};
@@ -187,7 +188,7 @@ Status writeLaunchpad(ImportWriter &w, const QList<LaunchpadBug> &bugs,
             continue;
         if (const Status marked
             = w.markDuplicate(bug.where, u"launchpad"_s, QString::number(bug.number),
-                            QString::number(bug.duplicateOf), u"bug %1"_s.arg(bug.duplicateOf));
+                              QString::number(bug.duplicateOf), u"bug %1"_s.arg(bug.duplicateOf));
             !marked) {
             return Error{marked.error()};
         }
@@ -206,8 +207,8 @@ Status writeLaunchpad(ImportWriter &w, const QList<LaunchpadBug> &bugs,
             return Error{delta.error()};
         if (!*delta) {
             w.summary.warnings.append(u"%1: bug %2 is neither in this run nor in the database; the "
-                                    u"task is skipped"_s.arg(task.where)
-                                        .arg(task.bug));
+                                      u"task is skipped"_s.arg(task.where)
+                                          .arg(task.bug));
             continue;
         }
         const QString name = w.options.targetOrganisations.value(task.target, task.targetDisplay);
@@ -327,8 +328,8 @@ Status writeLaunchpadMessages(ImportWriter &w, const QList<LaunchpadMessage> &me
             return Error{delta.error()};
         if (!*delta) {
             w.summary.warnings.append(u"%1: bug %2 is neither in this run nor in the database; the "
-                                    u"comment is skipped"_s.arg(message.where)
-                                        .arg(message.bug));
+                                      u"comment is skipped"_s.arg(message.where)
+                                          .arg(message.bug));
             continue;
         }
         Comment comment = message.comment;

@@ -28,8 +28,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             const QString where = record.where(path);
             const QString ticket = record.value(u"ticket"_s);
             if (ticket.toLongLong() <= 0)
-                return Error{
-                    u"%1: ticket: expected a ticket number, found %2"_s.arg(where, InputText::quoted(ticket))};
+                return Error{u"%1: ticket: expected a ticket number, found %2"_s.arg(
+                    where, InputText::quoted(ticket))};
             CsvComment comment;
             comment.where = where;
             comment.tracker = u"trac"_s;
@@ -49,8 +49,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             } else {
                 // Trac's CSV sometimes gives a bare time of day: kept in the text, dated now.
                 comment.comment.createdAt = now;
-                warnings->append(
-                    u"%1: time %2 has no date; dated at import"_s.arg(where, InputText::quoted(time)));
+                warnings->append(u"%1: time %2 has no date; dated at import"_s.arg(
+                    where, InputText::quoted(time)));
             }
             comment.comment.source
                 = {u"trac"_s, u"%1/comment/%2"_s.arg(ticket).arg(++counts[ticket]), {}};
@@ -69,7 +69,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         const QString where = record.where(path);
         const QString id = record.value(u"id"_s);
         if (id.toLongLong() <= 0)
-            return Error{u"%1: id: expected a ticket number, found %2"_s.arg(where, InputText::quoted(id))};
+            return Error{
+                u"%1: id: expected a ticket number, found %2"_s.arg(where, InputText::quoted(id))};
         Delta delta;
         const auto title = bounded(where, u"summary"_s, record.value(u"summary"_s));
         const auto description = bounded(where, u"description"_s, record.value(u"description"_s));
@@ -107,7 +108,8 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         } else if (status == u"closed"_s) {
             delta.state = resolution == u"fixed"_s ? DeltaState::Resolved : DeltaState::Declined;
         } else {
-            warnings->append(u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
+            warnings->append(
+                u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
         }
         delta.source = {u"trac"_s, id, {}};
         deltas->append({where, delta});

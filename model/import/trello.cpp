@@ -136,7 +136,8 @@ Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
         bool ok = false;
         const qint64 seconds = id.left(8).toLongLong(&ok, 16);
         if (id.size() < 8 || !ok)
-            return Error{u"%1.id: expected a Trello id, found %2"_s.arg(where, InputText::quoted(id))};
+            return Error{
+                u"%1.id: expected a Trello id, found %2"_s.arg(where, InputText::quoted(id))};
         const auto description = bounded(where, u"desc"_s, card.value(u"desc"_s).toString());
         if (!description)
             return Error{description.error()};
@@ -226,7 +227,8 @@ Status writeTrello(ImportWriter &w, const QList<TrelloBoard> &trelloBoards)
         }
         current = organisationsForTrello.board(organisation->id);
         if (!current || current->columns.isEmpty())
-            return Error{u"the Trello board %1 has no open list"_s.arg(InputText::quoted(board.name))};
+            return Error{
+                u"the Trello board %1 has no open list"_s.arg(InputText::quoted(board.name))};
         // Archived cards, and cards of archived lists, were taken off the board: their tasks go
         // to its first done column (the last column when none is done).
         const auto doneColumn = std::find_if(current->columns.cbegin(), current->columns.cend(),
@@ -295,16 +297,17 @@ Status writeTrello(ImportWriter &w, const QList<TrelloBoard> &trelloBoards)
         }
         if (archivedCards) {
             w.summary.warnings.append(u"Trello board %1: %2 archived cards (or cards of archived "
-                                    u"lists) put in %3"_s.arg(InputText::quoted(board.name))
-                                        .arg(archivedCards)
-                                        .arg(InputText::quoted(offBoard.name)));
+                                      u"lists) put in %3"_s.arg(InputText::quoted(board.name))
+                                          .arg(archivedCards)
+                                          .arg(InputText::quoted(offBoard.name)));
         }
         // Comments on a card belong to its task: they discuss the work.
         for (const TrelloComment &c : board.comments) {
             const qint64 task = taskOfCard.value(c.card, 0);
             if (!task) {
-                w.summary.warnings.append(u"%1: card %2 is not in the board's cards; the comment is "
-                                        u"skipped"_s.arg(c.where, c.card));
+                w.summary.warnings.append(
+                    u"%1: card %2 is not in the board's cards; the comment is "
+                    u"skipped"_s.arg(c.where, c.card));
                 continue;
             }
             Comment comment = c.comment;

@@ -30,7 +30,8 @@ public:
         const QXmlStreamReader::TokenType type = m_xml.readNext();
         if (type == QXmlStreamReader::StartElement) {
             if (++m_depth > kMaxDepth)
-                m_xml.raiseError(QStringLiteral("elements nested deeper than %1 levels").arg(kMaxDepth));
+                m_xml.raiseError(
+                    QStringLiteral("elements nested deeper than %1 levels").arg(kMaxDepth));
         } else if (type == QXmlStreamReader::EndElement) {
             --m_depth;
         }
@@ -53,18 +54,11 @@ public:
         QString value;
         for (int level = 1; level > 0 && !m_xml.atEnd();) {
             switch (next()) {
-            case QXmlStreamReader::StartElement:
-                ++level;
-                break;
-            case QXmlStreamReader::EndElement:
-                --level;
-                break;
+            case QXmlStreamReader::StartElement: ++level; break;
+            case QXmlStreamReader::EndElement: --level; break;
             case QXmlStreamReader::Characters:
-            case QXmlStreamReader::EntityReference:
-                value += m_xml.text();
-                break;
-            default:
-                break;
+            case QXmlStreamReader::EntityReference: value += m_xml.text(); break;
+            default: break;
             }
         }
         return value;

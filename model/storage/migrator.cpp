@@ -73,11 +73,8 @@ Result<QString> backUp(Database &db, int version)
     const qint64 pid = QCoreApplication::applicationPid();
     QString copy;
     for (int n = 0; copy.isEmpty() || QFileInfo::exists(copy); ++n) {
-        copy = u"%1.v%2-%3-p%4%5.backup"_s.arg(db.path())
-                   .arg(version)
-                   .arg(stamp)
-                   .arg(pid)
-                   .arg(n ? u"-%1"_s.arg(n) : QString());
+        copy = u"%1.v%2-%3-p%4%5.backup"_s.arg(db.path()).arg(version).arg(stamp).arg(pid).arg(
+            n ? u"-%1"_s.arg(n) : QString());
     }
     const QString partial = copy + QLatin1StringView(kPartial);
     QFile::remove(partial); // a leftover of this very pid, from an earlier process

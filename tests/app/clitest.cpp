@@ -416,9 +416,9 @@ private Q_SLOTS:
         QList<QJsonArray> priorities;
         for (int run = 0; run < 3; ++run) {
             const QString path = m_temp.path(u"jira-%1.sqlite"_s.arg(run));
-            const Run imported = cli(QStringList{u"--db"_s, path, u"import"_s, u"--org"_s,
-                                                 u"Kestrel Systems"_s}
-                                     + files);
+            const Run imported
+                = cli(QStringList{u"--db"_s, path, u"import"_s, u"--org"_s, u"Kestrel Systems"_s}
+                      + files);
             QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
             const QString exported = m_temp.path(u"jira-%1.json"_s.arg(run));
             QCOMPARE(cli({u"--db"_s, path, u"export"_s, exported}).exitCode, 0);

@@ -11,7 +11,6 @@
 #include <QProcess>
 #include <QSignalSpy>
 
-
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
 using namespace DeltaboardTest;
@@ -117,8 +116,7 @@ private:
     {
         return {
             {u"commit"_s,
-             {{u"commit"_s, u"--org"_s, u"Kestrel Systems"_s, u"--title"_s, u"Contended"_s,
-               u"5"_s},
+             {{u"commit"_s, u"--org"_s, u"Kestrel Systems"_s, u"--title"_s, u"Contended"_s, u"5"_s},
               u"tasks"_s}},
             {u"priority set"_s,
              {{u"priority"_s, u"set"_s, u"--org"_s, u"Upstream Core"_s, u"7"_s, u"critical"_s},
@@ -190,10 +188,10 @@ private Q_SLOTS:
             QVERIFY2(check.exitCode == 0, qPrintable(check.out + check.err));
             auto reopened = Database::open(m_db);
             QVERIFY(reopened);
-            const auto both = (*reopened)->scalar(
-                u"SELECT count(*) FROM tasks WHERE title IN (?, ?)"_s,
-                {u"Written by the app in round %1"_s.arg(round),
-                 u"Written by the CLI in round %1"_s.arg(round)});
+            const auto both
+                = (*reopened)->scalar(u"SELECT count(*) FROM tasks WHERE title IN (?, ?)"_s,
+                                      {u"Written by the app in round %1"_s.arg(round),
+                                       u"Written by the CLI in round %1"_s.arg(round)});
             QVERIFY(both);
             QCOMPARE(both->toInt(), 2);
         }
@@ -267,7 +265,7 @@ private Q_SLOTS:
             QVERIFY(upgrade.waitForStarted());
             QTest::qWait(int(upgradeMs * step / 10));
             if (upgrade.state() != QProcess::NotRunning) { // the last moments come after its end
-                upgrade.kill(); // SIGKILL on Unix
+                upgrade.kill();                            // SIGKILL on Unix
                 QVERIFY(upgrade.waitForFinished());
             }
             if (!besides(path, u".*.partial"_s).isEmpty())

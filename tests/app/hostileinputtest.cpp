@@ -139,13 +139,13 @@ private Q_SLOTS:
                                "<short_desc>x</short_desc><creation_ts>2009-06-10 16:55 "
                                "+0200</creation_ts>";
         QTest::newRow("bugzilla xml field")
-            << u"deep-field.xml"_s << bug + "<product>" + open + "x" + close + "</product></bug></bugzilla>"
+            << u"deep-field.xml"_s
+            << bug + "<product>" + open + "x" + close + "</product></bug></bugzilla>"
             << u"deep-field.xml: line 2, column"_s;
-        QTest::newRow("bugzilla xml comment")
-            << u"deep-comment.xml"_s
-            << bug + "<long_desc><thetext>" + open + "x" + close
-                   + "</thetext></long_desc></bug></bugzilla>"
-            << u"deep-comment.xml: line 2, column"_s;
+        QTest::newRow("bugzilla xml comment") << u"deep-comment.xml"_s
+                                              << bug + "<long_desc><thetext>" + open + "x" + close
+                                                     + "</thetext></long_desc></bug></bugzilla>"
+                                              << u"deep-comment.xml: line 2, column"_s;
         QTest::newRow("jira xml")
             << u"deep-jira.xml"_s
             << "<rss version=\"0.92\"><channel><item><title>x</title><key>P-1</key>"
@@ -163,16 +163,16 @@ private Q_SLOTS:
             << u"deep-launchpad.json"_s
             << "{\"x\": \"https://api.launchpad.net/1.0/\", \"entries\": " + arrays + "}"
             << u"nested deeper than 64 levels"_s;
-        QTest::newRow("trello json") << u"deep-trello.json"_s
-                                     << "{\"idBoard\": \"b\", \"lists\": " + arrays + "}"
-                                     << u"nested deeper than 64 levels"_s;
+        QTest::newRow("trello json")
+            << u"deep-trello.json"_s << "{\"idBoard\": \"b\", \"lists\": " + arrays + "}"
+            << u"nested deeper than 64 levels"_s;
         QTest::newRow("redmine json")
             << u"deep-redmine.json"_s
             << "{\"created_on\": \"x\", \"subject\": \"y\", \"issues\": " + arrays + "}"
             << u"nested deeper than 64 levels"_s;
-        QTest::newRow("bugzilla json") << u"deep-bugzilla.json"_s
-                                       << "{\"bugs\": [{\"creation_time\": " + arrays + "}]}"
-                                       << u"nested deeper than 64 levels"_s;
+        QTest::newRow("bugzilla json")
+            << u"deep-bugzilla.json"_s << "{\"bugs\": [{\"creation_time\": " + arrays + "}]}"
+            << u"nested deeper than 64 levels"_s;
         QTest::newRow("deltaboard export")
             << u"deep-export.json"_s
             << "{\"format\": \"deltaboard-export\", \"tables\": " + arrays + "}"
@@ -193,8 +193,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<QByteArray>("cell");
         QTest::newRow("generic csv") << QByteArray("Title,c") << QByteArray("v");
-        QTest::newRow("jira comments") << QByteArray("Summary,Issue key,Comment")
-                                       << QByteArray("");
+        QTest::newRow("jira comments") << QByteArray("Summary,Issue key,Comment") << QByteArray("");
         QTest::newRow("trac") << QByteArray("id,summary,x") << QByteArray("y");
     }
 
@@ -216,7 +215,8 @@ private Q_SLOTS:
     {
         const QString pipe = file(u"pipe.json"_s);
         QCOMPARE(mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
-        verifyRefused(cli(on({u"import"_s, pipe}), 20000), u"pipe.json is a named pipe, not a file"_s);
+        verifyRefused(cli(on({u"import"_s, pipe}), 20000),
+                      u"pipe.json is a named pipe, not a file"_s);
         verifyRefused(cli(on({u"crash"_s, u"ingest"_s, pipe}), 20000),
                       u"pipe.json is a named pipe, not a file"_s);
 
@@ -254,7 +254,8 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(u"…\" (3100020 characters)"_s), qPrintable(run.err));
 
         QVERIFY(write(file(u"breaks.csv"_s), "id,summary\n\"1\r\n2\",x\n"));
-        const Run breaks = cli(on({u"import"_s, u"--format"_s, u"trac-csv"_s, file(u"breaks.csv"_s)}));
+        const Run breaks
+            = cli(on({u"import"_s, u"--format"_s, u"trac-csv"_s, file(u"breaks.csv"_s)}));
         verifyRefused(breaks, u"found \"1\\r\\n2\""_s);
     }
 

@@ -20,7 +20,6 @@
 #include "reports.h"
 #include "taskstore.h"
 #include "triagestore.h"
-#include "workspace.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/commitdialog.h"
@@ -32,6 +31,7 @@
 #include "views/impactview.h"
 #include "views/prioritiesview.h"
 #include "views/taskeditor.h"
+#include "workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -234,7 +234,8 @@ private Q_SLOTS:
                 unexpected = box->text();
                 box->close();
                 return;
-            }            if (!box || box->objectName() != u"writeBusyBox"_s) {
+            }
+            if (!box || box->objectName() != u"writeBusyBox"_s) {
                 QTimer::singleShot(20, m_window.get(), answer);
                 return;
             }
@@ -262,7 +263,8 @@ private Q_SLOTS:
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
         backlog->list()->setFocus();
-        backlog->list()->setCurrentIndex(backlog->model()->index(backlog->model()->rowOf(taskId), 0));
+        backlog->list()->setCurrentIndex(
+            backlog->model()->index(backlog->model()->rowOf(taskId), 0));
         QTest::keyClick(backlog->list(), Qt::Key_Right, Qt::ControlModifier);
         // … and the second, tried again, moved the card
         QVERIFY2(unexpected.isEmpty(), qPrintable(unexpected));

@@ -13,8 +13,8 @@ namespace DeltaboardFuzz {
 
 struct Target
 {
-    QString name;       // "github", "crash-gdb", …: the folder of its inputs under tests/fuzz
-    QString samples;    // the folder under ../shared/samples its seeds come from (may be empty)
+    QString name;    // "github", "crash-gdb", …: the folder of its inputs under tests/fuzz
+    QString samples; // the folder under ../shared/samples its seeds come from (may be empty)
     int (*run)(const std::uint8_t *data, std::size_t size);
 };
 

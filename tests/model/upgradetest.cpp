@@ -128,7 +128,8 @@ private Q_SLOTS:
         QVERIFY(QFile::exists((*db)->backupPath()));
         const auto findings = IntegrityCheck(**db).run();
         for (const auto &finding : findings)
-            QVERIFY2(finding.problem.isEmpty(), qPrintable(finding.what + u": "_s + finding.problem));
+            QVERIFY2(finding.problem.isEmpty(),
+                     qPrintable(finding.what + u": "_s + finding.problem));
 
         // … and its export holds every record of the old one, field for field
         const QString exported = temp.path(u"after.json"_s);

@@ -96,7 +96,7 @@ QByteArray crashText(const QString &token)
            u"  File \"/srv/app/%1.py\", line 5, in %1\n"
            u"    raise ValueError(\"torture\")\n"
            u"ValueError: torture\n"_s.arg(token)
-        .toUtf8();
+               .toUtf8();
 }
 
 // GitHub issues of one made-up repository, numbered from 1.
@@ -164,8 +164,8 @@ int app(const QStringList &arguments)
         const QString title = u"torture %1-%2"_s.arg(tag).arg(n);
         const qint64 first = deltas.at(int(random() % deltas.size()));
         const qint64 second = deltas.at(int(random() % deltas.size()));
-        const QList<qint64> links = first == second ? QList<qint64>{first}
-                                                    : QList<qint64>{first, second};
+        const QList<qint64> links
+            = first == second ? QList<qint64>{first} : QList<qint64>{first, second};
         const auto committed = TaskStore(*db).commit(organisation, title, links);
         std::printf("%s %s\n", committed ? "ok" : "failed", qPrintable(title));
         std::fflush(stdout);
@@ -173,7 +173,8 @@ int app(const QStringList &arguments)
             // A move to the next column; refused or done, the file must stay whole.
             const auto task = TaskStore(*db).get(*committed);
             if (task)
-                static_cast<void>(TaskStore(*db).move(*committed, task->columnId + 1, std::nullopt));
+                static_cast<void>(
+                    TaskStore(*db).move(*committed, task->columnId + 1, std::nullopt));
         }
         if (n % 4 == 0) {
             std::thread worker([&path] {
@@ -198,9 +199,9 @@ int app(const QStringList &arguments)
 struct Claim
 {
     QString kind;
-    QString key;      // what identifies the write
-    bool ok = false;  // what the process reported
-    QVariant detail;  // per kind (the level a priority was set to)
+    QString key;     // what identifies the write
+    bool ok = false; // what the process reported
+    QVariant detail; // per kind (the level a priority was set to)
 };
 
 struct Worker
@@ -246,8 +247,8 @@ int multi(const QStringList &arguments)
     }
 
     // The CLI writers, one kind each in turn; the last process is the app-like one.
-    const QStringList kinds = {u"commit"_s, u"priority"_s, u"impact"_s,
-                               u"ingest"_s, u"import"_s,   u"read"_s};
+    const QStringList kinds
+        = {u"commit"_s, u"priority"_s, u"impact"_s, u"ingest"_s, u"import"_s, u"read"_s};
     QList<Worker> workers;
     for (int i = 0; i < processes - 1; ++i)
         workers.append({kinds.at(i % kinds.size()), i, {}, 0, 0});
@@ -261,9 +262,9 @@ int multi(const QStringList &arguments)
             if (worker.kind != u"priority"_s)
                 continue;
             // The delta starts without this organisation's priority, so every write changes it.
-            static_cast<void>(db->execOnce(
-                u"DELETE FROM priorities WHERE organisation_id = 1 AND delta_id = ?"_s,
-                {200 + worker.index}));
+            static_cast<void>(
+                db->execOnce(u"DELETE FROM priorities WHERE organisation_id = 1 AND delta_id = ?"_s,
+                             {200 + worker.index}));
             baseline.insert(worker.index,
                             count(*db,
                                   u"SELECT count(*) FROM history WHERE entity = 'delta' AND "
@@ -288,13 +289,17 @@ int multi(const QStringList &arguments)
                 QStringList command;
                 if (worker.kind == u"commit"_s) {
                     claim.key = u"torture commit "_s + token;
-                    command = {u"commit"_s, u"--org"_s, organisations.at(n % organisations.size()),
-                               u"--title"_s, claim.key, QString::number(1 + random() % 300)};
+                    command = {u"commit"_s,  u"--org"_s, organisations.at(n % organisations.size()),
+                               u"--title"_s, claim.key,  QString::number(1 + random() % 300)};
                 } else if (worker.kind == u"priority"_s) {
                     const QString level = prioritiesSet % 2 ? u"low"_s : u"high"_s;
                     claim.detail = level;
-                    command = {u"priority"_s, u"set"_s, u"--org"_s, organisations.first(),
-                               QString::number(200 + worker.index), level};
+                    command = {u"priority"_s,
+                               u"set"_s,
+                               u"--org"_s,
+                               organisations.first(),
+                               QString::number(200 + worker.index),
+                               level};
                 } else if (worker.kind == u"impact"_s) {
                     claim.key = QString::number(1000000 + worker.index * 100000 + n);
                     command = {u"impact"_s,
@@ -317,12 +322,12 @@ int multi(const QStringList &arguments)
                     writeFile(file, githubIssues(claim.key, 20));
                     command = {u"import"_s, u"--format"_s, u"github"_s, file};
                 } else {
-                    const QStringList reads[] = {
-                        {u"list"_s, u"deltas"_s, u"--limit"_s, u"50"_s},
-                        {u"gap"_s, u"--limit"_s, u"10"_s},
-                        {u"report"_s, u"coverage"_s},
-                        {u"show"_s, u"delta"_s, QString::number(1 + random() % 300)},
-                        {u"list"_s, u"tasks"_s, u"--org"_s, organisations.first()}};
+                    const QStringList reads[]
+                        = {{u"list"_s, u"deltas"_s, u"--limit"_s, u"50"_s},
+                           {u"gap"_s, u"--limit"_s, u"10"_s},
+                           {u"report"_s, u"coverage"_s},
+                           {u"show"_s, u"delta"_s, QString::number(1 + random() % 300)},
+                           {u"list"_s, u"tasks"_s, u"--org"_s, organisations.first()}};
                     command = reads[n % 5];
                 }
                 const Run run = cli(common + command);
@@ -360,8 +365,8 @@ int multi(const QStringList &arguments)
         thread.join();
     if (!appProcess.waitForFinished(seconds * 1000 + 120000))
         complain(u"the app-like process did not finish"_s);
-    const QStringList appLines = QString::fromUtf8(appProcess.readAllStandardOutput())
-                                     .split(u'\n', Qt::SkipEmptyParts);
+    const QStringList appLines
+        = QString::fromUtf8(appProcess.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
     int errors = 0;
     if (appProcess.exitStatus() != QProcess::NormalExit || appProcess.exitCode() != 0
         || appLines.value(appLines.size() - 1) != u"done"_s) {
@@ -455,15 +460,14 @@ int multi(const QStringList &arguments)
                                           {200 + worker.index});
             const QString levelName
                 = level && level->isValid()
-                      ? QStringList{u"untriaged"_s, u"low"_s, u"medium"_s, u"high"_s,
-                                    u"critical"_s}
+                      ? QStringList{u"untriaged"_s, u"low"_s, u"medium"_s, u"high"_s, u"critical"_s}
                             .value(level->toInt())
                       : QString();
             if (rows > successes) {
                 phantom += int(rows - successes);
-                complain(u"phantom: %1 priority changes in the history, %2 reported done"_s
-                             .arg(rows)
-                             .arg(successes));
+                complain(
+                    u"phantom: %1 priority changes in the history, %2 reported done"_s.arg(rows)
+                        .arg(successes));
             } else if (rows < successes || levelName != lastLevel) {
                 lost += int(successes - rows) + (levelName != lastLevel ? 1 : 0);
                 complain(u"lost: %1 priority changes in the history, %2 reported done; level %3, "
@@ -478,8 +482,8 @@ int multi(const QStringList &arguments)
             continue;
         const bool claimedOk = line.startsWith(u"ok "_s);
         const QString title = line.section(u' ', 1);
-        judge(title, claimedOk, count(*db, u"SELECT count(*) FROM tasks WHERE title = ?"_s, {title}),
-              1);
+        judge(title, claimedOk,
+              count(*db, u"SELECT count(*) FROM tasks WHERE title = ?"_s, {title}), 1);
     }
     QJsonObject kindsJson;
     for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
@@ -514,8 +518,7 @@ int killRuns(const QStringList &arguments)
     std::mt19937 random(seed);
     QTemporaryDir dir;
     const QString base = dir.filePath(u"base.sqlite"_s);
-    if (cli({u"--db"_s, base, u"demo"_s, u"--deltas"_s, u"300"_s, u"--tasks"_s, u"60"_s})
-            .exitCode
+    if (cli({u"--db"_s, base, u"demo"_s, u"--deltas"_s, u"300"_s, u"--tasks"_s, u"60"_s}).exitCode
         != 0) {
         complain(u"cannot make the base database"_s);
         return 1;
@@ -536,8 +539,8 @@ int killRuns(const QStringList &arguments)
     };
     const auto commandFor = [&](const QString &kind) -> std::pair<QString, QStringList> {
         if (kind == u"demo"_s)
-            return {s_cli, {u"--db"_s, path, u"demo"_s, u"--deltas"_s, u"3000"_s, u"--tasks"_s,
-                            u"600"_s}};
+            return {s_cli,
+                    {u"--db"_s, path, u"demo"_s, u"--deltas"_s, u"3000"_s, u"--tasks"_s, u"600"_s}};
         if (kind == u"import"_s)
             return {s_cli, {u"--db"_s, path, u"import"_s, issues}};
         if (kind == u"ingest"_s)
@@ -547,10 +550,8 @@ int killRuns(const QStringList &arguments)
                  u"--deltas"_s, u"21,22,23,24"_s, u"--busy"_s, u"5000"_s, u"--tag"_s, u"kill"_s}};
     };
     // What each kind adds when it runs whole, and how long that takes: measured once each.
-    QList<KillKind> kinds = {{u"demo"_s, 3000, 0},
-                             {u"import"_s, 20000, 0},
-                             {u"ingest"_s, 6000, 0},
-                             {u"edit"_s, 0, 0}};
+    QList<KillKind> kinds = {
+        {u"demo"_s, 3000, 0}, {u"import"_s, 20000, 0}, {u"ingest"_s, 6000, 0}, {u"edit"_s, 0, 0}};
     const auto measure = [&](const QString &kind) -> qint64 {
         auto db = Database::open(path);
         if (!db)
@@ -626,14 +627,15 @@ int killRuns(const QStringList &arguments)
             // so; each has both its links (all or nothing per edit).
             const qint64 reported = appLines.filter(QRegularExpression(u"^ok "_s)).size();
             if (found != reported && found != reported + 1)
-                problems.append(u"%1 edits reported done, %2 in the file"_s.arg(reported).arg(found));
+                problems.append(
+                    u"%1 edits reported done, %2 in the file"_s.arg(reported).arg(found));
             auto db = Database::open(path);
             if (db) {
-                const qint64 torn = count(
-                    **db,
-                    u"SELECT count(*) FROM tasks t WHERE t.title LIKE 'torture kill-%' AND "
-                    u"(SELECT count(*) FROM task_deltas l WHERE l.task_id = t.id) = 0"_s,
-                    {});
+                const qint64 torn
+                    = count(**db,
+                            u"SELECT count(*) FROM tasks t WHERE t.title LIKE 'torture kill-%' AND "
+                            u"(SELECT count(*) FROM task_deltas l WHERE l.task_id = t.id) = 0"_s,
+                            {});
                 if (torn != 0)
                     problems.append(u"%1 edits are in the file without their links"_s.arg(torn));
             }

@@ -1,3 +1,4 @@
+// Over 600 lines: every figure of docs/PERFORMANCE.md is timed here, one function each.
 // deltaboard-bench: builds the benchmark database and prints one JSON object per line,
 // {"figure": NAME, "value": X, "unit": U}. Not a test: figures go to docs/PERFORMANCE.md.
 

@@ -1,3 +1,4 @@
+// Over 600 lines: the wizard's pages share one state (files, mappings, preview) that splitting would pass around.
 #include "importwizard.h"
 
 #include "backgroundjob.h"

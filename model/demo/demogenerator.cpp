@@ -1,3 +1,4 @@
+// Over 600 lines: one generator and the vocabulary it draws from; the tables are data.
 #include "demogenerator.h"
 
 #include "crashsignature.h"

@@ -1,3 +1,4 @@
+// Over 600 lines: the three modes share the CLI driver, the claims of each process and the audit.
 // deltaboard-torture: many processes on one database file, and processes killed at any moment.
 // The real deltaboard-cli and an app-like process (a main connection and worker connections, as
 // the window has) write and read at once; afterwards every write reported as done must be in the

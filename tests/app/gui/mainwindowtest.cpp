@@ -1,3 +1,4 @@
+// Over 600 lines: one window under test, each case driving it end to end as a user does.
 #include "testdatabase.h"
 #include "testmain.h"
 

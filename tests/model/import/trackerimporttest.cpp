@@ -1,3 +1,4 @@
+// Over 600 lines: every format's cases run as tables over the shared sample folders.
 #include "testdatabase.h"
 #include "testmain.h"
 

@@ -1,4 +1,5 @@
-// Over 600 lines: the wizard's pages share one state (files, mappings, preview) that splitting would pass around.
+// Over 600 lines: the wizard's pages share one state (files, mappings, preview) that splitting
+// would pass around.
 #include "importwizard.h"
 
 #include "backgroundjob.h"

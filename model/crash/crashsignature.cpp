@@ -1,4 +1,5 @@
-// Over 600 lines: Socorro's normalisation and list walk are one algorithm, kept in one file as its reference keeps it.
+// Over 600 lines: Socorro's normalisation and list walk are one algorithm, kept in one file as its
+// reference keeps it.
 #include "crashsignature.h"
 
 #include <QFile>

@@ -143,13 +143,23 @@ void printComments(QTextStream &out, const QList<Comment> &comments)
         out << "  " << c.createdAt << "  " << c.author << ": " << c.body.simplified() << '\n';
 }
 
-Result<ShowRequest> showRequest(const Context &context, const QString &what, Outcome *failure)
+Result<ReadRequest> readRequest(const Context &context, Outcome *failure)
 {
     const auto json = wantsJson(context);
     if (!json) {
         *failure = usage(json.error());
         return Error{json.error()};
     }
+    auto db = openDatabase(context, false);
+    if (!db) {
+        *failure = Failed{db.error()};
+        return Error{db.error()};
+    }
+    return ReadRequest{*json, std::move(db).value()};
+}
+
+Result<ShowRequest> showRequest(const Context &context, const QString &what, Outcome *failure)
+{
     if (context.arguments.size() != 1) {
         *failure = usage(u"show %1: expected one %1 id"_s.arg(what));
         return Error{failure->value().message};
@@ -159,12 +169,10 @@ Result<ShowRequest> showRequest(const Context &context, const QString &what, Out
         *failure = usage(id.error());
         return Error{id.error()};
     }
-    auto db = openDatabase(context, false);
-    if (!db) {
-        *failure = Failed{db.error()};
-        return Error{db.error()};
-    }
-    return ShowRequest{*json, *id, std::move(db).value()};
+    auto request = readRequest(context, failure);
+    if (!request)
+        return Error{request.error()};
+    return ShowRequest{request->json, *id, std::move(request.value().db)};
 }
 
 void printBlock(QTextStream &out, const QString &label, const QString &text)

@@ -56,7 +56,13 @@ struct Command
     std::function<Outcome(Context &)> handler;
 };
 
-// What 'show delta ID' and 'show task ID' share: the output format, the one id, the database.
+// What a command that reads and prints shares: the output format (--format) and the open
+// database. 'show delta ID' and 'show task ID' also read the one id.
+struct ReadRequest
+{
+    bool json = false;
+    std::unique_ptr<Database> db;
+};
 struct ShowRequest
 {
     bool json = false;
@@ -95,6 +101,8 @@ QJsonArray commentsJson(const QList<Comment> &comments);
 
 void printComments(QTextStream &out, const QList<Comment> &comments);
 
+// Both set 'failure' (a usage error or a failure to open) when they return an error.
+Result<ReadRequest> readRequest(const Context &context, Outcome *failure);
 Result<ShowRequest> showRequest(const Context &context, const QString &what, Outcome *failure);
 
 void printBlock(QTextStream &out, const QString &label, const QString &text);

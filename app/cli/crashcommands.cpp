@@ -73,16 +73,14 @@ Outcome cmdCrashIngest(Context &context)
 
 Outcome cmdCrashList(Context &context)
 {
-    const auto json = wantsJson(context);
-    if (!json)
-        return usage(json.error());
-    const auto db = openDatabase(context, false);
-    if (!db)
-        return Failed{db.error()};
-    const auto rows = CrashStore(**db).summaries();
+    Outcome failure;
+    const auto request = readRequest(context, &failure);
+    if (!request)
+        return failure;
+    const auto rows = CrashStore(*request->db).summaries();
     if (!rows)
         return Failed{rows.error()};
-    if (*json) {
+    if (request->json) {
         QJsonArray array;
         for (const CrashSummary &row : *rows) {
             array.append(QJsonObject{

@@ -182,16 +182,14 @@ Outcome cmdReportDisagreement(Context &context)
 
 Outcome cmdReportCoverage(Context &context)
 {
-    const auto json = wantsJson(context);
-    if (!json)
-        return usage(json.error());
-    const auto db = openDatabase(context, false);
-    if (!db)
-        return Failed{db.error()};
-    const auto rows = TriageReports(**db).coverage();
+    Outcome failure;
+    const auto request = readRequest(context, &failure);
+    if (!request)
+        return failure;
+    const auto rows = TriageReports(*request->db).coverage();
     if (!rows)
         return Failed{rows.error()};
-    if (*json) {
+    if (request->json) {
         QJsonArray array;
         for (const CoverageRow &row : *rows) {
             array.append(QJsonObject{

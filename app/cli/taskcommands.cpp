@@ -48,23 +48,21 @@ namespace {
 
 Outcome cmdListTasks(Context &context)
 {
-    const auto json = wantsJson(context);
-    if (!json)
-        return usage(json.error());
-    const auto db = openDatabase(context, false);
-    if (!db)
-        return Failed{db.error()};
+    Outcome failure;
+    const auto request = readRequest(context, &failure);
+    if (!request)
+        return failure;
     std::optional<qint64> organisationId;
     if (context.parser.isSet(u"org"_s)) {
-        const auto organisation = findOrganisation(**db, context.parser.value(u"org"_s));
+        const auto organisation = findOrganisation(*request->db, context.parser.value(u"org"_s));
         if (!organisation)
             return Failed{organisation.error()};
         organisationId = organisation->id;
     }
-    const auto tasks = TaskStore(**db).list(organisationId);
+    const auto tasks = TaskStore(*request->db).list(organisationId);
     if (!tasks)
         return Failed{tasks.error()};
-    if (*json) {
+    if (request->json) {
         QJsonArray array;
         for (const Task &task : *tasks) {
             array.append(QJsonObject{{u"id"_s, task.id},

@@ -44,6 +44,8 @@ struct BugzillaChange
 DeltaState bugzillaState(const QString &where, const QString &status, const QString &resolution,
                          QStringList *warnings);
 
+// One file of a Bugzilla REST run: bugs, their comments or their history (a run's files are read
+// together), or bugbug's one bug a line.
 Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
                         QList<BugzillaComment> *comments, QList<BugzillaChange> *changes,
                         QStringList *warnings);

@@ -12,6 +12,7 @@
 // Bugzilla show_bug XML.
 namespace Deltaboard::Import {
 
+// A show_bug XML export: its bugs with their comments (long_desc); entity declarations refused.
 Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
                        QList<BugzillaComment> *comments, QStringList *warnings);
 

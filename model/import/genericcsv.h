@@ -17,6 +17,8 @@ namespace Deltaboard::Import {
 // The header names a field is found by when the mapping does not name its column.
 const QList<std::pair<QString, QStringList>> &csvFieldNames();
 
+// Any CSV with an id and a title column: columns found by name or given by 'mapping'; the
+// columns chosen are reported in 'chosen'.
 Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                       const QString &tracker, const QHash<QString, QString> &mapping,
                       QList<std::pair<QString, Delta>> *deltas, QMap<QString, QString> *chosen,

@@ -28,12 +28,16 @@ using JiraPriorities = QHash<QString, JiraPriority>; // issue key -> priority
 // "PROJ-12": a project key and a number.
 bool isJiraKey(const QString &key);
 
+// Jira's "Export CSV (all fields)": repeated Comment columns become comments, priorities are
+// kept for the organisation that runs Jira.
 Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
                    JiraPriorities *priorities, QStringList *warnings);
 
+// Jira's priority names as levels ("Major - P3": the word before " - " decides); -1 unknown.
 int jiraPriorityLevel(const QString &name);
 
+// Jira's XML (RSS) export: items with their comments and duplicate links.
 Status readJiraXml(const QString &path, const QByteArray &bytes,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
                    JiraPriorities *priorities, QList<std::pair<QString, QString>> *duplicates,

@@ -23,6 +23,7 @@ struct RecordSlice
     bool line = false;
 };
 
+// How a message names a record: "[N]" in an array, "line N" in JSON lines.
 QString recordName(const RecordSlice &slice);
 
 // The records of a file that is a JSON array of objects, or one object per line: found by a

@@ -43,6 +43,7 @@ struct LaunchpadMessage
     Comment comment;
 };
 
+// One entry of a Launchpad API export: a bug, a bug task or a message, by its resource type.
 Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<LaunchpadBug> *bugs,
                           QList<LaunchpadTask> *tasks, QList<LaunchpadMessage> *messages);
 

@@ -11,6 +11,7 @@
 // Trac CSV: ticket queries and a comments export.
 namespace Deltaboard::Import {
 
+// A Trac ticket query as CSV, or a comments export (ticket, time, author, text).
 Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
                    QStringList *warnings);

@@ -51,26 +51,16 @@ Result<Probe> probe(const QString &path)
         if (!db.open()) {
             result = Error{db.lastError().text()};
         } else {
+            // One statement: the file's identity, version and whether it holds anything.
             QSqlQuery query(db);
-            Probe found;
-            if (!query.exec(u"PRAGMA application_id"_s) || !query.next()) {
+            if (!query.exec(u"SELECT (SELECT application_id FROM pragma_application_id), "
+                            u"(SELECT user_version FROM pragma_user_version), "
+                            u"(SELECT count(*) FROM sqlite_schema)"_s)
+                || !query.next()) {
                 result = Error{Database::describe(query)};
             } else {
-                found.applicationId = query.value(0).toInt();
-                query.finish();
-                if (!query.exec(u"PRAGMA user_version"_s) || !query.next()) {
-                    result = Error{Database::describe(query)};
-                } else {
-                    found.userVersion = query.value(0).toInt();
-                    query.finish();
-                    if (!query.exec(u"SELECT count(*) FROM sqlite_schema"_s) || !query.next())
-                        result = Error{Database::describe(query)};
-                    else
-                        found.tables = query.value(0).toInt();
-                    query.finish();
-                    if (query.lastError().type() == QSqlError::NoError)
-                        result = found;
-                }
+                result = Probe{query.value(0).toInt(), query.value(1).toInt(),
+                               query.value(2).toInt()};
             }
             query = QSqlQuery();
             db.close();

@@ -35,8 +35,8 @@ Status readBugzillaComment(const QString &where, qint64 bug, qsizetype position,
     c.bug = bug;
     // "count" numbers a bug's comments (0: the description); without it, the list's order does.
     c.count = object.contains(u"count"_s) ? object.value(u"count"_s).toInt() : int(position);
-    const QJsonValue id = object.value(u"id"_s);
-    if (!id.isDouble())
+    const auto id = positiveNumber(object.value(u"id"_s));
+    if (!id)
         return Error{u"%1.id: expected the comment's number"_s.arg(where)};
     const QString timeField = object.contains(u"creation_time"_s) ? u"creation_time"_s : u"time"_s;
     const auto time = text(where, object, timeField);
@@ -54,7 +54,7 @@ Status readBugzillaComment(const QString &where, qint64 bug, qsizetype position,
     c.comment.author
         = object.value(object.contains(u"creator"_s) ? u"creator"_s : u"author"_s).toString();
     c.comment.createdAt = *created;
-    c.comment.source = {u"bugzilla"_s, QString::number(qint64(id.toDouble())), {}};
+    c.comment.source = {u"bugzilla"_s, QString::number(*id), {}};
     comments->append(c);
     return {};
 }
@@ -88,10 +88,10 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
 {
     BugzillaBug bug;
     bug.where = where;
-    const QJsonValue id = object.value(u"id"_s);
-    if (!id.isDouble() || id.toDouble() < 1)
+    const auto id = positiveNumber(object.value(u"id"_s));
+    if (!id)
         return Error{u"%1.id: expected a positive bug number"_s.arg(where)};
-    bug.id = qint64(id.toDouble());
+    bug.id = *id;
     const auto summary = text(where, object, u"summary"_s);
     if (!summary)
         return Error{summary.error()};
@@ -118,7 +118,7 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
     appendFacts(delta, {{u"Assigned to"_s, object.value(u"assigned_to"_s).toString()},
                         {u"Target milestone"_s, object.value(u"target_milestone"_s).toString()}});
     delta.source = {u"bugzilla"_s, QString::number(bug.id), {}};
-    bug.dupeOf = qint64(object.value(u"dupe_of"_s).toDouble());
+    bug.dupeOf = positiveNumber(object.value(u"dupe_of"_s)).value_or(0);
     // bugbug's lines carry their comments and history.
     const QJsonArray inlineComments = object.value(u"comments"_s).toArray();
     for (qsizetype c = 0; c < inlineComments.size(); ++c) {
@@ -223,7 +223,7 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
             }
         } else { // /rest/bug/{id}/history
             if (const Status read
-                = readBugzillaHistory(where, qint64(entry.value(u"id"_s).toDouble()),
+                = readBugzillaHistory(where, positiveNumber(entry.value(u"id"_s)).value_or(0),
                                       entry.value(u"history"_s).toArray(), changes);
                 !read) {
                 return read;

@@ -38,7 +38,7 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     if (!title)
         return Error{title.error()};
     const QJsonValue number = issue.value(u"number"_s);
-    if (!number.isDouble() || number.toDouble() < 1)
+    if (!positiveNumber(number))
         return Error{u"%1.number: expected a positive issue number"_s.arg(where)};
     QString url = issue.value(u"html_url"_s).isString() ? issue.value(u"html_url"_s).toString()
                                                         : issue.value(u"url"_s).toString();
@@ -57,7 +57,7 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     if (!body)
         return Error{body.error()};
     delta.details = *body;
-    delta.source = {u"github"_s, u"%1#%2"_s.arg(repo.captured(1)).arg(qint64(number.toDouble())),
+    delta.source = {u"github"_s, u"%1#%2"_s.arg(repo.captured(1)).arg(*positiveNumber(number)),
                     url.replace(u"https://api.github.com/repos/"_s, u"https://github.com/"_s)};
     const QJsonObject user
         = issue.value(issue.contains(u"user"_s) ? u"user"_s : u"author"_s).toObject();

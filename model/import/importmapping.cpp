@@ -14,6 +14,8 @@
 
 #include <algorithm>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard::Import {
@@ -105,6 +107,17 @@ Result<QString> timestamp(const QString &where, const QString &field, const QStr
         return Error{
             u"%1.%2: %3 is not an ISO 8601 time"_s.arg(where, field, InputText::quoted(value))};
     return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+}
+
+std::optional<qint64> positiveNumber(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    constexpr double kLargest = 9007199254740992.0; // 2^53
+    if (!(number >= 1 && number <= kLargest) || number != std::floor(number))
+        return std::nullopt;
+    return qint64(number);
 }
 
 } // namespace Deltaboard::Import

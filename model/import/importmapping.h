@@ -4,9 +4,12 @@
 #include "result.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 // What every reader shares in mapping a record of another tracker: bounded fields, required text,
 // times, facts kept at the end of the details, and how messages name a record.
@@ -37,6 +40,11 @@ Result<QString> text(const QString &where, const QJsonObject &object, const QStr
 void appendFacts(Delta &delta, const QList<std::pair<QString, QString>> &facts);
 
 // GitHub times ("2017-10-10T16:00:00Z", gh: "2021-04-17T14:05:03Z") in the database's form.
+// A record's number as JSON gives it: a whole number from 1 to 2^53 (what a double holds
+// exactly), or nothing. (Converting any double to an integer is undefined past the integer's
+// range: the fuzzer found 1e300 as a Redmine issue id.)
+std::optional<qint64> positiveNumber(const QJsonValue &value);
+
 Result<QString> timestamp(const QString &where, const QString &field, const QString &value);
 
 } // namespace Deltaboard::Import

@@ -27,9 +27,9 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
     RedmineIssue r;
     r.where = where;
     const QJsonValue id = issue.value(u"id"_s);
-    if (!id.isDouble() || id.toDouble() < 1)
+    if (!positiveNumber(id))
         return Error{u"%1.id: expected a positive issue number"_s.arg(where)};
-    r.id = qint64(id.toDouble());
+    r.id = *positiveNumber(id);
     const auto subject = text(where, issue, u"subject"_s);
     if (!subject)
         return Error{subject.error()};
@@ -92,7 +92,7 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
         if (!notes.trimmed().isEmpty()) {
             // The id is what makes a second import recognise the note.
             const QJsonValue journalId = journal.value(u"id"_s);
-            if (!journalId.isDouble() || journalId.toDouble() < 1)
+            if (!positiveNumber(journalId))
                 return Error{u"%1.id: expected the journal's number"_s.arg(at)};
             BugzillaComment note;
             note.where = at;
@@ -101,8 +101,7 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
             note.comment.body = notes;
             note.comment.author = who;
             note.comment.createdAt = *time;
-            note.comment.source
-                = {u"redmine"_s, QString::number(qint64(journal.value(u"id"_s).toDouble())), {}};
+            note.comment.source = {u"redmine"_s, QString::number(*positiveNumber(journalId)), {}};
             r.notes.append(note);
         }
         for (const QJsonValue &value : journal.value(u"details"_s).toArray()) {

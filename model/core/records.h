@@ -42,6 +42,7 @@ struct Board
     qint64 organisationId = 0;
     QString name;
     QList<BoardColumn> columns; // in board order
+    int archiveAfterDays = 14;  // a done card leaves the board after this many days; 0: never
 };
 
 struct Component

@@ -1,6 +1,7 @@
 #include "groupstore.h"
 
 #include "history.h"
+#include "inputtext.h"
 #include "sqlvalues.h"
 
 #include <QStringList>
@@ -119,8 +120,17 @@ Result<Component> GroupStore::componentByName(const QString &name)
                                 {name.trimmed()});
     if (!query)
         return Error{query.error()};
-    if (!(*query)->next())
-        return Error{u"unknown component '%1'"_s.arg(name)};
+    if (!(*query)->next()) {
+        QStringList names;
+        if (const auto all = components()) {
+            for (const Component &component : *all)
+                names.append(component.name);
+        }
+        return Error{names.isEmpty()
+                         ? u"unknown component '%1' (there are no components yet)"_s.arg(name)
+                         : u"unknown component '%1' (known: %2)"_s.arg(name,
+                                                                       names.join(u", "_s))};
+    }
     Component component{(*query)->value(0).toLongLong(), (*query)->value(1).toString(),
                         (*query)->value(2).toString()};
     (*query)->finish();
@@ -160,6 +170,243 @@ Result<QList<UserGroup>> GroupStore::groupsUsing(qint64 componentId)
     while ((*query)->next())
         groups.append(groupFrom(**query));
     return groups;
+}
+
+Status GroupStore::checkName(const QString &table, const QString &label, const QString &name,
+                             qint64 exceptId)
+{
+    // The table is one of two fixed names, never input.
+    const auto clash = m_db.scalar(
+        u"SELECT name FROM %1 WHERE name = ? AND id <> ?"_s.arg(table), {name, exceptId});
+    if (!clash)
+        return Error{clash.error()};
+    if (clash->isValid())
+        return Error{u"%1 %2 already exists"_s.arg(label, InputText::quoted(clash->toString()))};
+    return {};
+}
+
+Result<QList<qint64>> GroupStore::ids(const QString &sql, qint64 id)
+{
+    const auto query = m_db.run(sql, {id});
+    if (!query)
+        return Error{query.error()};
+    QList<qint64> found;
+    while ((*query)->next())
+        found.append((*query)->value(0).toLongLong());
+    return found;
+}
+
+Status GroupStore::updateGroup(const UserGroup &group)
+{
+    const QString name = group.name.trimmed();
+    if (name.isEmpty())
+        return Error{u"a user group needs a name"_s};
+    if (group.size && *group.size < 0)
+        return Error{u"a user group's size is a number of users, 0 or more"_s};
+    Transaction transaction(m_db);
+    const auto query = m_db.run(
+        u"SELECT id, name, description, size FROM user_groups WHERE id = ?"_s, {group.id});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
+        return Error{u"no user group with id %1"_s.arg(group.id)};
+    const UserGroup before = groupFrom(**query);
+    (*query)->finish();
+    if (const Status free = checkName(u"user_groups"_s, u"user group"_s, name, group.id); !free)
+        return free;
+    const auto updated = m_db.run(
+        u"UPDATE user_groups SET name = ?, description = ?, size = ? WHERE id = ?"_s,
+        {name, Sql::text(group.description), Sql::optionalValue(group.size), group.id});
+    if (!updated)
+        return Error{u"cannot change user group %1: %2"_s.arg(InputText::quoted(before.name),
+                                                              updated.error())};
+    struct Change
+    {
+        QString field;
+        QVariant before;
+        QVariant after;
+    };
+    const Change changes[] = {
+        {u"name"_s, before.name, name},
+        {u"description"_s, before.description, Sql::text(group.description)},
+        {u"size"_s, Sql::optionalValue(before.size), Sql::optionalValue(group.size)},
+    };
+    History history(m_db);
+    for (const Change &change : changes) {
+        if (change.before == change.after)
+            continue;
+        if (const Status logged
+            = history.record(u"user_group"_s, group.id, change.field, change.before, change.after);
+            !logged) {
+            return logged;
+        }
+    }
+    return transaction.commit();
+}
+
+Result<RemovedGroup> GroupStore::removeGroup(qint64 groupId)
+{
+    Transaction transaction(m_db);
+    const auto query = m_db.run(
+        u"SELECT id, name, description, size FROM user_groups WHERE id = ?"_s, {groupId});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
+        return Error{u"no user group with id %1"_s.arg(groupId)};
+    RemovedGroup removed{groupFrom(**query), {}};
+    (*query)->finish();
+    const auto impacts
+        = m_db.scalar(u"SELECT count(*) FROM impacts WHERE group_id = ?"_s, {groupId});
+    if (!impacts)
+        return Error{impacts.error()};
+    if (const qint64 count = impacts->toLongLong(); count > 0) {
+        return Error{u"cannot remove user group %1: the impact on it is assessed for %2"_s.arg(
+            InputText::quoted(removed.group.name),
+            count == 1 ? u"1 delta"_s : u"%1 deltas"_s.arg(count))};
+    }
+    const auto used = ids(u"SELECT component_id FROM group_components WHERE group_id = ? "
+                          u"ORDER BY component_id"_s,
+                          groupId);
+    if (!used)
+        return Error{used.error()};
+    removed.componentIds = *used;
+    if (const auto deleted = m_db.run(u"DELETE FROM user_groups WHERE id = ?"_s, {groupId});
+        !deleted) {
+        return Error{deleted.error()};
+    }
+    if (const Status logged = History(m_db).record(u"user_group"_s, groupId, u"deleted"_s,
+                                                   removed.group.name, {});
+        !logged) {
+        return Error{logged.error()};
+    }
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return removed;
+}
+
+Status GroupStore::restoreGroup(const RemovedGroup &removed)
+{
+    Transaction transaction(m_db);
+    const UserGroup &g = removed.group;
+    if (const Status free = checkName(u"user_groups"_s, u"user group"_s, g.name, g.id); !free)
+        return free;
+    if (const auto inserted = m_db.run(u"INSERT INTO user_groups (id, name, description, size) "
+                                       u"VALUES (?, ?, ?, ?)"_s,
+                                       {g.id, g.name, Sql::text(g.description),
+                                        Sql::optionalValue(g.size)});
+        !inserted) {
+        return Error{inserted.error()};
+    }
+    if (const Status logged
+        = History(m_db).record(u"user_group"_s, g.id, u"created"_s, {}, g.name);
+        !logged) {
+        return logged;
+    }
+    for (const qint64 componentId : removed.componentIds) {
+        if (const Status linked = setGroupUsesComponent(g.id, componentId); !linked)
+            return linked;
+    }
+    return transaction.commit();
+}
+
+Result<RemovedComponent> GroupStore::removeComponent(qint64 componentId)
+{
+    Transaction transaction(m_db);
+    const auto query = m_db.run(u"SELECT id, name, description FROM components WHERE id = ?"_s,
+                                {componentId});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
+        return Error{u"no component with id %1"_s.arg(componentId)};
+    RemovedComponent removed{{(*query)->value(0).toLongLong(), (*query)->value(1).toString(),
+                              (*query)->value(2).toString()},
+                             {}};
+    (*query)->finish();
+    const auto deltas
+        = m_db.scalar(u"SELECT count(*) FROM deltas WHERE component_id = ?"_s, {componentId});
+    if (!deltas)
+        return Error{deltas.error()};
+    if (const qint64 count = deltas->toLongLong(); count > 0) {
+        return Error{u"cannot remove component %1: %2 in it"_s.arg(
+            InputText::quoted(removed.component.name),
+            count == 1 ? u"1 delta is"_s : u"%1 deltas are"_s.arg(count))};
+    }
+    const auto users = ids(u"SELECT group_id FROM group_components WHERE component_id = ? "
+                           u"ORDER BY group_id"_s,
+                           componentId);
+    if (!users)
+        return Error{users.error()};
+    removed.groupIds = *users;
+    if (const auto deleted = m_db.run(u"DELETE FROM components WHERE id = ?"_s, {componentId});
+        !deleted) {
+        return Error{deleted.error()};
+    }
+    if (const Status logged = History(m_db).record(u"component"_s, componentId, u"deleted"_s,
+                                                   removed.component.name, {});
+        !logged) {
+        return Error{logged.error()};
+    }
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return removed;
+}
+
+Status GroupStore::restoreComponent(const RemovedComponent &removed)
+{
+    Transaction transaction(m_db);
+    const Component &c = removed.component;
+    if (const Status free = checkName(u"components"_s, u"component"_s, c.name, c.id); !free)
+        return free;
+    if (const auto inserted
+        = m_db.run(u"INSERT INTO components (id, name, description) VALUES (?, ?, ?)"_s,
+                   {c.id, c.name, Sql::text(c.description)});
+        !inserted) {
+        return Error{inserted.error()};
+    }
+    if (const Status logged
+        = History(m_db).record(u"component"_s, c.id, u"created"_s, {}, c.name);
+        !logged) {
+        return logged;
+    }
+    for (const qint64 groupId : removed.groupIds) {
+        if (const Status linked = setGroupUsesComponent(groupId, c.id); !linked)
+            return linked;
+    }
+    return transaction.commit();
+}
+
+Status GroupStore::unsetGroupUsesComponent(qint64 groupId, qint64 componentId)
+{
+    Transaction transaction(m_db);
+    const auto deleted = m_db.run(
+        u"DELETE FROM group_components WHERE group_id = ? AND component_id = ?"_s,
+        {groupId, componentId});
+    if (!deleted)
+        return Error{deleted.error()};
+    if ((*deleted)->numRowsAffected() > 0) {
+        if (const Status logged = History(m_db).record(u"user_group"_s, groupId,
+                                                       u"uses_component"_s, componentId, {});
+            !logged) {
+            return logged;
+        }
+    }
+    return transaction.commit();
+}
+
+Result<QList<Component>> GroupStore::componentsUsedBy(qint64 groupId)
+{
+    const auto query = m_db.run(u"SELECT c.id, c.name, c.description FROM components c "
+                                u"JOIN group_components gc ON gc.component_id = c.id "
+                                u"WHERE gc.group_id = ? ORDER BY c.name"_s,
+                                {groupId});
+    if (!query)
+        return Error{query.error()};
+    QList<Component> components;
+    while ((*query)->next()) {
+        components.append({(*query)->value(0).toLongLong(), (*query)->value(1).toString(),
+                           (*query)->value(2).toString()});
+    }
+    return components;
 }
 
 } // namespace Deltaboard

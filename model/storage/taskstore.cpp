@@ -55,37 +55,57 @@ Status logTask(Database &db, qint64 taskId, const QString &field, const QVariant
 Result<qint64> TaskStore::commit(qint64 organisationId, const QString &title,
                                  const QList<qint64> &deltaIds, const QString &description)
 {
-    if (title.trimmed().isEmpty())
-        return Error{u"a task needs a title"_s};
     if (deltaIds.isEmpty())
         return Error{u"a commitment needs at least one delta to motivate it"_s};
+    return add({organisationId, title, deltaIds, description, {}, std::nullopt, std::nullopt});
+}
+
+Result<qint64> TaskStore::add(const NewTask &task)
+{
+    const QString title = task.title.trimmed();
+    if (title.isEmpty())
+        return Error{u"a task needs a title"_s};
 
     Transaction transaction(m_db);
     OrganisationStore organisations(m_db);
-    if (const auto organisation = organisations.byId(organisationId); !organisation)
+    const auto organisation = organisations.byId(task.organisationId);
+    if (!organisation)
         return Error{organisation.error()};
-    const auto board = organisations.board(organisationId);
+    const auto board = organisations.board(task.organisationId);
     if (!board)
         return Error{board.error()};
     if (board->columns.isEmpty())
-        return Error{u"the board of organisation %1 has no columns"_s.arg(organisationId)};
-    const BoardColumn &first = board->columns.first();
-    const auto rank = rankForInsert(first.id, std::nullopt, 0);
+        return Error{u"the board of %1 has no columns"_s.arg(organisation->name)};
+    const BoardColumn *column = &board->columns.first();
+    if (task.columnId) {
+        column = nullptr;
+        for (const BoardColumn &candidate : board->columns) {
+            if (candidate.id == *task.columnId)
+                column = &candidate;
+        }
+        if (!column)
+            return Error{u"column %1 is not on the board of %2"_s.arg(*task.columnId).arg(
+                organisation->name)};
+    }
+    const auto rank = rankForInsert(column->id, std::nullopt, 0);
     if (!rank)
         return Error{rank.error()};
 
     const QString now = m_db.clock().nowText();
+    const QVariant noTime(QMetaType::fromType<QString>());
     const auto inserted = m_db.run(
-        u"INSERT INTO tasks (organisation_id, column_id, rank, title, description, created_at, "
-        u"updated_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-        {organisationId, first.id, *rank, title.trimmed(), Sql::text(description), now, now,
-         first.isDone ? QVariant(now) : QVariant(QMetaType::fromType<QString>())});
+        u"INSERT INTO tasks (id, organisation_id, column_id, rank, title, description, assignee, "
+        u"created_at, updated_at, started_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {Sql::optionalValue(task.id), task.organisationId, column->id, *rank, title,
+         Sql::text(task.description), Sql::textOrNull(task.assignee.trimmed()), now, now,
+         column->startsWork ? QVariant(now) : noTime,
+         column->isDone ? QVariant(now) : noTime});
     if (!inserted)
         return Error{u"cannot create task: %1"_s.arg(inserted.error())};
     const qint64 taskId = (*inserted)->lastInsertId().toLongLong();
-    if (const Status logged = logTask(m_db, taskId, u"created"_s, {}, title.trimmed()); !logged)
+    if (const Status logged = logTask(m_db, taskId, u"created"_s, {}, title); !logged)
         return Error{logged.error()};
-    for (const qint64 deltaId : deltaIds) {
+    for (const qint64 deltaId : task.deltaIds) {
         if (const Status linked = linkDelta(taskId, deltaId); !linked)
             return Error{linked.error()};
     }
@@ -249,8 +269,8 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     }
 
     const auto updated = m_db.run(u"UPDATE tasks SET column_id = ?, rank = ?, started_at = ?, "
-                                  u"done_at = ?, updated_at = ?, row_version = row_version + 1 "
-                                  u"WHERE id = ?"_s,
+                                  u"done_at = ?, archived_at = NULL, updated_at = ?, "
+                                  u"row_version = row_version + 1 WHERE id = ?"_s,
                                   {columnId, *rank, startedAt, doneAt, now, taskId});
     if (!updated)
         return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(updated.error())};
@@ -484,7 +504,7 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
 {
     const auto query = m_db.run(
         u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, t.linked_deltas, "
-        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? "
+        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? AND t.archived_at IS NULL "
         u"ORDER BY t.column_id, t.rank, t.id"_s,
         {organisationId});
     if (!query)

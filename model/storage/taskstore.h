@@ -38,6 +38,18 @@ struct CardDetails
     QString inColumnSince;       // when the task entered its current column (database text)
 };
 
+// A task about to be created.
+struct NewTask
+{
+    qint64 organisationId = 0;
+    QString title;
+    QList<qint64> deltaIds; // the deltas it serves; none for a chore
+    QString description;
+    QString assignee;
+    std::optional<qint64> columnId; // a column of the organisation's board; default its first
+    std::optional<qint64> id;       // the id it had before (redo after an undone "add")
+};
+
 // Tasks: one organisation's commitments, the cards of its board. Every change writes history in
 // its transaction.
 class TaskStore
@@ -51,6 +63,9 @@ public:
     // board, linked to each delta. Returns the task's id.
     Result<qint64> commit(qint64 organisationId, const QString &title,
                           const QList<qint64> &deltaIds, const QString &description = {});
+    // A new task at the end of its column (commit() is add() into the first column). A task
+    // linked to no delta is a chore: allowed, and counted as such by the reports.
+    Result<qint64> add(const NewTask &task);
     Result<Task> get(qint64 id);
     // Withdraws a commitment: the task goes with its links, fix records and comments; the
     // history keeps that it existed (on the task and on each delta it was linked to).

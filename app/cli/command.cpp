@@ -1,9 +1,11 @@
 #include "command.h"
 
+#include "groupstore.h"
 #include "historyformatter.h"
 #include "inputtext.h"
 #include "organisationstore.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +89,76 @@ Result<Organisation> findOrganisation(Database &db, const QString &nameOrId)
             return byId;
     }
     return byName;
+}
+
+Result<UserGroup> findGroup(Database &db, const QString &name)
+{
+    return GroupStore(db).groupByName(name);
+}
+
+Result<Component> findComponent(Database &db, const QString &name)
+{
+    return GroupStore(db).componentByName(name);
+}
+
+Result<Organisation> requiredOrganisation(const Context &context, Database &db,
+                                          const QString &command, Outcome *failure)
+{
+    if (!context.parser.isSet(u"org"_s)) {
+        *failure = usage(u"%1: --org ORG is required"_s.arg(command));
+        return Error{failure->value().message};
+    }
+    auto organisation = findOrganisation(db, context.parser.value(u"org"_s));
+    if (!organisation)
+        *failure = Failed{organisation.error()};
+    return organisation;
+}
+
+Result<std::optional<int>> parseOptionalCount(const Context &context, const QString &option,
+                                              int minimum, std::optional<int> unset)
+{
+    if (!context.parser.isSet(option))
+        return unset;
+    const QString text = context.parser.value(option).trimmed();
+    if (text.compare(u"none"_s, Qt::CaseInsensitive) == 0)
+        return std::optional<int>();
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < minimum) {
+        return Error{u"--%1: expected a whole number of at least %2, or none, not %3"_s.arg(option)
+                         .arg(minimum)
+                         .arg(InputText::quoted(text))};
+    }
+    return std::optional<int>(value);
+}
+
+Result<bool> parseYesNo(const Context &context, const QString &option, bool unset)
+{
+    if (!context.parser.isSet(option))
+        return unset;
+    const QString text = context.parser.value(option).trimmed().toLower();
+    if (text == u"yes"_s || text == u"true"_s || text == u"1"_s)
+        return true;
+    if (text == u"no"_s || text == u"false"_s || text == u"0"_s)
+        return false;
+    return Error{u"--%1: expected yes or no, not %2"_s.arg(option, InputText::quoted(text))};
+}
+
+Outcome expectArguments(const Context &context, const QString &command, qsizetype minimum,
+                        qsizetype maximum, const QString &expected)
+{
+    const qsizetype count = context.arguments.size();
+    if (count < minimum || count > maximum)
+        return usage(u"%1: expected %2"_s.arg(command, expected));
+    return {};
+}
+
+void printJson(QTextStream &out, const QJsonValue &value)
+{
+    if (value.isArray())
+        out << QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented);
+    else
+        out << QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
 }
 
 QString levelOrDash(const std::optional<int> &level, QString (*name)(int))

@@ -87,6 +87,24 @@ Result<qint64> parseId(const QString &text, const QString &what);
 Result<int> parseCount(const Context &context, const QString &option, int fallback, int minimum);
 
 Result<Organisation> findOrganisation(Database &db, const QString &nameOrId);
+Result<UserGroup> findGroup(Database &db, const QString &name);
+Result<Component> findComponent(Database &db, const QString &name);
+
+// The organisation --org names; a usage error when the option is missing.
+Result<Organisation> requiredOrganisation(const Context &context, Database &db,
+                                          const QString &command, Outcome *failure);
+
+// --OPTION N, or "none": a number of at least 'minimum', or nothing. Unset: 'unset'.
+Result<std::optional<int>> parseOptionalCount(const Context &context, const QString &option,
+                                              int minimum, std::optional<int> unset);
+// --OPTION yes|no; unset: 'unset'.
+Result<bool> parseYesNo(const Context &context, const QString &option, bool unset);
+
+// Checks the number of positional arguments: "COMMAND: expected USAGE".
+Outcome expectArguments(const Context &context, const QString &command, qsizetype minimum,
+                        qsizetype maximum, const QString &expected);
+
+void printJson(QTextStream &out, const QJsonValue &value);
 
 QString levelOrDash(const std::optional<int> &level, QString (*name)(int));
 
@@ -110,6 +128,7 @@ void printBlock(QTextStream &out, const QString &label, const QString &text);
 // The groups of commands, in the order of the overview.
 QList<Command> workspaceCommands();
 QList<Command> deltaCommands();
+QList<Command> boardCommands();
 QList<Command> taskCommands();
 QList<Command> reportCommands();
 QList<Command> crashCommands();

@@ -18,7 +18,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> list = [] {
         QList<Command> all;
-        for (const auto &group : {&workspaceCommands, &deltaCommands, &taskCommands,
+        for (const auto &group : {&workspaceCommands, &boardCommands, &deltaCommands, &taskCommands,
                                   &reportCommands, &crashCommands, &transferCommands})
             all.append(group());
         return all;

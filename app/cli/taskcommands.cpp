@@ -1,3 +1,4 @@
+#include "boardstore.h"
 #include "command.h"
 #include "commentstore.h"
 #include "crashparser.h"
@@ -219,6 +220,56 @@ Outcome cmdCommit(Context &context)
     return {};
 }
 
+Outcome cmdTaskAdd(Context &context)
+{
+    const QString title = context.parser.value(u"title"_s);
+    if (title.trimmed().isEmpty())
+        return usage(u"task add: --title TITLE is required"_s);
+    QList<qint64> ids;
+    for (const QString &argument : std::as_const(context.arguments)) {
+        const auto id = parseId(argument, u"delta id"_s);
+        if (!id)
+            return usage(id.error());
+        ids.append(*id);
+    }
+    Outcome failure;
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto organisation = requiredOrganisation(context, **db, u"task add"_s, &failure);
+    if (!organisation)
+        return failure;
+    NewTask task{organisation->id, title, ids, context.parser.value(u"description"_s),
+                 context.parser.value(u"assignee"_s), std::nullopt, std::nullopt};
+    if (context.parser.isSet(u"column"_s)) {
+        const auto column = BoardStore(**db).findColumn(organisation->id,
+                                                        context.parser.value(u"column"_s));
+        if (!column)
+            return Failed{column.error()};
+        task.columnId = column->id;
+    }
+    const auto added = TaskStore(**db).add(task);
+    if (!added)
+        return Failed{added.error()};
+    context.out << *added << '\n';
+    return {};
+}
+
+Outcome cmdTaskRemove(Context &context)
+{
+    if (const Outcome bad = expectArguments(context, u"task remove"_s, 1, 1, u"one TASK_ID"_s))
+        return bad;
+    const auto id = parseId(context.arguments.first(), u"task id"_s);
+    if (!id)
+        return usage(id.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    if (const Status removed = TaskStore(**db).remove(*id); !removed)
+        return Failed{removed.error()};
+    return {};
+}
+
 } // namespace
 
 QList<Command> taskCommands()
@@ -240,6 +291,20 @@ QList<Command> taskCommands()
          {{u"org"_s, u"The organisation that commits."_s, u"ORG"_s},
           {u"title"_s, u"The task's title."_s, u"TITLE"_s}},
          cmdCommit},
+        {u"task add"_s,
+         u"[DELTA_ID...]"_s,
+         u"Add a card to a board, linked to deltas or to none (a chore); prints its id."_s,
+         {{u"org"_s, u"The organisation whose board it goes on."_s, u"ORG"_s},
+          {u"title"_s, u"The task's title."_s, u"TITLE"_s},
+          {u"column"_s, u"The column (default: the first)."_s, u"COLUMN"_s},
+          {u"assignee"_s, u"Who works on it."_s, u"NAME"_s},
+          {u"description"_s, u"What is to be done."_s, u"TEXT"_s}},
+         cmdTaskAdd},
+        {u"task remove"_s,
+         u"TASK_ID"_s,
+         u"Delete a task; history keeps that it existed."_s,
+         {},
+         cmdTaskRemove},
     };
 }
 

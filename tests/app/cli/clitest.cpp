@@ -1,3 +1,4 @@
+#include "clirun.h"
 #include "testdatabase.h"
 #include "testmain.h"
 
@@ -16,25 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace DeltaboardTest;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// The real deltaboard-cli binary, as a user runs it.
-Run cli(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(DELTABOARD_CLI_PATH), arguments);
-    if (!process.waitForFinished(300000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
 
 QByteArray readAll(const QString &path)
 {

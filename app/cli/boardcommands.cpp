@@ -68,15 +68,10 @@ Outcome cmdListColumns(Context &context)
     const auto board = BoardStore(*request->db).board(organisation->id);
     if (!board)
         return Failed{board.error()};
-    const auto tasks = request->db->run(
-        u"SELECT column_id, count(*) FROM tasks WHERE organisation_id = ? "
-        u"AND archived_at IS NULL GROUP BY column_id"_s,
-        {organisation->id});
-    if (!tasks)
-        return Failed{tasks.error()};
-    QHash<qint64, qint64> cards;
-    while ((*tasks)->next())
-        cards.insert((*tasks)->value(0).toLongLong(), (*tasks)->value(1).toLongLong());
+    const auto counts = BoardStore(*request->db).cardCounts(organisation->id);
+    if (!counts)
+        return Failed{counts.error()};
+    const QHash<qint64, qint64> &cards = *counts;
     if (request->json) {
         QJsonArray columns;
         for (const BoardColumn &column : board->columns) {

@@ -1,5 +1,6 @@
 #include "importwizard.h"
 #include "mainwindow.h"
+#include "workspacesettings.h"
 
 #include "boardmodel.h"
 #include "crashlistmodel.h"
@@ -18,6 +19,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
 
@@ -93,9 +95,29 @@ bool saveImportScreenshot(MainWindow &window, const QString &folder, const QStri
 }
 
 // Renders every view (the Deltas view with a crash and with a spec selected) to DIR.
+bool saveWidget(QWidget *widget, const QString &folder, const QString &file)
+{
+    QApplication::processEvents();
+    const QString path = QDir(folder).filePath(file);
+    if (widget->grab().save(path))
+        return true;
+    qCritical("deltaboard: cannot write %s", qPrintable(path));
+    return false;
+}
+
 bool saveScreenshots(MainWindow &window, const QString &folder)
 {
+    // An empty database opens on the welcome: that is its screenshot.
+    if (window.isWelcoming())
+        return grab(window, folder, u"welcome.png"_s);
     bool ok = true;
+    // Workspace Settings, on the board's columns and on the user groups.
+    WorkspaceSettingsDialog *settings = window.openWorkspaceSettings();
+    settings->showTab(WorkspaceSettingsDialog::Tab::Board);
+    ok = saveWidget(settings, folder, u"settings-board.png"_s) && ok;
+    settings->showTab(WorkspaceSettingsDialog::Tab::Groups);
+    ok = saveWidget(settings, folder, u"settings-groups.png"_s) && ok;
+    settings->close();
     window.showView(MainWindow::View::Board);
     ok = grab(window, folder, u"board.png"_s) && ok;
     window.showView(MainWindow::View::Deltas);
@@ -128,12 +150,7 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     BoardColumnModel *done = columns.isEmpty() ? nullptr : columns.last();
     if (done && done->rowCount() > 0) {
         TaskEditor *editor = window.openTask(done->taskAt(0));
-        QApplication::processEvents();
-        const QString path = QDir(folder).filePath(u"task-editor.png"_s);
-        if (!editor->grab().save(path)) {
-            qCritical("deltaboard: cannot write %s", qPrintable(path));
-            ok = false;
-        }
+        ok = saveWidget(editor, folder, u"task-editor.png"_s) && ok;
         editor->close();
     }
     return ok;
@@ -145,6 +162,8 @@ int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"deltaboard"_s);
+    // Settings live under the product's name (~/.config/Deltaboard/deltaboard.conf).
+    QApplication::setOrganizationName(u"Deltaboard"_s);
     QApplication::setApplicationDisplayName(u"Deltaboard"_s);
     QApplication::setApplicationVersion(QStringLiteral(DELTABOARD_VERSION));
 
@@ -197,6 +216,11 @@ int main(int argc, char *argv[])
     }
 
     if (screenshots) {
+        // Screenshots never touch the user's settings (the last database, the recent list):
+        // the window keeps its settings in a folder that goes with the process.
+        static QTemporaryDir settingsDir;
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
         MainWindow window(std::move(db).value());
         window.resize(1440, 900);
         if (parser.isSet(orgOption) && !window.setOrganisation(parser.value(orgOption))) {

@@ -5,6 +5,8 @@
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
 #include "transferactions.h"
+#include "welcome.h"
+#include "workspacesettings.h"
 #include "writecontention.h"
 
 #include "boardmodel.h"
@@ -82,7 +84,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     , m_undoStack(new QUndoStack(this))
     , m_workspace(new Workspace(*m_db, m_undoStack, this))
     , m_board(new BoardModel(*m_db, this))
-    , m_stack(new QStackedWidget(this))
+    , m_central(new QStackedWidget(this))
+    , m_welcome(new WelcomePanel(m_workspace, m_central))
+    , m_stack(new QStackedWidget(m_central))
     , m_boardPage(new BoardPage(*m_db, m_board, m_stack))
     , m_deltasPage(new DeltasPage(*m_db, m_workspace, m_stack))
     , m_prioritiesPage(new PrioritiesPage(m_workspace, m_stack))
@@ -110,7 +114,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
         connect(page, &ViewPage::commitRequested, this, [this] { commitSelected(); });
     }
     setAcceptDrops(true);
-    setCentralWidget(m_stack);
+    m_central->addWidget(m_welcome);
+    m_central->addWidget(m_stack);
+    setCentralWidget(m_central);
 
     m_organisations->setObjectName(u"organisationSwitcher"_s);
     m_organisations->setMinimumContentsLength(22);
@@ -132,6 +138,28 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
     connect(m_boardPage->view(), &BoardView::demoRequested, m_transfers,
             &TransferActions::createDemo);
+    connect(m_welcome, &WelcomePanel::workspaceCreated, this, [this](qint64 organisationId) {
+        const int index = m_organisations->findData(organisationId);
+        if (index >= 0)
+            m_organisations->setCurrentIndex(index);
+        showView(View::Board);
+    });
+    connect(m_welcome, &WelcomePanel::demoRequested, m_transfers, &TransferActions::createDemo);
+    connect(m_welcome, &WelcomePanel::importRequested, this, [this] { openImportWizard(); });
+    connect(m_welcome, &WelcomePanel::skipped, this, [this] {
+        m_welcomeSkipped = true;
+        updateWelcome();
+        statusBar()->showMessage(
+            tr("Set up organisations, boards, user groups and components any time in Edit › "
+               "Workspace Settings (Ctrl+,)"),
+            10000);
+    });
+    connect(m_workspace, &Workspace::settingsChanged, this, [this] {
+        reloadOrganisations();
+        // Columns may have changed: the board is read again even if the organisation is not.
+        for (ViewPage *page : std::as_const(m_pages))
+            page->tasksChanged(organisationId());
+    });
     connect(m_crashesPage, &CrashesPage::linkToDefectRequested, m_deltaActions,
             &DeltaActions::markSameAsDefect);
     // Edits tell what changed; each page refreshes just what it shows of it.
@@ -221,6 +249,11 @@ void MainWindow::buildActions()
         dialog->resize(420, 360);
         dialog->show();
     });
+    edit->addSeparator();
+    QAction *settings = edit->addAction(tr("&Workspace Settings…"), this,
+                                        [this] { openWorkspaceSettings(); });
+    settings->setObjectName(u"workspaceSettingsAction"_s);
+    settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
     edit->addSeparator();
     QAction *find = edit->addAction(tr("&Search"), this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -341,6 +374,41 @@ void MainWindow::reloadOrganisations()
     boardView()->setOfferDemo(empty);
     reloadComponents();
     organisationChanged();
+    updateWelcome();
+}
+
+bool MainWindow::isWelcoming() const
+{
+    return m_central->currentWidget() == m_welcome;
+}
+
+void MainWindow::updateWelcome()
+{
+    const bool welcome = m_organisations->count() == 0 && !m_welcomeSkipped
+                         && m_deltasPage->model()->totalCount() == 0;
+    if (welcome == isWelcoming())
+        return;
+    if (welcome) {
+        m_welcome->clear();
+        m_central->setCurrentWidget(m_welcome);
+        m_welcome->setFocus();
+    } else {
+        m_central->setCurrentWidget(m_stack);
+    }
+}
+
+WorkspaceSettingsDialog *MainWindow::openWorkspaceSettings()
+{
+    if (auto *open = findChild<WorkspaceSettingsDialog *>()) {
+        open->setBoardOrganisation(organisationId());
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *dialog = new WorkspaceSettingsDialog(m_workspace, organisationId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 qint64 MainWindow::organisationId() const
@@ -373,8 +441,14 @@ bool MainWindow::setOrganisation(const QString &name)
 void MainWindow::organisationChanged()
 {
     const qint64 id = organisationId();
-    // Undo entries belong to the board they were made on.
-    m_undoStack->clear();
+    // Undo entries belong to the board they were made on: switching boards clears them. Not
+    // when the organisation shown appeared or went away by an undoable step (the welcome, the
+    // settings), which must stay undoable.
+    if (m_shownOrganisation > 0 && id > 0 && id != m_shownOrganisation
+        && m_organisations->findData(m_shownOrganisation) >= 0) {
+        m_undoStack->clear();
+    }
+    m_shownOrganisation = id;
     if (id > 0)
         QSettings().setValue(u"organisation/last"_s, m_organisations->currentText());
     QList<std::pair<qint64, QString>> all;

@@ -46,6 +46,8 @@ class TaskEditor;
 class TransferActions;
 class ViewPage;
 class Workspace;
+class WelcomePanel;
+class WorkspaceSettingsDialog;
 class WriteContention;
 
 // The desktop app's window for one database: the current organisation's view of it, one page
@@ -93,6 +95,11 @@ public:
     // Files dropped on the window go here when they are tracker exports, and to
     // ingestCrashFiles otherwise. Not owned by the caller (deleted when closed).
     ImportWizard *openImportWizard(const QStringList &paths = {});
+    // Workspace Settings, on the current organisation's board (one dialog, raised if open).
+    WorkspaceSettingsDialog *openWorkspaceSettings();
+    WelcomePanel *welcome() const { return m_welcome; }
+    // Whether the window shows the welcome (an empty database) instead of the views.
+    bool isWelcoming() const;
     // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
     // on its way; tests and the benchmark wait for it.
     bool isReading() const;
@@ -141,6 +148,8 @@ private:
     void buildDeltaMenu();
     QList<QAction *> buildViewMenu();
     void reloadOrganisations();
+    // The welcome while the database has no organisation, unless the user skipped it.
+    void updateWelcome();
     void organisationChanged();
     void updateStatus();
     void reloadComponents();
@@ -154,6 +163,10 @@ private:
     QUndoStack *m_undoStack;
     Workspace *m_workspace;
     BoardModel *m_board;
+    QStackedWidget *m_central; // the welcome, or the views
+    WelcomePanel *m_welcome;
+    bool m_welcomeSkipped = false;
+    qint64 m_shownOrganisation = 0;
     QStackedWidget *m_stack;
     BoardPage *m_boardPage;
     DeltasPage *m_deltasPage;

@@ -135,6 +135,19 @@ Result<BoardColumn> BoardStore::findColumn(qint64 organisationId, const QString 
                                                                  names.join(u", "_s))};
 }
 
+Result<QHash<qint64, qint64>> BoardStore::cardCounts(qint64 organisationId)
+{
+    const auto query = m_db.run(u"SELECT column_id, count(*) FROM tasks WHERE organisation_id = ? "
+                                u"AND archived_at IS NULL GROUP BY column_id"_s,
+                                {organisationId});
+    if (!query)
+        return Error{query.error()};
+    QHash<qint64, qint64> counts;
+    while ((*query)->next())
+        counts.insert((*query)->value(0).toLongLong(), (*query)->value(1).toLongLong());
+    return counts;
+}
+
 Result<QList<qint64>> BoardStore::columnOrder(qint64 boardId)
 {
     const auto query

@@ -4,6 +4,7 @@
 #include "records.h"
 #include "taskstore.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace Deltaboard {
@@ -69,6 +70,9 @@ public:
     // A column of the organisation's board by name (any case) or 1-based position; the error
     // lists the board's columns.
     Result<BoardColumn> findColumn(qint64 organisationId, const QString &nameOrPosition);
+
+    // How many cards (not archived) each column of the organisation's board holds.
+    Result<QHash<qint64, qint64>> cardCounts(qint64 organisationId);
 
     // Adds a column at 'position' (0-based; without it, before the first done column, or last).
     // With 'id', the column gets that id (undo of a removal).

@@ -26,6 +26,7 @@ public:
     void notifyDeltaChanged(qint64 deltaId) { Q_EMIT deltaChanged(deltaId); }
     void notifyTasksChanged(qint64 organisationId) { Q_EMIT tasksChanged(organisationId); }
     void notifyDeltasAdded() { Q_EMIT deltasAdded(); }
+    void notifySettingsChanged() { Q_EMIT settingsChanged(); }
     void reportError(const QString &message) { Q_EMIT errorOccurred(message); }
     // For undo commands: true when 'status' is a success; otherwise reports the error and makes
     // the command obsolete, so the stack drops it (a step the database refused cannot be undone).
@@ -43,6 +44,9 @@ Q_SIGNALS:
     void deltasAdded();
     // An organisation's tasks were created or removed.
     void tasksChanged(qint64 organisationId);
+    // Organisations, user groups, components or a board's columns changed: whatever shows them
+    // reads them again.
+    void settingsChanged();
     void errorOccurred(const QString &message);
 
 private:

@@ -4,6 +4,7 @@
 
 #include "app/gui/importwizard.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/welcome.h"
 
 #include "boardcolumnmodel.h"
 #include "boardmodel.h"
@@ -1029,6 +1030,11 @@ private Q_SLOTS:
         MainWindow window(std::move(db));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // It opens on the welcome; skipping it shows the views with their empty states.
+        QVERIFY(window.isWelcoming());
+        QVERIFY(window.welcome()->isVisible());
+        QTest::mouseClick(window.findChild<QPushButton *>(u"welcomeSkip"_s), Qt::LeftButton);
+        QVERIFY(!window.isWelcoming());
         auto *boardHint = window.findChild<QLabel *>(u"boardEmptyState"_s);
         QVERIFY(boardHint && boardHint->isVisible());
         window.showView(MainWindow::View::Deltas);

@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,13 @@ BoardColumnView::BoardColumnView(BoardColumnModel *model, CardDelegate *delegate
     headerLayout->addWidget(m_name);
     headerLayout->addStretch();
     headerLayout->addWidget(m_count);
+    auto *add = new QToolButton(header);
+    add->setObjectName(u"newCard"_s);
+    add->setText(u"+"_s);
+    add->setAutoRaise(true);
+    add->setToolTip(tr("New card in %1 (N)").arg(model->column().name));
+    connect(add, &QToolButton::clicked, this, &BoardColumnView::newCardRequested);
+    headerLayout->addWidget(add);
 
     m_list->setObjectName(u"cardList"_s);
     m_list->setModel(model);

@@ -27,6 +27,8 @@ public:
 
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
+    // The header's "+" was clicked: a new card for this column.
+    void newCardRequested();
 
 private:
     void updateHeader();

@@ -76,6 +76,19 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
         addAction(action);
     }
 
+    // N: a new card in the selected card's column, or in the first.
+    auto *newCard = new QAction(tr("New card"), this);
+    newCard->setShortcut(QKeySequence(Qt::Key_N));
+    newCard->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(newCard, &QAction::triggered, this, [this] {
+        const auto position = m_model->positionOf(selectedTask());
+        if (position)
+            Q_EMIT newCardRequested(position->columnId);
+        else if (!m_columns.isEmpty())
+            Q_EMIT newCardRequested(m_columns.first()->model()->column().id);
+    });
+    addAction(newCard);
+
     connect(model, &BoardModel::boardReset, this, &BoardView::rebuild);
     rebuild();
 }
@@ -89,6 +102,9 @@ void BoardView::rebuild()
     for (BoardColumnModel *column : m_model->columns()) {
         auto *view = new BoardColumnView(column, m_delegate, m_strip);
         connect(view, &BoardColumnView::taskActivated, this, &BoardView::taskActivated);
+        const qint64 columnId = column->column().id;
+        connect(view, &BoardColumnView::newCardRequested, this,
+                [this, columnId] { Q_EMIT newCardRequested(columnId); });
         m_stripLayout->addWidget(view);
         view->show(); // now, not on the next event loop turn: no frame without columns
         m_columns.append(view);

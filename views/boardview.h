@@ -32,6 +32,8 @@ public:
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
     void demoRequested();
+    // A new card for this column ("+" in its header, or N on the board).
+    void newCardRequested(qint64 columnId);
 
 private:
     void rebuild();

@@ -155,7 +155,28 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // Days in this column (what the tint says), not since commitment.
     const QString age = days < 1 ? tr("today") : tr("%1d").arg(days);
     const int ageWidth = smallMetrics.horizontalAdvance(age);
-    const int limit = l.meta.right() - ageWidth - 8;
+    int limit = l.meta.right() - ageWidth - 8;
+
+    // Who works on it: initials in a circle left of the age (the tooltip has the name).
+    const QString assignee = index.data(BoardColumnModel::AssigneeRole).toString();
+    if (!assignee.isEmpty()) {
+        const int d = l.chipHeight;
+        const QRect circle(limit - d, y, d, d);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Palette::personColour(assignee));
+        painter->drawEllipse(circle);
+        painter->setPen(Qt::white);
+        painter->setFont(small);
+        painter->drawText(circle, Qt::AlignCenter, Palette::initials(assignee));
+        limit -= d + 6;
+    }
+
+    // A chore serves no report: said on the card, so the board does not pass it off as one.
+    if (index.data(BoardColumnModel::LinkedDeltasRole).toInt() == 0 && x < limit) {
+        x += drawChip(painter, x, y, l.chipHeight, tr("no report linked"), QColor(0x8a, 0x90, 0x99),
+                      small)
+             + 4;
+    }
 
     const QVariant priority = index.data(BoardColumnModel::PriorityRole);
     if (priority.isValid() && x < limit) {

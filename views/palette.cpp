@@ -70,4 +70,26 @@ QColor coverageStage(int stage)
     return stages[std::clamp(stage, 0, 4)];
 }
 
+QColor personColour(const QString &name)
+{
+    // A stable hash (qHash is seeded per process): the hue follows the name's letters.
+    quint32 hash = 2166136261u;
+    for (const QChar c : name.toLower()) {
+        hash ^= c.unicode();
+        hash *= 16777619u;
+    }
+    return QColor::fromHsv(int(hash % 360), 110, 160);
+}
+
+QString initials(const QString &name)
+{
+    QString letters;
+    for (const QString &word : name.split(u' ', Qt::SkipEmptyParts)) {
+        if (letters.size() == 2)
+            break;
+        letters.append(word.at(0).toUpper());
+    }
+    return letters;
+}
+
 } // namespace Deltaboard::Palette

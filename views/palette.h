@@ -19,6 +19,10 @@ QColor heat(int level);
 QColor heatText(int level);
 // A card's tint after this many days in its column (transparent while it is fresh).
 QColor aging(int days);
+// A person's colour (the same name, the same colour, in every session) and initials ("Ana
+// Lima" → "AL", "ana" → "A").
+QColor personColour(const QString &name);
+QString initials(const QString &name);
 // The stages of coverage, uncommitted .. verified (0..4).
 QColor coverageStage(int stage);
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "archiveddialog.h"
 #include "deltaactions.h"
 #include "pages/boardpage.h"
 #include "pages/deltaspage.h"
@@ -10,17 +11,21 @@
 #include "writecontention.h"
 
 #include "boardmodel.h"
+#include "boardstore.h"
 #include "database.h"
+#include "deltastore.h"
 #include "deltatablemodel.h"
 #include "groupstore.h"
 #include "inputtext.h"
 #include "organisationstore.h"
+#include "settingscommands.h"
 #include "views/boardview.h"
 #include "views/crashview.h"
 #include "views/deltalistview.h"
 #include "views/flowview.h"
 #include "views/gapview.h"
 #include "views/impactview.h"
+#include "views/newcarddialog.h"
 #include "views/prioritiesview.h"
 #include "views/taskeditor.h"
 #include "workspace.h"
@@ -136,6 +141,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this,
             [this](const QString &text) { currentPage()->search(text); });
     connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
+    connect(m_boardPage->view(), &BoardView::newCardRequested, this, &MainWindow::newCard);
     connect(m_boardPage->view(), &BoardView::demoRequested, m_transfers,
             &TransferActions::createDemo);
     connect(m_welcome, &WelcomePanel::workspaceCreated, this, [this](qint64 organisationId) {
@@ -262,6 +268,7 @@ void MainWindow::buildActions()
     find->setShortcut(QKeySequence::Find);
 
     buildDeltaMenu();
+    buildBoardMenu();
     const QList<QAction *> views = buildViewMenu();
 
     QToolBar *bar = addToolBar(tr("Main"));
@@ -280,6 +287,78 @@ void MainWindow::buildActions()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addWidget(m_search);
+}
+
+void MainWindow::buildBoardMenu()
+{
+    QMenu *board = menuBar()->addMenu(tr("&Board"));
+    QAction *card = board->addAction(tr("&New Card…"), this, [this] {
+        showView(View::Board);
+        const auto position = m_board->positionOf(boardView()->selectedTask());
+        const QList<BoardColumnModel *> columns = m_board->columns();
+        if (position)
+            newCard(position->columnId);
+        else if (!columns.isEmpty())
+            newCard(columns.first()->column().id);
+    });
+    card->setToolTip(tr("N on the board; or + in a column's header"));
+    board->addSeparator();
+    board->addAction(tr("&Archive Done Cards"), this, &MainWindow::archiveDoneCards);
+    board->addAction(tr("Archive &Selected Card"), this, &MainWindow::archiveSelectedCard);
+    board->addAction(tr("Archi&ved Cards…"), this, [this] { openArchivedCards(); });
+    board->addSeparator();
+    board->addAction(findChild<QAction *>(u"workspaceSettingsAction"_s));
+}
+
+void MainWindow::archiveDoneCards()
+{
+    const qint64 organisation = organisationId();
+    if (organisation <= 0)
+        return;
+    BoardStore boards(*m_db);
+    const auto board = boards.board(organisation);
+    const auto due = boards.dueForArchive(organisation);
+    if (!board || !due) {
+        showError(board ? due.error() : board.error());
+        return;
+    }
+    if (due->isEmpty()) {
+        statusBar()->showMessage(
+            board->archiveAfterDays == 0
+                ? tr("This board keeps done cards (Workspace Settings › Board)")
+                : tr("No done card has been done for %n day(s) or more", nullptr,
+                     board->archiveAfterDays),
+            6000);
+        return;
+    }
+    m_undoStack->push(Settings::archiveCards(m_workspace, organisation, *due));
+    statusBar()->showMessage(tr("Archived %n done card(s); Board › Archived Cards brings one back",
+                                nullptr, int(due->size())),
+                             8000);
+}
+
+void MainWindow::archiveSelectedCard()
+{
+    const qint64 taskId = boardView()->selectedTask();
+    const auto position = m_board->positionOf(taskId);
+    BoardColumnModel *column = position ? m_board->columnModel(position->columnId) : nullptr;
+    if (!column || !column->column().isDone) {
+        statusBar()->showMessage(tr("Only a done card can be archived: select one in a done "
+                                    "column"),
+                                 6000);
+        return;
+    }
+    m_undoStack->push(Settings::archiveCards(m_workspace, organisationId(), {taskId}));
+}
+
+ArchivedCardsDialog *MainWindow::openArchivedCards()
+{
+    if (organisationId() <= 0)
+        return nullptr;
+    auto *dialog = new ArchivedCardsDialog(m_workspace, organisationId(), organisationName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::buildDeltaMenu()
@@ -395,6 +474,50 @@ void MainWindow::updateWelcome()
     } else {
         m_central->setCurrentWidget(m_stack);
     }
+}
+
+NewCardDialog *MainWindow::newCard(qint64 columnId)
+{
+    BoardColumnModel *column = m_board->columnModel(columnId);
+    if (!column || organisationId() <= 0)
+        return nullptr;
+    // Deltas by #id, or by the words of their title and text.
+    Database &db = *m_db;
+    auto search = [&db](const QString &text) {
+        QList<NewCardDialog::Match> matches;
+        QString number = text;
+        if (number.startsWith(u'#'))
+            number.remove(0, 1);
+        bool isId = false;
+        const qint64 id = number.toLongLong(&isId);
+        if (isId) {
+            if (const auto delta = DeltaStore(db).get(id))
+                matches.append({delta->id, delta->title});
+            return matches;
+        }
+        DeltaFilter filter;
+        filter.search = text;
+        filter.limit = 50;
+        if (const auto rows = DeltaStore(db).list(filter)) {
+            for (const DeltaRow &row : *rows)
+                matches.append({row.id, row.title});
+        }
+        return matches;
+    };
+    auto *dialog = new NewCardDialog(column->column().name, search, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 organisation = organisationId();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, organisation, columnId] {
+        NewTask task;
+        task.organisationId = organisation;
+        task.title = dialog->title();
+        task.assignee = dialog->assignee();
+        task.deltaIds = dialog->deltaIds();
+        task.columnId = columnId;
+        m_undoStack->push(Settings::addTask(m_workspace, task));
+    });
+    dialog->open();
+    return dialog;
 }
 
 WorkspaceSettingsDialog *MainWindow::openWorkspaceSettings()

@@ -46,6 +46,8 @@ class TaskEditor;
 class TransferActions;
 class ViewPage;
 class Workspace;
+class ArchivedCardsDialog;
+class NewCardDialog;
 class WelcomePanel;
 class WorkspaceSettingsDialog;
 class WriteContention;
@@ -98,6 +100,14 @@ public:
     // Workspace Settings, on the current organisation's board (one dialog, raised if open).
     WorkspaceSettingsDialog *openWorkspaceSettings();
     WelcomePanel *welcome() const { return m_welcome; }
+    // The quick editor for a new card in a column of the current board; accepting it adds the
+    // card as one undo step.
+    NewCardDialog *newCard(qint64 columnId);
+    // Takes the current board's done cards off it: those older than its archive period, or the
+    // selected one. One undo step each time.
+    void archiveDoneCards();
+    void archiveSelectedCard();
+    ArchivedCardsDialog *openArchivedCards();
     // Whether the window shows the welcome (an empty database) instead of the views.
     bool isWelcoming() const;
     // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
@@ -146,6 +156,7 @@ private:
     ViewPage *currentPage() const { return page(currentView()); }
     void buildActions();
     void buildDeltaMenu();
+    void buildBoardMenu();
     QList<QAction *> buildViewMenu();
     void reloadOrganisations();
     // The welcome while the database has no organisation, unless the user skipped it.

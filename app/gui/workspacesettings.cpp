@@ -221,10 +221,11 @@ void WorkspaceSettingsDialog::reloadOrganisations()
     m_boardOrganisations->clear();
     for (const Organisation &organisation : m_organisationRecords)
         m_boardOrganisations->addItem(organisation.name, organisation.id);
+    // The organisation shown may have gone (removed, or its creation undone).
     int index = m_boardOrganisations->findData(m_boardOrganisation);
-    if (index < 0 && m_boardOrganisations->count() > 0) {
-        index = 0;
-        m_boardOrganisation = m_boardOrganisations->itemData(0).toLongLong();
+    if (index < 0) {
+        index = m_boardOrganisations->count() > 0 ? 0 : -1;
+        m_boardOrganisation = index == 0 ? m_boardOrganisations->itemData(0).toLongLong() : 0;
     }
     m_boardOrganisations->setCurrentIndex(index);
 }

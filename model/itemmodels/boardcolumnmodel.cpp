@@ -73,9 +73,14 @@ QVariant BoardColumnModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: {
         const CardDetails *details = detailsFor(index.row());
         const QDateTime since = details ? Clock::fromText(details->inColumnSince) : QDateTime();
-        if (!since.isValid())
-            return card.title;
-        return tr("%1\nIn this column since %2").arg(card.title, since.toString(u"yyyy-MM-dd"_s));
+        QString tip = card.title;
+        if (!card.assignee.isEmpty())
+            tip += u'\n' + tr("Assigned to %1").arg(card.assignee);
+        if (card.linkedDeltas == 0)
+            tip += u'\n' + tr("No report linked: a chore, not an answer to a delta");
+        if (since.isValid())
+            tip += u'\n' + tr("In this column since %1").arg(since.toString(u"yyyy-MM-dd"_s));
+        return tip;
     }
     case TaskIdRole: return card.id;
     case AssigneeRole: return card.assignee;

@@ -435,9 +435,8 @@ Status BoardStore::setArchiveAfter(qint64 boardId, int days)
     return transaction.commit();
 }
 
-Result<QList<qint64>> BoardStore::archiveDoneCards(qint64 organisationId)
+Result<QList<qint64>> BoardStore::dueForArchive(qint64 organisationId)
 {
-    Transaction transaction(m_db);
     const auto found = board(organisationId);
     if (!found)
         return Error{found.error()};
@@ -458,11 +457,20 @@ Result<QList<qint64>> BoardStore::archiveDoneCards(qint64 organisationId)
     QList<qint64> ids;
     while ((*query)->next())
         ids.append((*query)->value(0).toLongLong());
-    if (const Status archived = setArchived(ids, true); !archived)
+    return ids;
+}
+
+Result<QList<qint64>> BoardStore::archiveDoneCards(qint64 organisationId)
+{
+    Transaction transaction(m_db);
+    const auto ids = dueForArchive(organisationId);
+    if (!ids)
+        return Error{ids.error()};
+    if (const Status archived = setArchived(*ids, true); !archived)
         return Error{archived.error()};
     if (const Status committed = transaction.commit(); !committed)
         return Error{committed.error()};
-    return ids;
+    return *ids;
 }
 
 Status BoardStore::archive(const QList<qint64> &taskIds)

@@ -93,8 +93,9 @@ public:
 
     // How long a done card stays on the board (0: for ever).
     Status setArchiveAfter(qint64 boardId, int days);
-    // Takes the board's done cards that have been done and untouched for its archive period off
-    // the board, in one transaction. Returns the ids archived (for undo).
+    // The board's done cards that have been done and untouched for its archive period.
+    Result<QList<qint64>> dueForArchive(qint64 organisationId);
+    // Takes those off the board, in one transaction. Returns the ids archived (for undo).
     Result<QList<qint64>> archiveDoneCards(qint64 organisationId);
     // Takes these cards off the board now (each must be done), or puts them back.
     Status archive(const QList<qint64> &taskIds);

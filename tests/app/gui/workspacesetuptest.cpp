@@ -1,0 +1,234 @@
+#include "testdatabase.h"
+#include "testmain.h"
+
+#include "app/gui/archiveddialog.h"
+#include "app/gui/mainwindow.h"
+#include "app/gui/welcome.h"
+#include "app/gui/workspacesettings.h"
+
+#include "boardcolumnmodel.h"
+#include "boardmodel.h"
+#include "integritycheck.h"
+#include "views/boardcolumnview.h"
+#include "views/boardview.h"
+#include "views/newcarddialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSqlRecord>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Deltaboard;
+using namespace DeltaboardTest;
+
+// A team that starts from nothing, in the app: the welcome sets up the workspace, Workspace
+// Settings shapes it, a card is born in a column, archived and restored, and every step undoes
+// back to the empty database, which matches what it was at each step on the way.
+class WorkspaceSetupTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    // What the workspace holds, apart from history (which keeps that the steps happened): the
+    // rows a user set up, in a stable order.
+    static QStringList state(Database &db)
+    {
+        const QString queries[] = {
+            u"SELECT id, name FROM organisations ORDER BY id"_s,
+            u"SELECT id, organisation_id, name, archive_after_days FROM boards ORDER BY id"_s,
+            u"SELECT id, board_id, name, position, wip_limit, starts_work, is_done "
+            u"FROM board_columns ORDER BY id"_s,
+            u"SELECT id, name, size FROM user_groups ORDER BY id"_s,
+            u"SELECT id, name FROM components ORDER BY id"_s,
+            u"SELECT group_id, component_id FROM group_components ORDER BY 1, 2"_s,
+            u"SELECT id, organisation_id, column_id, title, assignee, done_at IS NULL, "
+            u"archived_at IS NULL FROM tasks ORDER BY id"_s,
+        };
+        QStringList rows;
+        for (const QString &sql : queries) {
+            const auto query = db.run(sql);
+            if (!query)
+                return {query.error()};
+            while ((*query)->next()) {
+                QStringList values;
+                for (int i = 0; i < (*query)->record().count(); ++i)
+                    values.append((*query)->value(i).toString());
+                rows.append(values.join(u'|'));
+            }
+            rows.append(u"--"_s);
+        }
+        return rows;
+    }
+
+    // Records the state after a step, for the way back.
+    void step(const QString &what)
+    {
+        m_states.append({what, state(m_window->database())});
+        const QList<IntegrityCheck::Finding> findings
+            = IntegrityCheck(m_window->database()).run();
+        QVERIFY2(IntegrityCheck::healthy(findings), qPrintable(what));
+    }
+
+    BoardColumnView *columnView(const QString &name)
+    {
+        for (BoardColumnView *view : m_window->boardView()->columnViews()) {
+            if (view->model()->column().name == name)
+                return view;
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_settings.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.path());
+    }
+
+    void shouldGoFromAnEmptyDatabaseToAShapedBoardAndUndoEveryStep()
+    {
+        auto db = m_temp.open();
+        QVERIFY(db);
+        m_window = std::make_unique<MainWindow>(std::move(db));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QUndoStack *undo = m_window->undoStack();
+        step(u"empty"_s);
+
+        // The welcome: the organisation, its board, two groups and a component, in one step.
+        QVERIFY(m_window->isWelcoming());
+        WelcomePanel *welcome = m_window->welcome();
+        auto *create = welcome->findChild<QPushButton *>(u"welcomeCreate"_s);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QVERIFY2(m_window->isWelcoming(), "a workspace without a name is refused");
+        welcome->findChild<QLineEdit *>(u"welcomeOrganisation"_s)->setText(u"Kestrel Systems"_s);
+        welcome->findChild<QPlainTextEdit *>(u"welcomeGroups"_s)
+            ->setPlainText(u"Laptop users, 300\n"_s);
+        welcome->findChild<QLineEdit *>(u"welcomeComponents"_s)->setText(u"installer"_s);
+        QTest::mouseClick(create, Qt::LeftButton);
+        QVERIFY(!m_window->isWelcoming());
+        QCOMPARE(m_window->organisationName(), u"Kestrel Systems"_s);
+        QCOMPARE(m_window->boardModel()->columns().size(), 5);
+        QCOMPARE(undo->count(), 1);
+        step(u"welcome"_s);
+
+        // Workspace Settings: a user group and a component.
+        WorkspaceSettingsDialog *settings = m_window->openWorkspaceSettings();
+        QVERIFY(settings);
+        settings->addGroup(u"AMD GPU users"_s, 1200);
+        step(u"group"_s);
+        settings->addComponent(u"driver-amd"_s);
+        step(u"component"_s);
+        auto *groups = settings->findChild<QTableWidget *>(u"groupTable"_s);
+        QCOMPARE(groups->rowCount(), 2);
+        QCOMPARE(groups->item(1, 1)->text(), u"1200"_s);
+
+        // A column added, renamed and given a WIP limit, by editing the table.
+        settings->showTab(WorkspaceSettingsDialog::Tab::Board);
+        settings->addColumn(u"Blocked"_s);
+        step(u"add column"_s);
+        auto *columns = settings->findChild<QTableWidget *>(u"columnTable"_s);
+        QCOMPARE(columns->rowCount(), 6);
+        QCOMPARE(columns->item(4, 0)->text(), u"Blocked"_s); // before Done
+        columns->item(4, 0)->setText(u"Waiting"_s);
+        step(u"rename column"_s);
+        columns->item(4, 1)->setText(u"3"_s);
+        step(u"WIP limit"_s);
+        QCOMPARE(m_window->boardModel()->columns().at(4)->column().name, u"Waiting"_s);
+        QCOMPARE(m_window->boardModel()->columns().at(4)->column().wipLimit, 3);
+        // A refusal changes nothing and is no undo step.
+        const int steps = undo->count();
+        QString refusal;
+        QTimer::singleShot(0, this, [&refusal] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box) {
+                refusal = box->text();
+                box->close();
+            }
+        });
+        settings->addColumn(u"waiting"_s);
+        QVERIFY2(refusal.contains(u"already has a column \"waiting\""_s), qPrintable(refusal));
+        QCOMPARE(undo->count(), steps);
+        QCOMPARE(state(m_window->database()), m_states.last().second);
+        settings->close();
+
+        // A card born in Ready from the "+" of its header, with an assignee and no delta.
+        BoardColumnView *ready = columnView(u"Ready"_s);
+        QVERIFY(ready);
+        auto *plus = ready->findChild<QToolButton *>(u"newCard"_s);
+        QVERIFY(plus && plus->isVisible());
+        QTest::mouseClick(plus, Qt::LeftButton);
+        auto *dialog = m_window->findChild<NewCardDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        dialog->findChild<QLineEdit *>(u"newCardTitle"_s)->setText(u"Tidy the build"_s);
+        dialog->findChild<QLineEdit *>(u"newCardAssignee"_s)->setText(u"Ana Lima"_s);
+        dialog->searchDeltas(u"#1"_s); // no delta yet: none to tick
+        QVERIFY(dialog->deltaIds().isEmpty());
+        dialog->accept();
+        QCOMPARE(columnView(u"Ready"_s)->model()->rowCount(), 1);
+        const QModelIndex card = columnView(u"Ready"_s)->model()->index(0);
+        QCOMPARE(card.data(BoardColumnModel::AssigneeRole).toString(), u"Ana Lima"_s);
+        QCOMPARE(card.data(BoardColumnModel::LinkedDeltasRole).toInt(), 0);
+        QVERIFY(card.data(Qt::ToolTipRole).toString().contains(u"No report linked"_s));
+        const qint64 taskId = card.data(BoardColumnModel::TaskIdRole).toLongLong();
+        step(u"new card"_s);
+
+        // Done, archived off the board, restored from the Archived list.
+        const qint64 done = m_window->boardModel()->columns().last()->column().id;
+        m_window->boardModel()->requestMove(taskId, {done, std::nullopt});
+        step(u"done"_s);
+        BoardColumnView *doneView = columnView(u"Done"_s);
+        doneView->list()->setFocus();
+        doneView->list()->setCurrentIndex(doneView->model()->index(0));
+        m_window->archiveSelectedCard();
+        QCOMPARE(m_window->boardModel()->cardCount(), 0);
+        step(u"archive"_s);
+        ArchivedCardsDialog *archived = m_window->openArchivedCards();
+        QVERIFY(archived);
+        QCOMPARE(archived->count(), 1);
+        archived->restoreRows({0});
+        QCOMPARE(archived->count(), 0);
+        QCOMPARE(m_window->boardModel()->cardCount(), 1);
+        archived->close();
+        step(u"restore"_s);
+
+        // THEN every step undoes, and the database is what it was before that step, back to
+        // the empty database on its welcome.
+        QCOMPARE(undo->count(), int(m_states.size()) - 1);
+        for (qsizetype i = m_states.size() - 1; i > 0; --i) {
+            QVERIFY2(undo->canUndo(), qPrintable(m_states.at(i).first));
+            undo->undo();
+            QCOMPARE(state(m_window->database()), m_states.at(i - 1).second);
+        }
+        QVERIFY(m_window->isWelcoming());
+        // And redo brings it all back, with the same ids.
+        for (qsizetype i = 1; i < m_states.size(); ++i) {
+            undo->redo();
+            QCOMPARE(state(m_window->database()), m_states.at(i).second);
+        }
+        QVERIFY(!m_window->isWelcoming());
+        QVERIFY(IntegrityCheck::healthy(IntegrityCheck(m_window->database()).run()));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+private:
+    QTemporaryDir m_settings;
+    TempDatabase m_temp;
+    std::unique_ptr<MainWindow> m_window;
+    QList<std::pair<QString, QStringList>> m_states;
+};
+
+DELTABOARD_GUI_TEST_MAIN(WorkspaceSetupTest)
+#include "workspacesetuptest.moc"

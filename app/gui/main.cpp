@@ -1,3 +1,4 @@
+#include "archiveddialog.h"
 #include "importwizard.h"
 #include "mainwindow.h"
 #include "workspacesettings.h"
@@ -118,6 +119,12 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     settings->showTab(WorkspaceSettingsDialog::Tab::Groups);
     ok = saveWidget(settings, folder, u"settings-groups.png"_s) && ok;
     settings->close();
+    // The board's archived cards, when it has some.
+    if (ArchivedCardsDialog *archived = window.openArchivedCards()) {
+        if (archived->count() > 0)
+            ok = saveWidget(archived, folder, u"archived.png"_s) && ok;
+        archived->close();
+    }
     window.showView(MainWindow::View::Board);
     ok = grab(window, folder, u"board.png"_s) && ok;
     window.showView(MainWindow::View::Deltas);

@@ -91,7 +91,11 @@ void BoardColumnView::updateHeader()
     const int count = m_model->cardCount();
     const auto limit = m_model->column().wipLimit;
     m_warning = m_model->isOverLimit();
-    m_count->setText(limit ? tr("%1 / %2").arg(count).arg(*limit) : QString::number(count));
+    // While the board is filtered the header says how many of its cards are shown.
+    const QString cards = m_model->isFiltered()
+                              ? tr("%1 of %2").arg(m_model->shownCount()).arg(count)
+                              : QString::number(count);
+    m_count->setText(limit ? tr("%1 / %2").arg(cards).arg(*limit) : cards);
     m_count->setToolTip(limit ? tr("%1 cards; work-in-progress limit %2").arg(count).arg(*limit)
                               : tr("%1 cards; no work-in-progress limit").arg(count));
     auto *header = findChild<QWidget *>(u"columnHeader"_s);

@@ -194,7 +194,18 @@ bool BoardColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action
 
 bool BoardColumnModel::matches(const BoardCard &card) const
 {
-    return m_filter.isEmpty() || card.title.contains(m_filter, Qt::CaseInsensitive);
+    if (m_filter.isEmpty())
+        return true;
+    // "#42" (or "42") is the card's id; otherwise words of its title or its assignee's name.
+    QStringView number(m_filter);
+    if (number.startsWith(u'#'))
+        number = number.mid(1);
+    bool isId = false;
+    const qint64 id = number.toLongLong(&isId);
+    if (isId && id == card.id)
+        return true;
+    return card.title.contains(m_filter, Qt::CaseInsensitive)
+           || card.assignee.contains(m_filter, Qt::CaseInsensitive);
 }
 
 void BoardColumnModel::setCards(QList<BoardCard> cards)

@@ -40,6 +40,9 @@ public:
     const BoardColumn &column() const { return m_column; }
     // All cards of the column, whatever the filter shows.
     int cardCount() const { return int(m_cards.size()); }
+    // The cards the board's filter lets through.
+    int shownCount() const { return int(m_shown.size()); }
+    bool isFiltered() const { return !m_filter.isEmpty(); }
     const QList<BoardCard> &cards() const { return m_cards; }
     bool isOverLimit() const { return m_column.wipLimit && cardCount() > *m_column.wipLimit; }
 

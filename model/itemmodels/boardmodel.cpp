@@ -60,6 +60,14 @@ int BoardModel::cardCount() const
     return count;
 }
 
+int BoardModel::shownCount() const
+{
+    int count = 0;
+    for (const BoardColumnModel *model : m_columns)
+        count += model->shownCount();
+    return count;
+}
+
 void BoardModel::setFilter(const QString &text)
 {
     m_filter = text.trimmed();

@@ -36,8 +36,11 @@ public:
     QList<BoardColumnModel *> columns() const { return m_columns; }
     BoardColumnModel *columnModel(qint64 columnId) const;
     int cardCount() const;
+    // The cards the filter lets through (all of them without a filter).
+    int shownCount() const;
 
-    // Cards whose title contains the text (any case); empty shows all.
+    // Cards whose title or assignee contains the text (any case), or whose id it is ("#42");
+    // empty shows all.
     void setFilter(const QString &text);
     const QString &filter() const { return m_filter; }
 

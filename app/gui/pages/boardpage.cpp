@@ -33,12 +33,13 @@ QWidget *BoardPage::widget() const
 
 QString BoardPage::searchPlaceholder() const
 {
-    return tr("Filter cards by title (Ctrl+F)");
+    return tr("Filter cards by title, assignee or #id (Ctrl+F)");
 }
 
 void BoardPage::search(const QString &text)
 {
     m_board->setFilter(text);
+    Q_EMIT statusChanged();
 }
 
 void BoardPage::setOrganisation(qint64 id, const QString &name,
@@ -57,6 +58,10 @@ QString BoardPage::status() const
     if (!m_anyOrganisation)
         return tr("No organisations yet");
     const int cards = m_board->cardCount();
+    if (!m_board->filter().isEmpty()) {
+        return tr("%1 of %2 cards on %3's board match").arg(
+            QLocale().toString(m_board->shownCount()), QLocale().toString(cards), m_organisation);
+    }
     return cards == 1 ? tr("1 card on %1's board").arg(m_organisation)
                       : tr("%1 cards on %2's board").arg(QLocale().toString(cards), m_organisation);
 }

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QLabel>
 #include <QListView>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -183,6 +184,21 @@ private Q_SLOTS:
         QVERIFY(card.data(Qt::ToolTipRole).toString().contains(u"No report linked"_s));
         const qint64 taskId = card.data(BoardColumnModel::TaskIdRole).toLongLong();
         step(u"new card"_s);
+
+        // The filter finds it by assignee and by #id, and the header says "shown of total".
+        BoardModel *board = m_window->boardModel();
+        board->setFilter(u"ana"_s);
+        QCOMPARE(board->shownCount(), 1);
+        board->setFilter(u"#%1"_s.arg(taskId));
+        QCOMPARE(board->shownCount(), 1);
+        board->setFilter(u"nobody"_s);
+        QCOMPARE(board->shownCount(), 0);
+        QCOMPARE(board->cardCount(), 1);
+        QCOMPARE(columnView(u"Ready"_s)->findChild<QLabel *>(u"columnCount"_s)->text(),
+                 u"0 of 1 / 20"_s);
+        board->setFilter({});
+        QCOMPARE(columnView(u"Ready"_s)->findChild<QLabel *>(u"columnCount"_s)->text(),
+                 u"1 / 20"_s);
 
         // Done, archived off the board, restored from the Archived list.
         const qint64 done = m_window->boardModel()->columns().last()->column().id;

@@ -2,6 +2,7 @@
 
 #include "boardcolumnview.h"
 #include "carddelegate.h"
+#include "swimlanegrid.h"
 
 #include "boardmodel.h"
 
@@ -97,8 +98,23 @@ void BoardView::rebuild()
 {
     qDeleteAll(m_columns);
     m_columns.clear();
+    if (m_lanes) {
+        // Later: a drop on one of its cells may be what made the board change.
+        m_lanes->hide();
+        m_lanes->deleteLater();
+        m_lanes = nullptr;
+    }
     while (QLayoutItem *item = m_stripLayout->takeAt(0))
         delete item;
+    m_empty->setVisible(m_model->cardCount() == 0);
+    if (m_model->swimlanes() != Swimlanes::None) {
+        m_lanes = new SwimlaneGrid(m_model, m_delegate, &m_collapsedLanes, m_strip);
+        connect(m_lanes, &SwimlaneGrid::taskActivated, this, &BoardView::taskActivated);
+        connect(m_lanes, &SwimlaneGrid::newCardRequested, this, &BoardView::newCardRequested);
+        m_stripLayout->addWidget(m_lanes);
+        m_lanes->show();
+        return;
+    }
     for (BoardColumnModel *column : m_model->columns()) {
         auto *view = new BoardColumnView(column, m_delegate, m_strip);
         connect(view, &BoardColumnView::taskActivated, this, &BoardView::taskActivated);
@@ -119,6 +135,14 @@ void BoardView::setOfferDemo(bool offer)
 
 qint64 BoardView::selectedTask() const
 {
+    if (m_lanes) {
+        for (const QListView *cell : m_lanes->cells()) {
+            const QModelIndex current = cell->currentIndex();
+            if (current.isValid() && (cell->hasFocus() || cell->selectionModel()->hasSelection()))
+                return current.data(BoardColumnModel::TaskIdRole).toLongLong();
+        }
+        return 0;
+    }
     for (const BoardColumnView *view : m_columns) {
         const QModelIndex current = view->list()->currentIndex();
         if (current.isValid() && view->list()->hasFocus())
@@ -132,8 +156,54 @@ qint64 BoardView::selectedTask() const
     return 0;
 }
 
+void BoardView::moveSelectedInLanes(int columnStep, int laneStep)
+{
+    const qint64 taskId = selectedTask();
+    const auto from = m_model->positionOf(taskId);
+    if (!taskId || !from)
+        return;
+    const QList<BoardColumnModel *> columns = m_model->columns();
+    int columnIndex = -1;
+    for (int i = 0; i < columns.size(); ++i) {
+        if (columns.at(i)->column().id == from->columnId)
+            columnIndex = i;
+    }
+    const QList<BoardModel::Lane> &lanes = m_model->lanes();
+    int laneIndex = -1;
+    for (int i = 0; i < lanes.size(); ++i) {
+        if (lanes.at(i).key.label == m_model->laneOf(taskId))
+            laneIndex = i;
+    }
+    const int targetColumn = columnIndex + columnStep;
+    const int targetLane = laneIndex + laneStep;
+    if (columnIndex < 0 || laneIndex < 0 || targetColumn < 0 || targetColumn >= columns.size()
+        || targetLane < 0 || targetLane >= lanes.size()) {
+        return;
+    }
+    const QString lane = lanes.at(targetLane).key.label;
+    m_model->requestLaneChange(taskId, lane, {columns.at(targetColumn)->column().id, std::nullopt});
+    // Keep the card selected where it landed (the board may have been read again).
+    if (m_lanes) {
+        if (QListView *cell = m_lanes->cell(m_model->laneOf(taskId), m_model->positionOf(taskId)
+                                                                       .value_or(*from)
+                                                                       .columnId)) {
+            for (int row = 0; row < cell->model()->rowCount(); ++row) {
+                const QModelIndex index = cell->model()->index(row, 0);
+                if (index.data(BoardColumnModel::TaskIdRole).toLongLong() == taskId) {
+                    cell->setFocus(Qt::ShortcutFocusReason);
+                    cell->setCurrentIndex(index);
+                }
+            }
+        }
+    }
+}
+
 void BoardView::moveSelected(int columnStep, int rowStep)
 {
+    if (m_lanes) {
+        moveSelectedInLanes(columnStep, rowStep);
+        return;
+    }
     const qint64 taskId = selectedTask();
     const auto from = m_model->positionOf(taskId);
     if (!taskId || !from)

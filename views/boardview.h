@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QWidget>
 
 class QHBoxLayout;
@@ -11,10 +12,13 @@ namespace Deltaboard {
 class BoardColumnView;
 class BoardModel;
 class CardDelegate;
+class SwimlaneGrid;
 
 // An organisation's Kanban board: its columns side by side, scrolling sideways when they do not
-// fit. Keyboard: Ctrl+Left/Right moves the selected card to the neighbouring column,
-// Ctrl+Up/Down moves it within its column; Enter opens it. The model is not owned.
+// fit, or cut into swimlanes when the model says so. Keyboard: Ctrl+Left/Right moves the
+// selected card to the neighbouring column, Ctrl+Up/Down moves it within its column (with
+// swimlanes: to the neighbouring lane, where the board allows it); Enter opens it; N adds a card.
+// The model is not owned.
 class BoardView : public QWidget
 {
     Q_OBJECT
@@ -23,6 +27,8 @@ public:
     explicit BoardView(BoardModel *model, QWidget *parent = nullptr);
 
     QList<BoardColumnView *> columnViews() const { return m_columns; }
+    // The swimlanes, or null when the board has none.
+    SwimlaneGrid *swimlaneGrid() const { return m_lanes; }
     CardDelegate *delegate() const { return m_delegate; }
     // The selected card's task id, or 0.
     qint64 selectedTask() const;
@@ -38,6 +44,7 @@ Q_SIGNALS:
 private:
     void rebuild();
     void moveSelected(int columnStep, int rowStep);
+    void moveSelectedInLanes(int columnStep, int laneStep);
 
     BoardModel *m_model;
     CardDelegate *m_delegate;
@@ -47,6 +54,8 @@ private:
     QWidget *m_empty;
     QWidget *m_demoButton;
     QList<BoardColumnView *> m_columns;
+    SwimlaneGrid *m_lanes = nullptr;
+    QSet<QString> m_collapsedLanes;
 };
 
 } // namespace Deltaboard

@@ -8,6 +8,7 @@
 #include "database.h"
 #include "deltastore.h"
 #include "paths.h"
+#include "taskstore.h"
 #include "views/crashview.h"
 #include "views/deltalistview.h"
 #include "views/taskeditor.h"
@@ -127,6 +128,15 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     }
     window.showView(MainWindow::View::Board);
     ok = grab(window, folder, u"board.png"_s) && ok;
+    // The same board in swimlanes: by assignee when its cards have assignees, else by priority.
+    const auto assigned = TaskStore(window.database()).laneKeys(window.boardModel()->organisationId(),
+                                                                Swimlanes::Assignee);
+    const bool anyAssignee
+        = assigned && std::any_of(assigned->cbegin(), assigned->cend(),
+                                  [](const LaneKey &key) { return !key.label.isEmpty(); });
+    window.setSwimlanes(anyAssignee ? Swimlanes::Assignee : Swimlanes::Priority);
+    ok = grab(window, folder, u"board-swimlanes.png"_s) && ok;
+    window.setSwimlanes(Swimlanes::None);
     window.showView(MainWindow::View::Deltas);
     for (const auto &[kind, file] : {std::pair{DeltaKind::Crash, u"deltas-crash.png"_s},
                                      std::pair{DeltaKind::Spec, u"deltas-spec.png"_s}}) {

@@ -19,6 +19,7 @@
 #include "inputtext.h"
 #include "organisationstore.h"
 #include "settingscommands.h"
+#include "updatetaskcommand.h"
 #include "views/boardview.h"
 #include "views/crashview.h"
 #include "views/deltalistview.h"
@@ -142,6 +143,25 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
             [this](const QString &text) { currentPage()->search(text); });
     connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
     connect(m_boardPage->view(), &BoardView::newCardRequested, this, &MainWindow::newCard);
+    // A card dragged into another assignee's lane is assigned to them and moved, as one step.
+    connect(m_board, &BoardModel::laneChangeRequested, this,
+            [this](qint64 taskId, const QString &assignee, const CardPosition &to) {
+                const auto before = TaskStore(*m_db).get(taskId);
+                if (!before) {
+                    showError(before.error());
+                    return;
+                }
+                Task after = *before;
+                after.assignee = assignee;
+                m_undoStack->beginMacro(assignee.isEmpty()
+                                            ? tr("Unassign %1").arg(before->title)
+                                            : tr("Assign %1 to %2").arg(before->title, assignee));
+                m_undoStack->push(new UpdateTaskCommand(m_workspace, *before, after));
+                m_board->requestMove(taskId, to);
+                m_undoStack->endMacro();
+            });
+    connect(m_board, &BoardModel::laneChangeRefused, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_boardPage->view(), &BoardView::demoRequested, m_transfers,
             &TransferActions::createDemo);
     connect(m_welcome, &WelcomePanel::workspaceCreated, this, [this](qint64 organisationId) {
@@ -302,12 +322,36 @@ void MainWindow::buildBoardMenu()
             newCard(columns.first()->column().id);
     });
     card->setToolTip(tr("N on the board; or + in a column's header"));
+    QMenu *lanes = board->addMenu(tr("S&wimlanes"));
+    auto *laneGroup = new QActionGroup(this);
+    const std::pair<Swimlanes, QString> modes[] = {
+        {Swimlanes::None, tr("&None")},
+        {Swimlanes::Assignee, tr("By &Assignee")},
+        {Swimlanes::Priority, tr("By &Priority")},
+        {Swimlanes::Group, tr("By User &Group Hurt Most")},
+        {Swimlanes::Component, tr("By &Component")},
+    };
+    for (const auto &[mode, text] : modes) {
+        QAction *action = lanes->addAction(text, this, [this, mode] { setSwimlanes(mode); });
+        action->setCheckable(true);
+        action->setChecked(mode == Swimlanes::None);
+        laneGroup->addAction(action);
+        m_laneActions.append(action);
+    }
     board->addSeparator();
     board->addAction(tr("&Archive Done Cards"), this, &MainWindow::archiveDoneCards);
     board->addAction(tr("Archive &Selected Card"), this, &MainWindow::archiveSelectedCard);
     board->addAction(tr("Archi&ved Cards…"), this, [this] { openArchivedCards(); });
     board->addSeparator();
     board->addAction(findChild<QAction *>(u"workspaceSettingsAction"_s));
+}
+
+void MainWindow::setSwimlanes(Swimlanes mode)
+{
+    if (const Status set = m_board->setSwimlanes(mode); !set)
+        showError(set.error());
+    m_laneActions.at(int(mode))->setChecked(true);
+    QSettings().setValue(u"board/swimlanes"_s, int(mode));
 }
 
 void MainWindow::archiveDoneCards()
@@ -755,6 +799,9 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     setOrganisation(settings.value(u"organisation/last"_s).toString());
+    const int lanes = settings.value(u"board/swimlanes"_s, 0).toInt();
+    if (lanes > 0 && lanes < m_laneActions.size())
+        setSwimlanes(Swimlanes(lanes));
     const QString key = settings.value(u"window/view"_s).toString();
     const auto found = std::find_if(m_pages.cbegin(), m_pages.cend(), [&key](const ViewPage *page) {
         return page->entry().key == key;

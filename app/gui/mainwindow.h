@@ -1,6 +1,7 @@
 #pragma once
 
 #include "levels.h"
+#include "taskstore.h"
 #include "pages/boardpage.h"
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
@@ -108,6 +109,8 @@ public:
     void archiveDoneCards();
     void archiveSelectedCard();
     ArchivedCardsDialog *openArchivedCards();
+    // Cuts the board into swimlanes (Board › Swimlanes); remembered for the next start.
+    void setSwimlanes(Swimlanes mode);
     // Whether the window shows the welcome (an empty database) instead of the views.
     bool isWelcoming() const;
     // Whether a view's data read on a worker (coverage, the gap's size, the flow) is still
@@ -195,6 +198,7 @@ private:
     QActionGroup *m_viewActions;
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;
+    QList<QAction *> m_laneActions; // in Swimlanes order
 };
 
 } // namespace Deltaboard

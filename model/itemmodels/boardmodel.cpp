@@ -5,6 +5,8 @@
 
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
@@ -37,10 +39,75 @@ Status BoardModel::load(qint64 organisationId)
         model->setCards(byColumn.value(column.id));
         m_columns.append(model);
     }
+    if (const Status lanes = readLanes(); !lanes)
+        return lanes;
     Q_EMIT boardReset();
     // Views drop their pointers on boardReset(); only then do the old models go.
     qDeleteAll(old);
     return {};
+}
+
+Status BoardModel::readLanes()
+{
+    m_laneOf.clear();
+    m_lanes.clear();
+    if (m_swimlanes == Swimlanes::None || m_organisationId <= 0)
+        return {};
+    auto keys = TaskStore(m_db).laneKeys(m_organisationId, m_swimlanes);
+    if (!keys)
+        return Error{keys.error()};
+    m_laneOf = std::move(keys).value();
+    QHash<QString, Lane> lanes;
+    for (auto it = m_laneOf.cbegin(); it != m_laneOf.cend(); ++it) {
+        Lane &lane = lanes[it->label];
+        lane.key = *it;
+        ++lane.cards;
+    }
+    m_lanes = lanes.values();
+    std::sort(m_lanes.begin(), m_lanes.end(), [](const Lane &a, const Lane &b) {
+        if (a.key.order != b.key.order)
+            return a.key.order < b.key.order;
+        return a.key.label.compare(b.key.label, Qt::CaseInsensitive) < 0;
+    });
+    return {};
+}
+
+Status BoardModel::setSwimlanes(Swimlanes mode)
+{
+    if (mode == m_swimlanes)
+        return {};
+    m_swimlanes = mode;
+    const Status read = readLanes();
+    Q_EMIT boardReset();
+    return read;
+}
+
+void BoardModel::requestLaneChange(qint64 taskId, const QString &lane, const CardPosition &to)
+{
+    if (laneOf(taskId) == lane) {
+        requestMove(taskId, to);
+        return;
+    }
+    switch (m_swimlanes) {
+    case Swimlanes::Assignee:
+        Q_EMIT laneChangeRequested(taskId, lane, to);
+        return;
+    case Swimlanes::Priority:
+        Q_EMIT laneChangeRefused(tr("A card's priority is its deltas' priority: set it on the "
+                                    "deltas (Deltas or Priorities view), not by moving the card"));
+        return;
+    case Swimlanes::Group:
+        Q_EMIT laneChangeRefused(tr("The group a card hurts comes from its deltas' impact: "
+                                    "assess it in the Impact view, not by moving the card"));
+        return;
+    case Swimlanes::Component:
+        Q_EMIT laneChangeRefused(tr("A card's component is its deltas' component: it does not "
+                                    "change by moving the card"));
+        return;
+    case Swimlanes::None:
+        requestMove(taskId, to);
+        return;
+    }
 }
 
 BoardColumnModel *BoardModel::columnModel(qint64 columnId) const

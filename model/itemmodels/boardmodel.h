@@ -39,6 +39,24 @@ public:
     // The cards the filter lets through (all of them without a filter).
     int shownCount() const;
 
+    // Swimlanes: the board cut into horizontal lanes (by assignee, priority, group hurt most or
+    // component). Changing the mode reads every card's lane in one query and resets the board.
+    struct Lane
+    {
+        LaneKey key;
+        int cards = 0; // all cards in the lane, whatever the filter shows
+    };
+    Status setSwimlanes(Swimlanes mode);
+    Swimlanes swimlanes() const { return m_swimlanes; }
+    // The lanes in order (the lane of cards without a value last); empty without swimlanes.
+    const QList<Lane> &lanes() const { return m_lanes; }
+    // The label of a card's lane (empty: the lane of cards without one).
+    QString laneOf(qint64 taskId) const { return m_laneOf.value(taskId).label; }
+    // What a card dropped into another lane asks for. A lane of assignees is something a move
+    // can change: laneChangeRequested() lets the window assign and move as one step. The others
+    // are not (a card's priority and groups come from its deltas): laneChangeRefused() says so.
+    void requestLaneChange(qint64 taskId, const QString &lane, const CardPosition &to);
+
     // Cards whose title or assignee contains the text (any case), or whose id it is ("#42");
     // empty shows all.
     void setFilter(const QString &text);
@@ -63,14 +81,21 @@ Q_SIGNALS:
     void boardReset();
     void cardMoved(qint64 taskId);
     void errorOccurred(const QString &message);
+    void laneChangeRequested(qint64 taskId, const QString &assignee, const CardPosition &to);
+    void laneChangeRefused(const QString &message);
 
 private:
+    Status readLanes();
+
     Database &m_db;
     qint64 m_organisationId = 0;
     Board m_board;
     QList<BoardColumnModel *> m_columns;
     QString m_filter;
     QUndoStack *m_undoStack = nullptr;
+    Swimlanes m_swimlanes = Swimlanes::None;
+    QHash<qint64, LaneKey> m_laneOf;
+    QList<Lane> m_lanes;
 };
 
 } // namespace Deltaboard

@@ -1,6 +1,7 @@
 #include "taskstore.h"
 
 #include "history.h"
+#include "levels.h"
 #include "organisationstore.h"
 #include "sqlvalues.h"
 
@@ -556,6 +557,58 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
                         q.value(3).toString(), q.value(4).toString()});
     }
     return details;
+}
+
+Result<QHash<qint64, LaneKey>> TaskStore::laneKeys(qint64 organisationId, Swimlanes lanes)
+{
+    // Each query gives (task id, lane value) for the board's cards; the value is NULL for a card
+    // with no lane, which then sorts last.
+    QString sql;
+    switch (lanes) {
+    case Swimlanes::None:
+        return QHash<qint64, LaneKey>{};
+    case Swimlanes::Assignee:
+        sql = u"SELECT t.id, t.assignee FROM tasks t "
+              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+        break;
+    case Swimlanes::Priority:
+        sql = u"SELECT t.id, (SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p "
+              u"ON p.delta_id = td.delta_id AND p.organisation_id = t.organisation_id "
+              u"WHERE td.task_id = t.id) FROM tasks t "
+              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+        break;
+    case Swimlanes::Group:
+        sql = u"SELECT t.id, (SELECT g.name FROM task_deltas td JOIN impacts i "
+              u"ON i.delta_id = td.delta_id JOIN user_groups g ON g.id = i.group_id "
+              u"WHERE td.task_id = t.id ORDER BY i.level DESC, coalesce(i.affected_users, 0) "
+              u"DESC, g.name LIMIT 1) FROM tasks t "
+              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+        break;
+    case Swimlanes::Component:
+        sql = u"SELECT t.id, (SELECT min(c.name) FROM task_deltas td JOIN deltas d "
+              u"ON d.id = td.delta_id JOIN components c ON c.id = d.component_id "
+              u"WHERE td.task_id = t.id) FROM tasks t "
+              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+        break;
+    }
+    const auto query = m_db.run(sql, {organisationId});
+    if (!query)
+        return Error{query.error()};
+    QHash<qint64, LaneKey> keys;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        const QVariant value = q.value(1);
+        LaneKey key;
+        if (value.isNull() || value.toString().isEmpty()) {
+            key = {QString(), std::numeric_limits<int>::max()};
+        } else if (lanes == Swimlanes::Priority) {
+            key = {Levels::priorityName(value.toInt()), -value.toInt()}; // critical first
+        } else {
+            key = {value.toString(), 0}; // by name, below
+        }
+        keys.insert(q.value(0).toLongLong(), key);
+    }
+    return keys;
 }
 
 } // namespace Deltaboard

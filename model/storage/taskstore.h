@@ -38,6 +38,18 @@ struct CardDetails
     QString inColumnSince;       // when the task entered its current column (database text)
 };
 
+// How a board is cut into horizontal lanes.
+enum class Swimlanes { None, Assignee, Priority, Group, Component };
+
+// The lane a card falls in: its label (empty: the card has no assignee, priority, group or
+// component) and where the lane sorts (lower first).
+struct LaneKey
+{
+    QString label;
+    int order = 0;
+    bool operator==(const LaneKey &) const = default;
+};
+
 // A task about to be created.
 struct NewTask
 {
@@ -100,6 +112,10 @@ public:
     // Card details for up to kDetailsBatch tasks at once (the cards a view is about to paint).
     Result<QHash<qint64, CardDetails>> cardDetails(const QList<qint64> &taskIds);
     static constexpr int kDetailsBatch = 64;
+    // The lane of every card on the organisation's board (archived ones left out): by assignee,
+    // by the organisation's highest priority among the linked deltas, by the user group hurt
+    // most, or by the component of the linked deltas (the first by name). One query.
+    Result<QHash<qint64, LaneKey>> laneKeys(qint64 organisationId, Swimlanes lanes);
 
     // Gap between neighbouring ranks when a task is appended, so most moves rewrite one row.
     static constexpr qint64 kRankStep = 1024;

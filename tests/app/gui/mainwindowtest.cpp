@@ -24,6 +24,7 @@
 #include "triagestore.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
+#include "views/swimlanegrid.h"
 #include "views/commitdialog.h"
 #include "views/crashview.h"
 #include "views/deltadetailview.h"
@@ -57,6 +58,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QStatusBar>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -193,6 +195,87 @@ private Q_SLOTS:
         QCOMPARE(backlog->model()->rowOf(taskId), 0);
         QCOMPARE(TaskStore(m_window->database()).get(taskId)->columnId,
                  backlog->model()->column().id);
+    }
+
+    void shouldDragACardAcrossSwimlanesByAssigneeAndRefuseWhereTheLaneIsNotTheCards()
+    {
+        if (QGuiApplication::platformName() == u"offscreen"_s)
+            QSKIP("a real drag needs a real X server: run under xvfb-run with QT_QPA_PLATFORM=xcb");
+        // GIVEN two Backlog cards assigned to Ana and Jon, on a board in lanes by assignee
+        m_window->showView(MainWindow::View::Board);
+        Database &db = m_window->database();
+        BoardColumnView *backlog = columnNamed(*m_window, u"Backlog"_s);
+        QVERIFY(backlog && backlog->model()->rowCount() >= 2);
+        const qint64 ana = backlog->model()->taskAt(0);
+        const qint64 jon = backlog->model()->taskAt(1);
+        for (const auto &[id, name] : {std::pair{ana, u"Ana Lima"_s}, std::pair{jon, u"Jon Park"_s}}) {
+            auto task = TaskStore(db).get(id);
+            QVERIFY(task);
+            Task assigned = *task;
+            assigned.assignee = name;
+            QVERIFY(TaskStore(db).update(assigned));
+        }
+        m_window->workspace()->notifyTasksChanged(m_window->boardModel()->organisationId());
+        m_window->setSwimlanes(Swimlanes::Assignee);
+        SwimlaneGrid *lanes = m_window->boardView()->swimlaneGrid();
+        QVERIFY(lanes);
+        const qint64 backlogId = m_window->boardModel()->columns().at(0)->column().id;
+        const qint64 readyId = m_window->boardModel()->columns().at(1)->column().id;
+        QListView *from = lanes->cell(u"Ana Lima"_s, backlogId);
+        QListView *to = lanes->cell(u"Jon Park"_s, readyId);
+        QVERIFY(from && to);
+        QCOMPARE(from->model()->rowCount(), 1);
+        QCOMPARE(to->model()->rowCount(), 0);
+        lanes->window()->activateWindow();
+
+        // WHEN Ana's card is dragged into Jon's lane, in Ready
+        to->scrollTo(to->model()->index(0, 0));
+        dragCard(from, from->model()->index(0, 0), to, QPoint(40, 10));
+
+        // THEN it is Jon's and in Ready, as one undo step
+        QTRY_COMPARE(TaskStore(db).get(ana)->assignee, u"Jon Park"_s);
+        QCOMPARE(TaskStore(db).get(ana)->columnId, readyId);
+        QTRY_COMPARE(m_window->boardModel()->laneOf(ana), u"Jon Park"_s);
+        m_window->undoStack()->undo();
+        QCOMPARE(TaskStore(db).get(ana)->assignee, u"Ana Lima"_s);
+        QCOMPARE(TaskStore(db).get(ana)->columnId, backlogId);
+
+        // WHEN the lanes are priorities, a move into another lane is refused and says why
+        m_window->setSwimlanes(Swimlanes::Priority);
+        lanes = m_window->boardView()->swimlaneGrid();
+        QVERIFY(lanes && m_window->boardModel()->lanes().size() >= 2);
+        const QString own = m_window->boardModel()->laneOf(ana);
+        QString other;
+        for (const BoardModel::Lane &lane : m_window->boardModel()->lanes()) {
+            if (lane.key.label != own)
+                other = lane.key.label;
+        }
+        const auto before = TaskStore(db).get(ana);
+        // The filter leaves just that card, so every lane fits on the screen.
+        m_window->boardModel()->setFilter(u"#%1"_s.arg(ana));
+        QListView *source = lanes->cell(own, backlogId);
+        QListView *target = lanes->cell(other, readyId);
+        QVERIFY(source && target);
+        int row = -1;
+        for (int r = 0; r < source->model()->rowCount(); ++r) {
+            if (source->model()->index(r, 0).data(BoardColumnModel::TaskIdRole).toLongLong() == ana)
+                row = r;
+        }
+        QVERIFY(row >= 0);
+        source->scrollTo(source->model()->index(row, 0));
+        dragCard(source, source->model()->index(row, 0), target, QPoint(40, 10));
+        QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"priority"_s),
+                      qPrintable(m_window->statusBar()->currentMessage()));
+        QCOMPARE(TaskStore(db).get(ana)->columnId, before->columnId);
+        m_window->boardModel()->setFilter({});
+
+        // AND a lane collapses and opens again
+        lanes->setCollapsed(own, true);
+        QVERIFY(!lanes->cell(own, backlogId)->isVisible());
+        lanes->setCollapsed(own, false);
+        QVERIFY(lanes->cell(own, backlogId)->isVisible());
+        m_window->setSwimlanes(Swimlanes::None);
+        QVERIFY(!m_window->boardView()->swimlaneGrid());
     }
 
     void shouldMoveACardWithTheKeyboard()

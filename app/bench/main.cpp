@@ -4,6 +4,7 @@
 
 #include "app/gui/mainwindow.h"
 #include "boardmodel.h"
+#include "boardstore.h"
 #include "crashparser.h"
 #include "crashsignature.h"
 #include "crashstore.h"
@@ -149,6 +150,71 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
                            [&] { return board->load(biggest).ok() && board->cardCount() > 0; }),
            u"ms"_s);
     figure(u"board_paint_cards"_s, board->cardCount(), u"cards"_s);
+
+    // Swimlanes (issue 12). The generated tasks have no assignees: twelve people share them,
+    // round robin by id, so the lanes by assignee are a team's.
+    {
+        Database &benchDb = window.database();
+        Transaction assigning(benchDb);
+        for (int person = 0; person < 12; ++person) {
+            const auto assigned = benchDb.run(
+                u"UPDATE tasks SET assignee = ? WHERE id % 12 = ? AND assignee IS NULL"_s,
+                {u"Person %1"_s.arg(person + 1), person});
+            if (!assigned)
+                return fail(assigned.error());
+        }
+        if (const Status committed = assigning.commit(); !committed)
+            return fail(committed.error());
+    }
+    if (const Status lanes = board->setSwimlanes(Swimlanes::Assignee); !lanes)
+        return fail(lanes.error());
+    figure(u"board_swimlanes_assignee_paint_median"_s,
+           medianRepaintMs(runs, boardWidget,
+                           [&] { return board->load(biggest).ok() && board->lanes().size() > 1; }),
+           u"ms"_s);
+    figure(u"board_swimlanes_lanes"_s, double(board->lanes().size()), u"lanes"_s);
+    bool byPriority = true;
+    figure(u"swimlane_switch_median"_s,
+           medianRepaintMs(runs, boardWidget,
+                           [&] {
+                               const Swimlanes mode
+                                   = byPriority ? Swimlanes::Priority : Swimlanes::Assignee;
+                               byPriority = !byPriority;
+                               return board->setSwimlanes(mode).ok();
+                           }),
+           u"ms"_s);
+    if (const Status lanes = board->setSwimlanes(Swimlanes::None); !lanes)
+        return fail(lanes.error());
+
+    // The board filtered (what the search field does), repainted.
+    bool firstWord = true;
+    figure(u"board_filter_paint_median"_s,
+           medianRepaintMs(runs, boardWidget,
+                           [&] {
+                               board->setFilter(firstWord ? u"crash"_s : u"freeze"_s);
+                               firstWord = !firstWord;
+                               return board->shownCount() < board->cardCount();
+                           }),
+           u"ms"_s);
+    board->setFilter({});
+
+    // Archiving up to 5,000 done cards of the big board in one transaction, and restoring them.
+    {
+        QList<qint64> done;
+        const auto cards = TaskStore(window.database()).list(biggest);
+        if (!cards)
+            return fail(cards.error());
+        for (const Task &task : *cards) {
+            if (!task.doneAt.isEmpty() && done.size() < 5000)
+                done.append(task.id);
+        }
+        BoardStore boards(window.database());
+        figure(u"archive_done_cards"_s, double(done.size()), u"cards"_s);
+        figure(u"archive_done_cards_ms"_s,
+               medianMs(1, [&] { return boards.archive(done).ok(); }), u"ms"_s);
+        figure(u"restore_archived_cards_ms"_s,
+               medianMs(1, [&] { return boards.restore(done).ok(); }), u"ms"_s);
+    }
 
     // Scrolling the fullest column by a page.
     BoardColumnView *fullest = nullptr;

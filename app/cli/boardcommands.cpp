@@ -45,6 +45,31 @@ Result<BoardColumn> findColumn(const BoardRequest &request, const QString &nameO
     return column;
 }
 
+// What the commands on one column share: 'arguments' positional arguments (the first names
+// the column), the database, the --org and the column.
+struct ColumnRequest
+{
+    BoardRequest board;
+    BoardColumn column;
+};
+
+Result<ColumnRequest> columnRequest(const Context &context, const QString &command,
+                                    qsizetype arguments, const QString &expected,
+                                    Outcome *failure)
+{
+    if (const Outcome bad = expectArguments(context, command, arguments, arguments, expected)) {
+        *failure = bad;
+        return Error{bad->message};
+    }
+    auto request = boardRequest(context, command, failure);
+    if (!request)
+        return Error{request.error()};
+    const auto column = findColumn(*request, context.arguments.first(), failure);
+    if (!column)
+        return Error{column.error()};
+    return ColumnRequest{std::move(request).value(), *column};
+}
+
 QString flags(const BoardColumn &column)
 {
     QStringList words;
@@ -138,19 +163,13 @@ Outcome cmdColumnAdd(Context &context)
 
 Outcome cmdColumnRename(Context &context)
 {
-    if (const Outcome bad
-        = expectArguments(context, u"column rename"_s, 2, 2, u"COLUMN NEW_NAME"_s)) {
-        return bad;
-    }
     Outcome failure;
-    const auto request = boardRequest(context, u"column rename"_s, &failure);
+    const auto request
+        = columnRequest(context, u"column rename"_s, 2, u"COLUMN NEW_NAME"_s, &failure);
     if (!request)
         return failure;
-    const auto column = findColumn(*request, context.arguments.at(0), &failure);
-    if (!column)
-        return failure;
-    if (const Status renamed
-        = BoardStore(*request->db).renameColumn(column->id, context.arguments.at(1));
+    if (const Status renamed = BoardStore(*request->board.db)
+                                   .renameColumn(request->column.id, context.arguments.at(1));
         !renamed) {
         return Failed{renamed.error()};
     }
@@ -159,27 +178,23 @@ Outcome cmdColumnRename(Context &context)
 
 Outcome cmdColumnMove(Context &context)
 {
-    if (const Outcome bad = expectArguments(context, u"column move"_s, 2, 2, u"COLUMN POSITION"_s))
-        return bad;
+    Outcome failure;
+    const auto request
+        = columnRequest(context, u"column move"_s, 2, u"COLUMN POSITION"_s, &failure);
+    if (!request)
+        return failure;
     const auto position = parseId(context.arguments.at(1), u"position"_s);
     if (!position)
         return usage(position.error());
-    Outcome failure;
-    const auto request = boardRequest(context, u"column move"_s, &failure);
-    if (!request)
-        return failure;
-    const auto column = findColumn(*request, context.arguments.at(0), &failure);
-    if (!column)
-        return failure;
-    const auto board = BoardStore(*request->db).board(request->organisation.id);
+    BoardStore boards(*request->board.db);
+    const auto board = boards.board(request->board.organisation.id);
     if (!board)
         return Failed{board.error()};
     if (*position > board->columns.size()) {
         return usage(u"column move: the board has %1 columns; POSITION is 1 to %1"_s.arg(
             board->columns.size()));
     }
-    if (const Status moved = BoardStore(*request->db).moveColumn(column->id, int(*position) - 1);
-        !moved) {
+    if (const Status moved = boards.moveColumn(request->column.id, int(*position) - 1); !moved) {
         return Failed{moved.error()};
     }
     return {};
@@ -187,23 +202,19 @@ Outcome cmdColumnMove(Context &context)
 
 Outcome cmdColumnRemove(Context &context)
 {
-    if (const Outcome bad = expectArguments(context, u"column remove"_s, 1, 1, u"one COLUMN"_s))
-        return bad;
     Outcome failure;
-    const auto request = boardRequest(context, u"column remove"_s, &failure);
+    const auto request = columnRequest(context, u"column remove"_s, 1, u"one COLUMN"_s, &failure);
     if (!request)
-        return failure;
-    const auto column = findColumn(*request, context.arguments.first(), &failure);
-    if (!column)
         return failure;
     std::optional<qint64> destination;
     if (context.parser.isSet(u"to"_s)) {
-        const auto to = findColumn(*request, context.parser.value(u"to"_s), &failure);
+        const auto to = findColumn(request->board, context.parser.value(u"to"_s), &failure);
         if (!to)
             return failure;
         destination = to->id;
     }
-    const auto removed = BoardStore(*request->db).removeColumn(column->id, destination);
+    const auto removed
+        = BoardStore(*request->board.db).removeColumn(request->column.id, destination);
     if (!removed) {
         // The store says the column holds cards; the command line says how to give them a place.
         if (!destination && removed.error().contains(u"say which column"_s))
@@ -215,15 +226,11 @@ Outcome cmdColumnRemove(Context &context)
 
 Outcome cmdColumnSet(Context &context)
 {
-    if (const Outcome bad = expectArguments(context, u"column set"_s, 1, 1, u"one COLUMN"_s))
-        return bad;
     Outcome failure;
-    const auto request = boardRequest(context, u"column set"_s, &failure);
+    const auto request = columnRequest(context, u"column set"_s, 1, u"one COLUMN"_s, &failure);
     if (!request)
         return failure;
-    const auto column = findColumn(*request, context.arguments.first(), &failure);
-    if (!column)
-        return failure;
+    const BoardColumn *column = &request->column;
     const auto wip = parseOptionalCount(context, u"wip"_s, 1, column->wipLimit);
     if (!wip)
         return usage(wip.error());
@@ -233,7 +240,8 @@ Outcome cmdColumnSet(Context &context)
     const auto done = parseYesNo(context, u"done"_s, column->isDone);
     if (!done)
         return usage(done.error());
-    if (const Status set = BoardStore(*request->db).setColumn(column->id, *wip, *startsWork, *done);
+    if (const Status set
+        = BoardStore(*request->board.db).setColumn(column->id, *wip, *startsWork, *done);
         !set) {
         return Failed{set.error()};
     }
@@ -326,18 +334,14 @@ Outcome changeArchived(Context &context, const QString &command, bool archive)
                                             u"TASK_ID..."_s)) {
         return bad;
     }
-    QList<qint64> ids;
-    for (const QString &argument : std::as_const(context.arguments)) {
-        const auto id = parseId(argument, u"task id"_s);
-        if (!id)
-            return usage(id.error());
-        ids.append(*id);
-    }
+    const auto ids = parseIds(context.arguments, u"task id"_s);
+    if (!ids)
+        return usage(ids.error());
     const auto db = openDatabase(context, false);
     if (!db)
         return Failed{db.error()};
     BoardStore boards(**db);
-    if (const Status changed = archive ? boards.archive(ids) : boards.restore(ids); !changed)
+    if (const Status changed = archive ? boards.archive(*ids) : boards.restore(*ids); !changed)
         return Failed{changed.error()};
     return {};
 }

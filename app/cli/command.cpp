@@ -62,6 +62,18 @@ Result<qint64> parseId(const QString &text, const QString &what)
     return id;
 }
 
+Result<QList<qint64>> parseIds(const QStringList &texts, const QString &what)
+{
+    QList<qint64> ids;
+    for (const QString &text : texts) {
+        const auto id = parseId(text, what);
+        if (!id)
+            return Error{id.error()};
+        ids.append(*id);
+    }
+    return ids;
+}
+
 Result<int> parseCount(const Context &context, const QString &option, int fallback, int minimum)
 {
     if (!context.parser.isSet(option))

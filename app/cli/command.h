@@ -83,6 +83,8 @@ Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool crea
 Result<bool> wantsJson(const Context &context);
 
 Result<qint64> parseId(const QString &text, const QString &what);
+// Every text an id; the error names the first that is not.
+Result<QList<qint64>> parseIds(const QStringList &texts, const QString &what);
 
 Result<int> parseCount(const Context &context, const QString &option, int fallback, int minimum);
 

@@ -200,20 +200,16 @@ Outcome cmdCommit(Context &context)
         return usage(u"commit: --title TITLE is required"_s);
     if (context.arguments.isEmpty())
         return usage(u"commit: expected at least one delta id"_s);
-    QList<qint64> ids;
-    for (const QString &argument : std::as_const(context.arguments)) {
-        const auto id = parseId(argument, u"delta id"_s);
-        if (!id)
-            return usage(id.error());
-        ids.append(*id);
-    }
+    const auto ids = parseIds(context.arguments, u"delta id"_s);
+    if (!ids)
+        return usage(ids.error());
     const auto db = openDatabase(context, false);
     if (!db)
         return Failed{db.error()};
     const auto organisation = findOrganisation(**db, context.parser.value(u"org"_s));
     if (!organisation)
         return Failed{organisation.error()};
-    const auto task = TaskStore(**db).commit(organisation->id, title, ids);
+    const auto task = TaskStore(**db).commit(organisation->id, title, *ids);
     if (!task)
         return Failed{task.error()};
     context.out << *task << '\n';
@@ -225,13 +221,9 @@ Outcome cmdTaskAdd(Context &context)
     const QString title = context.parser.value(u"title"_s);
     if (title.trimmed().isEmpty())
         return usage(u"task add: --title TITLE is required"_s);
-    QList<qint64> ids;
-    for (const QString &argument : std::as_const(context.arguments)) {
-        const auto id = parseId(argument, u"delta id"_s);
-        if (!id)
-            return usage(id.error());
-        ids.append(*id);
-    }
+    const auto ids = parseIds(context.arguments, u"delta id"_s);
+    if (!ids)
+        return usage(ids.error());
     Outcome failure;
     const auto db = openDatabase(context, false);
     if (!db)
@@ -239,7 +231,7 @@ Outcome cmdTaskAdd(Context &context)
     const auto organisation = requiredOrganisation(context, **db, u"task add"_s, &failure);
     if (!organisation)
         return failure;
-    NewTask task{organisation->id, title, ids, context.parser.value(u"description"_s),
+    NewTask task{organisation->id, title, *ids, context.parser.value(u"description"_s),
                  context.parser.value(u"assignee"_s), std::nullopt, std::nullopt};
     if (context.parser.isSet(u"column"_s)) {
         const auto column = BoardStore(**db).findColumn(organisation->id,

@@ -165,18 +165,26 @@ bool BoardColumnModel::canDropMimeData(const QMimeData *data, Qt::DropAction act
            && !parent.isValid();
 }
 
-bool BoardColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row,
-                                    int column, const QModelIndex &parent)
+QList<qint64> BoardColumnModel::taskIdsOf(const QMimeData *data)
 {
-    if (!canDropMimeData(data, action, row, column, parent))
-        return false;
     QDataStream stream(data->data(QString(kMimeType)));
     QList<qint64> ids;
     while (!stream.atEnd()) {
         qint64 id = 0;
         stream >> id;
+        if (stream.status() != QDataStream::Ok)
+            break;
         ids.append(id);
     }
+    return ids;
+}
+
+bool BoardColumnModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row,
+                                    int column, const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    const QList<qint64> ids = taskIdsOf(data);
     // Cards land before the card shown at 'row' (or at the end); a card dropped just before
     // itself stays put.
     std::optional<qint64> before;
@@ -213,21 +221,30 @@ void BoardColumnModel::setCards(QList<BoardCard> cards)
     beginResetModel();
     m_cards = std::move(cards);
     m_details.clear();
+    showMatching();
+    endResetModel();
+    Q_EMIT cardCountChanged();
+}
+
+void BoardColumnModel::showMatching()
+{
     m_shown.clear();
     for (int i = 0; i < m_cards.size(); ++i) {
         if (matches(m_cards.at(i)))
             m_shown.append(i);
     }
-    endResetModel();
-    Q_EMIT cardCountChanged();
 }
 
 void BoardColumnModel::setFilter(const QString &text)
 {
     if (text == m_filter)
         return;
+    // The cards stay what they were: so do the details already read for them.
+    beginResetModel();
     m_filter = text;
-    setCards(std::move(m_cards));
+    showMatching();
+    endResetModel();
+    Q_EMIT cardCountChanged();
 }
 
 BoardCard BoardColumnModel::takeCard(qint64 taskId)

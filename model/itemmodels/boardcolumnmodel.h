@@ -33,6 +33,8 @@ public:
     };
 
     static constexpr QLatin1StringView kMimeType{"application/x-deltaboard-task-ids"};
+    // The task ids a drag carries (kMimeType), in order.
+    static QList<qint64> taskIdsOf(const QMimeData *data);
 
     // Owned by the board (its parent).
     BoardColumnModel(BoardModel *board, BoardColumn column);
@@ -75,6 +77,7 @@ private:
     BoardCard takeCard(qint64 taskId);
     void insertCard(BoardCard card, std::optional<qint64> beforeTaskId);
     bool matches(const BoardCard &card) const;
+    void showMatching();
     const CardDetails *detailsFor(int row) const;
 
     BoardModel *m_board;

@@ -3,7 +3,6 @@
 #include "boardcolumnmodel.h"
 #include "boardmodel.h"
 
-#include <QDataStream>
 #include <QMimeData>
 #include <QPointer>
 
@@ -31,13 +30,7 @@ bool LaneCellModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
         || action == Qt::IgnoreAction) {
         return false;
     }
-    QDataStream stream(data->data(QString(BoardColumnModel::kMimeType)));
-    QList<qint64> ids;
-    while (!stream.atEnd()) {
-        qint64 id = 0;
-        stream >> id;
-        ids.append(id);
-    }
+    const QList<qint64> ids = BoardColumnModel::taskIdsOf(data);
     // Before the card shown at 'row' in this cell, or after the last card of the column.
     std::optional<qint64> before;
     if (row >= 0 && row < rowCount())

@@ -308,25 +308,13 @@ Status BoardStore::setColumn(qint64 columnId, std::optional<int> wipLimit, bool 
     if (!updated)
         return Error{u"cannot change column %1: %2"_s.arg(InputText::quoted(existing->name),
                                                           updated.error())};
-    struct Change
-    {
-        QString field;
-        QVariant before;
-        QVariant after;
-    };
-    const Change changes[] = {
-        {u"wip_limit"_s, Sql::optionalValue(existing->wipLimit), Sql::optionalValue(wipLimit)},
-        {u"starts_work"_s, existing->startsWork, startsWork},
-        {u"is_done"_s, existing->isDone, isDone},
-    };
-    for (const Change &change : changes) {
-        if (change.before == change.after)
-            continue;
-        if (const Status logged
-            = logColumn(m_db, columnId, change.field, change.before, change.after);
-            !logged) {
-            return logged;
-        }
+    if (const Status logged = History(m_db).recordChanges(
+            u"board_column"_s, columnId,
+            {{u"wip_limit"_s, Sql::optionalValue(existing->wipLimit), Sql::optionalValue(wipLimit)},
+             {u"starts_work"_s, existing->startsWork, startsWork},
+             {u"is_done"_s, existing->isDone, isDone}});
+        !logged) {
+        return logged;
     }
     return transaction.commit();
 }

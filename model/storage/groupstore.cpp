@@ -220,26 +220,13 @@ Status GroupStore::updateGroup(const UserGroup &group)
     if (!updated)
         return Error{u"cannot change user group %1: %2"_s.arg(InputText::quoted(before.name),
                                                               updated.error())};
-    struct Change
-    {
-        QString field;
-        QVariant before;
-        QVariant after;
-    };
-    const Change changes[] = {
-        {u"name"_s, before.name, name},
-        {u"description"_s, before.description, Sql::text(group.description)},
-        {u"size"_s, Sql::optionalValue(before.size), Sql::optionalValue(group.size)},
-    };
-    History history(m_db);
-    for (const Change &change : changes) {
-        if (change.before == change.after)
-            continue;
-        if (const Status logged
-            = history.record(u"user_group"_s, group.id, change.field, change.before, change.after);
-            !logged) {
-            return logged;
-        }
+    if (const Status logged = History(m_db).recordChanges(
+            u"user_group"_s, group.id,
+            {{u"name"_s, before.name, name},
+             {u"description"_s, before.description, Sql::text(group.description)},
+             {u"size"_s, Sql::optionalValue(before.size), Sql::optionalValue(group.size)}});
+        !logged) {
+        return logged;
     }
     return transaction.commit();
 }

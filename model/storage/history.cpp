@@ -27,6 +27,21 @@ Status History::record(const QString &entity, qint64 entityId, const QString &fi
     return {};
 }
 
+Status History::recordChanges(const QString &entity, qint64 entityId,
+                              const QList<Change> &changes)
+{
+    for (const Change &change : changes) {
+        if (change.before == change.after)
+            continue;
+        if (const Status logged = record(entity, entityId, change.field, change.before,
+                                         change.after);
+            !logged) {
+            return logged;
+        }
+    }
+    return {};
+}
+
 Result<QList<HistoryEntry>> History::list(const QString &entity, qint64 entityId)
 {
     const auto query = m_db.run(u"SELECT id, field, old_value, new_value, changed_at, actor "

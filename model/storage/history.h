@@ -21,6 +21,16 @@ public:
     Status record(const QString &entity, qint64 entityId, const QString &field,
                   const QVariant &oldValue, const QVariant &newValue);
 
+    // One field's value before and after a change.
+    struct Change
+    {
+        QString field;
+        QVariant before;
+        QVariant after;
+    };
+    // Records each change whose value differs (a store that writes several fields at once).
+    Status recordChanges(const QString &entity, qint64 entityId, const QList<Change> &changes);
+
     // Oldest first.
     Result<QList<HistoryEntry>> list(const QString &entity, qint64 entityId);
 

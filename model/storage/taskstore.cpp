@@ -276,25 +276,14 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     if (!updated)
         return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(updated.error())};
 
-    struct Change
-    {
-        QString field;
-        QVariant before;
-        QVariant after;
-    };
-    const Change changes[] = {
-        {u"column_id"_s, sourceColumn, columnId},
-        {u"rank"_s, sourceRank, *rank},
-        {u"started_at"_s, Sql::textOrNull(startedBefore), startedAt},
-        {u"done_at"_s, Sql::textOrNull(doneBefore), doneAt},
-    };
-    for (const Change &change : changes) {
-        if (change.before == change.after)
-            continue;
-        if (const Status logged = logTask(m_db, taskId, change.field, change.before, change.after);
-            !logged) {
-            return logged;
-        }
+    if (const Status logged = History(m_db).recordChanges(
+            u"task"_s, taskId,
+            {{u"column_id"_s, sourceColumn, columnId},
+             {u"rank"_s, sourceRank, *rank},
+             {u"started_at"_s, Sql::textOrNull(startedBefore), startedAt},
+             {u"done_at"_s, Sql::textOrNull(doneBefore), doneAt}});
+        !logged) {
+        return logged;
     }
     return transaction.commit();
 }

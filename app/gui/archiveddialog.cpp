@@ -26,14 +26,15 @@ ArchivedCardsDialog::ArchivedCardsDialog(Workspace *workspace, qint64 organisati
     setObjectName(u"archivedCards"_s);
     setWindowTitle(tr("Archived Cards — %1").arg(name));
     m_table->setObjectName(u"archivedTable"_s);
-    m_table->setHorizontalHeaderLabels({tr("Card"), tr("Assignee"), tr("Done"), tr("Archived")});
+    m_table->setHorizontalHeaderLabels({tr("Card"), tr("Assignee"), tr("Done"), tr("Left the board")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    auto *hint = new QLabel(tr("Done cards leave the board after the board's archive period "
-                               "(Workspace Settings › Board). They stay searchable, counted "
-                               "and in the cumulative flow."),
+    auto *hint = new QLabel(tr("Cards archived, and done cards that left the board after its "
+                               "archive period (Workspace Settings › Board). They stay "
+                               "searchable, counted and in the cumulative flow; a restored card "
+                               "stays on the board for another period."),
                             this);
     hint->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

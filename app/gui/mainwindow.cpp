@@ -359,25 +359,18 @@ void MainWindow::archiveDoneCards()
     const qint64 organisation = organisationId();
     if (organisation <= 0)
         return;
-    BoardStore boards(*m_db);
-    const auto board = boards.board(organisation);
-    const auto due = boards.dueForArchive(organisation);
-    if (!board || !due) {
-        showError(board ? due.error() : board.error());
+    const auto done = BoardStore(*m_db).doneOnBoard(organisation);
+    if (!done) {
+        showError(done.error());
         return;
     }
-    if (due->isEmpty()) {
-        statusBar()->showMessage(
-            board->archiveAfterDays == 0
-                ? tr("This board keeps done cards (Workspace Settings › Board)")
-                : tr("No done card has been done for %n day(s) or more", nullptr,
-                     board->archiveAfterDays),
-            6000);
+    if (done->isEmpty()) {
+        statusBar()->showMessage(tr("No done card on this board"), 6000);
         return;
     }
-    m_undoStack->push(Settings::archiveCards(m_workspace, organisation, *due));
+    m_undoStack->push(Settings::archiveCards(m_workspace, organisation, *done));
     statusBar()->showMessage(tr("Archived %n done card(s); Board › Archived Cards brings one back",
-                                nullptr, int(due->size())),
+                                nullptr, int(done->size())),
                              8000);
 }
 

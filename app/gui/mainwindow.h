@@ -104,8 +104,9 @@ public:
     // The quick editor for a new card in a column of the current board; accepting it adds the
     // card as one undo step.
     NewCardDialog *newCard(qint64 columnId);
-    // Takes the current board's done cards off it: those older than its archive period, or the
-    // selected one. One undo step each time.
+    // Takes the current board's done cards off it now: all of them, or the selected one. One
+    // undo step each time. (Cards done for longer than the board's archive period leave it by
+    // themselves.)
     void archiveDoneCards();
     void archiveSelectedCard();
     ArchivedCardsDialog *openArchivedCards();

@@ -137,9 +137,13 @@ Result<BoardColumn> BoardStore::findColumn(qint64 organisationId, const QString 
 
 Result<QHash<qint64, qint64>> BoardStore::cardCounts(qint64 organisationId)
 {
-    const auto query = m_db.run(u"SELECT column_id, count(*) FROM tasks WHERE organisation_id = ? "
-                                u"AND archived_at IS NULL GROUP BY column_id"_s,
-                                {organisationId});
+    const auto cutoff = archiveCutoff(organisationId);
+    if (!cutoff)
+        return Error{cutoff.error()};
+    const auto query = m_db.run(u"SELECT t.column_id, count(*) FROM tasks t "
+                                u"WHERE t.organisation_id = ? AND "_s
+                                    + shownOnBoard() + u" GROUP BY t.column_id"_s,
+                                {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};
     QHash<qint64, qint64> counts;
@@ -423,23 +427,32 @@ Status BoardStore::setArchiveAfter(qint64 boardId, int days)
     return transaction.commit();
 }
 
-Result<QList<qint64>> BoardStore::dueForArchive(qint64 organisationId)
+QString BoardStore::shownOnBoard()
 {
-    const auto found = board(organisationId);
-    if (!found)
-        return Error{found.error()};
-    if (found->archiveAfterDays == 0)
-        return QList<qint64>{};
-    const QString cutoff
-        = Clock::toText(m_db.clock().now().addDays(-qint64(found->archiveAfterDays)));
-    // Done and untouched for the whole period: a card restored from the archive (which touches
-    // it) stays for another period.
-    const auto query = m_db.run(u"SELECT t.id FROM tasks t "
-                                u"JOIN board_columns c ON c.id = t.column_id "
-                                u"WHERE c.board_id = ? AND t.archived_at IS NULL "
-                                u"AND t.done_at IS NOT NULL AND t.done_at <= ? "
-                                u"AND t.updated_at <= ? ORDER BY t.id"_s,
-                                {found->id, cutoff, cutoff});
+    return u"(t.archived_at IS NULL AND (t.done_at IS NULL OR t.done_at > ? OR t.updated_at > ?))"_s;
+}
+
+Result<QString> BoardStore::archiveCutoff(qint64 organisationId)
+{
+    const auto days = m_db.scalar(
+        u"SELECT archive_after_days FROM boards WHERE organisation_id = ? ORDER BY id LIMIT 1"_s,
+        {organisationId});
+    if (!days)
+        return Error{days.error()};
+    if (!days->isValid() || days->toInt() == 0)
+        return QString(u""_s); // every time sorts after ""
+    return Clock::toText(m_db.clock().now().addDays(-days->toLongLong()));
+}
+
+Result<QList<qint64>> BoardStore::doneOnBoard(qint64 organisationId)
+{
+    const auto cutoff = archiveCutoff(organisationId);
+    if (!cutoff)
+        return Error{cutoff.error()};
+    const auto query = m_db.run(u"SELECT t.id FROM tasks t WHERE t.organisation_id = ? "
+                                u"AND t.done_at IS NOT NULL AND "_s
+                                    + shownOnBoard() + u" ORDER BY t.id"_s,
+                                {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};
     QList<qint64> ids;
@@ -451,7 +464,7 @@ Result<QList<qint64>> BoardStore::dueForArchive(qint64 organisationId)
 Result<QList<qint64>> BoardStore::archiveDoneCards(qint64 organisationId)
 {
     Transaction transaction(m_db);
-    const auto ids = dueForArchive(organisationId);
+    const auto ids = doneOnBoard(organisationId);
     if (!ids)
         return Error{ids.error()};
     if (const Status archived = setArchived(*ids, true); !archived)
@@ -491,8 +504,12 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
         const bool isDone = !(*state)->value(0).isNull();
         const QVariant archivedBefore = (*state)->value(1);
         (*state)->finish();
-        if (archivedBefore.isNull() != archived)
-            continue; // already where it should be
+        // Archiving one already archived changes nothing; restoring always touches the card, so
+        // that one which left by age comes back for another period.
+        if (archived && !archivedBefore.isNull())
+            continue;
+        if (!archived && !isDone)
+            continue; // an open card is on the board
         if (archived && !isDone)
             return Error{u"task %1 is not done; only done cards are archived"_s.arg(id)};
         // Archiving leaves updated_at alone (the card did not change); restoring touches it.
@@ -506,8 +523,10 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
         if (!updated)
             return Error{u"cannot change task %1: %2"_s.arg(id).arg(updated.error())};
         if (const Status logged
-            = history.record(u"task"_s, id, u"archived_at"_s, archivedBefore,
-                             archived ? QVariant(now) : nullText());
+            = archivedBefore.isNull() && !archived
+                  ? history.record(u"task"_s, id, u"restored"_s, {}, now)
+                  : history.record(u"task"_s, id, u"archived_at"_s, archivedBefore,
+                                   archived ? QVariant(now) : nullText());
             !logged) {
             return logged;
         }
@@ -517,18 +536,33 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
 
 Result<QList<ArchivedCard>> BoardStore::archivedCards(qint64 organisationId)
 {
-    const auto query = m_db.run(u"SELECT id, title, assignee, done_at, archived_at FROM tasks "
-                                u"WHERE organisation_id = ? AND archived_at IS NOT NULL "
-                                u"ORDER BY archived_at DESC, id DESC"_s,
-                                {organisationId});
+    const auto found = board(organisationId);
+    const auto cutoff = archiveCutoff(organisationId);
+    if (!found || !cutoff)
+        return Error{found ? cutoff.error() : found.error()};
+    const auto query
+        = m_db.run(u"SELECT t.id, t.title, t.assignee, t.done_at, t.archived_at, "
+                   u"max(t.done_at, t.updated_at) FROM tasks t WHERE t.organisation_id = ? "
+                   u"AND NOT "_s
+                       + shownOnBoard(),
+                   {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};
     QList<ArchivedCard> cards;
     while ((*query)->next()) {
         const QSqlQuery &q = **query;
+        // A card that left by age left when its period ran out after its last touch.
+        QString left = q.value(4).toString();
+        if (left.isEmpty()) {
+            left = Clock::toText(Clock::fromText(q.value(5).toString())
+                                     .addDays(found->archiveAfterDays));
+        }
         cards.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                      q.value(3).toString(), q.value(4).toString()});
+                      q.value(3).toString(), left});
     }
+    std::sort(cards.begin(), cards.end(), [](const ArchivedCard &a, const ArchivedCard &b) {
+        return a.archivedAt != b.archivedAt ? a.archivedAt > b.archivedAt : a.taskId > b.taskId;
+    });
     return cards;
 }
 

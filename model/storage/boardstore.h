@@ -45,7 +45,7 @@ struct ArchivedCard
     QString title;
     QString assignee;
     QString doneAt;
-    QString archivedAt;
+    QString archivedAt; // when it left the board: archived, or its period ran out
 };
 
 // An organisation's boards and their columns: adding, renaming, reordering, removing and
@@ -91,15 +91,26 @@ public:
     // times they had.
     Status restoreColumn(const RemovedColumn &removed);
 
-    // How long a done card stays on the board (0: for ever).
+    // How long a done card stays on the board (0: for ever). A card done (and untouched) for
+    // longer leaves the board by itself: the board no longer shows it, nothing is written, and
+    // it is listed with the archived ones.
     Status setArchiveAfter(qint64 boardId, int days);
-    // The board's done cards that have been done and untouched for its archive period.
-    Result<QList<qint64>> dueForArchive(qint64 organisationId);
-    // Takes those off the board, in one transaction. Returns the ids archived (for undo).
+    // Which of an organisation's cards its board shows: SQL for the tasks table aliased t, with
+    // two placeholders, both bound to archiveCutoff().
+    static QString shownOnBoard();
+    // The time before which done cards have left the organisation's board ("" when they never
+    // do); bound twice with shownOnBoard().
+    Result<QString> archiveCutoff(qint64 organisationId);
+
+    // The done cards the board shows now.
+    Result<QList<qint64>> doneOnBoard(qint64 organisationId);
+    // Takes those off the board now, in one transaction. Returns the ids archived (for undo).
     Result<QList<qint64>> archiveDoneCards(qint64 organisationId);
-    // Takes these cards off the board now (each must be done), or puts them back.
+    // Takes these cards off the board now (each must be done), or puts them back (a card that
+    // left by age comes back for another period).
     Status archive(const QList<qint64> &taskIds);
     Status restore(const QList<qint64> &taskIds);
+    // What left the board, archived or by age, the latest first.
     Result<QList<ArchivedCard>> archivedCards(qint64 organisationId);
 
 private:

@@ -1,5 +1,6 @@
 #include "taskstore.h"
 
+#include "boardstore.h"
 #include "history.h"
 #include "levels.h"
 #include "organisationstore.h"
@@ -492,11 +493,14 @@ Status TaskStore::verifyFix(qint64 fixId)
 
 Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
 {
+    const auto cutoff = BoardStore(m_db).archiveCutoff(organisationId);
+    if (!cutoff)
+        return Error{cutoff.error()};
     const auto query = m_db.run(
         u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, t.linked_deltas, "
-        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? AND t.archived_at IS NULL "
-        u"ORDER BY t.column_id, t.rank, t.id"_s,
-        {organisationId});
+        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? AND "_s
+            + BoardStore::shownOnBoard() + u" ORDER BY t.column_id, t.rank, t.id"_s,
+        {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};
     QList<BoardCard> cards;
@@ -558,29 +562,32 @@ Result<QHash<qint64, LaneKey>> TaskStore::laneKeys(qint64 organisationId, Swimla
         return QHash<qint64, LaneKey>{};
     case Swimlanes::Assignee:
         sql = u"SELECT t.id, t.assignee FROM tasks t "
-              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
         break;
     case Swimlanes::Priority:
         sql = u"SELECT t.id, (SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p "
               u"ON p.delta_id = td.delta_id AND p.organisation_id = t.organisation_id "
               u"WHERE td.task_id = t.id) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
         break;
     case Swimlanes::Group:
         sql = u"SELECT t.id, (SELECT g.name FROM task_deltas td JOIN impacts i "
               u"ON i.delta_id = td.delta_id JOIN user_groups g ON g.id = i.group_id "
               u"WHERE td.task_id = t.id ORDER BY i.level DESC, coalesce(i.affected_users, 0) "
               u"DESC, g.name LIMIT 1) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
         break;
     case Swimlanes::Component:
         sql = u"SELECT t.id, (SELECT min(c.name) FROM task_deltas td JOIN deltas d "
               u"ON d.id = td.delta_id JOIN components c ON c.id = d.component_id "
               u"WHERE td.task_id = t.id) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND t.archived_at IS NULL"_s;
+              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
         break;
     }
-    const auto query = m_db.run(sql, {organisationId});
+    const auto cutoff = BoardStore(m_db).archiveCutoff(organisationId);
+    if (!cutoff)
+        return Error{cutoff.error()};
+    const auto query = m_db.run(sql, {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};
     QHash<qint64, LaneKey> keys;

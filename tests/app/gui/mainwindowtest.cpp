@@ -395,8 +395,15 @@ private Q_SLOTS:
 
         switcher->setCurrentIndex(1);
         QCOMPARE(m_window->boardModel()->organisationId(), b.id);
+        // Its board shows its tasks but those done (and untouched) for more than 14 days, which
+        // have left it (the default archive period).
         const auto bTasks = TaskStore(m_window->database()).list(b.id);
-        QCOMPARE(m_window->boardModel()->cardCount(), int(bTasks->size()));
+        const QString cutoff = Clock::toText(QDateTime::currentDateTimeUtc().addDays(-14));
+        const auto shown = std::count_if(bTasks->cbegin(), bTasks->cend(), [&](const Task &t) {
+            return t.doneAt.isEmpty() || t.doneAt > cutoff || t.updatedAt > cutoff;
+        });
+        QVERIFY(shown < bTasks->size()); // the demo has old done cards: some have left
+        QCOMPARE(m_window->boardModel()->cardCount(), int(shown));
         QVERIFY(m_window->boardModel()->cardCount() != aCards);
     }
 

@@ -341,6 +341,11 @@ void MainWindow::buildBoardMenu()
     board->addSeparator();
     board->addAction(tr("&Archive Done Cards"), this, &MainWindow::archiveDoneCards);
     board->addAction(tr("Archive &Selected Card"), this, &MainWindow::archiveSelectedCard);
+    QAction *remove = board->addAction(tr("De&lete Card"), this, &MainWindow::deleteSelectedCard);
+    remove->setObjectName(u"deleteCardAction"_s);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    boardView()->addAction(remove);
     board->addAction(tr("Archi&ved Cards…"), this, [this] { openArchivedCards(); });
     board->addSeparator();
     board->addAction(findChild<QAction *>(u"workspaceSettingsAction"_s));
@@ -386,6 +391,22 @@ void MainWindow::archiveSelectedCard()
         return;
     }
     m_undoStack->push(Settings::archiveCards(m_workspace, organisationId(), {taskId}));
+}
+
+void MainWindow::deleteSelectedCard()
+{
+    const qint64 taskId = boardView()->selectedTask();
+    if (taskId <= 0) {
+        statusBar()->showMessage(tr("Select a card on the board to delete it"), 6000);
+        return;
+    }
+    const auto task = TaskStore(*m_db).get(taskId);
+    if (!task) {
+        showError(task.error());
+        return;
+    }
+    m_undoStack->push(Settings::removeTask(m_workspace, *task));
+    statusBar()->showMessage(tr("Deleted card %1; Ctrl+Z brings it back").arg(task->title), 8000);
 }
 
 ArchivedCardsDialog *MainWindow::openArchivedCards()

@@ -109,6 +109,8 @@ public:
     // themselves.)
     void archiveDoneCards();
     void archiveSelectedCard();
+    // Deletes the selected card (Delete on the board), as one undo step.
+    void deleteSelectedCard();
     ArchivedCardsDialog *openArchivedCards();
     // Cuts the board into swimlanes (Board › Swimlanes); remembered for the next start.
     void setSwimlanes(Swimlanes mode);

@@ -2,9 +2,12 @@
 
 #include "boardstore.h"
 #include "history.h"
+#include "jsondump.h"
 #include "levels.h"
 #include "organisationstore.h"
 #include "sqlvalues.h"
+
+#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -151,6 +154,73 @@ Status TaskStore::remove(qint64 taskId)
         return logged;
     if (const auto removed = m_db.run(u"DELETE FROM tasks WHERE id = ?"_s, {taskId}); !removed)
         return Error{u"cannot remove task %1: %2"_s.arg(taskId).arg(removed.error())};
+    return transaction.commit();
+}
+
+Result<RemovedTask> TaskStore::take(qint64 taskId)
+{
+    Transaction transaction(m_db);
+    const auto task = get(taskId);
+    if (!task)
+        return Error{task.error()};
+    RemovedTask removed{taskId, task->organisationId, {}};
+    // The task first, then what refers to it. Table names are fixed here; column names come
+    // from the rows SQLite returns.
+    const std::pair<QString, QString> sources[] = {
+        {u"tasks"_s, u"SELECT * FROM tasks WHERE id = ?"_s},
+        {u"task_deltas"_s, u"SELECT * FROM task_deltas WHERE task_id = ? ORDER BY delta_id"_s},
+        {u"fix_records"_s, u"SELECT * FROM fix_records WHERE task_id = ? ORDER BY id"_s},
+        {u"comments"_s, u"SELECT * FROM comments WHERE task_id = ? ORDER BY id"_s},
+    };
+    for (const auto &[table, sql] : sources) {
+        const auto query = m_db.run(sql, {taskId});
+        if (!query)
+            return Error{query.error()};
+        while ((*query)->next()) {
+            const QSqlRecord record = (*query)->record();
+            QVariantMap row;
+            for (int i = 0; i < record.count(); ++i) {
+                if (!JsonDump::isDerived(table, record.fieldName(i)))
+                    row.insert(record.fieldName(i), record.value(i));
+            }
+            removed.rows.append({table, row});
+        }
+    }
+    if (const Status gone = remove(taskId); !gone)
+        return Error{gone.error()};
+    if (const Status committed = transaction.commit(); !committed)
+        return Error{committed.error()};
+    return removed;
+}
+
+Status TaskStore::restore(const RemovedTask &removed)
+{
+    Transaction transaction(m_db);
+    for (const auto &[table, row] : removed.rows) {
+        QStringList columns;
+        QVariantList values;
+        for (auto it = row.cbegin(); it != row.cend(); ++it) {
+            columns.append(u'"' + it.key() + u'"');
+            values.append(it.value());
+        }
+        // Names were read from the schema by take(); values are bound.
+        const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(
+            table, columns.join(u", "_s), Sql::placeholders(int(columns.size())));
+        if (const auto inserted = m_db.run(sql, values); !inserted)
+            return Error{u"cannot restore task %1: %2"_s.arg(removed.taskId).arg(inserted.error())};
+    }
+    History history(m_db);
+    if (const Status logged = logTask(m_db, removed.taskId, u"restored"_s, {}, {}); !logged)
+        return logged;
+    for (const auto &[table, row] : removed.rows) {
+        if (table != u"task_deltas"_s)
+            continue;
+        if (const Status logged = history.record(u"delta"_s, row.value(u"delta_id"_s).toLongLong(),
+                                                 u"task_link"_s, {}, removed.taskId);
+            !logged) {
+            return logged;
+        }
+    }
     return transaction.commit();
 }
 

@@ -62,6 +62,15 @@ struct NewTask
     std::optional<qint64> id;       // the id it had before (redo after an undone "add")
 };
 
+// A task taken out with everything that hung on it (its links, fix records and comments), as
+// the rows the database held: what undo needs to put it back exactly.
+struct RemovedTask
+{
+    qint64 taskId = 0;
+    qint64 organisationId = 0;
+    QList<std::pair<QString, QVariantMap>> rows; // table and row, in the order to insert them
+};
+
 // Tasks: one organisation's commitments, the cards of its board. Every change writes history in
 // its transaction.
 class TaskStore
@@ -82,6 +91,9 @@ public:
     // Withdraws a commitment: the task goes with its links, fix records and comments; the
     // history keeps that it existed (on the task and on each delta it was linked to).
     Status remove(qint64 taskId);
+    // remove(), keeping what it removed for restore().
+    Result<RemovedTask> take(qint64 taskId);
+    Status restore(const RemovedTask &removed);
     // All tasks, or one organisation's, by board order.
     Result<QList<Task>> list(std::optional<qint64> organisationId = {});
 

@@ -319,6 +319,29 @@ QUndoCommand *addTask(Workspace *workspace, const NewTask &task, qint64 *created
         });
 }
 
+QUndoCommand *removeTask(Workspace *workspace, const Task &task)
+{
+    auto removed = std::make_shared<std::optional<RemovedTask>>();
+    Database &db = workspace->database();
+    const qint64 id = task.id;
+    const qint64 organisationId = task.organisationId;
+    const QList<qint64> deltaIds = task.deltaIds;
+    return new SettingsCommand(
+        workspace, QObject::tr("Delete card %1").arg(task.title),
+        [&db, id, removed]() -> Status {
+            const auto taken = TaskStore(db).take(id);
+            if (taken)
+                *removed = *taken;
+            return statusOf(taken);
+        },
+        [&db, removed] { return TaskStore(db).restore(**removed); },
+        [workspace, organisationId, deltaIds] {
+            workspace->notifyTasksChanged(organisationId);
+            for (const qint64 deltaId : deltaIds)
+                workspace->notifyDeltaChanged(deltaId);
+        });
+}
+
 namespace {
 
 QUndoCommand *changeArchived(Workspace *workspace, qint64 organisationId,

@@ -64,6 +64,8 @@ QUndoCommand *removeColumn(Workspace *workspace, const BoardColumn &column,
 QUndoCommand *setArchiveAfter(Workspace *workspace, const Board &board, int days);
 
 QUndoCommand *addTask(Workspace *workspace, const NewTask &task, qint64 *createdId = nullptr);
+// Deletes a card with its links, fix records and comments; undo puts all of it back.
+QUndoCommand *removeTask(Workspace *workspace, const Task &task);
 QUndoCommand *archiveCards(Workspace *workspace, qint64 organisationId,
                            const QList<qint64> &taskIds);
 QUndoCommand *restoreCards(Workspace *workspace, qint64 organisationId,

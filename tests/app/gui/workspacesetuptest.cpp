@@ -7,8 +7,11 @@
 #include "app/gui/workspacesettings.h"
 
 #include "boardcolumnmodel.h"
+#include "addcommentcommand.h"
+#include "addfixrecordcommand.h"
 #include "boardmodel.h"
 #include "integritycheck.h"
+#include "taskstore.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/newcarddialog.h"
@@ -55,6 +58,9 @@ private:
             u"SELECT group_id, component_id FROM group_components ORDER BY 1, 2"_s,
             u"SELECT id, organisation_id, column_id, title, assignee, done_at IS NULL, "
             u"archived_at IS NULL FROM tasks ORDER BY id"_s,
+            u"SELECT task_id, delta_id FROM task_deltas ORDER BY 1, 2"_s,
+            u"SELECT task_id, author, body FROM comments ORDER BY 1, 3"_s,
+            u"SELECT task_id, branch, revision FROM fix_records ORDER BY 1, 2"_s,
         };
         QStringList rows;
         for (const QString &sql : queries) {
@@ -218,6 +224,29 @@ private Q_SLOTS:
         QCOMPARE(m_window->boardModel()->cardCount(), 1);
         archived->close();
         step(u"restore"_s);
+
+        // A comment and a fix record on it, then the card deleted: everything goes, and undo
+        // brings everything back.
+        Comment comment;
+        comment.taskId = taskId;
+        comment.author = u"Ana Lima"_s;
+        comment.body = u"Build scripts tidied."_s;
+        undo->push(new AddCommentCommand(m_window->workspace(), m_window->organisationId(),
+                                         comment));
+        step(u"comment"_s);
+        FixRecord fix;
+        fix.taskId = taskId;
+        fix.branch = u"main"_s;
+        fix.revision = u"abc123"_s;
+        undo->push(new AddFixRecordCommand(m_window->workspace(), m_window->organisationId(), fix));
+        step(u"fix record"_s);
+        BoardColumnView *doneAgain = columnView(u"Done"_s);
+        doneAgain->list()->setFocus();
+        doneAgain->list()->setCurrentIndex(doneAgain->model()->index(0));
+        m_window->deleteSelectedCard();
+        QCOMPARE(m_window->boardModel()->cardCount(), 0);
+        QVERIFY(!TaskStore(m_window->database()).get(taskId));
+        step(u"delete card"_s);
 
         // THEN every step undoes, and the database is what it was before that step, back to
         // the empty database on its welcome.

@@ -15,8 +15,14 @@
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/newcarddialog.h"
+#include "views/swimlanegrid.h"
+#include "settingscommands.h"
 
 #include <QApplication>
+#include <QGuiApplication>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QWindow>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QLabel>
@@ -35,6 +41,31 @@
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
 using namespace DeltaboardTest;
+
+namespace {
+
+// A real mouse drag (as in mainwindowtest): press, move past the drag distance so the view starts
+// a QDrag, and release over the target once its event loop runs.
+void dragCard(QListView *source, const QModelIndex &card, QListView *target, QPoint dropAt)
+{
+    const QPoint start = source->visualRect(card).center();
+    QTest::mousePress(source->viewport(), Qt::LeftButton, {}, start);
+    QTimer::singleShot(100, target, [target, dropAt] {
+        QWindow *window = target->window()->windowHandle();
+        const QPoint inWindow = target->viewport()->mapTo(target->window(), dropAt);
+        QTest::mouseMove(window, inWindow - QPoint(0, 4));
+        QTest::mouseMove(window, inWindow);
+        QTest::mouseRelease(window, Qt::LeftButton, {}, inWindow);
+    });
+    for (const QPoint offset : {QPoint(0, 2), QPoint(0, 40)}) {
+        QMouseEvent move(QEvent::MouseMove, start + offset,
+                         source->viewport()->mapToGlobal(start + offset), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(source->viewport(), &move);
+    }
+}
+
+} // namespace
 
 // A team that starts from nothing, in the app: the welcome sets up the workspace, Workspace
 // Settings shapes it, a card is born in a column, archived and restored, and every step undoes
@@ -206,6 +237,44 @@ private Q_SLOTS:
         QCOMPARE(columnView(u"Ready"_s)->findChild<QLabel *>(u"columnCount"_s)->text(),
                  u"1 / 20"_s);
 
+        // A second card, Jon's; in lanes by assignee, Ana's card dragged into Jon's lane, in
+        // Review: it is his, and in Review, as one step.
+        qint64 jonsCard = 0;
+        NewTask jons;
+        jons.organisationId = m_window->organisationId();
+        jons.title = u"Package the driver"_s;
+        jons.assignee = u"Jon Park"_s;
+        undo->push(Settings::addTask(m_window->workspace(), jons, &jonsCard));
+        QVERIFY(jonsCard > 0);
+        step(u"Jon's card"_s);
+        m_window->setSwimlanes(Swimlanes::Assignee);
+        SwimlaneGrid *lanes = m_window->boardView()->swimlaneGrid();
+        QVERIFY(lanes);
+        qint64 review = 0;
+        qint64 readyColumn = 0;
+        for (BoardColumnModel *column : board->columns()) {
+            if (column->column().name == u"Review"_s)
+                review = column->column().id;
+            if (column->column().name == u"Ready"_s)
+                readyColumn = column->column().id;
+        }
+        QListView *from = lanes->cell(u"Ana Lima"_s, readyColumn);
+        QListView *to = lanes->cell(u"Jon Park"_s, review);
+        QVERIFY(from && to && from->model()->rowCount() == 1);
+        if (QGuiApplication::platformName() == u"offscreen"_s) {
+            // No drag and drop offscreen (CTest runs this on Xvfb): the drop the view would do.
+            QMimeData *data = from->model()->mimeData({from->model()->index(0, 0)});
+            to->model()->dropMimeData(data, Qt::MoveAction, 0, 0, {});
+            delete data;
+        } else {
+            m_window->activateWindow();
+            dragCard(from, from->model()->index(0, 0), to, QPoint(40, 10));
+        }
+        QTRY_COMPARE(TaskStore(m_window->database()).get(taskId)->assignee, u"Jon Park"_s);
+        QCOMPARE(TaskStore(m_window->database()).get(taskId)->columnId, review);
+        step(u"drag into Jon's lane"_s);
+        m_window->setSwimlanes(Swimlanes::None);
+
         // Done, archived off the board, restored from the Archived list.
         const qint64 done = m_window->boardModel()->columns().last()->column().id;
         m_window->boardModel()->requestMove(taskId, {done, std::nullopt});
@@ -214,14 +283,14 @@ private Q_SLOTS:
         doneView->list()->setFocus();
         doneView->list()->setCurrentIndex(doneView->model()->index(0));
         m_window->archiveSelectedCard();
-        QCOMPARE(m_window->boardModel()->cardCount(), 0);
+        QCOMPARE(m_window->boardModel()->cardCount(), 1); // Jon's other card stays
         step(u"archive"_s);
         ArchivedCardsDialog *archived = m_window->openArchivedCards();
         QVERIFY(archived);
         QCOMPARE(archived->count(), 1);
         archived->restoreRows({0});
         QCOMPARE(archived->count(), 0);
-        QCOMPARE(m_window->boardModel()->cardCount(), 1);
+        QCOMPARE(m_window->boardModel()->cardCount(), 2);
         archived->close();
         step(u"restore"_s);
 
@@ -244,7 +313,7 @@ private Q_SLOTS:
         doneAgain->list()->setFocus();
         doneAgain->list()->setCurrentIndex(doneAgain->model()->index(0));
         m_window->deleteSelectedCard();
-        QCOMPARE(m_window->boardModel()->cardCount(), 0);
+        QCOMPARE(m_window->boardModel()->cardCount(), 1);
         QVERIFY(!TaskStore(m_window->database()).get(taskId));
         step(u"delete card"_s);
 

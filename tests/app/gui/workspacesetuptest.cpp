@@ -1,5 +1,6 @@
 #include "testdatabase.h"
 #include "testmain.h"
+#include "app/gui/dragcard.h"
 
 #include "app/gui/archiveddialog.h"
 #include "app/gui/mainwindow.h"
@@ -41,31 +42,6 @@
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
 using namespace DeltaboardTest;
-
-namespace {
-
-// A real mouse drag (as in mainwindowtest): press, move past the drag distance so the view starts
-// a QDrag, and release over the target once its event loop runs.
-void dragCard(QListView *source, const QModelIndex &card, QListView *target, QPoint dropAt)
-{
-    const QPoint start = source->visualRect(card).center();
-    QTest::mousePress(source->viewport(), Qt::LeftButton, {}, start);
-    QTimer::singleShot(100, target, [target, dropAt] {
-        QWindow *window = target->window()->windowHandle();
-        const QPoint inWindow = target->viewport()->mapTo(target->window(), dropAt);
-        QTest::mouseMove(window, inWindow - QPoint(0, 4));
-        QTest::mouseMove(window, inWindow);
-        QTest::mouseRelease(window, Qt::LeftButton, {}, inWindow);
-    });
-    for (const QPoint offset : {QPoint(0, 2), QPoint(0, 40)}) {
-        QMouseEvent move(QEvent::MouseMove, start + offset,
-                         source->viewport()->mapToGlobal(start + offset), Qt::NoButton,
-                         Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(source->viewport(), &move);
-    }
-}
-
-} // namespace
 
 // A team that starts from nothing, in the app: the welcome sets up the workspace, Workspace
 // Settings shapes it, a card is born in a column, archived and restored, and every step undoes

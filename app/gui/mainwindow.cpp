@@ -1,6 +1,8 @@
+// Over 600 lines: the wiring of seven views, the welcome, the menus and the settings the window
+// restores; what the menus do lives in deltaactions, boardactions and transferactions.
 #include "mainwindow.h"
 
-#include "archiveddialog.h"
+#include "boardactions.h"
 #include "deltaactions.h"
 #include "pages/boardpage.h"
 #include "pages/deltaspage.h"
@@ -103,6 +105,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     , m_pages{m_boardPage, m_deltasPage, m_prioritiesPage, m_impactPage,
               m_gapPage,   m_flowPage,   m_crashesPage}
     , m_deltaActions(new DeltaActions(this))
+    , m_boardActions(new BoardActions(this))
     , m_transfers(new TransferActions(this))
     , m_organisations(new QComboBox(this))
     , m_search(new QLineEdit(this))
@@ -142,26 +145,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this,
             [this](const QString &text) { currentPage()->search(text); });
     connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
-    connect(m_boardPage->view(), &BoardView::newCardRequested, this, &MainWindow::newCard);
-    // A card dragged into another assignee's lane is assigned to them and moved, as one step.
-    connect(m_board, &BoardModel::laneChangeRequested, this,
-            [this](qint64 taskId, const QString &assignee, const CardPosition &to) {
-                const auto before = TaskStore(*m_db).get(taskId);
-                if (!before) {
-                    showError(before.error());
-                    return;
-                }
-                Task after = *before;
-                after.assignee = assignee;
-                m_undoStack->beginMacro(assignee.isEmpty()
-                                            ? tr("Unassign %1").arg(before->title)
-                                            : tr("Assign %1 to %2").arg(before->title, assignee));
-                m_undoStack->push(new UpdateTaskCommand(m_workspace, *before, after));
-                m_board->requestMove(taskId, to);
-                m_undoStack->endMacro();
-            });
-    connect(m_board, &BoardModel::laneChangeRefused, this,
-            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    connect(m_boardPage->view(), &BoardView::newCardRequested, m_boardActions,
+            &BoardActions::newCard);
     connect(m_boardPage->view(), &BoardView::demoRequested, m_transfers,
             &TransferActions::createDemo);
     connect(m_welcome, &WelcomePanel::workspaceCreated, this, [this](qint64 organisationId) {
@@ -288,7 +273,7 @@ void MainWindow::buildActions()
     find->setShortcut(QKeySequence::Find);
 
     buildDeltaMenu();
-    buildBoardMenu();
+    m_boardActions->buildMenu(menuBar()->addMenu(tr("&Board")));
     const QList<QAction *> views = buildViewMenu();
 
     QToolBar *bar = addToolBar(tr("Main"));
@@ -307,116 +292,6 @@ void MainWindow::buildActions()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     bar->addWidget(m_search);
-}
-
-void MainWindow::buildBoardMenu()
-{
-    QMenu *board = menuBar()->addMenu(tr("&Board"));
-    QAction *card = board->addAction(tr("&New Card…"), this, [this] {
-        showView(View::Board);
-        const auto position = m_board->positionOf(boardView()->selectedTask());
-        const QList<BoardColumnModel *> columns = m_board->columns();
-        if (position)
-            newCard(position->columnId);
-        else if (!columns.isEmpty())
-            newCard(columns.first()->column().id);
-    });
-    card->setToolTip(tr("N on the board; or + in a column's header"));
-    QMenu *lanes = board->addMenu(tr("S&wimlanes"));
-    auto *laneGroup = new QActionGroup(this);
-    const std::pair<Swimlanes, QString> modes[] = {
-        {Swimlanes::None, tr("&None")},
-        {Swimlanes::Assignee, tr("By &Assignee")},
-        {Swimlanes::Priority, tr("By &Priority")},
-        {Swimlanes::Group, tr("By User &Group Hurt Most")},
-        {Swimlanes::Component, tr("By &Component")},
-    };
-    for (const auto &[mode, text] : modes) {
-        QAction *action = lanes->addAction(text, this, [this, mode] { setSwimlanes(mode); });
-        action->setCheckable(true);
-        action->setChecked(mode == Swimlanes::None);
-        laneGroup->addAction(action);
-        m_laneActions.append(action);
-    }
-    board->addSeparator();
-    board->addAction(tr("&Archive Done Cards"), this, &MainWindow::archiveDoneCards);
-    board->addAction(tr("Archive &Selected Card"), this, &MainWindow::archiveSelectedCard);
-    QAction *remove = board->addAction(tr("De&lete Card"), this, &MainWindow::deleteSelectedCard);
-    remove->setObjectName(u"deleteCardAction"_s);
-    remove->setShortcut(QKeySequence::Delete);
-    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    boardView()->addAction(remove);
-    board->addAction(tr("Archi&ved Cards…"), this, [this] { openArchivedCards(); });
-    board->addSeparator();
-    board->addAction(findChild<QAction *>(u"workspaceSettingsAction"_s));
-}
-
-void MainWindow::setSwimlanes(Swimlanes mode)
-{
-    if (const Status set = m_board->setSwimlanes(mode); !set)
-        showError(set.error());
-    m_laneActions.at(int(mode))->setChecked(true);
-    QSettings().setValue(u"board/swimlanes"_s, int(mode));
-}
-
-void MainWindow::archiveDoneCards()
-{
-    const qint64 organisation = organisationId();
-    if (organisation <= 0)
-        return;
-    const auto done = BoardStore(*m_db).doneOnBoard(organisation);
-    if (!done) {
-        showError(done.error());
-        return;
-    }
-    if (done->isEmpty()) {
-        statusBar()->showMessage(tr("No done card on this board"), 6000);
-        return;
-    }
-    m_undoStack->push(Settings::archiveCards(m_workspace, organisation, *done));
-    statusBar()->showMessage(tr("Archived %n done card(s); Board › Archived Cards brings one back",
-                                nullptr, int(done->size())),
-                             8000);
-}
-
-void MainWindow::archiveSelectedCard()
-{
-    const qint64 taskId = boardView()->selectedTask();
-    const auto position = m_board->positionOf(taskId);
-    BoardColumnModel *column = position ? m_board->columnModel(position->columnId) : nullptr;
-    if (!column || !column->column().isDone) {
-        statusBar()->showMessage(tr("Only a done card can be archived: select one in a done "
-                                    "column"),
-                                 6000);
-        return;
-    }
-    m_undoStack->push(Settings::archiveCards(m_workspace, organisationId(), {taskId}));
-}
-
-void MainWindow::deleteSelectedCard()
-{
-    const qint64 taskId = boardView()->selectedTask();
-    if (taskId <= 0) {
-        statusBar()->showMessage(tr("Select a card on the board to delete it"), 6000);
-        return;
-    }
-    const auto task = TaskStore(*m_db).get(taskId);
-    if (!task) {
-        showError(task.error());
-        return;
-    }
-    m_undoStack->push(Settings::removeTask(m_workspace, *task));
-    statusBar()->showMessage(tr("Deleted card %1; Ctrl+Z brings it back").arg(task->title), 8000);
-}
-
-ArchivedCardsDialog *MainWindow::openArchivedCards()
-{
-    if (organisationId() <= 0)
-        return nullptr;
-    auto *dialog = new ArchivedCardsDialog(m_workspace, organisationId(), organisationName(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    return dialog;
 }
 
 void MainWindow::buildDeltaMenu()
@@ -536,46 +411,32 @@ void MainWindow::updateWelcome()
 
 NewCardDialog *MainWindow::newCard(qint64 columnId)
 {
-    BoardColumnModel *column = m_board->columnModel(columnId);
-    if (!column || organisationId() <= 0)
-        return nullptr;
-    // Deltas by #id, or by the words of their title and text.
-    Database &db = *m_db;
-    auto search = [&db](const QString &text) {
-        QList<NewCardDialog::Match> matches;
-        QString number = text;
-        if (number.startsWith(u'#'))
-            number.remove(0, 1);
-        bool isId = false;
-        const qint64 id = number.toLongLong(&isId);
-        if (isId) {
-            if (const auto delta = DeltaStore(db).get(id))
-                matches.append({delta->id, delta->title});
-            return matches;
-        }
-        DeltaFilter filter;
-        filter.search = text;
-        filter.limit = 50;
-        if (const auto rows = DeltaStore(db).list(filter)) {
-            for (const DeltaRow &row : *rows)
-                matches.append({row.id, row.title});
-        }
-        return matches;
-    };
-    auto *dialog = new NewCardDialog(column->column().name, search, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const qint64 organisation = organisationId();
-    connect(dialog, &QDialog::accepted, this, [this, dialog, organisation, columnId] {
-        NewTask task;
-        task.organisationId = organisation;
-        task.title = dialog->title();
-        task.assignee = dialog->assignee();
-        task.deltaIds = dialog->deltaIds();
-        task.columnId = columnId;
-        m_undoStack->push(Settings::addTask(m_workspace, task));
-    });
-    dialog->open();
-    return dialog;
+    return m_boardActions->newCard(columnId);
+}
+
+void MainWindow::archiveDoneCards()
+{
+    m_boardActions->archiveDoneCards();
+}
+
+void MainWindow::archiveSelectedCard()
+{
+    m_boardActions->archiveSelectedCard();
+}
+
+void MainWindow::deleteSelectedCard()
+{
+    m_boardActions->deleteSelectedCard();
+}
+
+ArchivedCardsDialog *MainWindow::openArchivedCards()
+{
+    return m_boardActions->openArchivedCards();
+}
+
+void MainWindow::setSwimlanes(Swimlanes mode)
+{
+    m_boardActions->setSwimlanes(mode);
 }
 
 WorkspaceSettingsDialog *MainWindow::openWorkspaceSettings()
@@ -814,7 +675,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(u"window/state"_s).toByteArray());
     setOrganisation(settings.value(u"organisation/last"_s).toString());
     const int lanes = settings.value(u"board/swimlanes"_s, 0).toInt();
-    if (lanes > 0 && lanes < m_laneActions.size())
+    if (lanes > int(Swimlanes::None) && lanes <= int(Swimlanes::Component))
         setSwimlanes(Swimlanes(lanes));
     const QString key = settings.value(u"window/view"_s).toString();
     const auto found = std::find_if(m_pages.cbegin(), m_pages.cend(), [&key](const ViewPage *page) {

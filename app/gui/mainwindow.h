@@ -48,6 +48,7 @@ class TransferActions;
 class ViewPage;
 class Workspace;
 class ArchivedCardsDialog;
+class BoardActions;
 class NewCardDialog;
 class WelcomePanel;
 class WorkspaceSettingsDialog;
@@ -162,7 +163,6 @@ private:
     ViewPage *currentPage() const { return page(currentView()); }
     void buildActions();
     void buildDeltaMenu();
-    void buildBoardMenu();
     QList<QAction *> buildViewMenu();
     void reloadOrganisations();
     // The welcome while the database has no organisation, unless the user skipped it.
@@ -194,6 +194,7 @@ private:
     CrashesPage *m_crashesPage;
     QList<ViewPage *> m_pages; // in View order
     DeltaActions *m_deltaActions;
+    BoardActions *m_boardActions;
     TransferActions *m_transfers;
     QComboBox *m_organisations;
     QLineEdit *m_search;
@@ -201,7 +202,6 @@ private:
     QActionGroup *m_viewActions;
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;
-    QList<QAction *> m_laneActions; // in Swimlanes order
 };
 
 } // namespace Deltaboard

@@ -1,3 +1,5 @@
+// Over 600 lines: four tabs (organisations, board, user groups, components), each a table or
+// list that pushes one undo command per edit; splitting them would scatter one dialog.
 #include "workspacesettings.h"
 
 #include "boardstore.h"

@@ -1,3 +1,5 @@
+// Over 600 lines: every read and write of tasks (creation, moves with their times, links, fix
+// records, the board and its lanes, removal and restore) in one store, one transaction each.
 #include "taskstore.h"
 
 #include "boardstore.h"

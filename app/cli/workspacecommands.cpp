@@ -120,6 +120,24 @@ Outcome cmdListOrganisations(Context &context)
     return {};
 }
 
+// For each record, the names of what it is linked to: the components a group uses, the groups
+// that use a component.
+template<typename Record, typename Lookup>
+Result<QList<QStringList>> linkedNames(const QList<Record> &records, Lookup lookup)
+{
+    QList<QStringList> all;
+    for (const Record &record : records) {
+        const auto linked = lookup(record.id);
+        if (!linked)
+            return Error{linked.error()};
+        QStringList names;
+        for (const auto &item : *linked)
+            names.append(item.name);
+        all.append(names);
+    }
+    return all;
+}
+
 Outcome cmdListGroups(Context &context)
 {
     Outcome failure;
@@ -130,16 +148,11 @@ Outcome cmdListGroups(Context &context)
     const auto groups = store.groups();
     if (!groups)
         return Failed{groups.error()};
-    QList<QStringList> used;
-    for (const UserGroup &group : *groups) {
-        const auto components = store.componentsUsedBy(group.id);
-        if (!components)
-            return Failed{components.error()};
-        QStringList names;
-        for (const Component &component : *components)
-            names.append(component.name);
-        used.append(names);
-    }
+    const auto linked
+        = linkedNames(*groups, [&store](qint64 id) { return store.componentsUsedBy(id); });
+    if (!linked)
+        return Failed{linked.error()};
+    const QList<QStringList> &used = *linked;
     if (request->json) {
         QJsonArray array;
         for (qsizetype i = 0; i < groups->size(); ++i) {
@@ -180,16 +193,11 @@ Outcome cmdListComponents(Context &context)
     const auto components = store.components();
     if (!components)
         return Failed{components.error()};
-    QList<QStringList> users;
-    for (const Component &component : *components) {
-        const auto groups = store.groupsUsing(component.id);
-        if (!groups)
-            return Failed{groups.error()};
-        QStringList names;
-        for (const UserGroup &group : *groups)
-            names.append(group.name);
-        users.append(names);
-    }
+    const auto linked
+        = linkedNames(*components, [&store](qint64 id) { return store.groupsUsing(id); });
+    if (!linked)
+        return Failed{linked.error()};
+    const QList<QStringList> &users = *linked;
     if (request->json) {
         QJsonArray array;
         for (qsizetype i = 0; i < components->size(); ++i) {

@@ -9,6 +9,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
@@ -65,9 +67,16 @@ NewCardDialog::NewCardDialog(const QString &columnName, Search search, QWidget *
             m_chosen.append(id);
     });
 
+    auto *record = new QPushButton(tr("Record a New Delta…"), this);
+    record->setObjectName(u"newCardRecordDelta"_s);
+    record->setToolTip(tr("The report this card answers is not recorded yet: record it, and it "
+                          "is linked"));
+    connect(record, &QPushButton::clicked, this, &NewCardDialog::recordDeltaRequested);
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_results, 1);
+    layout->addWidget(record, 0, Qt::AlignLeft);
     layout->addWidget(hint);
     layout->addWidget(buttons);
     resize(520, 420);
@@ -94,14 +103,29 @@ void NewCardDialog::searchDeltas(const QString &text)
     runSearch();
 }
 
+void NewCardDialog::addDelta(const Match &delta)
+{
+    m_recorded.append(delta);
+    if (!m_chosen.contains(delta.id))
+        m_chosen.append(delta.id);
+    runSearch();
+}
+
 void NewCardDialog::runSearch()
 {
     const QSignalBlocker blocker(m_results);
     m_results->clear();
     // What is ticked stays chosen even when a new search does not find it.
-    QList<Match> matches;
-    if (!m_find->text().trimmed().isEmpty())
-        matches = m_search(m_find->text().trimmed());
+    // What was recorded from here stays listed first, whatever the search finds.
+    QList<Match> matches = m_recorded;
+    if (!m_find->text().trimmed().isEmpty()) {
+        for (const Match &match : m_search(m_find->text().trimmed())) {
+            const bool listed = std::any_of(matches.cbegin(), matches.cend(),
+                                            [&match](const Match &m) { return m.id == match.id; });
+            if (!listed)
+                matches.append(match);
+        }
+    }
     for (const Match &match : std::as_const(matches)) {
         auto *item = new QListWidgetItem(u"#%1  %2"_s.arg(match.id).arg(match.title), m_results);
         item->setData(Qt::UserRole, match.id);

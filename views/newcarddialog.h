@@ -32,6 +32,12 @@ public:
     QList<qint64> deltaIds() const;
     // Types into the delta search and runs it now (the dialog otherwise waits for a pause).
     void searchDeltas(const QString &text);
+    // Lists a delta ticked (one just recorded from here).
+    void addDelta(const Match &delta);
+
+Q_SIGNALS:
+    // "Record a New Delta…": the delta this card is for is not recorded yet.
+    void recordDeltaRequested();
 
 private:
     void runSearch();
@@ -42,6 +48,7 @@ private:
     QLineEdit *m_find;
     QListWidget *m_results;
     QList<qint64> m_chosen;
+    QList<Match> m_recorded; // recorded from here: listed whatever the search says
 };
 
 } // namespace Deltaboard

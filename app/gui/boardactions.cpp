@@ -74,6 +74,14 @@ NewCardDialog *BoardActions::newCard(qint64 columnId)
         task.columnId = columnId;
         m_window->undoStack()->push(Settings::addTask(m_window->workspace(), task));
     });
+    // A card for a report not recorded yet: record it from here, and it is ticked.
+    connect(dialog, &NewCardDialog::recordDeltaRequested, this, [this, dialog] {
+        const qint64 id = m_window->newDelta(false);
+        if (id <= 0)
+            return; // cancelled, or refused (and said so)
+        if (const auto delta = DeltaStore(m_window->database()).get(id))
+            dialog->addDelta({delta->id, delta->title});
+    });
     dialog->open();
     return dialog;
 }

@@ -91,7 +91,7 @@ qint64 DeltaActions::commitSelected()
     return taskId;
 }
 
-qint64 DeltaActions::newDelta()
+qint64 DeltaActions::newDelta(bool show)
 {
     const auto components = GroupStore(m_window->database()).components();
     NewDeltaDialog dialog(components ? *components : QList<Component>{}, m_window);
@@ -102,7 +102,7 @@ qint64 DeltaActions::newDelta()
     stack->push(command);
     // A failed one is obsolete and already deleted by the stack: only read it when it stayed.
     const qint64 id = stack->command(stack->index() - 1) == command ? command->deltaId() : 0;
-    if (id) {
+    if (id && show) {
         m_window->showView(MainWindow::View::Deltas);
         m_window->clearSearch();
         m_window->deltaList()->selectDelta(id); // the command's deltasAdded has refreshed it

@@ -22,8 +22,8 @@ public:
 
     // Returns the new task's id, or 0 when nothing was committed.
     qint64 commitSelected();
-    // Returns the new delta's id, or 0.
-    qint64 newDelta();
+    // Returns the new delta's id, or 0. With 'show', the Deltas view shows it selected.
+    qint64 newDelta(bool show = true);
     void setSelectedState(DeltaState state);
     void markDuplicate();
     void markSameAsDefect(qint64 crashDeltaId);

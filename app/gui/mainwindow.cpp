@@ -506,9 +506,9 @@ qint64 MainWindow::commitSelected()
     return m_deltaActions->commitSelected();
 }
 
-qint64 MainWindow::newDelta()
+qint64 MainWindow::newDelta(bool show)
 {
-    return m_deltaActions->newDelta();
+    return m_deltaActions->newDelta(show);
 }
 
 void MainWindow::setSelectedState(DeltaState state)

@@ -133,7 +133,7 @@ public:
     // Shows a delta in the Deltas view.
     void openDelta(qint64 deltaId);
     // Records a new delta (asks for it in a dialog); returns its id, or 0.
-    qint64 newDelta();
+    qint64 newDelta(bool show = true);
     // Puts the selected deltas in this state, as one undo step.
     void setSelectedState(DeltaState state);
     // Marks the selected delta a duplicate of another, asking which.

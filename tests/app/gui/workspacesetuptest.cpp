@@ -11,7 +11,9 @@
 #include "addcommentcommand.h"
 #include "addfixrecordcommand.h"
 #include "boardmodel.h"
+#include "deltastore.h"
 #include "integritycheck.h"
+#include "organisationstore.h"
 #include "taskstore.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
@@ -25,6 +27,7 @@
 #include <QMouseEvent>
 #include <QWindow>
 #include <QComboBox>
+#include <QDialog>
 #include <QLineEdit>
 #include <QLabel>
 #include <QListView>
@@ -309,6 +312,46 @@ private Q_SLOTS:
         }
         QVERIFY(!m_window->isWelcoming());
         QVERIFY(IntegrityCheck::healthy(IntegrityCheck(m_window->database()).run()));
+    }
+
+    void shouldRecordTheDeltaACardServesFromItsEditor()
+    {
+        // GIVEN a board and no delta yet
+        TempDatabase temp;
+        auto db = temp.open();
+        QVERIFY(db);
+        QVERIFY(OrganisationStore(*db).create(u"Kestrel Systems"_s));
+        MainWindow window(std::move(db));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const qint64 backlog = window.boardModel()->columns().first()->column().id;
+        NewCardDialog *dialog = window.newCard(backlog);
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit *>(u"newCardTitle"_s)->setText(u"Fix the flicker"_s);
+
+        // WHEN the delta is recorded from the card's editor
+        QTimer::singleShot(0, this, [] {
+            auto *record = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            QVERIFY(record && record->objectName() == u"newDeltaDialog"_s);
+            record->findChild<QLineEdit *>(u"newDeltaTitle"_s)
+                ->setText(u"The screen flickers on resume"_s);
+            record->accept();
+        });
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"newCardRecordDelta"_s),
+                          Qt::LeftButton);
+
+        // THEN it is ticked, and the card serves it
+        QCOMPARE(dialog->deltaIds().size(), 1);
+        const qint64 deltaId = dialog->deltaIds().first();
+        QCOMPARE(DeltaStore(window.database()).get(deltaId)->title,
+                 u"The screen flickers on resume"_s);
+        dialog->accept();
+        const auto tasks = TaskStore(window.database()).tasksForDelta(deltaId);
+        QCOMPARE(tasks->size(), 1);
+        QCOMPARE(tasks->first().title, u"Fix the flicker"_s);
+        QCOMPARE(window.boardModel()->columns().first()->index(0).data(
+                     BoardColumnModel::LinkedDeltasRole),
+                 QVariant(1));
     }
 
     void cleanupTestCase() { m_window.reset(); }

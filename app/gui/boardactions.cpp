@@ -118,10 +118,15 @@ void BoardActions::buildMenu(QMenu *board)
     board->addSeparator();
     board->addAction(tr("&Archive Done Cards"), this, &BoardActions::archiveDoneCards);
     board->addAction(tr("Archive &Selected Card"), this, &BoardActions::archiveSelectedCard);
-    QAction *remove = board->addAction(tr("De&lete Card"), this, &BoardActions::deleteSelectedCard);
+    board->addAction(tr("De&lete Card (Del on the board)"), this,
+                     &BoardActions::deleteSelectedCard);
+    // Delete works on the board only: a shortcut on the menu's action would take the key from
+    // every other window of the app (the import wizard removes files with it).
+    auto *remove = new QAction(tr("Delete card"), m_window->boardView());
     remove->setObjectName(u"deleteCardAction"_s);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(remove, &QAction::triggered, this, &BoardActions::deleteSelectedCard);
     m_window->boardView()->addAction(remove);
     board->addAction(tr("Archi&ved Cards…"), this, [this] { openArchivedCards(); });
     board->addSeparator();

@@ -291,7 +291,9 @@ private Q_SLOTS:
         BoardColumnView *doneAgain = columnView(u"Done"_s);
         doneAgain->list()->setFocus();
         doneAgain->list()->setCurrentIndex(doneAgain->model()->index(0));
-        m_window->deleteSelectedCard();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(doneAgain->list(), Qt::Key_Delete); // the board's shortcut
         QCOMPARE(m_window->boardModel()->cardCount(), 1);
         QVERIFY(!TaskStore(m_window->database()).get(taskId));
         step(u"delete card"_s);

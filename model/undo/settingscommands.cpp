@@ -58,15 +58,18 @@ QUndoCommand *addOrganisation(Workspace *workspace, const QString &name, BoardTe
     Database &db = workspace->database();
     return new SettingsCommand(
         workspace, QObject::tr("Add organisation %1").arg(name.trimmed()),
-        [&db, state, name, board, createdId]() -> Status {
+        // The caller's variable is written on the first run only (when the command is pushed):
+        // it is gone by the time a later redo runs.
+        [&db, state, name, board, out = std::make_shared<qint64 *>(createdId)]() -> Status {
             if (state->removed)
                 return OrganisationStore(db).restore(*state->removed);
             const auto created = OrganisationStore(db).create(name, board);
             if (!created)
                 return Error{created.error()};
             state->id = created->id;
-            if (createdId)
-                *createdId = created->id;
+            if (*out)
+                **out = created->id;
+            *out = nullptr;
             return {};
         },
         [&db, state]() -> Status {
@@ -302,13 +305,14 @@ QUndoCommand *addTask(Workspace *workspace, const NewTask &task, qint64 *created
     const qint64 organisationId = task.organisationId;
     return new SettingsCommand(
         workspace, QObject::tr("New card %1").arg(task.title.trimmed()),
-        [&db, state, createdId]() -> Status {
+        [&db, state, out = std::make_shared<qint64 *>(createdId)]() -> Status {
             const auto added = TaskStore(db).add(*state);
             if (!added)
                 return Error{added.error()};
             state->id = *added; // redo after undo: the same id again
-            if (createdId)
-                *createdId = *added;
+            if (*out)
+                **out = *added; // the first run only, as in addOrganisation()
+            *out = nullptr;
             return {};
         },
         [&db, state] { return TaskStore(db).remove(*state->id); },

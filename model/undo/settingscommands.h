@@ -35,7 +35,8 @@ private:
 };
 
 // The commands the settings dialog, the welcome and the board push; each is made, not run:
-// pushing it on the stack runs it.
+// pushing it on the stack runs it. 'createdId', when given, receives the new record's id when
+// the push runs the command, and is never written again.
 namespace Settings {
 
 QUndoCommand *addOrganisation(Workspace *workspace, const QString &name, BoardTemplate board,

@@ -27,6 +27,8 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     , m_stripLayout(new QHBoxLayout(m_strip))
     , m_empty(new QWidget(this))
     , m_demoButton(new QPushButton(tr("Create a Demo Workspace"), m_empty))
+    , m_setupButton(new QPushButton(tr("Set Up Workspace…"), m_empty))
+    , m_hint(new QLabel(m_empty))
 {
     setObjectName(u"boardView"_s);
     m_stripLayout->setContentsMargins(8, 8, 8, 8);
@@ -35,12 +37,14 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
 
-    auto *hint = new QLabel(m_empty);
+    QLabel *hint = m_hint;
     hint->setObjectName(u"boardEmptyState"_s);
     hint->setWordWrap(true);
-    hint->setText(tr("<b>No commitments on this board yet.</b> A card is this organisation's "
-                     "commitment to work on deltas: select deltas in the Deltas view "
-                     "(Ctrl+2) and choose <i>Commit…</i>."));
+    setNoOrganisation(false);
+    m_setupButton->setObjectName(u"setUpWorkspace"_s);
+    m_setupButton->hide();
+    connect(static_cast<QPushButton *>(m_setupButton), &QPushButton::clicked, this,
+            &BoardView::setupRequested);
     m_demoButton->setObjectName(u"createDemo"_s);
     m_demoButton->hide();
     connect(static_cast<QPushButton *>(m_demoButton), &QPushButton::clicked, this,
@@ -48,6 +52,7 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
     auto *emptyLayout = new QHBoxLayout(m_empty);
     emptyLayout->setContentsMargins(12, 8, 12, 0);
     emptyLayout->addWidget(hint, 1);
+    emptyLayout->addWidget(m_setupButton);
     emptyLayout->addWidget(m_demoButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -126,6 +131,17 @@ void BoardView::rebuild()
         m_columns.append(view);
     }
     m_empty->setVisible(m_model->cardCount() == 0);
+}
+
+void BoardView::setNoOrganisation(bool none)
+{
+    m_hint->setText(none ? tr("<b>No organisation yet.</b> A board belongs to an organisation: "
+                              "set one up (Edit › Workspace Settings, Ctrl+,), with its board's "
+                              "columns, your user groups and components.")
+                         : tr("<b>No cards on this board yet.</b> Add one with + in a column "
+                              "(or N), or commit to deltas: select them in the Deltas view "
+                              "(Ctrl+2) and choose <i>Commit…</i>."));
+    m_setupButton->setVisible(none);
 }
 
 void BoardView::setOfferDemo(bool offer)

@@ -34,10 +34,13 @@ public:
     qint64 selectedTask() const;
     // Shows a button offering a demo workspace (for an empty database).
     void setOfferDemo(bool offer);
+    // Shows what to do on a database with no organisation yet: set one up.
+    void setNoOrganisation(bool none);
 
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
     void demoRequested();
+    void setupRequested();
     // A new card for this column ("+" in its header, or N on the board).
     void newCardRequested(qint64 columnId);
 
@@ -53,6 +56,8 @@ private:
     QHBoxLayout *m_stripLayout;
     QWidget *m_empty;
     QWidget *m_demoButton;
+    QWidget *m_setupButton;
+    QLabel *m_hint;
     QList<BoardColumnView *> m_columns;
     SwimlaneGrid *m_lanes = nullptr;
     QSet<QString> m_collapsedLanes;

@@ -147,6 +147,9 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
     connect(m_boardPage->view(), &BoardView::newCardRequested, m_boardActions,
             &BoardActions::newCard);
+    connect(m_boardPage->view(), &BoardView::setupRequested, this, [this] {
+        openWorkspaceSettings()->showTab(WorkspaceSettingsDialog::Tab::Organisations);
+    });
     connect(m_boardPage->view(), &BoardView::demoRequested, m_transfers,
             &TransferActions::createDemo);
     connect(m_welcome, &WelcomePanel::workspaceCreated, this, [this](qint64 organisationId) {
@@ -335,7 +338,14 @@ QList<QAction *> MainWindow::buildViewMenu()
     QList<QAction *> views;
     for (int i = 0; i < m_pages.size(); ++i) {
         const ViewPage::Entry entry = m_pages.at(i)->entry();
-        QAction *action = viewMenu->addAction(entry.title, this, [this, i] { showView(View(i)); });
+        QAction *action = viewMenu->addAction(entry.title, this, [this, i] {
+            // Asking for a view leaves the welcome, as its Skip does.
+            if (isWelcoming()) {
+                m_welcomeSkipped = true;
+                updateWelcome();
+            }
+            showView(View(i));
+        });
         action->setShortcut(entry.shortcut);
         action->setToolTip(entry.toolTip);
         action->setCheckable(true);
@@ -384,6 +394,7 @@ void MainWindow::reloadOrganisations()
     const bool empty = organisations->isEmpty() && m_deltasPage->model()->totalCount() == 0;
     m_demoAction->setEnabled(empty);
     boardView()->setOfferDemo(empty);
+    boardView()->setNoOrganisation(organisations->isEmpty());
     reloadComponents();
     organisationChanged();
     updateWelcome();

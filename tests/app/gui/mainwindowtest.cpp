@@ -6,6 +6,7 @@
 #include "app/gui/importwizard.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/welcome.h"
+#include "app/gui/workspacesettings.h"
 
 #include "boardcolumnmodel.h"
 #include "boardmodel.h"
@@ -1107,8 +1108,31 @@ private Q_SLOTS:
         QVERIFY(window.welcome()->isVisible());
         QTest::mouseClick(window.findChild<QPushButton *>(u"welcomeSkip"_s), Qt::LeftButton);
         QVERIFY(!window.isWelcoming());
+        // The welcome comes back for another empty database only; a view asked for leaves it.
+        {
+            TempDatabase other;
+            auto empty = other.open();
+            QVERIFY(empty);
+            MainWindow second(std::move(empty));
+            second.show();
+            QVERIFY(second.isWelcoming());
+            const QList<QAction *> views = second.findChildren<QAction *>();
+            for (QAction *action : views) {
+                if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_2))
+                    action->trigger();
+            }
+            QVERIFY(!second.isWelcoming());
+            QVERIFY(second.findChild<QLabel *>(u"deltaEmptyState"_s)->isVisible());
+        }
         auto *boardHint = window.findChild<QLabel *>(u"boardEmptyState"_s);
         QVERIFY(boardHint && boardHint->isVisible());
+        QVERIFY(boardHint->text().contains(u"No organisation yet"_s));
+        auto *setUp = window.findChild<QPushButton *>(u"setUpWorkspace"_s);
+        QVERIFY(setUp && setUp->isVisible());
+        QTest::mouseClick(setUp, Qt::LeftButton);
+        auto *settings = window.findChild<WorkspaceSettingsDialog *>();
+        QVERIFY(settings && settings->isVisible());
+        settings->close();
         window.showView(MainWindow::View::Deltas);
         QVERIFY(window.findChild<QLabel *>(u"deltaEmptyState"_s)->isVisible());
         window.showView(MainWindow::View::Board);

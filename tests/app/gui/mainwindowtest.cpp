@@ -219,6 +219,20 @@ private Q_SLOTS:
         QCOMPARE(TaskStore(db).get(ana)->assignee, u"Ana Lima"_s);
         QCOMPARE(TaskStore(db).get(ana)->columnId, backlogId);
 
+        // AND Ctrl+Down moves the selected card to the next lane (Jon's) in its column
+        lanes = m_window->boardView()->swimlaneGrid();
+        QListView *anas = lanes->cell(u"Ana Lima"_s, backlogId);
+        QVERIFY(anas && anas->model()->rowCount() == 1);
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        anas->setFocus();
+        anas->setCurrentIndex(anas->model()->index(0, 0));
+        QTest::keyClick(anas, Qt::Key_Down, Qt::ControlModifier);
+        QTRY_COMPARE(TaskStore(db).get(ana)->assignee, u"Jon Park"_s);
+        QCOMPARE(TaskStore(db).get(ana)->columnId, backlogId);
+        m_window->undoStack()->undo();
+        QCOMPARE(TaskStore(db).get(ana)->assignee, u"Ana Lima"_s);
+
         // WHEN the lanes are priorities, a move into another lane is refused and says why
         m_window->setSwimlanes(Swimlanes::Priority);
         lanes = m_window->boardView()->swimlaneGrid();

@@ -7,6 +7,7 @@
 #include "boardmodel.h"
 #include "lanecellmodel.h"
 
+#include <QApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -85,8 +86,9 @@ SwimlaneGrid::SwimlaneGrid(BoardModel *model, CardDelegate *delegate, QSet<QStri
             QPalette palette = header->palette();
             const bool over = column->isOverLimit();
             palette.setColor(QPalette::Window, over ? Palette::warning() : kColumnGrey);
-            palette.setColor(QPalette::WindowText,
-                             over ? QColor(Qt::white) : header->palette().color(QPalette::Text));
+            palette.setColor(QPalette::WindowText, over ? QColor(Qt::white)
+                                                        : QApplication::palette().color(
+                                                            QPalette::WindowText));
             header->setPalette(palette);
         };
         update();

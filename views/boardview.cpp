@@ -200,9 +200,8 @@ void BoardView::moveSelectedInLanes(int columnStep, int laneStep)
     m_model->requestLaneChange(taskId, lane, {columns.at(targetColumn)->column().id, std::nullopt});
     // Keep the card selected where it landed (the board may have been read again).
     if (m_lanes) {
-        if (QListView *cell = m_lanes->cell(m_model->laneOf(taskId), m_model->positionOf(taskId)
-                                                                       .value_or(*from)
-                                                                       .columnId)) {
+        if (QListView *cell = m_lanes->cell(m_model->laneOf(taskId),
+                                            m_model->positionOf(taskId).value_or(*from).columnId)) {
             for (int row = 0; row < cell->model()->rowCount(); ++row) {
                 const QModelIndex index = cell->model()->index(row, 0);
                 if (index.data(BoardColumnModel::TaskIdRole).toLongLong() == taskId) {

@@ -69,26 +69,25 @@ SwimlaneGrid::SwimlaneGrid(BoardModel *model, CardDelegate *delegate, QSet<QStri
         add->setAutoRaise(true);
         add->setToolTip(tr("New card in %1 (N)").arg(column->column().name));
         const qint64 columnId = column->column().id;
-        connect(add, &QToolButton::clicked, this, [this, columnId] {
-            Q_EMIT newCardRequested(columnId);
-        });
+        connect(add, &QToolButton::clicked, this,
+                [this, columnId] { Q_EMIT newCardRequested(columnId); });
         layout->addWidget(name);
         layout->addStretch();
         layout->addWidget(count);
         layout->addWidget(add);
         auto update = [column, header, count] {
             const auto limit = column->column().wipLimit;
-            const QString cards = column->isFiltered()
-                                      ? tr("%1 of %2").arg(column->shownCount()).arg(
-                                          column->cardCount())
-                                      : QString::number(column->cardCount());
+            const QString cards
+                = column->isFiltered()
+                      ? tr("%1 of %2").arg(column->shownCount()).arg(column->cardCount())
+                      : QString::number(column->cardCount());
             count->setText(limit ? tr("%1 / %2").arg(cards).arg(*limit) : cards);
             QPalette palette = header->palette();
             const bool over = column->isOverLimit();
             palette.setColor(QPalette::Window, over ? Palette::warning() : kColumnGrey);
-            palette.setColor(QPalette::WindowText, over ? QColor(Qt::white)
-                                                        : QApplication::palette().color(
-                                                            QPalette::WindowText));
+            palette.setColor(QPalette::WindowText,
+                             over ? QColor(Qt::white)
+                                  : QApplication::palette().color(QPalette::WindowText));
             header->setPalette(palette);
         };
         update();
@@ -149,8 +148,8 @@ SwimlaneGrid::SwimlaneGrid(BoardModel *model, CardDelegate *delegate, QSet<QStri
             connect(cell, &QListView::activated, this, [this](const QModelIndex &index) {
                 Q_EMIT taskActivated(index.data(BoardColumnModel::TaskIdRole).toLongLong());
             });
-            for (const auto signal : {&QAbstractItemModel::rowsInserted,
-                                      &QAbstractItemModel::rowsRemoved}) {
+            for (const auto signal :
+                 {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
                 connect(cellModel, signal, cell, [this, cell] { fitCell(cell); });
             }
             connect(cellModel, &QAbstractItemModel::modelReset, cell,

@@ -210,8 +210,8 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
         }
         BoardStore boards(window.database());
         figure(u"archive_done_cards"_s, double(done.size()), u"cards"_s);
-        figure(u"archive_done_cards_ms"_s,
-               medianMs(1, [&] { return boards.archive(done).ok(); }), u"ms"_s);
+        figure(u"archive_done_cards_ms"_s, medianMs(1, [&] { return boards.archive(done).ok(); }),
+               u"ms"_s);
         figure(u"restore_archived_cards_ms"_s,
                medianMs(1, [&] { return boards.restore(done).ok(); }), u"ms"_s);
     }

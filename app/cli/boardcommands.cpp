@@ -22,8 +22,7 @@ struct BoardRequest
 };
 
 // What every board command starts with: the database and the --org it works on.
-Result<BoardRequest> boardRequest(const Context &context, const QString &command,
-                                  Outcome *failure)
+Result<BoardRequest> boardRequest(const Context &context, const QString &command, Outcome *failure)
 {
     auto db = openDatabase(context, false);
     if (!db) {
@@ -54,8 +53,7 @@ struct ColumnRequest
 };
 
 Result<ColumnRequest> columnRequest(const Context &context, const QString &command,
-                                    qsizetype arguments, const QString &expected,
-                                    Outcome *failure)
+                                    qsizetype arguments, const QString &expected, Outcome *failure)
 {
     if (const Outcome bad = expectArguments(context, command, arguments, arguments, expected)) {
         *failure = bad;
@@ -86,8 +84,8 @@ Outcome cmdListColumns(Context &context)
     const auto request = readRequest(context, &failure);
     if (!request)
         return failure;
-    const auto organisation = requiredOrganisation(context, *request->db, u"list columns"_s,
-                                                   &failure);
+    const auto organisation
+        = requiredOrganisation(context, *request->db, u"list columns"_s, &failure);
     if (!organisation)
         return failure;
     const auto board = BoardStore(*request->db).board(organisation->id);
@@ -100,15 +98,15 @@ Outcome cmdListColumns(Context &context)
     if (request->json) {
         QJsonArray columns;
         for (const BoardColumn &column : board->columns) {
-            columns.append(QJsonObject{
-                {u"id"_s, column.id},
-                {u"position"_s, column.position + 1},
-                {u"name"_s, column.name},
-                {u"wip_limit"_s,
-                 column.wipLimit ? QJsonValue(*column.wipLimit) : QJsonValue(QJsonValue::Null)},
-                {u"starts_work"_s, column.startsWork},
-                {u"done"_s, column.isDone},
-                {u"cards"_s, cards.value(column.id)}});
+            columns.append(
+                QJsonObject{{u"id"_s, column.id},
+                            {u"position"_s, column.position + 1},
+                            {u"name"_s, column.name},
+                            {u"wip_limit"_s, column.wipLimit ? QJsonValue(*column.wipLimit)
+                                                             : QJsonValue(QJsonValue::Null)},
+                            {u"starts_work"_s, column.startsWork},
+                            {u"done"_s, column.isDone},
+                            {u"cards"_s, cards.value(column.id)}});
         }
         printJson(context.out, QJsonObject{{u"organisation"_s, organisation->name},
                                            {u"board"_s, board->name},
@@ -120,8 +118,7 @@ Outcome cmdListColumns(Context &context)
     for (const BoardColumn &column : board->columns) {
         table.addRow({QString::number(column.position + 1), column.name,
                       QString::number(cards.value(column.id)),
-                      column.wipLimit ? QString::number(*column.wipLimit) : u"-"_s,
-                      flags(column)});
+                      column.wipLimit ? QString::number(*column.wipLimit) : u"-"_s, flags(column)});
     }
     table.print(context.out);
     return {};
@@ -168,8 +165,8 @@ Outcome cmdColumnRename(Context &context)
         = columnRequest(context, u"column rename"_s, 2, u"COLUMN NEW_NAME"_s, &failure);
     if (!request)
         return failure;
-    if (const Status renamed = BoardStore(*request->board.db)
-                                   .renameColumn(request->column.id, context.arguments.at(1));
+    if (const Status renamed
+        = BoardStore(*request->board.db).renameColumn(request->column.id, context.arguments.at(1));
         !renamed) {
         return Failed{renamed.error()};
     }
@@ -272,8 +269,7 @@ Outcome cmdBoardSet(Context &context)
 
 Outcome cmdBoardArchive(Context &context)
 {
-    if (const Outcome bad
-        = expectArguments(context, u"board archive"_s, 0, 0, u"no arguments"_s)) {
+    if (const Outcome bad = expectArguments(context, u"board archive"_s, 0, 0, u"no arguments"_s)) {
         return bad;
     }
     Outcome failure;
@@ -329,9 +325,8 @@ Outcome cmdListArchived(Context &context)
 // 'task archive ID...' and 'task restore ID...': all of them or none.
 Outcome changeArchived(Context &context, const QString &command, bool archive)
 {
-    if (const Outcome bad = expectArguments(context, command, 1,
-                                            std::numeric_limits<qsizetype>::max(),
-                                            u"TASK_ID..."_s)) {
+    if (const Outcome bad = expectArguments(
+            context, command, 1, std::numeric_limits<qsizetype>::max(), u"TASK_ID..."_s)) {
         return bad;
     }
     const auto ids = parseIds(context.arguments, u"task id"_s);
@@ -380,7 +375,10 @@ QList<Command> boardCommands()
           {u"starts-work"_s, u"yes: entering it starts the task's cycle time."_s, u"YES_NO"_s},
           {u"done"_s, u"yes: entering it finishes the task."_s, u"YES_NO"_s}},
          cmdColumnAdd},
-        {u"column rename"_s, u"COLUMN NEW_NAME"_s, u"Rename a column."_s, {orgOption()},
+        {u"column rename"_s,
+         u"COLUMN NEW_NAME"_s,
+         u"Rename a column."_s,
+         {orgOption()},
          cmdColumnRename},
         {u"column move"_s,
          u"COLUMN POSITION"_s,
@@ -415,9 +413,15 @@ QList<Command> boardCommands()
          u"List the cards that left a board (archived, or done for longer than its period)."_s,
          {orgOption(), formatOption()},
          cmdListArchived},
-        {u"task archive"_s, u"TASK_ID..."_s, u"Take done cards off their board now."_s, {},
+        {u"task archive"_s,
+         u"TASK_ID..."_s,
+         u"Take done cards off their board now."_s,
+         {},
          cmdTaskArchive},
-        {u"task restore"_s, u"TASK_ID..."_s, u"Put archived cards back on their board."_s, {},
+        {u"task restore"_s,
+         u"TASK_ID..."_s,
+         u"Put archived cards back on their board."_s,
+         {},
          cmdTaskRestore},
     };
 }

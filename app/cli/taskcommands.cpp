@@ -231,11 +231,16 @@ Outcome cmdTaskAdd(Context &context)
     const auto organisation = requiredOrganisation(context, **db, u"task add"_s, &failure);
     if (!organisation)
         return failure;
-    NewTask task{organisation->id, title, *ids, context.parser.value(u"description"_s),
-                 context.parser.value(u"assignee"_s), std::nullopt, std::nullopt};
+    NewTask task{organisation->id,
+                 title,
+                 *ids,
+                 context.parser.value(u"description"_s),
+                 context.parser.value(u"assignee"_s),
+                 std::nullopt,
+                 std::nullopt};
     if (context.parser.isSet(u"column"_s)) {
-        const auto column = BoardStore(**db).findColumn(organisation->id,
-                                                        context.parser.value(u"column"_s));
+        const auto column
+            = BoardStore(**db).findColumn(organisation->id, context.parser.value(u"column"_s));
         if (!column)
             return Failed{column.error()};
         task.columnId = column->id;

@@ -168,7 +168,8 @@ Outcome cmdListGroups(Context &context)
         return {};
     }
     if (groups->isEmpty()) {
-        context.out << "no user groups yet: add one with 'deltaboard-cli group add NAME --size N'\n";
+        context.out
+            << "no user groups yet: add one with 'deltaboard-cli group add NAME --size N'\n";
         return {};
     }
     TablePrinter table({u"ID"_s, u"NAME"_s, u"USERS"_s, u"COMPONENTS"_s, u"DESCRIPTION"_s},
@@ -176,8 +177,8 @@ Outcome cmdListGroups(Context &context)
     for (qsizetype i = 0; i < groups->size(); ++i) {
         const UserGroup &group = groups->at(i);
         table.addRow({QString::number(group.id), group.name,
-                      group.size ? QString::number(*group.size) : u"-"_s,
-                      used.at(i).join(u", "_s), group.description});
+                      group.size ? QString::number(*group.size) : u"-"_s, used.at(i).join(u", "_s),
+                      group.description});
     }
     table.print(context.out);
     return {};
@@ -251,8 +252,8 @@ Outcome cmdOrgRename(Context &context)
     const auto organisation = findOrganisation(**db, context.arguments.at(0));
     if (!organisation)
         return Failed{organisation.error()};
-    if (const Status renamed = OrganisationStore(**db).rename(organisation->id,
-                                                              context.arguments.at(1));
+    if (const Status renamed
+        = OrganisationStore(**db).rename(organisation->id, context.arguments.at(1));
         !renamed) {
         return Failed{renamed.error()};
     }
@@ -284,11 +285,9 @@ Outcome cmdGroupAdd(Context &context)
     const auto db = openDatabase(context, true);
     if (!db)
         return Failed{db.error()};
-    const auto group
-        = GroupStore(**db).createGroup(context.arguments.first(),
-                                       context.parser.value(u"description"_s),
-                                       size->has_value() ? std::optional<qint64>(**size)
-                                                         : std::nullopt);
+    const auto group = GroupStore(**db).createGroup(
+        context.arguments.first(), context.parser.value(u"description"_s),
+        size->has_value() ? std::optional<qint64>(**size) : std::nullopt);
     if (!group)
         return Failed{group.error()};
     context.out << group->id << '\n';
@@ -306,8 +305,8 @@ Outcome cmdGroupSet(Context &context)
     if (!group)
         return Failed{group.error()};
     UserGroup changed = *group;
-    const std::optional<int> sizeBefore = group->size ? std::optional<int>(int(*group->size))
-                                                      : std::nullopt;
+    const std::optional<int> sizeBefore
+        = group->size ? std::optional<int>(int(*group->size)) : std::nullopt;
     const auto size = parseOptionalCount(context, u"size"_s, 0, sizeBefore);
     if (!size)
         return usage(size.error());
@@ -343,8 +342,8 @@ Outcome cmdComponentAdd(Context &context)
     const auto db = openDatabase(context, true);
     if (!db)
         return Failed{db.error()};
-    const auto component = GroupStore(**db).createComponent(
-        context.arguments.first(), context.parser.value(u"description"_s));
+    const auto component = GroupStore(**db).createComponent(context.arguments.first(),
+                                                            context.parser.value(u"description"_s));
     if (!component)
         return Failed{component.error()};
     context.out << component->id << '\n';
@@ -370,9 +369,9 @@ Outcome cmdComponentRemove(Context &context)
 
 Outcome cmdComponentUse(Context &context)
 {
-    if (const Outcome bad = expectArguments(context, u"component use"_s, 2,
-                                            std::numeric_limits<qsizetype>::max(),
-                                            u"COMPONENT GROUP..."_s)) {
+    if (const Outcome bad
+        = expectArguments(context, u"component use"_s, 2, std::numeric_limits<qsizetype>::max(),
+                          u"COMPONENT GROUP..."_s)) {
         return bad;
     }
     const bool stop = context.parser.isSet(u"stop"_s);
@@ -441,8 +440,7 @@ QList<Command> workspaceCommands()
         {u"org add"_s,
          u"NAME"_s,
          u"Add an organisation with a board from a template; prints its id."_s,
-         {{u"template"_s, u"The board: kanban (default) or simple."_s, u"TEMPLATE"_s,
-           u"kanban"_s}},
+         {{u"template"_s, u"The board: kanban (default) or simple."_s, u"TEMPLATE"_s, u"kanban"_s}},
          cmdOrgAdd},
         {u"org rename"_s, u"ORG NEW_NAME"_s, u"Rename an organisation."_s, {}, cmdOrgRename},
         {u"org remove"_s,

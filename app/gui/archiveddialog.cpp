@@ -26,7 +26,8 @@ ArchivedCardsDialog::ArchivedCardsDialog(Workspace *workspace, qint64 organisati
     setObjectName(u"archivedCards"_s);
     setWindowTitle(tr("Archived Cards — %1").arg(name));
     m_table->setObjectName(u"archivedTable"_s);
-    m_table->setHorizontalHeaderLabels({tr("Card"), tr("Assignee"), tr("Done"), tr("Left the board")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Card"), tr("Assignee"), tr("Done"), tr("Left the board")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);

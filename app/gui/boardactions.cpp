@@ -29,9 +29,8 @@ BoardActions::BoardActions(MainWindow *window)
 {
     BoardModel *board = window->boardModel();
     connect(board, &BoardModel::laneChangeRequested, this, &BoardActions::assignByLane);
-    connect(board, &BoardModel::laneChangeRefused, this, [this](const QString &message) {
-        m_window->statusBar()->showMessage(message, 8000);
-    });
+    connect(board, &BoardModel::laneChangeRefused, this,
+            [this](const QString &message) { m_window->statusBar()->showMessage(message, 8000); });
 }
 
 NewCardDialog *BoardActions::newCard(qint64 columnId)
@@ -156,23 +155,27 @@ void BoardActions::archiveDoneCards()
         return;
     }
     m_window->undoStack()->push(Settings::archiveCards(m_window->workspace(), organisation, *done));
-    m_window->statusBar()->showMessage(tr("Archived %n done card(s); Board › Archived Cards brings one back",
-                                nullptr, int(done->size())),
-                             8000);
+    m_window->statusBar()->showMessage(
+        tr("Archived %n done card(s); Board › Archived Cards brings one back", nullptr,
+           int(done->size())),
+        8000);
 }
 
 void BoardActions::archiveSelectedCard()
 {
     const qint64 taskId = m_window->boardView()->selectedTask();
     const auto position = m_window->boardModel()->positionOf(taskId);
-    BoardColumnModel *column = position ? m_window->boardModel()->columnModel(position->columnId) : nullptr;
+    BoardColumnModel *column
+        = position ? m_window->boardModel()->columnModel(position->columnId) : nullptr;
     if (!column || !column->column().isDone) {
-        m_window->statusBar()->showMessage(tr("Only a done card can be archived: select one in a done "
-                                    "column"),
-                                 6000);
+        m_window->statusBar()->showMessage(
+            tr("Only a done card can be archived: select one in a done "
+               "column"),
+            6000);
         return;
     }
-    m_window->undoStack()->push(Settings::archiveCards(m_window->workspace(), m_window->organisationId(), {taskId}));
+    m_window->undoStack()->push(
+        Settings::archiveCards(m_window->workspace(), m_window->organisationId(), {taskId}));
 }
 
 void BoardActions::deleteSelectedCard()
@@ -188,7 +191,8 @@ void BoardActions::deleteSelectedCard()
         return;
     }
     m_window->undoStack()->push(Settings::removeTask(m_window->workspace(), *task));
-    m_window->statusBar()->showMessage(tr("Deleted card %1; Ctrl+Z brings it back").arg(task->title), 8000);
+    m_window->statusBar()->showMessage(
+        tr("Deleted card %1; Ctrl+Z brings it back").arg(task->title), 8000);
 }
 
 ArchivedCardsDialog *BoardActions::openArchivedCards()

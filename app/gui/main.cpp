@@ -129,11 +129,12 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     window.showView(MainWindow::View::Board);
     ok = grab(window, folder, u"board.png"_s) && ok;
     // The same board in swimlanes: by assignee when its cards have assignees, else by priority.
-    const auto assigned = TaskStore(window.database()).laneKeys(window.boardModel()->organisationId(),
-                                                                Swimlanes::Assignee);
+    const auto assigned = TaskStore(window.database())
+                              .laneKeys(window.boardModel()->organisationId(), Swimlanes::Assignee);
     const bool anyAssignee
-        = assigned && std::any_of(assigned->cbegin(), assigned->cend(),
-                                  [](const LaneKey &key) { return !key.label.isEmpty(); });
+        = assigned && std::any_of(assigned->cbegin(), assigned->cend(), [](const LaneKey &key) {
+              return !key.label.isEmpty();
+          });
     window.setSwimlanes(anyAssignee ? Swimlanes::Assignee : Swimlanes::Priority);
     ok = grab(window, folder, u"board-swimlanes.png"_s) && ok;
     window.setSwimlanes(Swimlanes::None);

@@ -264,8 +264,8 @@ void MainWindow::buildActions()
         dialog->show();
     });
     edit->addSeparator();
-    QAction *settings = edit->addAction(tr("&Workspace Settings…"), this,
-                                        [this] { openWorkspaceSettings(); });
+    QAction *settings
+        = edit->addAction(tr("&Workspace Settings…"), this, [this] { openWorkspaceSettings(); });
     settings->setObjectName(u"workspaceSettingsAction"_s);
     settings->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
     edit->addSeparator();

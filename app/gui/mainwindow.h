@@ -1,10 +1,10 @@
 #pragma once
 
 #include "levels.h"
-#include "taskstore.h"
 #include "pages/boardpage.h"
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
+#include "taskstore.h"
 
 #include <QMainWindow>
 #include <QSet>

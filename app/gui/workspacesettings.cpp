@@ -160,7 +160,9 @@ QWidget *WorkspaceSettingsDialog::buildOrganisationsTab()
     templates->addItem(tr("Simple board"), int(BoardTemplate::Simple));
     auto *add = adder(
         tab, tr("New organisation's name"), tr("Add"), u"organisation"_s,
-        [this, templates](const QString &name) { addOrganisation(name, templates->currentIndex()); },
+        [this, templates](const QString &name) {
+            addOrganisation(name, templates->currentIndex());
+        },
         templates);
     auto *rename = new QPushButton(tr("Rename…"), tab);
     rename->setObjectName(u"organisationRename"_s);
@@ -332,9 +334,9 @@ void WorkspaceSettingsDialog::reloadBoard()
     for (int i = 0; i < m_board.columns.size(); ++i) {
         const BoardColumn &column = m_board.columns.at(i);
         m_columns->setItem(i, NameField, new QTableWidgetItem(column.name));
-        m_columns->setItem(i, WipField, new QTableWidgetItem(
-                                            column.wipLimit ? QString::number(*column.wipLimit)
-                                                            : QString()));
+        m_columns->setItem(
+            i, WipField,
+            new QTableWidgetItem(column.wipLimit ? QString::number(*column.wipLimit) : QString()));
         m_columns->setItem(i, StartsWorkField, checkItem(column.startsWork));
         m_columns->setItem(i, DoneField, checkItem(column.isDone));
         m_columns->setItem(i, CardsField, readOnly(QString::number(counts->value(column.id))));
@@ -374,8 +376,7 @@ void WorkspaceSettingsDialog::columnEdited(int row, int field)
             push(Settings::setColumn(m_workspace, column, std::nullopt, column.startsWork,
                                      column.isDone));
         } else if (ok && limit >= 1) {
-            push(Settings::setColumn(m_workspace, column, limit, column.startsWork,
-                                     column.isDone));
+            push(Settings::setColumn(m_workspace, column, limit, column.startsWork, column.isDone));
         } else {
             m_workspace->reportError(
                 tr("A WIP limit is a whole number of at least 1, or empty for none."));
@@ -391,8 +392,7 @@ void WorkspaceSettingsDialog::columnEdited(int row, int field)
             push(Settings::setColumn(m_workspace, column, column.wipLimit, startsWork, isDone));
         break;
     }
-    default:
-        break;
+    default: break;
     }
 }
 
@@ -434,8 +434,7 @@ QWidget *WorkspaceSettingsDialog::buildGroupsTab()
     m_groups = new QTableWidget(0, 3, tab);
     m_groups->setObjectName(u"groupTable"_s);
     m_groups->setHorizontalHeaderLabels({tr("User group"), tr("Users"), tr("Components used")});
-    m_groups->horizontalHeader()->setSectionResizeMode(GroupComponentsField,
-                                                       QHeaderView::Stretch);
+    m_groups->horizontalHeader()->setSectionResizeMode(GroupComponentsField, QHeaderView::Stretch);
     m_groups->horizontalHeader()->resizeSection(GroupNameField, 220);
     m_groups->verticalHeader()->hide();
     m_groups->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -496,9 +495,9 @@ void WorkspaceSettingsDialog::reloadGroups()
                 used.append(component.name);
         }
         m_groups->setItem(i, GroupNameField, new QTableWidgetItem(group.name));
-        m_groups->setItem(i, GroupSizeField,
-                          new QTableWidgetItem(group.size ? QString::number(*group.size)
-                                                          : QString()));
+        m_groups->setItem(
+            i, GroupSizeField,
+            new QTableWidgetItem(group.size ? QString::number(*group.size) : QString()));
         m_groups->setItem(i, GroupComponentsField, readOnly(used.join(u", "_s)));
     }
     m_reloading = false;
@@ -570,8 +569,7 @@ QWidget *WorkspaceSettingsDialog::buildComponentsTab()
     lists->addLayout(right, 1);
     auto *layout = new QVBoxLayout(tab);
     layout->addLayout(lists, 1);
-    layout->addWidget(adder(tab, tr("New component's name"), tr("Add Component"),
-                            u"component"_s,
+    layout->addWidget(adder(tab, tr("New component's name"), tr("Add Component"), u"component"_s,
                             [this](const QString &name) { addComponent(name); }));
     return tab;
 }
@@ -596,9 +594,8 @@ void WorkspaceSettingsDialog::reloadComponents()
         m_componentList->clear();
         for (const Component &component : m_componentRecords)
             m_componentList->addItem(component.name);
-        m_componentList->setCurrentRow(
-            std::clamp(row, m_componentRecords.isEmpty() ? -1 : 0,
-                       int(m_componentRecords.size()) - 1));
+        m_componentList->setCurrentRow(std::clamp(row, m_componentRecords.isEmpty() ? -1 : 0,
+                                                  int(m_componentRecords.size()) - 1));
     }
     reloadUsers();
 }

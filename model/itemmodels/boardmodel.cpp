@@ -89,9 +89,7 @@ void BoardModel::requestLaneChange(qint64 taskId, const QString &lane, const Car
         return;
     }
     switch (m_swimlanes) {
-    case Swimlanes::Assignee:
-        Q_EMIT laneChangeRequested(taskId, lane, to);
-        return;
+    case Swimlanes::Assignee: Q_EMIT laneChangeRequested(taskId, lane, to); return;
     case Swimlanes::Priority:
         Q_EMIT laneChangeRefused(tr("A card's priority is its deltas' priority: set it on the "
                                     "deltas (Deltas or Priorities view), not by moving the card"));
@@ -104,9 +102,7 @@ void BoardModel::requestLaneChange(qint64 taskId, const QString &lane, const Car
         Q_EMIT laneChangeRefused(tr("A card's component is its deltas' component: it does not "
                                     "change by moving the card"));
         return;
-    case Swimlanes::None:
-        requestMove(taskId, to);
-        return;
+    case Swimlanes::None: requestMove(taskId, to); return;
     }
 }
 

@@ -14,7 +14,7 @@ namespace {
 
 BoardColumn columnFrom(const QSqlQuery &q)
 {
-    return {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+    return {q.value(0).toLongLong(), q.value(1).toLongLong(),      q.value(2).toString(),
             q.value(3).toInt(),      Sql::optionalInt(q.value(4)), q.value(5).toBool(),
             q.value(6).toBool()};
 }
@@ -76,8 +76,8 @@ Result<BoardTemplate> BoardStore::templateNamed(const QString &name)
         return BoardTemplate::Kanban;
     if (key == u"simple"_s)
         return BoardTemplate::Simple;
-    return Error{u"unknown board template %1 (expected %2)"_s.arg(
-        InputText::quoted(name), templateNames().join(u" or "_s))};
+    return Error{u"unknown board template %1 (expected %2)"_s.arg(InputText::quoted(name),
+                                                                  templateNames().join(u" or "_s))};
 }
 
 Result<Board> BoardStore::board(qint64 organisationId)
@@ -89,8 +89,11 @@ Result<Board> BoardStore::board(qint64 organisationId)
         return Error{boardQuery.error()};
     if (!(*boardQuery)->next())
         return Error{u"organisation %1 has no board"_s.arg(organisationId)};
-    Board board{(*boardQuery)->value(0).toLongLong(), organisationId,
-                (*boardQuery)->value(1).toString(), {}, (*boardQuery)->value(2).toInt()};
+    Board board{(*boardQuery)->value(0).toLongLong(),
+                organisationId,
+                (*boardQuery)->value(1).toString(),
+                {},
+                (*boardQuery)->value(2).toInt()};
     (*boardQuery)->finish();
 
     const auto columns
@@ -132,7 +135,7 @@ Result<BoardColumn> BoardStore::findColumn(qint64 organisationId, const QString 
     for (const BoardColumn &column : found->columns)
         names.append(column.name);
     return Error{u"no column %1 on this board (columns: %2)"_s.arg(InputText::quoted(wanted),
-                                                                 names.join(u", "_s))};
+                                                                   names.join(u", "_s))};
 }
 
 Result<QHash<qint64, qint64>> BoardStore::cardCounts(qint64 organisationId)
@@ -154,9 +157,8 @@ Result<QHash<qint64, qint64>> BoardStore::cardCounts(qint64 organisationId)
 
 Result<QList<qint64>> BoardStore::columnOrder(qint64 boardId)
 {
-    const auto query
-        = m_db.run(u"SELECT id FROM board_columns WHERE board_id = ? ORDER BY position"_s,
-                   {boardId});
+    const auto query = m_db.run(
+        u"SELECT id FROM board_columns WHERE board_id = ? ORDER BY position"_s, {boardId});
     if (!query)
         return Error{query.error()};
     QList<qint64> ids;
@@ -172,9 +174,9 @@ Status BoardStore::renumber(qint64 boardId, const QList<qint64> &order)
     for (int pass = 0; pass < 2; ++pass) {
         for (qsizetype i = 0; i < order.size(); ++i) {
             const qsizetype position = pass == 0 ? -1 - i : i;
-            const auto updated = m_db.run(
-                u"UPDATE board_columns SET position = ? WHERE id = ? AND board_id = ?"_s,
-                {position, order.at(i), boardId});
+            const auto updated
+                = m_db.run(u"UPDATE board_columns SET position = ? WHERE id = ? AND board_id = ?"_s,
+                           {position, order.at(i), boardId});
             if (!updated)
                 return Error{u"cannot reorder the columns: %1"_s.arg(updated.error())};
         }
@@ -238,9 +240,7 @@ Result<BoardColumn> BoardStore::addColumn(qint64 boardId, const ColumnSettings &
         return Error{logged.error()};
     if (const Status committed = transaction.commit(); !committed)
         return Error{committed.error()};
-    return BoardColumn{columnId,       boardId,
-                       name,           at,
-                       settings.wipLimit, settings.startsWork,
+    return BoardColumn{columnId,       boardId, name, at, settings.wipLimit, settings.startsWork,
                        settings.isDone};
 }
 
@@ -257,8 +257,8 @@ Status BoardStore::renameColumn(qint64 columnId, const QString &name)
         return transaction.commit();
     if (const Status free = checkColumnName(existing->boardId, trimmed, columnId); !free)
         return free;
-    if (const auto updated = m_db.run(u"UPDATE board_columns SET name = ? WHERE id = ?"_s,
-                                      {trimmed, columnId});
+    if (const auto updated
+        = m_db.run(u"UPDATE board_columns SET name = ? WHERE id = ?"_s, {trimmed, columnId});
         !updated) {
         return Error{u"cannot rename column %1: %2"_s.arg(InputText::quoted(existing->name),
                                                           updated.error())};
@@ -305,10 +305,10 @@ Status BoardStore::setColumn(qint64 columnId, std::optional<int> wipLimit, bool 
         !valid) {
         return valid;
     }
-    const auto updated = m_db.run(u"UPDATE board_columns SET wip_limit = ?, starts_work = ?, "
-                                  u"is_done = ? WHERE id = ?"_s,
-                                  {Sql::optionalValue(wipLimit), startsWork ? 1 : 0,
-                                   isDone ? 1 : 0, columnId});
+    const auto updated
+        = m_db.run(u"UPDATE board_columns SET wip_limit = ?, starts_work = ?, "
+                   u"is_done = ? WHERE id = ?"_s,
+                   {Sql::optionalValue(wipLimit), startsWork ? 1 : 0, isDone ? 1 : 0, columnId});
     if (!updated)
         return Error{u"cannot change column %1: %2"_s.arg(InputText::quoted(existing->name),
                                                           updated.error())};
@@ -323,8 +323,7 @@ Status BoardStore::setColumn(qint64 columnId, std::optional<int> wipLimit, bool 
     return transaction.commit();
 }
 
-Result<RemovedColumn> BoardStore::removeColumn(qint64 columnId,
-                                               std::optional<qint64> destinationId)
+Result<RemovedColumn> BoardStore::removeColumn(qint64 columnId, std::optional<qint64> destinationId)
 {
     Transaction transaction(m_db);
     const auto existing = column(columnId);
@@ -349,10 +348,11 @@ Result<RemovedColumn> BoardStore::removeColumn(qint64 columnId,
     if (!removed.cards.isEmpty()) {
         if (!destinationId) {
             const QString name = InputText::quoted(existing->name);
-            return Error{removed.cards.size() == 1
-                             ? u"column %1 holds 1 card; say which column it goes to"_s.arg(name)
-                             : u"column %1 holds %2 cards; say which column they go to"_s.arg(name)
-                                   .arg(removed.cards.size())};
+            return Error{
+                removed.cards.size() == 1
+                    ? u"column %1 holds 1 card; say which column it goes to"_s.arg(name)
+                    : u"column %1 holds %2 cards; say which column they go to"_s.arg(name).arg(
+                        removed.cards.size())};
         }
         const auto destination = column(*destinationId);
         if (!destination)
@@ -389,8 +389,8 @@ Status BoardStore::restoreColumn(const RemovedColumn &removed)
 {
     Transaction transaction(m_db);
     const BoardColumn &c = removed.column;
-    const auto added = addColumn(c.boardId, {c.name, c.wipLimit, c.startsWork, c.isDone},
-                                 c.position, c.id);
+    const auto added
+        = addColumn(c.boardId, {c.name, c.wipLimit, c.startsWork, c.isDone}, c.position, c.id);
     if (!added)
         return Error{added.error()};
     TaskStore tasks(m_db);
@@ -412,14 +412,14 @@ Status BoardStore::setArchiveAfter(qint64 boardId, int days)
         return Error{before.error()};
     if (before->isNull())
         return Error{u"no board with id %1"_s.arg(boardId)};
-    if (const auto updated = m_db.run(u"UPDATE boards SET archive_after_days = ? WHERE id = ?"_s,
-                                      {days, boardId});
+    if (const auto updated
+        = m_db.run(u"UPDATE boards SET archive_after_days = ? WHERE id = ?"_s, {days, boardId});
         !updated) {
         return Error{updated.error()};
     }
     if (before->toInt() != days) {
-        if (const Status logged = History(m_db).record(u"board"_s, boardId,
-                                                       u"archive_after_days"_s, *before, days);
+        if (const Status logged
+            = History(m_db).record(u"board"_s, boardId, u"archive_after_days"_s, *before, days);
             !logged) {
             return logged;
         }
@@ -495,8 +495,7 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
     const QString now = m_db.clock().nowText();
     History history(m_db);
     for (const qint64 id : taskIds) {
-        const auto state
-            = m_db.run(u"SELECT done_at, archived_at FROM tasks WHERE id = ?"_s, {id});
+        const auto state = m_db.run(u"SELECT done_at, archived_at FROM tasks WHERE id = ?"_s, {id});
         if (!state)
             return Error{state.error()};
         if (!(*state)->next())
@@ -513,13 +512,13 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
         if (archived && !isDone)
             return Error{u"task %1 is not done; only done cards are archived"_s.arg(id)};
         // Archiving leaves updated_at alone (the card did not change); restoring touches it.
-        const auto updated
-            = archived ? m_db.run(u"UPDATE tasks SET archived_at = ?, row_version = "
-                                  u"row_version + 1 WHERE id = ?"_s,
-                                  {now, id})
-                       : m_db.run(u"UPDATE tasks SET archived_at = NULL, updated_at = ?, "
-                                  u"row_version = row_version + 1 WHERE id = ?"_s,
-                                  {now, id});
+        const auto updated = archived
+                                 ? m_db.run(u"UPDATE tasks SET archived_at = ?, row_version = "
+                                            u"row_version + 1 WHERE id = ?"_s,
+                                            {now, id})
+                                 : m_db.run(u"UPDATE tasks SET archived_at = NULL, updated_at = ?, "
+                                            u"row_version = row_version + 1 WHERE id = ?"_s,
+                                            {now, id});
         if (!updated)
             return Error{u"cannot change task %1: %2"_s.arg(id).arg(updated.error())};
         if (const Status logged
@@ -554,8 +553,8 @@ Result<QList<ArchivedCard>> BoardStore::archivedCards(qint64 organisationId)
         // A card that left by age left when its period ran out after its last touch.
         QString left = q.value(4).toString();
         if (left.isEmpty()) {
-            left = Clock::toText(Clock::fromText(q.value(5).toString())
-                                     .addDays(found->archiveAfterDays));
+            left = Clock::toText(
+                Clock::fromText(q.value(5).toString()).addDays(found->archiveAfterDays));
         }
         cards.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                       q.value(3).toString(), left});

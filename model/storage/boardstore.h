@@ -77,8 +77,7 @@ public:
     // Adds a column at 'position' (0-based; without it, before the first done column, or last).
     // With 'id', the column gets that id (undo of a removal).
     Result<BoardColumn> addColumn(qint64 boardId, const ColumnSettings &settings,
-                                  std::optional<int> position = {},
-                                  std::optional<qint64> id = {});
+                                  std::optional<int> position = {}, std::optional<qint64> id = {});
     Status renameColumn(qint64 columnId, const QString &name);
     // Moves the column to 'position' (0-based, clamped to the board); the others close up.
     Status moveColumn(qint64 columnId, int position);

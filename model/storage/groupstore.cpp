@@ -128,8 +128,7 @@ Result<Component> GroupStore::componentByName(const QString &name)
         }
         return Error{names.isEmpty()
                          ? u"unknown component '%1' (there are no components yet)"_s.arg(name)
-                         : u"unknown component '%1' (known: %2)"_s.arg(name,
-                                                                       names.join(u", "_s))};
+                         : u"unknown component '%1' (known: %2)"_s.arg(name, names.join(u", "_s))};
     }
     Component component{(*query)->value(0).toLongLong(), (*query)->value(1).toString(),
                         (*query)->value(2).toString()};
@@ -176,8 +175,8 @@ Status GroupStore::checkName(const QString &table, const QString &label, const Q
                              qint64 exceptId)
 {
     // The table is one of two fixed names, never input.
-    const auto clash = m_db.scalar(
-        u"SELECT name FROM %1 WHERE name = ? AND id <> ?"_s.arg(table), {name, exceptId});
+    const auto clash = m_db.scalar(u"SELECT name FROM %1 WHERE name = ? AND id <> ?"_s.arg(table),
+                                   {name, exceptId});
     if (!clash)
         return Error{clash.error()};
     if (clash->isValid())
@@ -214,9 +213,9 @@ Status GroupStore::updateGroup(const UserGroup &group)
     (*query)->finish();
     if (const Status free = checkName(u"user_groups"_s, u"user group"_s, name, group.id); !free)
         return free;
-    const auto updated = m_db.run(
-        u"UPDATE user_groups SET name = ?, description = ?, size = ? WHERE id = ?"_s,
-        {name, Sql::text(group.description), Sql::optionalValue(group.size), group.id});
+    const auto updated
+        = m_db.run(u"UPDATE user_groups SET name = ?, description = ?, size = ? WHERE id = ?"_s,
+                   {name, Sql::text(group.description), Sql::optionalValue(group.size), group.id});
     if (!updated)
         return Error{u"cannot change user group %1: %2"_s.arg(InputText::quoted(before.name),
                                                               updated.error())};
@@ -261,8 +260,8 @@ Result<RemovedGroup> GroupStore::removeGroup(qint64 groupId)
         !deleted) {
         return Error{deleted.error()};
     }
-    if (const Status logged = History(m_db).record(u"user_group"_s, groupId, u"deleted"_s,
-                                                   removed.group.name, {});
+    if (const Status logged
+        = History(m_db).record(u"user_group"_s, groupId, u"deleted"_s, removed.group.name, {});
         !logged) {
         return Error{logged.error()};
     }
@@ -277,15 +276,14 @@ Status GroupStore::restoreGroup(const RemovedGroup &removed)
     const UserGroup &g = removed.group;
     if (const Status free = checkName(u"user_groups"_s, u"user group"_s, g.name, g.id); !free)
         return free;
-    if (const auto inserted = m_db.run(u"INSERT INTO user_groups (id, name, description, size) "
-                                       u"VALUES (?, ?, ?, ?)"_s,
-                                       {g.id, g.name, Sql::text(g.description),
-                                        Sql::optionalValue(g.size)});
+    if (const auto inserted
+        = m_db.run(u"INSERT INTO user_groups (id, name, description, size) "
+                   u"VALUES (?, ?, ?, ?)"_s,
+                   {g.id, g.name, Sql::text(g.description), Sql::optionalValue(g.size)});
         !inserted) {
         return Error{inserted.error()};
     }
-    if (const Status logged
-        = History(m_db).record(u"user_group"_s, g.id, u"created"_s, {}, g.name);
+    if (const Status logged = History(m_db).record(u"user_group"_s, g.id, u"created"_s, {}, g.name);
         !logged) {
         return logged;
     }
@@ -299,8 +297,8 @@ Status GroupStore::restoreGroup(const RemovedGroup &removed)
 Result<RemovedComponent> GroupStore::removeComponent(qint64 componentId)
 {
     Transaction transaction(m_db);
-    const auto query = m_db.run(u"SELECT id, name, description FROM components WHERE id = ?"_s,
-                                {componentId});
+    const auto query
+        = m_db.run(u"SELECT id, name, description FROM components WHERE id = ?"_s, {componentId});
     if (!query)
         return Error{query.error()};
     if (!(*query)->next())
@@ -350,8 +348,7 @@ Status GroupStore::restoreComponent(const RemovedComponent &removed)
         !inserted) {
         return Error{inserted.error()};
     }
-    if (const Status logged
-        = History(m_db).record(u"component"_s, c.id, u"created"_s, {}, c.name);
+    if (const Status logged = History(m_db).record(u"component"_s, c.id, u"created"_s, {}, c.name);
         !logged) {
         return logged;
     }
@@ -365,14 +362,14 @@ Status GroupStore::restoreComponent(const RemovedComponent &removed)
 Status GroupStore::unsetGroupUsesComponent(qint64 groupId, qint64 componentId)
 {
     Transaction transaction(m_db);
-    const auto deleted = m_db.run(
-        u"DELETE FROM group_components WHERE group_id = ? AND component_id = ?"_s,
-        {groupId, componentId});
+    const auto deleted
+        = m_db.run(u"DELETE FROM group_components WHERE group_id = ? AND component_id = ?"_s,
+                   {groupId, componentId});
     if (!deleted)
         return Error{deleted.error()};
     if ((*deleted)->numRowsAffected() > 0) {
-        if (const Status logged = History(m_db).record(u"user_group"_s, groupId,
-                                                       u"uses_component"_s, componentId, {});
+        if (const Status logged
+            = History(m_db).record(u"user_group"_s, groupId, u"uses_component"_s, componentId, {});
             !logged) {
             return logged;
         }

@@ -27,14 +27,13 @@ Status History::record(const QString &entity, qint64 entityId, const QString &fi
     return {};
 }
 
-Status History::recordChanges(const QString &entity, qint64 entityId,
-                              const QList<Change> &changes)
+Status History::recordChanges(const QString &entity, qint64 entityId, const QList<Change> &changes)
 {
     for (const Change &change : changes) {
         if (change.before == change.after)
             continue;
-        if (const Status logged = record(entity, entityId, change.field, change.before,
-                                         change.after);
+        if (const Status logged
+            = record(entity, entityId, change.field, change.before, change.after);
             !logged) {
             return logged;
         }

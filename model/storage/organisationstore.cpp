@@ -62,8 +62,8 @@ Result<Organisation> OrganisationStore::create(const QString &name, BoardTemplat
 
 Status OrganisationStore::checkName(const QString &name, qint64 exceptId)
 {
-    const auto clash = m_db.scalar(
-        u"SELECT name FROM organisations WHERE name = ? AND id <> ?"_s, {name, exceptId});
+    const auto clash = m_db.scalar(u"SELECT name FROM organisations WHERE name = ? AND id <> ?"_s,
+                                   {name, exceptId});
     if (!clash)
         return Error{clash.error()};
     if (clash->isValid())
@@ -89,8 +89,8 @@ Status OrganisationStore::rename(qint64 id, const QString &name)
                    u"WHERE id = ?"_s,
                    {trimmed, id});
         !updated) {
-        return Error{u"cannot rename organisation %1: %2"_s.arg(
-            InputText::quoted(existing->name), updated.error())};
+        return Error{u"cannot rename organisation %1: %2"_s.arg(InputText::quoted(existing->name),
+                                                                updated.error())};
     }
     if (const Status logged
         = History(m_db).record(u"organisation"_s, id, u"name"_s, existing->name, trimmed);
@@ -102,10 +102,9 @@ Status OrganisationStore::rename(qint64 id, const QString &name)
 
 Result<QString> OrganisationStore::references(qint64 id)
 {
-    const auto counts = m_db.run(
-        u"SELECT (SELECT count(*) FROM tasks WHERE organisation_id = ?), "
-        u"(SELECT count(*) FROM priorities WHERE organisation_id = ?)"_s,
-        {id, id});
+    const auto counts = m_db.run(u"SELECT (SELECT count(*) FROM tasks WHERE organisation_id = ?), "
+                                 u"(SELECT count(*) FROM priorities WHERE organisation_id = ?)"_s,
+                                 {id, id});
     if (!counts)
         return Error{counts.error()};
     if (!(*counts)->next())
@@ -133,8 +132,8 @@ Result<RemovedOrganisation> OrganisationStore::remove(qint64 id)
     if (!referred)
         return Error{referred.error()};
     if (!referred->isEmpty()) {
-        return Error{u"cannot remove organisation %1: %2"_s.arg(
-            InputText::quoted(existing->name), *referred)};
+        return Error{u"cannot remove organisation %1: %2"_s.arg(InputText::quoted(existing->name),
+                                                                *referred)};
     }
     RemovedOrganisation removed{*existing, {}};
     const auto boards = m_db.run(
@@ -143,8 +142,10 @@ Result<RemovedOrganisation> OrganisationStore::remove(qint64 id)
     if (!boards)
         return Error{boards.error()};
     while ((*boards)->next()) {
-        removed.boards.append({(*boards)->value(0).toLongLong(), id,
-                               (*boards)->value(1).toString(), {},
+        removed.boards.append({(*boards)->value(0).toLongLong(),
+                               id,
+                               (*boards)->value(1).toString(),
+                               {},
                                (*boards)->value(2).toInt()});
     }
     BoardStore boardStore(m_db);
@@ -201,12 +202,12 @@ Status OrganisationStore::restore(const RemovedOrganisation &removed)
             return Error{inserted.error()};
         }
         for (const BoardColumn &column : board.columns) {
-            if (const auto inserted = m_db.run(
-                    u"INSERT INTO board_columns (id, board_id, name, position, wip_limit, "
-                    u"starts_work, is_done) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                    {column.id, board.id, column.name, column.position,
-                     Sql::optionalValue(column.wipLimit), column.startsWork ? 1 : 0,
-                     column.isDone ? 1 : 0});
+            if (const auto inserted
+                = m_db.run(u"INSERT INTO board_columns (id, board_id, name, position, wip_limit, "
+                           u"starts_work, is_done) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                           {column.id, board.id, column.name, column.position,
+                            Sql::optionalValue(column.wipLimit), column.startsWork ? 1 : 0,
+                            column.isDone ? 1 : 0});
                 !inserted) {
                 return Error{inserted.error()};
             }

@@ -23,8 +23,7 @@ public:
         : m_db(db)
     {}
 
-    Result<Organisation> create(const QString &name,
-                                BoardTemplate board = BoardTemplate::Kanban);
+    Result<Organisation> create(const QString &name, BoardTemplate board = BoardTemplate::Kanban);
     Status rename(qint64 id, const QString &name);
     // What refers to the organisation (its tasks, its priorities), in words; empty: nothing.
     Result<QString> references(qint64 id);

@@ -91,8 +91,8 @@ Result<qint64> TaskStore::add(const NewTask &task)
                 column = &candidate;
         }
         if (!column)
-            return Error{u"column %1 is not on the board of %2"_s.arg(*task.columnId).arg(
-                organisation->name)};
+            return Error{u"column %1 is not on the board of %2"_s.arg(*task.columnId)
+                             .arg(organisation->name)};
     }
     const auto rank = rankForInsert(column->id, std::nullopt, 0);
     if (!rank)
@@ -105,8 +105,7 @@ Result<qint64> TaskStore::add(const NewTask &task)
         u"created_at, updated_at, started_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {Sql::optionalValue(task.id), task.organisationId, column->id, *rank, title,
          Sql::text(task.description), Sql::textOrNull(task.assignee.trimmed()), now, now,
-         column->startsWork ? QVariant(now) : noTime,
-         column->isDone ? QVariant(now) : noTime});
+         column->startsWork ? QVariant(now) : noTime, column->isDone ? QVariant(now) : noTime});
     if (!inserted)
         return Error{u"cannot create task: %1"_s.arg(inserted.error())};
     const qint64 taskId = (*inserted)->lastInsertId().toLongLong();
@@ -349,12 +348,12 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     if (!updated)
         return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(updated.error())};
 
-    if (const Status logged = History(m_db).recordChanges(
-            u"task"_s, taskId,
-            {{u"column_id"_s, sourceColumn, columnId},
-             {u"rank"_s, sourceRank, *rank},
-             {u"started_at"_s, Sql::textOrNull(startedBefore), startedAt},
-             {u"done_at"_s, Sql::textOrNull(doneBefore), doneAt}});
+    if (const Status logged
+        = History(m_db).recordChanges(u"task"_s, taskId,
+                                      {{u"column_id"_s, sourceColumn, columnId},
+                                       {u"rank"_s, sourceRank, *rank},
+                                       {u"started_at"_s, Sql::textOrNull(startedBefore), startedAt},
+                                       {u"done_at"_s, Sql::textOrNull(doneBefore), doneAt}});
         !logged) {
         return logged;
     }
@@ -630,30 +629,33 @@ Result<QHash<qint64, LaneKey>> TaskStore::laneKeys(qint64 organisationId, Swimla
     // with no lane, which then sorts last.
     QString sql;
     switch (lanes) {
-    case Swimlanes::None:
-        return QHash<qint64, LaneKey>{};
+    case Swimlanes::None: return QHash<qint64, LaneKey>{};
     case Swimlanes::Assignee:
         sql = u"SELECT t.id, t.assignee FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
+              u"WHERE t.organisation_id = ? AND "_s
+              + BoardStore::shownOnBoard();
         break;
     case Swimlanes::Priority:
         sql = u"SELECT t.id, (SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p "
               u"ON p.delta_id = td.delta_id AND p.organisation_id = t.organisation_id "
               u"WHERE td.task_id = t.id) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
+              u"WHERE t.organisation_id = ? AND "_s
+              + BoardStore::shownOnBoard();
         break;
     case Swimlanes::Group:
         sql = u"SELECT t.id, (SELECT g.name FROM task_deltas td JOIN impacts i "
               u"ON i.delta_id = td.delta_id JOIN user_groups g ON g.id = i.group_id "
               u"WHERE td.task_id = t.id ORDER BY i.level DESC, coalesce(i.affected_users, 0) "
               u"DESC, g.name LIMIT 1) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
+              u"WHERE t.organisation_id = ? AND "_s
+              + BoardStore::shownOnBoard();
         break;
     case Swimlanes::Component:
         sql = u"SELECT t.id, (SELECT min(c.name) FROM task_deltas td JOIN deltas d "
               u"ON d.id = td.delta_id JOIN components c ON c.id = d.component_id "
               u"WHERE td.task_id = t.id) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard();
+              u"WHERE t.organisation_id = ? AND "_s
+              + BoardStore::shownOnBoard();
         break;
     }
     const auto cutoff = BoardStore(m_db).archiveCutoff(organisationId);

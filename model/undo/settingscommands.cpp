@@ -15,7 +15,9 @@ SettingsCommand::SettingsCommand(Workspace *workspace, const QString &text, Step
 {
     setText(text);
     if (!m_changed)
-        m_changed = [workspace] { workspace->notifySettingsChanged(); };
+        m_changed = [workspace] {
+            workspace->notifySettingsChanged();
+        };
 }
 
 void SettingsCommand::redo()
@@ -266,8 +268,9 @@ QUndoCommand *setColumn(Workspace *workspace, const BoardColumn &before,
         [&db, id, wipLimit, startsWork, isDone] {
             return BoardStore(db).setColumn(id, wipLimit, startsWork, isDone);
         },
-        [&db, old] { return BoardStore(db).setColumn(old.id, old.wipLimit, old.startsWork,
-                                                     old.isDone); });
+        [&db, old] {
+            return BoardStore(db).setColumn(old.id, old.wipLimit, old.startsWork, old.isDone);
+        });
 }
 
 QUndoCommand *removeColumn(Workspace *workspace, const BoardColumn &column,

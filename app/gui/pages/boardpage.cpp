@@ -59,8 +59,9 @@ QString BoardPage::status() const
         return tr("No organisations yet");
     const int cards = m_board->cardCount();
     if (!m_board->filter().isEmpty()) {
-        return tr("%1 of %2 cards on %3's board match").arg(
-            QLocale().toString(m_board->shownCount()), QLocale().toString(cards), m_organisation);
+        return tr("%1 of %2 cards on %3's board match")
+            .arg(QLocale().toString(m_board->shownCount()), QLocale().toString(cards),
+                 m_organisation);
     }
     return cards == 1 ? tr("1 card on %1's board").arg(m_organisation)
                       : tr("%1 cards on %2's board").arg(QLocale().toString(cards), m_organisation);

@@ -65,13 +65,10 @@ private Q_SLOTS:
     {
         // GIVEN nothing at all: org add creates the database
         QCOMPARE(ok({u"org"_s, u"add"_s, u"Kestrel Systems"_s}), u"1"_s);
-        QCOMPARE(ok({u"org"_s, u"add"_s, u"Heron Labs"_s, u"--template"_s, u"simple"_s}),
-                 u"2"_s);
+        QCOMPARE(ok({u"org"_s, u"add"_s, u"Heron Labs"_s, u"--template"_s, u"simple"_s}), u"2"_s);
         QCOMPARE(columnNames(u"Kestrel Systems"_s),
-                 (QStringList{u"Backlog"_s, u"Ready"_s, u"In progress"_s, u"Review"_s,
-                              u"Done"_s}));
-        QCOMPARE(columnNames(u"Heron Labs"_s),
-                 (QStringList{u"To do"_s, u"Doing"_s, u"Done"_s}));
+                 (QStringList{u"Backlog"_s, u"Ready"_s, u"In progress"_s, u"Review"_s, u"Done"_s}));
+        QCOMPARE(columnNames(u"Heron Labs"_s), (QStringList{u"To do"_s, u"Doing"_s, u"Done"_s}));
 
         // WHEN user groups and components are added and linked
         const QString amd = ok({u"group"_s, u"add"_s, u"AMD GPU users"_s, u"--size"_s, u"1200"_s});
@@ -99,8 +96,8 @@ private Q_SLOTS:
         // WHEN the board is shaped: a column added, renamed, moved and given a WIP limit
         ok({u"column"_s, u"add"_s, u"--org"_s, u"Kestrel Systems"_s, u"Blocked"_s});
         QCOMPARE(columnNames(u"Kestrel Systems"_s),
-                 (QStringList{u"Backlog"_s, u"Ready"_s, u"In progress"_s, u"Review"_s,
-                              u"Blocked"_s, u"Done"_s}));
+                 (QStringList{u"Backlog"_s, u"Ready"_s, u"In progress"_s, u"Review"_s, u"Blocked"_s,
+                              u"Done"_s}));
         ok({u"column"_s, u"rename"_s, u"--org"_s, u"Kestrel Systems"_s, u"blocked"_s,
             u"Waiting"_s});
         ok({u"column"_s, u"move"_s, u"--org"_s, u"Kestrel Systems"_s, u"Waiting"_s, u"3"_s});
@@ -117,10 +114,9 @@ private Q_SLOTS:
         QCOMPARE(board[u"archive_after_days"_s].toInt(), 14);
 
         // WHEN cards are added: a chore with no delta, in a chosen column, with an assignee
-        const QString chore
-            = ok({u"task"_s, u"add"_s, u"--org"_s, u"Kestrel Systems"_s, u"--title"_s,
-                  u"Tidy the build"_s, u"--column"_s, u"In progress"_s, u"--assignee"_s,
-                  u"Ana Lima"_s});
+        const QString chore = ok({u"task"_s, u"add"_s, u"--org"_s, u"Kestrel Systems"_s,
+                                  u"--title"_s, u"Tidy the build"_s, u"--column"_s,
+                                  u"In progress"_s, u"--assignee"_s, u"Ana Lima"_s});
         QVERIFY(chore.toLongLong() > 0);
         const QJsonObject task = json({u"show"_s, u"task"_s, chore}).toObject();
         QCOMPARE(task[u"column"_s].toString(), u"In progress"_s);
@@ -128,8 +124,8 @@ private Q_SLOTS:
         QVERIFY(!task[u"started_at"_s].isNull()); // entering a column that starts work
 
         // WHEN it is done and archived, then restored
-        ok({u"column"_s, u"remove"_s, u"--org"_s, u"Kestrel Systems"_s, u"In progress"_s,
-            u"--to"_s, u"Done"_s});
+        ok({u"column"_s, u"remove"_s, u"--org"_s, u"Kestrel Systems"_s, u"In progress"_s, u"--to"_s,
+            u"Done"_s});
         QVERIFY(!columnNames(u"Kestrel Systems"_s).contains(u"In progress"_s));
         ok({u"task"_s, u"archive"_s, chore});
         QCOMPARE(json({u"list"_s, u"archived"_s, u"--org"_s, u"Kestrel Systems"_s})
@@ -196,9 +192,8 @@ private Q_SLOTS:
         QTest::newRow("rename onto another organisation")
             << QStringList{u"org"_s, u"rename"_s, u"Heron Labs"_s, k} << 1
             << u"organisation \"Kestrel Systems\" already exists"_s;
-        QTest::newRow("duplicate group")
-            << QStringList{u"group"_s, u"add"_s, u"amd gpu users"_s} << 1
-            << u"user group 'amd gpu users' already exists"_s;
+        QTest::newRow("duplicate group") << QStringList{u"group"_s, u"add"_s, u"amd gpu users"_s}
+                                         << 1 << u"user group 'amd gpu users' already exists"_s;
         QTest::newRow("duplicate component")
             << QStringList{u"component"_s, u"add"_s, u"driver-amd"_s} << 1
             << u"component 'driver-amd' already exists"_s;
@@ -209,12 +204,12 @@ private Q_SLOTS:
             << QStringList{u"column"_s, u"remove"_s, u"--org"_s, k, u"Backlog"_s} << 1
             << u"column \"Backlog\" holds 1 card; say which column it goes to with --to COLUMN"_s;
         QTest::newRow("destination on another board")
-            << QStringList{u"column"_s, u"remove"_s, u"--org"_s, k, u"Backlog"_s, u"--to"_s,
-                           u"Nowhere"_s}
+            << QStringList{u"column"_s,  u"remove"_s, u"--org"_s,  k,
+                           u"Backlog"_s, u"--to"_s,   u"Nowhere"_s}
             << 1 << u"no column \"Nowhere\" on this board (columns: Backlog, Ready"_s;
         QTest::newRow("starts work and done")
-            << QStringList{u"column"_s, u"set"_s, u"--org"_s, k, u"Done"_s, u"--starts-work"_s,
-                           u"yes"_s}
+            << QStringList{u"column"_s, u"set"_s,           u"--org"_s, k,
+                           u"Done"_s,   u"--starts-work"_s, u"yes"_s}
             << 1 << u"column \"Done\" cannot both start work and be done"_s;
         QTest::newRow("bad WIP limit")
             << QStringList{u"column"_s, u"set"_s, u"--org"_s, k, u"Ready"_s, u"--wip"_s, u"0"_s}

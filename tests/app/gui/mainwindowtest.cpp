@@ -1,7 +1,7 @@
 // Over 600 lines: one window under test, each case driving it end to end as a user does.
+#include "app/gui/dragcard.h"
 #include "testdatabase.h"
 #include "testmain.h"
-#include "app/gui/dragcard.h"
 
 #include "app/gui/importwizard.h"
 #include "app/gui/mainwindow.h"
@@ -26,7 +26,6 @@
 #include "triagestore.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
-#include "views/swimlanegrid.h"
 #include "views/commitdialog.h"
 #include "views/crashview.h"
 #include "views/deltadetailview.h"
@@ -35,6 +34,7 @@
 #include "views/gapview.h"
 #include "views/impactview.h"
 #include "views/prioritiesview.h"
+#include "views/swimlanegrid.h"
 #include "views/taskeditor.h"
 #include "workspace.h"
 
@@ -56,11 +56,11 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
 #include <QTreeWidget>
-#include <QStatusBar>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -187,7 +187,8 @@ private Q_SLOTS:
         QVERIFY(backlog && backlog->model()->rowCount() >= 2);
         const qint64 ana = backlog->model()->taskAt(0);
         const qint64 jon = backlog->model()->taskAt(1);
-        for (const auto &[id, name] : {std::pair{ana, u"Ana Lima"_s}, std::pair{jon, u"Jon Park"_s}}) {
+        for (const auto &[id, name] :
+             {std::pair{ana, u"Ana Lima"_s}, std::pair{jon, u"Jon Park"_s}}) {
             auto task = TaskStore(db).get(id);
             QVERIFY(task);
             Task assigned = *task;
@@ -258,7 +259,7 @@ private Q_SLOTS:
         source->scrollTo(source->model()->index(row, 0));
         dragCard(source, source->model()->index(row, 0), target, QPoint(40, 10));
         QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"priority"_s),
-                      qPrintable(m_window->statusBar()->currentMessage()));
+                     qPrintable(m_window->statusBar()->currentMessage()));
         QCOMPARE(TaskStore(db).get(ana)->columnId, before->columnId);
         m_window->boardModel()->setFilter({});
 

@@ -1,37 +1,36 @@
+#include "app/gui/dragcard.h"
 #include "testdatabase.h"
 #include "testmain.h"
-#include "app/gui/dragcard.h"
 
 #include "app/gui/archiveddialog.h"
 #include "app/gui/mainwindow.h"
 #include "app/gui/welcome.h"
 #include "app/gui/workspacesettings.h"
 
-#include "boardcolumnmodel.h"
 #include "addcommentcommand.h"
 #include "addfixrecordcommand.h"
+#include "boardcolumnmodel.h"
 #include "boardmodel.h"
 #include "deltastore.h"
 #include "integritycheck.h"
 #include "organisationstore.h"
+#include "settingscommands.h"
 #include "taskstore.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
 #include "views/newcarddialog.h"
 #include "views/swimlanegrid.h"
-#include "settingscommands.h"
 
 #include <QApplication>
-#include <QGuiApplication>
-#include <QMimeData>
-#include <QMouseEvent>
-#include <QWindow>
 #include <QComboBox>
 #include <QDialog>
-#include <QLineEdit>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -41,6 +40,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QWindow>
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -92,8 +92,7 @@ private:
     void step(const QString &what)
     {
         m_states.append({what, state(m_window->database())});
-        const QList<IntegrityCheck::Finding> findings
-            = IntegrityCheck(m_window->database()).run();
+        const QList<IntegrityCheck::Finding> findings = IntegrityCheck(m_window->database()).run();
         QVERIFY2(IntegrityCheck::healthy(findings), qPrintable(what));
     }
 
@@ -279,8 +278,8 @@ private Q_SLOTS:
         comment.taskId = taskId;
         comment.author = u"Ana Lima"_s;
         comment.body = u"Build scripts tidied."_s;
-        undo->push(new AddCommentCommand(m_window->workspace(), m_window->organisationId(),
-                                         comment));
+        undo->push(
+            new AddCommentCommand(m_window->workspace(), m_window->organisationId(), comment));
         step(u"comment"_s);
         FixRecord fix;
         fix.taskId = taskId;

@@ -44,8 +44,8 @@ private Q_SLOTS:
         QVERIFY(m_db);
         m_clock.set(QDateTime(QDate(2026, 5, 4), QTime(10, 0), Qt::UTC));
         m_db->setClock(&m_clock);
-        const auto organisation = OrganisationStore(*m_db).create(u"Kestrel"_s,
-                                                                  BoardTemplate::Simple);
+        const auto organisation
+            = OrganisationStore(*m_db).create(u"Kestrel"_s, BoardTemplate::Simple);
         QVERIFY(organisation);
         m_org = organisation->id;
     }
@@ -72,8 +72,8 @@ private Q_SLOTS:
         QVERIFY(!store.renameColumn(blocked->id, u"doing"_s)); // names are unique, any case
 
         // A column with a card needs a destination; the card goes there and comes back.
-        const auto task = TaskStore(*m_db).add({m_org, u"Chore"_s, {}, {}, u"Ana"_s,
-                                                blocked->id, std::nullopt});
+        const auto task = TaskStore(*m_db).add(
+            {m_org, u"Chore"_s, {}, {}, u"Ana"_s, blocked->id, std::nullopt});
         QVERIFY(task);
         const auto refused = store.removeColumn(blocked->id, std::nullopt);
         QVERIFY(!refused);

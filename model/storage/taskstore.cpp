@@ -295,7 +295,7 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     // is (whose board, whether it is the first or a done column). A drag-and-drop runs this.
     const auto found = m_db.run(
         u"SELECT t.column_id, t.rank, t.started_at, t.done_at, t.organisation_id, o.name, "
-        u"src.is_done, tgt.id, tgt.is_done, tgt.starts_work, b.organisation_id "
+        u"src.is_done, tgt.id, tgt.is_done, tgt.starts_work, b.organisation_id, t.archived_at "
         u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
         u"JOIN board_columns src ON src.id = t.column_id "
         u"LEFT JOIN board_columns tgt ON tgt.id = ? LEFT JOIN boards b ON b.id = tgt.board_id "
@@ -317,6 +317,7 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     const bool targetIsDone = q.value(8).toBool();
     const bool targetStartsWork = q.value(9).toBool();
     const qint64 targetOrganisation = q.value(10).toLongLong();
+    const bool wasArchived = !q.value(11).isNull();
     q.finish();
     if (!targetExists || targetOrganisation != organisationId)
         return Error{u"column %1 is not on the board of %2"_s.arg(columnId).arg(organisation)};
@@ -341,9 +342,18 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
         doneAt = Sql::textOrNull(times->doneAt);
     }
 
+    // A card moved is on the board again. Only an archived one is written for it: a write of
+    // archived_at costs every move the upkeep of the archive's index.
+    if (wasArchived) {
+        if (const auto cleared
+            = m_db.run(u"UPDATE tasks SET archived_at = NULL WHERE id = ?"_s, {taskId});
+            !cleared) {
+            return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(cleared.error())};
+        }
+    }
     const auto updated = m_db.run(u"UPDATE tasks SET column_id = ?, rank = ?, started_at = ?, "
-                                  u"done_at = ?, archived_at = NULL, updated_at = ?, "
-                                  u"row_version = row_version + 1 WHERE id = ?"_s,
+                                  u"done_at = ?, updated_at = ?, row_version = row_version + 1 "
+                                  u"WHERE id = ?"_s,
                                   {columnId, *rank, startedAt, doneAt, now, taskId});
     if (!updated)
         return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(updated.error())};

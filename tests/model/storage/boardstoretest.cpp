@@ -126,6 +126,13 @@ private Q_SLOTS:
         QVERIFY(!tasks.get(*old)->doneAt.isEmpty());
         QVERIFY(store.restore(*now));
         QCOMPARE(shown(m_org), (QList<qint64>{*open, *old}));
+
+        // An archived card moved back into work is on the board again, open.
+        QVERIFY(store.archive({*old}));
+        QVERIFY(tasks.move(*old, board->columns.first().id));
+        QVERIFY(tasks.get(*old)->doneAt.isEmpty());
+        QCOMPARE(shown(m_org), (QList<qint64>{*open, *old}));
+        QVERIFY(store.archivedCards(m_org)->isEmpty());
     }
 
     void shouldRefuseToRemoveAnOrganisationSomethingRefersTo()

@@ -161,10 +161,7 @@ Result<QList<qint64>> BoardStore::columnOrder(qint64 boardId)
         u"SELECT id FROM board_columns WHERE board_id = ? ORDER BY position"_s, {boardId});
     if (!query)
         return Error{query.error()};
-    QList<qint64> ids;
-    while ((*query)->next())
-        ids.append((*query)->value(0).toLongLong());
-    return ids;
+    return Sql::ids(**query);
 }
 
 Status BoardStore::renumber(qint64 boardId, const QList<qint64> &order)
@@ -455,10 +452,7 @@ Result<QList<qint64>> BoardStore::doneOnBoard(qint64 organisationId)
                                 {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};
-    QList<qint64> ids;
-    while ((*query)->next())
-        ids.append((*query)->value(0).toLongLong());
-    return ids;
+    return Sql::ids(**query);
 }
 
 Result<QList<qint64>> BoardStore::archiveDoneCards(qint64 organisationId)

@@ -59,8 +59,8 @@ Result<Probe> probe(const QString &path)
                 || !query.next()) {
                 result = Error{Database::describe(query)};
             } else {
-                result = Probe{query.value(0).toInt(), query.value(1).toInt(),
-                               query.value(2).toInt()};
+                result
+                    = Probe{query.value(0).toInt(), query.value(1).toInt(), query.value(2).toInt()};
             }
             query = QSqlQuery();
             db.close();

@@ -189,10 +189,7 @@ Result<QList<qint64>> GroupStore::ids(const QString &sql, qint64 id)
     const auto query = m_db.run(sql, {id});
     if (!query)
         return Error{query.error()};
-    QList<qint64> found;
-    while ((*query)->next())
-        found.append((*query)->value(0).toLongLong());
-    return found;
+    return Sql::ids(**query);
 }
 
 Status GroupStore::updateGroup(const UserGroup &group)

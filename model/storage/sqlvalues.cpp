@@ -7,6 +7,14 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard::Sql {
 
+QList<qint64> ids(QSqlQuery &query)
+{
+    QList<qint64> found;
+    while (query.next())
+        found.append(query.value(0).toLongLong());
+    return found;
+}
+
 QString placeholders(int count)
 {
     QStringList marks;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -39,6 +40,8 @@ inline std::optional<int> optionalInt(const QVariant &value)
 // "?, ?, ..." with 'count' placeholders, for a fixed-size IN list. A batch query always has the
 // same number of placeholders, so it is prepared once per connection.
 QString placeholders(int count);
+// The first column of every row a query returns, as ids.
+QList<qint64> ids(QSqlQuery &query);
 // The ids as bound values, padded to 'count' with 0 (no row has id 0).
 QVariantList paddedIds(const QList<qint64> &ids, int count);
 

@@ -637,37 +637,28 @@ Result<QHash<qint64, LaneKey>> TaskStore::laneKeys(qint64 organisationId, Swimla
 {
     // Each query gives (task id, lane value) for the board's cards; the value is NULL for a card
     // with no lane, which then sorts last.
-    QString sql;
+    QString lane;
     switch (lanes) {
     case Swimlanes::None: return QHash<qint64, LaneKey>{};
-    case Swimlanes::Assignee:
-        sql = u"SELECT t.id, t.assignee FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s
-              + BoardStore::shownOnBoard();
-        break;
+    case Swimlanes::Assignee: lane = u"t.assignee"_s; break;
     case Swimlanes::Priority:
-        sql = u"SELECT t.id, (SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p "
-              u"ON p.delta_id = td.delta_id AND p.organisation_id = t.organisation_id "
-              u"WHERE td.task_id = t.id) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s
-              + BoardStore::shownOnBoard();
+        lane = u"(SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p "
+               u"ON p.delta_id = td.delta_id AND p.organisation_id = t.organisation_id "
+               u"WHERE td.task_id = t.id)"_s;
         break;
     case Swimlanes::Group:
-        sql = u"SELECT t.id, (SELECT g.name FROM task_deltas td JOIN impacts i "
-              u"ON i.delta_id = td.delta_id JOIN user_groups g ON g.id = i.group_id "
-              u"WHERE td.task_id = t.id ORDER BY i.level DESC, coalesce(i.affected_users, 0) "
-              u"DESC, g.name LIMIT 1) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s
-              + BoardStore::shownOnBoard();
+        lane = u"(SELECT g.name FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
+               u"JOIN user_groups g ON g.id = i.group_id WHERE td.task_id = t.id "
+               u"ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1)"_s;
         break;
     case Swimlanes::Component:
-        sql = u"SELECT t.id, (SELECT min(c.name) FROM task_deltas td JOIN deltas d "
-              u"ON d.id = td.delta_id JOIN components c ON c.id = d.component_id "
-              u"WHERE td.task_id = t.id) FROM tasks t "
-              u"WHERE t.organisation_id = ? AND "_s
-              + BoardStore::shownOnBoard();
+        lane = u"(SELECT min(c.name) FROM task_deltas td JOIN deltas d ON d.id = td.delta_id "
+               u"JOIN components c ON c.id = d.component_id WHERE td.task_id = t.id)"_s;
         break;
     }
+    // The lane expression is one of the fixed texts above.
+    const QString sql = u"SELECT t.id, %1 FROM tasks t WHERE t.organisation_id = ? AND "_s.arg(lane)
+                        + BoardStore::shownOnBoard();
     const auto cutoff = BoardStore(m_db).archiveCutoff(organisationId);
     if (!cutoff)
         return Error{cutoff.error()};

@@ -222,7 +222,7 @@ void TaskEditor::reload()
     if (const auto history = History(db).list(u"task"_s, m_taskId)) {
         for (const HistoryEntry &entry : *history) {
             m_history->addItem(u"%1  %2  %3"_s.arg(entry.changedAt.left(16).replace(u'T', u' '),
-                                                   entry.actor, names.change(entry)));
+                                                   entry.actor, names.sentence(entry)));
         }
     }
     m_history->scrollToBottom();

@@ -17,7 +17,7 @@ namespace {
 
 struct BoardRequest
 {
-    std::unique_ptr<Database> db;
+    DatabaseRef db;
     Organisation organisation;
 };
 

@@ -36,11 +36,16 @@ Database::Options databaseOptions(const Context &context)
     return options;
 }
 
-Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create)
+Result<DatabaseRef> openDatabase(const Context &context, bool create)
 {
+    if (context.shared)
+        return DatabaseRef(context.shared, [](Database *) {}); // batch owns it
     Database::Options options = databaseOptions(context);
     options.createIfMissing = create;
-    return Database::open(context.databasePath, options);
+    auto opened = Database::open(context.databasePath, options);
+    if (!opened)
+        return Error{opened.error()};
+    return DatabaseRef(std::move(opened).value());
 }
 
 Result<bool> wantsJson(const Context &context)
@@ -190,22 +195,39 @@ void printHistory(QTextStream &out, const QList<HistoryEntry> &entries,
     if (entries.isEmpty())
         out << "  (none)\n";
     for (const HistoryEntry &entry : entries) {
-        out << "  " << entry.changedAt << "  " << entry.actor << "  " << names.change(entry)
+        out << "  " << entry.changedAt << "  " << entry.actor << "  " << names.sentence(entry)
             << '\n';
     }
 }
 
-QJsonArray historyJson(const QList<HistoryEntry> &entries)
+QJsonArray historyJson(const QList<HistoryEntry> &entries, const HistoryFormatter &names)
 {
     QJsonArray array;
     for (const HistoryEntry &entry : entries) {
         array.append(QJsonObject{{u"field"_s, entry.field},
+                                 {u"text"_s, names.sentence(entry)},
                                  {u"old"_s, textOrNull(entry.oldValue)},
                                  {u"new"_s, textOrNull(entry.newValue)},
                                  {u"at"_s, entry.changedAt},
                                  {u"actor"_s, entry.actor}});
     }
     return array;
+}
+
+QJsonArray labelsJson(const QList<Label> &labels)
+{
+    QJsonArray array;
+    for (const Label &label : labels)
+        array.append(QJsonObject{{u"name"_s, label.name}, {u"colour"_s, label.colour}});
+    return array;
+}
+
+QStringList labelNames(const QList<Label> &labels)
+{
+    QStringList names;
+    for (const Label &label : labels)
+        names.append(label.name);
+    return names;
 }
 
 QJsonArray commentsJson(const QList<Comment> &comments)
@@ -269,6 +291,33 @@ void printBlock(QTextStream &out, const QString &label, const QString &text)
     const QStringList lines = text.split(u'\n');
     for (const QString &line : lines)
         out << "  " << line << '\n';
+}
+
+QList<QCommandLineOption> labelOptions()
+{
+    return {{u"remove"_s, u"Take the labels off instead."_s}};
+}
+
+Outcome applyLabels(Context &context, const QString &command, LabelStore::Target target)
+{
+    const QString what = target == LabelStore::Target::Delta ? u"DELTA_ID"_s : u"TASK_ID"_s;
+    if (const Outcome bad = expectArguments(context, command, 2, 1000, what + u" LABEL..."_s))
+        return bad;
+    const auto id = parseId(context.arguments.first(),
+                            target == LabelStore::Target::Delta ? u"delta id"_s : u"task id"_s);
+    if (!id)
+        return usage(id.error());
+    const QStringList names = context.arguments.mid(1);
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    LabelStore labels(**db);
+    const auto changed = context.parser.isSet(u"remove"_s) ? labels.detach(target, *id, names)
+                                                           : labels.attach(target, *id, names);
+    if (!changed)
+        return Failed{changed.error()};
+    context.out << *id << '\n';
+    return {};
 }
 
 } // namespace Deltaboard::Cli

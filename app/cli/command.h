@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "database.h"
+#include "labelstore.h"
 #include "records.h"
 #include "result.h"
 
@@ -37,6 +38,9 @@ struct Failed
 
 using Outcome = std::optional<Failed>; // empty: success
 
+// An open database: the command's own, or the one 'batch' runs all its lines on.
+using DatabaseRef = std::shared_ptr<Database>;
+
 struct Context
 {
     QTextStream &out;
@@ -45,6 +49,8 @@ struct Context
     QStringList arguments; // positional arguments after the command words
     QString databasePath;
     int waitMs = kDefaultWaitSeconds * 1000; // for another writer's lock
+    // Set by 'batch': every line's command uses this connection instead of opening the file.
+    Database *shared = nullptr;
 };
 
 struct Command
@@ -61,13 +67,13 @@ struct Command
 struct ReadRequest
 {
     bool json = false;
-    std::unique_ptr<Database> db;
+    DatabaseRef db;
 };
 struct ShowRequest
 {
     bool json = false;
     qint64 id = 0;
-    std::unique_ptr<Database> db;
+    DatabaseRef db;
 };
 
 QCommandLineOption formatOption();
@@ -78,7 +84,7 @@ Outcome usage(const QString &message);
 // writer (the app, another command, an import), saying on stderr that it waits.
 Database::Options databaseOptions(const Context &context);
 
-Result<std::unique_ptr<Database>> openDatabase(const Context &context, bool create);
+Result<DatabaseRef> openDatabase(const Context &context, bool create);
 
 Result<bool> wantsJson(const Context &context);
 
@@ -115,9 +121,12 @@ QJsonValue textOrNull(const QString &text);
 void printHistory(QTextStream &out, const QList<HistoryEntry> &entries,
                   const HistoryFormatter &names);
 
-QJsonArray historyJson(const QList<HistoryEntry> &entries);
+QJsonArray historyJson(const QList<HistoryEntry> &entries, const HistoryFormatter &names);
 
 QJsonArray commentsJson(const QList<Comment> &comments);
+
+QJsonArray labelsJson(const QList<Label> &labels);
+QStringList labelNames(const QList<Label> &labels);
 
 void printComments(QTextStream &out, const QList<Comment> &comments);
 
@@ -127,13 +136,24 @@ Result<ShowRequest> showRequest(const Context &context, const QString &what, Out
 
 void printBlock(QTextStream &out, const QString &label, const QString &text);
 
+// 'delta label' and 'task label': ID LABEL... puts the labels on (making new ones), --remove
+// takes them off; prints the id.
+Outcome applyLabels(Context &context, const QString &command, LabelStore::Target target);
+QList<QCommandLineOption> labelOptions();
+
+// Runs one command line; with 'shared', on that open database (the lines of 'batch').
+int runCommand(const QStringList &arguments, QTextStream &out, QTextStream &err, Database *shared);
+
 // The groups of commands, in the order of the overview.
 QList<Command> workspaceCommands();
 QList<Command> deltaCommands();
+QList<Command> deltaEditCommands();
+QList<Command> labelCommands();
 QList<Command> boardCommands();
 QList<Command> taskCommands();
 QList<Command> reportCommands();
 QList<Command> crashCommands();
 QList<Command> transferCommands();
+QList<Command> batchCommands();
 
 } // namespace Deltaboard::Cli

@@ -5,6 +5,7 @@
 #include "paths.h"
 
 #include <QCommandLineParser>
+#include <QHash>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -18,8 +19,10 @@ const QList<Command> &commands()
 {
     static const QList<Command> list = [] {
         QList<Command> all;
-        for (const auto &group : {&workspaceCommands, &boardCommands, &deltaCommands, &taskCommands,
-                                  &reportCommands, &crashCommands, &transferCommands})
+        for (const auto &group :
+             {&workspaceCommands, &boardCommands, &deltaCommands, &deltaEditCommands,
+              &labelCommands, &taskCommands, &reportCommands, &crashCommands, &transferCommands,
+              &batchCommands})
             all.append(group());
         return all;
     }();
@@ -41,6 +44,38 @@ QString overview()
     return text;
 }
 
+// What an argument of a synopsis is, for a command's --help.
+QString describeArgument(const QString &argument)
+{
+    QString name = argument;
+    name.remove(u'[').remove(u']');
+    const bool many = name.endsWith(u"..."_s);
+    name.remove(u"..."_s);
+    static const QHash<QString, QString> known = {
+        {u"ID"_s, u"The record's id."_s},
+        {u"DELTA_ID"_s, u"A delta's id."_s},
+        {u"OTHER_ID"_s, u"The other delta's id."_s},
+        {u"TASK_ID"_s, u"A task's id."_s},
+        {u"FIX_ID"_s, u"A fix record's id (from 'show task')."_s},
+        {u"RELATION"_s, u"One of: %1."_s.arg(Levels::relationKeys().join(u", "_s))},
+        {u"STATE"_s, u"One of: %1."_s.arg(Levels::stateNames().join(u", "_s))},
+        {u"LEVEL"_s, u"A level by name."_s},
+        {u"LABEL"_s, u"A label's name."_s},
+        {u"TEXT"_s, u"The text (quote it)."_s},
+        {u"NAME"_s, u"A name."_s},
+        {u"NEW_NAME"_s, u"The new name."_s},
+        {u"ORG"_s, u"An organisation, by name or id."_s},
+        {u"GROUP"_s, u"A user group, by name."_s},
+        {u"COMPONENT"_s, u"A component, by name."_s},
+        {u"COLUMN"_s, u"A column, by name or position (1 is first)."_s},
+        {u"POSITION"_s, u"A position, 1 being first."_s},
+        {u"PATH"_s, u"A file or a folder."_s},
+        {u"FILE"_s, u"A file; - is standard input."_s},
+    };
+    const QString text = known.value(name, name);
+    return many ? text + u" (one or more)"_s : text;
+}
+
 // Options that take a value, across all commands: needed to find the command words before the
 // command's own parser runs.
 QSet<QString> valueOptions()
@@ -60,6 +95,11 @@ QSet<QString> valueOptions()
 } // namespace
 
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    return runCommand(arguments, out, err, nullptr);
+}
+
+int runCommand(const QStringList &arguments, QTextStream &out, QTextStream &err, Database *shared)
 {
     auto fail = [&err](const QString &message, int code) {
         err << "deltaboard-cli: " << InputText::oneLine(message) << '\n';
@@ -139,10 +179,17 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
          u"SECONDS"_s});
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addOptions(command->options);
-    parser.addPositionalArgument(command->words, command->summary,
-                                 command->words + u' ' + command->usage);
+    // The help shows the command's own arguments, each with what it is.
+    for (const QString &argument : command->usage.split(u' ', Qt::SkipEmptyParts))
+        parser.addPositionalArgument(argument, describeArgument(argument));
     if (!parser.parse(commandArguments))
         return fail(u"%1: %2"_s.arg(command->words, parser.errorText()), UsageError);
+    if (shared && (parser.isSet(u"db"_s) || parser.isSet(u"wait"_s))) {
+        return fail(u"%1: --db and --wait are the batch's own, not a line's"_s.arg(command->words),
+                    UsageError);
+    }
+    if (shared && command->words == u"batch"_s)
+        return fail(u"batch: a batch cannot run another batch"_s, UsageError);
     if (parser.isSet(u"help"_s)) {
         out << parser.helpText().replace(u"deltaboard-cli [options]"_s,
                                          u"deltaboard-cli "_s + command->words + u" [options]"_s);
@@ -170,7 +217,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
                     parser,
                     parser.positionalArguments(),
                     parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Paths::defaultDatabase(),
-                    waitMs};
+                    waitMs,
+                    shared};
     const Outcome outcome = command->handler(context);
     if (outcome)
         return fail(outcome->message, outcome->code);

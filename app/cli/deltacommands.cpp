@@ -13,22 +13,17 @@
 #include "inputtext.h"
 #include "integritycheck.h"
 #include "jsondump.h"
+#include "labelstore.h"
 #include "migrator.h"
 #include "organisationstore.h"
 #include "paths.h"
+#include "relationstore.h"
 #include "reports.h"
 #include "tableprinter.h"
 #include "taskstore.h"
 #include "trackerimport.h"
 #include "triagereports.h"
 #include "triagestore.h"
-#include <QCommandLineParser>
-#include <QElapsedTimer>
-#include <QFileInfo>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <functional>
 
 #include <QCommandLineParser>
@@ -150,8 +145,11 @@ Outcome cmdShowDelta(Context &context)
     const auto reports = CrashStore(database).reports(id);
     const auto comments = CommentStore(database).forDelta(id);
     const auto history = History(database).list(u"delta"_s, id);
-    for (const QString &error : {priorities.error(), impacts.error(), tasks.error(),
-                                 reports.error(), comments.error(), history.error()}) {
+    const auto relations = RelationStore(database).forDelta(id);
+    const auto labels = LabelStore(database).labelsOf(LabelStore::Target::Delta, id);
+    for (const QString &error :
+         {priorities.error(), impacts.error(), tasks.error(), reports.error(), comments.error(),
+          history.error(), relations.error(), labels.error()}) {
         if (!error.isEmpty())
             return Failed{error};
     }
@@ -180,6 +178,13 @@ Outcome cmdShowDelta(Context &context)
                                          {u"column"_s, t.column},
                                          {u"title"_s, t.title}});
         }
+        QJsonArray relationArray;
+        for (const DeltaRelation &r : *relations) {
+            relationArray.append(QJsonObject{{u"relation"_s, Levels::relationKey(r.type)},
+                                             {u"id"_s, r.otherId},
+                                             {u"title"_s, r.otherTitle},
+                                             {u"state"_s, Levels::stateName(r.otherState)}});
+        }
         const QJsonObject object{
             {u"id"_s, d.id},
             {u"kind"_s, Levels::kindName(d.kind)},
@@ -206,8 +211,10 @@ Outcome cmdShowDelta(Context &context)
             {u"impacts"_s, impactArray},
             {u"tasks"_s, taskArray},
             {u"crash_reports"_s, reports->size()},
+            {u"relations"_s, relationArray},
+            {u"labels"_s, labelsJson(*labels)},
             {u"comments"_s, commentsJson(*comments)},
-            {u"history"_s, historyJson(*history)},
+            {u"history"_s, historyJson(*history, HistoryFormatter(database))},
         };
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return {};
@@ -227,6 +234,7 @@ Outcome cmdShowDelta(Context &context)
     field(u"Found in:"_s, d.foundIn);
     field(u"Reporter:"_s, d.reporter);
     field(u"Signature:"_s, d.signature);
+    field(u"Labels:"_s, labelNames(*labels).join(u", "_s));
     field(u"Created:"_s, d.createdAt);
     field(u"Updated:"_s, d.updatedAt);
     if (!d.source.tracker.isEmpty())
@@ -257,6 +265,14 @@ Outcome cmdShowDelta(Context &context)
     for (const Task &t : *tasks) {
         out << "  #" << QString::number(t.id).leftJustified(6) << t.organisation.leftJustified(24)
             << t.column.leftJustified(13) << t.title << '\n';
+    }
+    if (!relations->isEmpty()) {
+        out << "Relations:\n";
+        for (const DeltaRelation &r : *relations) {
+            out << "  " << Levels::relationName(r.type).leftJustified(14) << " #"
+                << QString::number(r.otherId).leftJustified(6)
+                << Levels::stateName(r.otherState).leftJustified(10) << r.otherTitle << '\n';
+        }
     }
     if (d.kind == DeltaKind::Crash) {
         out << "Crash reports: " << reports->size();

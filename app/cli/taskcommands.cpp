@@ -107,7 +107,9 @@ Outcome cmdShowTask(Context &context)
     const auto fixes = TaskStore(database).fixRecords(id);
     const auto comments = CommentStore(database).forTask(id);
     const auto history = History(database).list(u"task"_s, id);
-    for (const QString &error : {fixes.error(), comments.error(), history.error()}) {
+    const auto labels = LabelStore(database).labelsOf(LabelStore::Target::Task, id);
+    for (const QString &error :
+         {fixes.error(), comments.error(), history.error(), labels.error()}) {
         if (!error.isEmpty())
             return Failed{error};
     }
@@ -128,7 +130,8 @@ Outcome cmdShowTask(Context &context)
         }
         QJsonArray fixArray;
         for (const FixRecord &f : *fixes) {
-            fixArray.append(QJsonObject{{u"branch"_s, f.branch},
+            fixArray.append(QJsonObject{{u"id"_s, f.id},
+                                        {u"branch"_s, f.branch},
                                         {u"revision"_s, f.revision},
                                         {u"version"_s, textOrNull(f.version)},
                                         {u"deployed_to"_s, textOrNull(f.deployedTo)},
@@ -148,8 +151,9 @@ Outcome cmdShowTask(Context &context)
                                  {u"row_version"_s, t.rowVersion},
                                  {u"deltas"_s, deltaArray},
                                  {u"fix_records"_s, fixArray},
+                                 {u"labels"_s, labelsJson(*labels)},
                                  {u"comments"_s, commentsJson(*comments)},
-                                 {u"history"_s, historyJson(*history)}};
+                                 {u"history"_s, historyJson(*history, HistoryFormatter(database))}};
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
         return {};
     }
@@ -162,6 +166,7 @@ Outcome cmdShowTask(Context &context)
             out << label.leftJustified(11) << value << '\n';
     };
     field(u"Assignee:"_s, t.assignee);
+    field(u"Labels:"_s, labelNames(*labels).join(u", "_s));
     field(u"Created:"_s, t.createdAt);
     field(u"Started:"_s, t.startedAt);
     field(u"Done:"_s, t.doneAt);
@@ -177,7 +182,8 @@ Outcome cmdShowTask(Context &context)
     if (!fixes->isEmpty()) {
         out << "Fix records:\n";
         for (const FixRecord &f : *fixes) {
-            out << "  " << f.branch << (f.revision.isEmpty() ? u""_s : u"@"_s + f.revision);
+            out << "  #" << f.id << "  " << f.branch
+                << (f.revision.isEmpty() ? u""_s : u"@"_s + f.revision);
             if (!f.version.isEmpty())
                 out << "  version " << f.version;
             if (!f.deployedTo.isEmpty())
@@ -267,6 +273,144 @@ Outcome cmdTaskRemove(Context &context)
     return {};
 }
 
+Result<Task> taskArgument(const Context &context, Database &db, const QString &command,
+                          qsizetype count, const QString &expected, Outcome *failure)
+{
+    if (const Outcome bad = expectArguments(context, command, count, count, expected)) {
+        *failure = bad;
+        return Error{bad->message};
+    }
+    const auto id = parseId(context.arguments.first(), u"task id"_s);
+    if (!id) {
+        *failure = usage(id.error());
+        return Error{id.error()};
+    }
+    auto task = TaskStore(db).get(*id);
+    if (!task)
+        *failure = Failed{task.error()};
+    return task;
+}
+
+Outcome cmdTaskMove(Context &context)
+{
+    if (!context.parser.isSet(u"column"_s))
+        return usage(u"task move: --column COLUMN is required"_s);
+    Outcome failure;
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto task = taskArgument(context, **db, u"task move"_s, 1, u"one TASK_ID"_s, &failure);
+    if (!task)
+        return failure;
+    const auto column
+        = BoardStore(**db).findColumn(task->organisationId, context.parser.value(u"column"_s));
+    if (!column)
+        return Failed{column.error()};
+    std::optional<qint64> before;
+    if (context.parser.isSet(u"before"_s)) {
+        const auto id = parseId(context.parser.value(u"before"_s), u"--before"_s);
+        if (!id)
+            return usage(id.error());
+        before = *id;
+    }
+    if (const Status moved = TaskStore(**db).move(task->id, column->id, before); !moved)
+        return Failed{moved.error()};
+    context.out << task->id << '\n';
+    return {};
+}
+
+// 'task edit' and 'task assign': the fields given change, under the row_version check.
+Outcome updateTask(Context &context, Database &db, Task task)
+{
+    if (const Status updated = TaskStore(db).update(task); !updated)
+        return Failed{updated.error()};
+    context.out << task.id << '\n';
+    return {};
+}
+
+Outcome cmdTaskAssign(Context &context)
+{
+    Outcome failure;
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    auto task
+        = taskArgument(context, **db, u"task assign"_s, 2, u"TASK_ID NAME (or none)"_s, &failure);
+    if (!task)
+        return failure;
+    const QString name = context.arguments.at(1).trimmed();
+    task.value().assignee = name.compare(u"none"_s, Qt::CaseInsensitive) == 0 ? QString() : name;
+    return updateTask(context, **db, *task);
+}
+
+Outcome cmdTaskEdit(Context &context)
+{
+    const QCommandLineParser &p = context.parser;
+    if (!p.isSet(u"title"_s) && !p.isSet(u"description"_s) && !p.isSet(u"assignee"_s))
+        return usage(u"task edit: expected --title, --description or --assignee"_s);
+    if (p.isSet(u"title"_s) && p.value(u"title"_s).trimmed().isEmpty())
+        return usage(u"--title: expected some text"_s);
+    Outcome failure;
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    auto task = taskArgument(context, **db, u"task edit"_s, 1, u"one TASK_ID"_s, &failure);
+    if (!task)
+        return failure;
+    if (p.isSet(u"title"_s))
+        task.value().title = p.value(u"title"_s);
+    if (p.isSet(u"description"_s))
+        task.value().description = p.value(u"description"_s);
+    if (p.isSet(u"assignee"_s))
+        task.value().assignee = p.value(u"assignee"_s);
+    return updateTask(context, **db, *task);
+}
+
+Outcome cmdTaskLabel(Context &context)
+{
+    return applyLabels(context, u"task label"_s, LabelStore::Target::Task);
+}
+
+Outcome cmdFixAdd(Context &context)
+{
+    if (!context.parser.isSet(u"branch"_s) || context.parser.value(u"branch"_s).trimmed().isEmpty())
+        return usage(u"fix add: --branch BRANCH is required"_s);
+    Outcome failure;
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    const auto task = taskArgument(context, **db, u"fix add"_s, 1, u"one TASK_ID"_s, &failure);
+    if (!task)
+        return failure;
+    FixRecord fix;
+    fix.taskId = task->id;
+    fix.branch = context.parser.value(u"branch"_s).trimmed();
+    fix.revision = context.parser.value(u"revision"_s);
+    fix.version = context.parser.value(u"version"_s);
+    fix.deployedTo = context.parser.value(u"deployed-to"_s);
+    const auto id = TaskStore(**db).addFixRecord(fix);
+    if (!id)
+        return Failed{id.error()};
+    context.out << *id << '\n';
+    return {};
+}
+
+Outcome cmdFixVerify(Context &context)
+{
+    if (const Outcome bad = expectArguments(context, u"fix verify"_s, 1, 1, u"one FIX_ID"_s))
+        return bad;
+    const auto id = parseId(context.arguments.first(), u"fix id"_s);
+    if (!id)
+        return usage(id.error());
+    const auto db = openDatabase(context, false);
+    if (!db)
+        return Failed{db.error()};
+    if (const Status verified = TaskStore(**db).verifyFix(*id); !verified)
+        return Failed{verified.error()};
+    context.out << *id << '\n';
+    return {};
+}
+
 } // namespace
 
 QList<Command> taskCommands()
@@ -302,6 +446,40 @@ QList<Command> taskCommands()
          u"Delete a task; history keeps that it existed."_s,
          {},
          cmdTaskRemove},
+        {u"task move"_s,
+         u"TASK_ID"_s,
+         u"Move a card to a column of its board (at the end, or before another card)."_s,
+         {{u"column"_s, u"The column: its name or its position, 1 being first."_s, u"COLUMN"_s},
+          {u"before"_s, u"The card it goes before."_s, u"TASK_ID"_s}},
+         cmdTaskMove},
+        {u"task assign"_s,
+         u"TASK_ID NAME"_s,
+         u"Say who works on a task (none: nobody)."_s,
+         {},
+         cmdTaskAssign},
+        {u"task edit"_s,
+         u"TASK_ID"_s,
+         u"Change a task's title, description or assignee."_s,
+         {{u"title"_s, u"Its new title."_s, u"TITLE"_s},
+          {u"description"_s, u"What is to be done."_s, u"TEXT"_s},
+          {u"assignee"_s, u"Who works on it (empty: nobody)."_s, u"NAME"_s}},
+         cmdTaskEdit},
+        {u"task label"_s, u"TASK_ID LABEL..."_s,
+         u"Put labels on a task (new names make new labels); --remove takes them off."_s,
+         labelOptions(), cmdTaskLabel},
+        {u"fix add"_s,
+         u"TASK_ID"_s,
+         u"Record where a task's fix landed; prints the fix record's id."_s,
+         {{u"branch"_s, u"The branch it landed on."_s, u"BRANCH"_s},
+          {u"revision"_s, u"The commit."_s, u"REVISION"_s},
+          {u"version"_s, u"The first version that has it."_s, u"VERSION"_s},
+          {u"deployed-to"_s, u"Where it runs."_s, u"WHERE"_s}},
+         cmdFixAdd},
+        {u"fix verify"_s,
+         u"FIX_ID"_s,
+         u"Record that a fix was verified where it landed."_s,
+         {},
+         cmdFixVerify},
     };
 }
 

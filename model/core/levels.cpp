@@ -95,4 +95,90 @@ QStringList impactNames()
     return allOf(kImpacts);
 }
 
+namespace {
+
+struct RelationNames
+{
+    RelationKind kind;
+    QString stored;  // delta_relations.kind
+    QString forward; // read from the first end
+    QString reverse; // read from the other end
+};
+
+const std::array<RelationNames, 6> kRelations = {{
+    {RelationKind::DuplicateOf, QString(), u"duplicate of"_s, u"duplicated by"_s},
+    {RelationKind::Blocks, u"blocks"_s, u"blocks"_s, u"blocked by"_s},
+    {RelationKind::DependsOn, u"depends_on"_s, u"depends on"_s, u"needed by"_s},
+    {RelationKind::CausedBy, u"caused_by"_s, u"caused by"_s, u"causes"_s},
+    {RelationKind::RelatesTo, u"relates_to"_s, u"relates to"_s, u"relates to"_s},
+    {RelationKind::SameAs, u"same_as"_s, u"same as"_s, u"same as"_s},
+}};
+
+const RelationNames &namesOf(RelationKind kind)
+{
+    return kRelations[std::size_t(kind)];
+}
+
+} // namespace
+
+QString relationName(RelationType type)
+{
+    const RelationNames &names = namesOf(type.kind);
+    return type.reverse ? names.reverse : names.forward;
+}
+
+QString relationKey(RelationType type)
+{
+    return relationName(type).replace(u' ', u'-');
+}
+
+std::optional<RelationType> relationFromKey(const QString &key)
+{
+    QString wanted = key.trimmed().toLower();
+    wanted.replace(u'_', u'-').replace(u' ', u'-');
+    for (const RelationType type : relationTypes()) {
+        if (relationKey(type) == wanted)
+            return type;
+    }
+    return std::nullopt;
+}
+
+QList<RelationType> relationTypes()
+{
+    QList<RelationType> types;
+    for (const RelationNames &names : kRelations) {
+        types.append({names.kind, false});
+        if (!isSymmetric(names.kind))
+            types.append({names.kind, true});
+    }
+    return types;
+}
+
+QStringList relationKeys()
+{
+    QStringList keys;
+    for (const RelationType type : relationTypes())
+        keys.append(relationKey(type));
+    return keys;
+}
+
+QString relationStoredName(RelationKind kind)
+{
+    return namesOf(kind).stored;
+}
+
+std::optional<RelationKind> relationFromStoredName(const QString &name)
+{
+    for (const RelationNames &names : kRelations) {
+        if (!names.stored.isEmpty() && names.stored == name)
+            return names.kind;
+    }
+    return std::nullopt;
+}
+
+bool isSymmetric(RelationKind kind)
+{
+    return kind == RelationKind::RelatesTo || kind == RelationKind::SameAs;
+}
+
 } // namespace Deltaboard::Levels

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -12,6 +13,19 @@ namespace Deltaboard {
 
 enum class DeltaKind { Defect, Crash, Spec };
 enum class DeltaState { New, Confirmed, Disputed, Declined, Duplicate, Resolved };
+
+// A typed relation between two deltas (migrations/0004). DuplicateOf is the deltas.duplicate_of
+// column (it goes with the state 'duplicate'); the others are rows of delta_relations.
+enum class RelationKind { DuplicateOf, Blocks, DependsOn, CausedBy, RelatesTo, SameAs };
+
+// A relation as seen from one of its two ends: "A blocks B" is, from B, Blocks reversed
+// ("blocked by"). Symmetric kinds (relates to, same as) read the same from both ends.
+struct RelationType
+{
+    RelationKind kind = RelationKind::RelatesTo;
+    bool reverse = false;
+    friend bool operator==(const RelationType &, const RelationType &) = default;
+};
 
 // An organisation's priority on a delta. Absence of a priority row means "no view".
 enum class Priority { Untriaged = 0, Low = 1, Medium = 2, High = 3, Critical = 4 };
@@ -35,6 +49,20 @@ QStringList priorityNames();
 QString impactName(int level);
 std::optional<int> impactFromName(const QString &name);
 QStringList impactNames();
+
+// How a relation reads from one end: "blocked by". Its key is the same in one word, as the
+// command line takes it: "blocked-by".
+QString relationName(RelationType type);
+QString relationKey(RelationType type);
+// Accepts the key, the name, or either with underscores ("blocked_by"), in any case.
+std::optional<RelationType> relationFromKey(const QString &key);
+// Every way a relation can be read, in the order a picker lists them.
+QList<RelationType> relationTypes();
+QStringList relationKeys();
+// The stored name of a kind in delta_relations ("depends_on"); empty for DuplicateOf.
+QString relationStoredName(RelationKind kind);
+std::optional<RelationKind> relationFromStoredName(const QString &name);
+bool isSymmetric(RelationKind kind);
 
 } // namespace Levels
 } // namespace Deltaboard

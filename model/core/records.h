@@ -148,6 +148,37 @@ struct HistoryEntry
     QString actor;
 };
 
+// A relation as seen from one delta: what it is to the other one, and who the other one is.
+struct DeltaRelation
+{
+    RelationType type;
+    qint64 otherId = 0;
+    QString otherTitle;
+    DeltaKind otherKind = DeltaKind::Defect;
+    DeltaState otherState = DeltaState::New;
+};
+
+struct Label
+{
+    qint64 id = 0;
+    QString name;
+    QString colour; // "#rrggbb"
+    int deltas = 0; // how many deltas and tasks carry it, when listed
+    int tasks = 0;
+};
+
+// A saved filter of one organisation ("views" in the View menu). The filter is the view's own
+// JSON object.
+struct SavedView
+{
+    qint64 id = 0;
+    qint64 organisationId = 0;
+    QString name;
+    QString view; // "deltas" or "board"
+    QString filter;
+    int position = 0;
+};
+
 struct PriorityEntry
 {
     qint64 organisationId = 0;

@@ -239,6 +239,20 @@ Status DeltaStore::setState(qint64 id, DeltaState state, std::optional<qint64> d
     if (duplicateOf) {
         if (const Status target = exists(*duplicateOf); !target)
             return Error{u"cannot mark delta %1 a duplicate: %2"_s.arg(id).arg(target.error())};
+        // A chain of duplicates ends at one original; one that loops has none. The walk is in
+        // SQL (UNION stops on a loop already stored), never recursion over the input.
+        const auto loops = m_db.scalar(
+            u"WITH RECURSIVE chain(id) AS (SELECT ? UNION SELECT d.duplicate_of FROM deltas d "
+            u"JOIN chain ON d.id = chain.id WHERE d.duplicate_of IS NOT NULL) "
+            u"SELECT 1 FROM chain WHERE id = ?"_s,
+            {*duplicateOf, id});
+        if (!loops)
+            return Error{loops.error()};
+        if (loops->isValid()) {
+            return Error{u"delta %1 cannot be a duplicate of %2: %2 is already a duplicate of %1 "
+                         u"(through the chain of duplicates)"_s.arg(id)
+                             .arg(*duplicateOf)};
+        }
     }
     delta.value().state = state;
     delta.value().duplicateOf = state == DeltaState::Duplicate ? duplicateOf : std::nullopt;

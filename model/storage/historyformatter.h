@@ -17,8 +17,10 @@ public:
 
     QString field(const QString &field) const;
     QString value(const QString &field, const QString &value) const;
-    // "field: old → new", or "created: value".
-    QString change(const HistoryEntry &entry) const;
+    // The change as a sentence without its subject, the same for deltas and tasks, in the app
+    // and on the command line: "moved from Ready to In progress", "priority for Kestrel: low →
+    // high", "commented", "now blocks #12". Who and when are the entry's actor and changedAt.
+    QString sentence(const HistoryEntry &entry) const;
 
 private:
     QHash<qint64, QString> m_organisations;

@@ -1,6 +1,7 @@
 #include "integritycheck.h"
 
 #include "migrator.h"
+#include "relationstore.h"
 
 #include <QSqlRecord>
 #include <QStringList>
@@ -99,6 +100,18 @@ QList<IntegrityCheck::Finding> IntegrityCheck::run()
             problems.append(u"%1 priorities have no rank"_s.arg(unranked->toLongLong()));
     }
     findings.append({u"priority ranking"_s, problems.join(u"; "_s)});
+
+    // From schema version 4 deltas relate to each other: nothing may wait for itself, cause
+    // itself or be a duplicate of itself through a chain.
+    problems.clear();
+    if (m_db.schemaVersion() >= 4) {
+        const auto loops = RelationStore(m_db).loops();
+        if (!loops)
+            problems.append(loops.error());
+        else
+            problems.append(*loops);
+    }
+    findings.append({u"relations"_s, problems.join(u"; "_s).left(500)});
     return findings;
 }
 

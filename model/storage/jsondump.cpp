@@ -111,9 +111,11 @@ QString positionOf(const QByteArray &data, qsizetype offset)
 const QStringList &JsonDump::tables()
 {
     static const QStringList names = {
-        u"organisations"_s,    u"boards"_s,  u"board_columns"_s, u"components"_s, u"user_groups"_s,
-        u"group_components"_s, u"deltas"_s,  u"crash_reports"_s, u"tasks"_s,      u"task_deltas"_s,
-        u"priorities"_s,       u"impacts"_s, u"fix_records"_s,   u"comments"_s,   u"history"_s,
+        u"organisations"_s,   u"boards"_s,           u"board_columns"_s, u"components"_s,
+        u"user_groups"_s,     u"group_components"_s, u"labels"_s,        u"deltas"_s,
+        u"delta_relations"_s, u"delta_labels"_s,     u"crash_reports"_s, u"tasks"_s,
+        u"task_deltas"_s,     u"task_labels"_s,      u"priorities"_s,    u"impacts"_s,
+        u"fix_records"_s,     u"comments"_s,         u"history"_s,       u"saved_views"_s,
     };
     return names;
 }

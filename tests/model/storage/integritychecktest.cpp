@@ -40,7 +40,7 @@ private Q_SLOTS:
         parameters.tasks = 60;
         QVERIFY(DemoGenerator(*db).generate(parameters));
         const auto findings = IntegrityCheck(*db).run();
-        QCOMPARE(findings.size(), 6);
+        QCOMPARE(findings.size(), 7);
         QVERIFY(IntegrityCheck::healthy(findings));
     }
 

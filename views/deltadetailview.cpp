@@ -1,13 +1,24 @@
 #include "deltadetailview.h"
 
+#include "deltaeditor.h"
+#include "labeldialog.h"
 #include "palette.h"
+#include "relationdialog.h"
 
+#include "addcommentcommand.h"
+#include "commentstore.h"
 #include "crashstore.h"
+#include "deltaeditcommands.h"
 #include "deltastore.h"
 #include "groupstore.h"
+#include "history.h"
+#include "historyformatter.h"
+#include "labelstore.h"
 #include "organisationstore.h"
+#include "relationstore.h"
 #include "setimpactcommand.h"
 #include "setprioritycommand.h"
+#include "setstatecommand.h"
 #include "taskstore.h"
 #include "triagestore.h"
 #include "workspace.h"
@@ -18,8 +29,13 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QStackedLayout>
 #include <QTableWidget>
@@ -48,6 +64,32 @@ QString chip(const QString &text, const QColor &colour)
         colour.name(), text.toHtmlEscaped());
 }
 
+QString when(const QString &time)
+{
+    return QString(time).left(16).replace(u'T', u' ');
+}
+
+// A list that grows with its rows up to a height, then scrolls.
+QListWidget *conversationList(QWidget *parent, const QString &name)
+{
+    auto *list = new QListWidget(parent);
+    list->setObjectName(name);
+    list->setWordWrap(true);
+    list->setSelectionMode(QAbstractItemView::NoSelection);
+    list->setFocusPolicy(Qt::NoFocus);
+    list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    return list;
+}
+
+// Tall enough for its rows, up to a limit; then it scrolls.
+void fitToRows(QListWidget *list)
+{
+    int height = 2 * list->frameWidth() + 4;
+    for (int row = 0; row < list->count() && height < 260; ++row)
+        height += list->sizeHintForRow(row);
+    list->setFixedHeight(std::clamp(height, 28, 260));
+}
+
 } // namespace
 
 DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
@@ -65,7 +107,13 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     , m_crashSummary(wrappingLabel(m_content))
     , m_crashText(new QPlainTextEdit(m_content))
     , m_impacts(new QTableWidget(m_content))
+    , m_relations(wrappingLabel(m_content))
     , m_commitments(wrappingLabel(m_content))
+    , m_labels(wrappingLabel(m_content))
+    , m_comments(conversationList(m_content, u"deltaComments"_s))
+    , m_newComment(new QPlainTextEdit(m_content))
+    , m_history(conversationList(m_content, u"deltaHistory"_s))
+    , m_showAll(new QPushButton(m_content))
 {
     setObjectName(u"deltaDetail"_s);
     setMinimumWidth(420);
@@ -80,6 +128,26 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     titleFont.setWeight(QFont::DemiBold);
     m_title->setFont(titleFont);
     m_title->setObjectName(u"deltaTitle"_s);
+
+    // The source tracker's link and the related deltas' links are followed.
+    m_facts->setObjectName(u"deltaFacts"_s);
+    m_facts->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_facts->setOpenExternalLinks(true);
+    m_relations->setObjectName(u"deltaRelations"_s);
+    m_relations->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_relations, &QLabel::linkActivated, this, &DeltaDetailView::linkActivated);
+    m_labels->setObjectName(u"deltaLabels"_s);
+    m_newComment->setObjectName(u"newDeltaComment"_s);
+    m_newComment->setPlaceholderText(tr("Add a comment… (Ctrl+Enter)"));
+    m_newComment->setMaximumHeight(60);
+    m_newComment->setTabChangesFocus(true);
+    m_newComment->installEventFilter(this);
+    m_showAll->setObjectName(u"showAllConversation"_s);
+    m_showAll->setFlat(true);
+    connect(m_showAll, &QPushButton::clicked, this, [this] {
+        m_showingAll = true;
+        reload();
+    });
 
     m_priorityEditor->setObjectName(u"priorityEditor"_s);
     m_priorityEditor->addItem(tr("No priority"));
@@ -118,6 +186,31 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     priorityRow->addWidget(m_priorityLabel);
     priorityRow->addWidget(m_priorityEditor);
     priorityRow->addStretch();
+    auto *labelsButton = new QPushButton(tr("&Labels…"), m_content);
+    labelsButton->setObjectName(u"editDeltaLabels"_s);
+    connect(labelsButton, &QPushButton::clicked, this, &DeltaDetailView::editLabels);
+    auto *editButton = new QPushButton(tr("&Edit…"), m_content);
+    editButton->setObjectName(u"editDelta"_s);
+    editButton->setToolTip(tr("Edit the title, kind, texts, component, version and reporter (F2)"));
+    connect(editButton, &QPushButton::clicked, this, &DeltaDetailView::edit);
+    priorityRow->addWidget(labelsButton);
+    priorityRow->addWidget(editButton);
+
+    auto *relateButton = new QPushButton(tr("&Relate…"), m_content);
+    relateButton->setObjectName(u"addRelation"_s);
+    relateButton->setToolTip(
+        tr("Blocks, depends on, caused by, relates to, same as, duplicate of"));
+    connect(relateButton, &QPushButton::clicked, this, &DeltaDetailView::addRelation);
+    auto *relationRow = new QHBoxLayout;
+    relationRow->addWidget(m_relations, 1);
+    relationRow->addWidget(relateButton, 0, Qt::AlignTop);
+
+    auto *commentButton = new QPushButton(tr("&Comment"), m_content);
+    commentButton->setObjectName(u"addDeltaComment"_s);
+    connect(commentButton, &QPushButton::clicked, this, &DeltaDetailView::addComment);
+    auto *commentRow = new QHBoxLayout;
+    commentRow->addWidget(m_newComment, 1);
+    commentRow->addWidget(commentButton, 0, Qt::AlignBottom);
 
     auto *sideBySide = new QHBoxLayout;
     sideBySide->addWidget(desiredBox, 1);
@@ -127,6 +220,7 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     layout->setContentsMargins(12, 10, 12, 10);
     layout->addWidget(m_title);
     layout->addWidget(m_facts);
+    layout->addWidget(m_labels);
     layout->addLayout(priorityRow);
     layout->addLayout(sideBySide);
     layout->addWidget(m_details);
@@ -135,7 +229,14 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     auto *impactLabel = new QLabel(tr("<b>Impact by user group</b>"), m_content);
     layout->addWidget(impactLabel);
     layout->addWidget(m_impacts);
+    layout->addLayout(relationRow);
     layout->addWidget(m_commitments);
+    layout->addWidget(new QLabel(tr("<b>Comments</b>"), m_content));
+    layout->addWidget(m_comments);
+    layout->addLayout(commentRow);
+    layout->addWidget(new QLabel(tr("<b>History</b>"), m_content));
+    layout->addWidget(m_history);
+    layout->addWidget(m_showAll, 0, Qt::AlignLeft);
     layout->addStretch();
 
     auto *scroll = new QScrollArea(this);
@@ -150,6 +251,10 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
 
 void DeltaDetailView::showDelta(qint64 deltaId, qint64 organisationId)
 {
+    if (deltaId != m_deltaId) {
+        m_showingAll = false;
+        m_newComment->clear();
+    }
     m_deltaId = deltaId;
     m_organisationId = organisationId;
     reload();
@@ -194,7 +299,24 @@ void DeltaDetailView::reload()
     if (!d.reporter.isEmpty())
         facts.append(tr("reported by %1").arg(d.reporter.toHtmlEscaped()));
     facts.append(tr("on %1").arg(d.createdAt.left(10)));
+    if (!d.source.tracker.isEmpty()) {
+        const QString source
+            = u"%1 %2"_s.arg(d.source.tracker, d.source.externalId).toHtmlEscaped();
+        const QUrl url(d.source.url);
+        // Only web links are made clickable: an import's URL is input like any other.
+        facts.append(
+            url.isValid() && (url.scheme() == u"https"_s || url.scheme() == u"http"_s)
+                ? tr("from <a href=\"%1\">%2</a>").arg(url.toString().toHtmlEscaped(), source)
+                : tr("from %1").arg(source));
+    }
     m_facts->setText(facts.join(u" · "_s));
+
+    const auto labels = LabelStore(db).labelsOf(LabelStore::Target::Delta, d.id);
+    QStringList chips;
+    for (const Label &label : labels ? *labels : QList<Label>{})
+        chips.append(chip(label.name, QColor(label.colour)));
+    m_labels->setText(chips.join(u" "_s));
+    m_labels->setVisible(!chips.isEmpty());
 
     // The current organisation's priority.
     m_priority.reset();
@@ -265,6 +387,13 @@ void DeltaDetailView::reload()
             connect(level, &QComboBox::activated, this, [this, row] { impactChosen(row); });
             m_impacts->setCellWidget(row, 1, level);
             m_impacts->setItem(row, 2, new QTableWidgetItem);
+            auto *users = new QLineEdit(m_impacts);
+            users->setObjectName(u"affectedUsers:%1"_s.arg(groups->at(row).name));
+            users->setFrame(false);
+            users->setValidator(
+                new QRegularExpressionValidator(QRegularExpression(u"\\d{0,12}"_s), users));
+            connect(users, &QLineEdit::editingFinished, this, [this, row] { usersEdited(row); });
+            m_impacts->setCellWidget(row, 2, users);
         }
     }
     for (int row = 0; row < groupCount; ++row) {
@@ -276,9 +405,15 @@ void DeltaDetailView::reload()
         auto *level = qobject_cast<QComboBox *>(m_impacts->cellWidget(row, 1));
         const QSignalBlocker blocker(level);
         level->setCurrentIndex(impact ? impact->level + 1 : 0);
-        m_impacts->item(row, 2)->setText(impact && impact->affectedUsers
-                                             ? QLocale().toString(*impact->affectedUsers)
-                                             : QString());
+        auto *users = qobject_cast<QLineEdit *>(m_impacts->cellWidget(row, 2));
+        if (!users->hasFocus()) {
+            users->setText(impact && impact->affectedUsers ? QString::number(*impact->affectedUsers)
+                                                           : QString());
+        }
+        users->setEnabled(impact.has_value());
+        users->setPlaceholderText(impact ? tr("how many?") : QString());
+        users->setToolTip(impact ? tr("How many of the group's users it hurts")
+                                 : tr("Assess the impact first"));
     }
     m_impacts->setFixedHeight(
         m_impacts->horizontalHeader()->height()
@@ -291,10 +426,235 @@ void DeltaDetailView::reload()
                                                   task.column.toHtmlEscaped(),
                                                   task.title.toHtmlEscaped()));
     }
+    // Relations, each a link to the other delta and one to remove it.
+    const auto relations = RelationStore(db).forDelta(d.id);
+    QStringList relationLines;
+    for (const DeltaRelation &r : relations ? *relations : QList<DeltaRelation>{}) {
+        relationLines.append(u"%1 <a href=\"delta:%2\">#%2</a> %3 <i>(%4)</i> &nbsp;<a "
+                             u"href=\"unrelate:%5:%2\">remove</a>"_s
+                                 .arg(Levels::relationName(r.type).toHtmlEscaped())
+                                 .arg(r.otherId)
+                                 .arg(r.otherTitle.toHtmlEscaped(), Levels::stateName(r.otherState),
+                                      Levels::relationKey(r.type)));
+    }
+    m_relations->setText(relationLines.isEmpty()
+                             ? tr("<b>Relations</b><br>None. Relate… says that it blocks, depends "
+                                  "on, is caused by or is the same as another delta.")
+                             : tr("<b>Relations</b><br>") + relationLines.join(u"<br>"_s));
+
     m_commitments->setText(lines.isEmpty()
                                ? tr("<b>Commitments</b><br>No organisation has committed to this "
                                     "delta. Select it in the list and choose Commit… (Ctrl+Enter).")
                                : tr("<b>Commitments</b><br>") + lines.join(u"<br>"_s));
+    reloadConversation(d);
+}
+
+void DeltaDetailView::reloadConversation(const Delta &d)
+{
+    Database &db = m_workspace->database();
+    const auto comments = CommentStore(db).forDelta(d.id);
+    const auto history = History(db).list(u"delta"_s, d.id);
+    m_comments->clear();
+    const QList<Comment> allComments = comments ? *comments : QList<Comment>{};
+    // The newest are what a reader wants; the rest come on "Show all".
+    const qsizetype firstComment
+        = m_showingAll ? 0 : std::max<qsizetype>(0, allComments.size() - kPage);
+    for (qsizetype i = firstComment; i < allComments.size(); ++i) {
+        const Comment &comment = allComments.at(i);
+        m_comments->addItem(
+            u"%1 · %2\n%3"_s.arg(comment.author.isEmpty() ? tr("someone") : comment.author,
+                                 when(comment.createdAt), comment.body.trimmed()));
+    }
+    if (allComments.isEmpty())
+        m_comments->addItem(comments ? tr("No comments yet.") : comments.error());
+    fitToRows(m_comments);
+    m_comments->scrollToBottom();
+
+    m_history->clear();
+    const HistoryFormatter names(db);
+    const QList<HistoryEntry> allHistory = history ? *history : QList<HistoryEntry>{};
+    const qsizetype firstChange
+        = m_showingAll ? 0 : std::max<qsizetype>(0, allHistory.size() - kPage);
+    for (qsizetype i = firstChange; i < allHistory.size(); ++i) {
+        const HistoryEntry &entry = allHistory.at(i);
+        m_history->addItem(
+            u"%1  %2  %3"_s.arg(when(entry.changedAt), entry.actor, names.sentence(entry)));
+    }
+    fitToRows(m_history);
+    m_history->scrollToBottom();
+    const qsizetype hidden = firstComment + firstChange;
+    m_showAll->setVisible(hidden > 0);
+    m_showAll->setText(
+        tr("Show all %1 comments and %2 changes").arg(allComments.size()).arg(allHistory.size()));
+}
+
+QString DeltaDetailView::lastChange(qint64 deltaId)
+{
+    const auto history = History(m_workspace->database()).list(u"delta"_s, deltaId);
+    if (!history || history->isEmpty())
+        return tr("Someone");
+    return tr("%1 at %2").arg(history->last().actor, when(history->last().changedAt));
+}
+
+void DeltaDetailView::edit()
+{
+    if (!m_deltaId)
+        return;
+    Database &db = m_workspace->database();
+    const auto delta = DeltaStore(db).get(m_deltaId);
+    if (!delta)
+        return m_workspace->reportError(delta.error());
+    const auto components = GroupStore(db).components();
+    DeltaEditor editor(components ? *components : QList<Component>{}, *delta, this);
+    connect(&editor, &DeltaEditor::saveRequested, this, [this, &editor, &db] {
+        const auto now = DeltaStore(db).get(editor.base().id);
+        if (!now)
+            return m_workspace->reportError(now.error());
+        if (!sameEditableFields(*now, editor.base())) {
+            // Someone saved in between: say who and when, never overwrite silently.
+            editor.showConflict(tr("<b>Changed by %1</b> while you were editing. Load their "
+                                   "version (yours is lost), or save yours over theirs (the "
+                                   "fields you did not touch keep their change)?")
+                                    .arg(lastChange(now->id).toHtmlEscaped()),
+                                *now);
+            return;
+        }
+        const Delta after = editor.delta(*now);
+        if (!sameEditableFields(after, *now))
+            m_workspace->undoStack()->push(new UpdateDeltaCommand(m_workspace, *now, after));
+        editor.accept();
+    });
+    editor.exec();
+}
+
+void DeltaDetailView::editLabels()
+{
+    if (!m_deltaId)
+        return;
+    Database &db = m_workspace->database();
+    LabelStore labels(db);
+    const auto all = labels.list();
+    const auto current = labels.labelsOf(LabelStore::Target::Delta, m_deltaId);
+    const auto delta = DeltaStore(db).get(m_deltaId);
+    if (!all || !current || !delta)
+        return m_workspace->reportError(!all       ? all.error()
+                                        : !current ? current.error()
+                                                   : delta.error());
+    LabelDialog dialog(*all, *current, tr("#%1").arg(m_deltaId), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.attached().isEmpty() && dialog.detached().isEmpty())
+        return;
+    m_workspace->undoStack()->push(new LabelCommand(m_workspace, LabelStore::Target::Delta,
+                                                    m_deltaId, 0, dialog.attached(),
+                                                    dialog.detached(), delta->title));
+}
+
+void DeltaDetailView::addRelation()
+{
+    if (!m_deltaId)
+        return;
+    Database &db = m_workspace->database();
+    const auto delta = DeltaStore(db).get(m_deltaId);
+    if (!delta)
+        return m_workspace->reportError(delta.error());
+    RelationDialog dialog(db, *delta, this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.otherId())
+        return;
+    const RelationType type = dialog.type();
+    const qint64 other = dialog.otherId();
+    if (type.kind != RelationKind::DuplicateOf) {
+        m_workspace->undoStack()->push(
+            new RelationCommand(m_workspace, m_deltaId, type, other, true, delta->title));
+        return;
+    }
+    // "Duplicate of" is the duplicate's state: one state change, undone to the state it had.
+    const qint64 duplicate = type.reverse ? other : m_deltaId;
+    const qint64 original = type.reverse ? m_deltaId : other;
+    const auto current = DeltaStore(db).get(duplicate);
+    if (!current)
+        return m_workspace->reportError(current.error());
+    m_workspace->undoStack()->push(new SetStateCommand(
+        m_workspace,
+        {{duplicate, {current->state, current->duplicateOf}, {DeltaState::Duplicate, original}}}));
+}
+
+void DeltaDetailView::linkActivated(const QString &link)
+{
+    if (link.startsWith(u"delta:"_s)) {
+        Q_EMIT openDeltaRequested(link.section(u':', 1).toLongLong());
+        return;
+    }
+    if (!link.startsWith(u"unrelate:"_s))
+        return;
+    const auto type = Levels::relationFromKey(link.section(u':', 1, 1));
+    const qint64 other = link.section(u':', 2).toLongLong();
+    if (!type || !other)
+        return;
+    Database &db = m_workspace->database();
+    const auto delta = DeltaStore(db).get(m_deltaId);
+    if (!delta)
+        return m_workspace->reportError(delta.error());
+    if (type->kind != RelationKind::DuplicateOf) {
+        m_workspace->undoStack()->push(
+            new RelationCommand(m_workspace, m_deltaId, *type, other, false, delta->title));
+        return;
+    }
+    const qint64 duplicate = type->reverse ? other : m_deltaId;
+    const auto current = DeltaStore(db).get(duplicate);
+    if (!current)
+        return m_workspace->reportError(current.error());
+    m_workspace->undoStack()->push(new SetStateCommand(
+        m_workspace,
+        {{duplicate, {current->state, current->duplicateOf}, {DeltaState::New, std::nullopt}}}));
+}
+
+void DeltaDetailView::addComment()
+{
+    const QString text = m_newComment->toPlainText().trimmed();
+    if (!m_deltaId || text.isEmpty())
+        return;
+    Comment comment;
+    comment.deltaId = m_deltaId;
+    comment.body = text;
+    m_workspace->undoStack()->push(new AddCommentCommand(m_workspace, 0, comment));
+    m_newComment->clear();
+}
+
+bool DeltaDetailView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_newComment && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers().testFlag(Qt::ControlModifier)) {
+            addComment();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void DeltaDetailView::usersEdited(int row)
+{
+    auto *users = qobject_cast<QLineEdit *>(m_impacts->cellWidget(row, 2));
+    const qint64 groupId = m_impacts->item(row, 0)->data(Qt::UserRole).toLongLong();
+    const auto impacts = TriageStore(m_workspace->database()).impacts(m_deltaId);
+    if (!impacts)
+        return m_workspace->reportError(impacts.error());
+    SetImpactCommand::Assessment before;
+    for (const ImpactEntry &entry : *impacts) {
+        if (entry.groupId == groupId)
+            before = {entry.level, entry.affectedUsers};
+    }
+    if (!before.level)
+        return; // the field is disabled until the impact is assessed
+    SetImpactCommand::Assessment after = before;
+    const QString text = users->text().trimmed();
+    after.affectedUsers = text.isEmpty() ? std::nullopt : std::optional<qint64>(text.toLongLong());
+    if (after.affectedUsers == before.affectedUsers)
+        return;
+    m_workspace->undoStack()->push(
+        new SetImpactCommand(m_workspace, m_deltaId, groupId, before, after));
 }
 
 void DeltaDetailView::priorityChosen(int index)

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "records.h"
+
 #include <QWidget>
 
 #include <optional>
 
 class QComboBox;
 class QLabel;
+class QListWidget;
 class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 class QTextBrowser;
 
@@ -14,10 +18,13 @@ namespace Deltaboard {
 
 class Workspace;
 
-// One delta in full, beside the inbox: what is desired and what actually happens side by side,
-// the details rendered from Markdown, the crash reports of a crash delta, the current
-// organisation's priority and the impact on each user group (both editable, each edit an undo
-// step), and which organisations have committed to it. The workspace is not owned.
+// One delta in full, beside the inbox: its labels and where it came from (a link to the source
+// tracker), what is desired and what actually happens side by side, the details rendered from
+// Markdown, the crash reports of a crash delta, the current organisation's priority and the
+// impact and affected users per user group, its relations to other deltas, which organisations
+// have committed to it, its comments and its history. Everything editable is an undo step; the
+// fields are edited in a DeltaEditor that reports another's change instead of overwriting it.
+// The workspace is not owned.
 class DeltaDetailView : public QWidget
 {
     Q_OBJECT
@@ -31,9 +38,33 @@ public:
     // Reads the shown delta again (after an edit or an undo).
     void reload();
 
+    // The editor for the shown delta's fields (F2); returns when it closes.
+    void edit();
+    // The labels of the shown delta.
+    void editLabels();
+    // Relates the shown delta to another one, found by title or #id.
+    void addRelation();
+    // Comments the text in the comment field.
+    void addComment();
+
+    // Shown at most this many comments and history rows until "Show all" is pressed.
+    static constexpr int kPage = 50;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+Q_SIGNALS:
+    // A related delta's link was followed.
+    void openDeltaRequested(qint64 deltaId);
+
 private:
     void priorityChosen(int index);
     void impactChosen(int row);
+    void usersEdited(int row);
+    void linkActivated(const QString &link);
+    void reloadConversation(const Delta &delta);
+    // Who last changed the delta and when, for a conflict message.
+    QString lastChange(qint64 deltaId);
 
     Workspace *m_workspace;
     qint64 m_deltaId = 0;
@@ -51,7 +82,14 @@ private:
     QLabel *m_crashSummary;
     QPlainTextEdit *m_crashText;
     QTableWidget *m_impacts;
+    QLabel *m_relations;
     QLabel *m_commitments;
+    QLabel *m_labels;
+    QListWidget *m_comments;
+    QPlainTextEdit *m_newComment;
+    QListWidget *m_history;
+    QPushButton *m_showAll;
+    bool m_showingAll = false;
 };
 
 } // namespace Deltaboard

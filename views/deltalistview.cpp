@@ -92,6 +92,11 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     splitter->setObjectName(u"deltaSplitter"_s);
     splitter->addWidget(listSide);
     splitter->addWidget(m_detail);
+    // A related delta's link selects it in the list, or shows it alone when a filter hides it.
+    connect(m_detail, &DeltaDetailView::openDeltaRequested, this, [this](qint64 deltaId) {
+        if (!selectDelta(deltaId))
+            m_detail->showDelta(deltaId, m_organisation.value_or(0));
+    });
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);

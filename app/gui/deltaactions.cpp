@@ -11,7 +11,7 @@
 #include "taskstore.h"
 #include "views/commitdialog.h"
 #include "views/deltalistview.h"
-#include "views/newdeltadialog.h"
+#include "views/deltaeditor.h"
 #include "workspace.h"
 
 #include <QInputDialog>
@@ -94,7 +94,7 @@ qint64 DeltaActions::commitSelected()
 qint64 DeltaActions::newDelta(bool show)
 {
     const auto components = GroupStore(m_window->database()).components();
-    NewDeltaDialog dialog(components ? *components : QList<Component>{}, m_window);
+    DeltaEditor dialog(components ? *components : QList<Component>{}, Delta{}, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return 0;
     QUndoStack *stack = m_window->undoStack();

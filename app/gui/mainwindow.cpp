@@ -24,6 +24,7 @@
 #include "updatetaskcommand.h"
 #include "views/boardview.h"
 #include "views/crashview.h"
+#include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 #include "views/flowview.h"
 #include "views/gapview.h"
@@ -308,6 +309,30 @@ void MainWindow::buildDeltaMenu()
     commit->setShortcuts(
         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     commit->setToolTip(tr("Commit the current organisation to the selected deltas"));
+    // The shown delta's own edits, also on its detail pane: they act on the Deltas view's
+    // delta, so elsewhere they say where to go first.
+    auto onShownDelta = [this](void (DeltaDetailView::*edit)()) {
+        if (currentView() != View::Deltas || !deltaList()->detail()->deltaId()) {
+            statusBar()->showMessage(tr("Select a delta in the Deltas view (Ctrl+1) first."), 6000);
+            return;
+        }
+        (deltaList()->detail()->*edit)();
+    };
+    QAction *editDelta = deltaMenu->addAction(tr("&Edit Delta…"), this, [onShownDelta] {
+        onShownDelta(&DeltaDetailView::edit);
+    });
+    editDelta->setObjectName(u"editDeltaAction"_s);
+    editDelta->setShortcut(Qt::Key_F2);
+    QAction *labelDelta = deltaMenu->addAction(tr("&Labels…"), this, [onShownDelta] {
+        onShownDelta(&DeltaDetailView::editLabels);
+    });
+    labelDelta->setObjectName(u"labelDeltaAction"_s);
+    labelDelta->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    QAction *relateDelta = deltaMenu->addAction(tr("&Relate To…"), this, [onShownDelta] {
+        onShownDelta(&DeltaDetailView::addRelation);
+    });
+    relateDelta->setObjectName(u"relateDeltaAction"_s);
+    relateDelta->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QMenu *stateMenu = deltaMenu->addMenu(tr("Set &State"));
     const struct
     {

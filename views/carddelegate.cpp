@@ -178,6 +178,14 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
              + 4;
     }
 
+    // Labels, in their own colours.
+    const QStringList labels = index.data(BoardColumnModel::LabelsRole).toStringList();
+    const QStringList colours = index.data(BoardColumnModel::LabelColoursRole).toStringList();
+    for (qsizetype i = 0; i < labels.size() && x < limit - 30; ++i) {
+        const QString text = smallMetrics.elidedText(labels.at(i), Qt::ElideRight, limit - x - 16);
+        x += drawChip(painter, x, y, l.chipHeight, text, QColor(colours.value(i)), small) + 4;
+    }
+
     const QVariant priority = index.data(BoardColumnModel::PriorityRole);
     if (priority.isValid() && x < limit) {
         const QString text = tr("P: %1").arg(Levels::priorityName(priority.toInt()));

@@ -31,6 +31,7 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     , m_kindFilter(new QComboBox(this))
     , m_stateFilter(new QComboBox(this))
     , m_componentFilter(new QComboBox(this))
+    , m_labelFilter(new QComboBox(this))
 {
     m_kindFilter->setObjectName(u"kindFilter"_s);
     m_stateFilter->setObjectName(u"stateFilter"_s);
@@ -45,7 +46,10 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
         m_stateFilter->addItem(states.at(i), i);
     m_componentFilter->addItem(tr("All components"), 0);
     m_componentFilter->setMinimumContentsLength(14);
-    for (QComboBox *filter : {m_kindFilter, m_stateFilter, m_componentFilter}) {
+    m_labelFilter->setObjectName(u"labelFilter"_s);
+    m_labelFilter->addItem(tr("All labels"), 0);
+    m_labelFilter->setMinimumContentsLength(10);
+    for (QComboBox *filter : {m_kindFilter, m_stateFilter, m_componentFilter, m_labelFilter}) {
         connect(filter, &QComboBox::currentIndexChanged, this, &DeltaListView::applyFilters);
     }
     setObjectName(u"deltaListView"_s);
@@ -56,6 +60,9 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    // Any column sorts, in SQL over the lazy model (DeltaTableModel::sort).
+    m_table->setSortingEnabled(true);
+    m_table->horizontalHeader()->setSortIndicator(DeltaTableModel::IdColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(false);
@@ -83,6 +90,7 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     filterBar->addWidget(m_kindFilter);
     filterBar->addWidget(m_stateFilter);
     filterBar->addWidget(m_componentFilter);
+    filterBar->addWidget(m_labelFilter);
     filterBar->addStretch();
     auto *listLayout = new QVBoxLayout(listSide);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -161,6 +169,21 @@ void DeltaListView::showCurrent()
                         m_organisation.value_or(0));
 }
 
+void DeltaListView::setLabels(const QList<std::pair<qint64, QString>> &labels)
+{
+    const qint64 current = m_labelFilter->currentData().toLongLong();
+    const QSignalBlocker blocker(m_labelFilter);
+    while (m_labelFilter->count() > 1)
+        m_labelFilter->removeItem(1);
+    for (const auto &[id, name] : labels)
+        m_labelFilter->addItem(name, id);
+    const int index = m_labelFilter->findData(current);
+    m_labelFilter->setCurrentIndex(std::max(index, 0));
+    m_labelFilter->setVisible(!labels.isEmpty());
+    if (index < 0 && current > 0)
+        applyFilters(); // the label went away
+}
+
 void DeltaListView::setComponents(const QList<std::pair<qint64, QString>> &components)
 {
     const qint64 current = m_componentFilter->currentData().toLongLong();
@@ -181,6 +204,8 @@ void DeltaListView::applyFilters()
     filter.kind = kind >= 0 ? std::optional(DeltaKind(kind)) : std::nullopt;
     filter.state = state >= 0 ? std::optional(DeltaState(state)) : std::nullopt;
     filter.componentId = component > 0 ? std::optional(component) : std::nullopt;
+    const qint64 label = m_labelFilter->currentData().toLongLong();
+    filter.labelId = label > 0 ? std::optional(label) : std::nullopt;
     m_model->setFilter(filter);
 }
 

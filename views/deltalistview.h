@@ -38,6 +38,9 @@ public:
     bool selectDelta(qint64 deltaId);
     // Fills the component filter (the components can change when a workspace is created).
     void setComponents(const QList<std::pair<qint64, QString>> &components);
+    // Fills the label filter.
+    void setLabels(const QList<std::pair<qint64, QString>> &labels);
+    QComboBox *labelFilter() const { return m_labelFilter; }
 
 Q_SIGNALS:
     // The number of deltas matching the current search changed.
@@ -59,6 +62,7 @@ private:
     QComboBox *m_kindFilter;
     QComboBox *m_stateFilter;
     QComboBox *m_componentFilter;
+    QComboBox *m_labelFilter;
     QString m_pendingSearch;
     std::optional<qint64> m_organisation;
 };

@@ -4,9 +4,12 @@
 #include "addfixrecordcommand.h"
 #include "clock.h"
 #include "commentstore.h"
+#include "deltaeditcommands.h"
 #include "deltastore.h"
 #include "history.h"
 #include "historyformatter.h"
+#include "labeldialog.h"
+#include "labelstore.h"
 #include "linkdeltacommand.h"
 #include "taskstore.h"
 #include "updatetaskcommand.h"
@@ -20,6 +23,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -131,6 +135,9 @@ TaskEditor::TaskEditor(Workspace *workspace, qint64 taskId, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *labels = buttons->addButton(tr("&Labels…"), QDialogButtonBox::ActionRole);
+    labels->setObjectName(u"editTaskLabels"_s);
+    connect(labels, &QPushButton::clicked, this, &TaskEditor::editLabels);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_facts);
@@ -178,6 +185,16 @@ void TaskEditor::reload()
         facts.append(tr("started %1").arg(m_task.startedAt.left(10)));
     if (!m_task.doneAt.isEmpty())
         facts.append(tr("done %1").arg(m_task.doneAt.left(10)));
+    if (const auto labels = LabelStore(db).labelsOf(LabelStore::Target::Task, m_taskId);
+        labels && !labels->isEmpty()) {
+        QStringList names;
+        for (const Label &label : *labels) {
+            names.append(
+                u"<span style='background-color:%1; color:white;'>&nbsp;%2&nbsp;</span>"_s.arg(
+                    label.colour, label.name.toHtmlEscaped()));
+        }
+        facts.append(names.join(u" "_s));
+    }
     m_facts->setText(facts.join(u" · "_s));
 
     const qint64 selected = selectedDelta();
@@ -249,8 +266,35 @@ void TaskEditor::applyFields()
 
 void TaskEditor::done(int result)
 {
-    applyFields(); // closing keeps what was typed; Ctrl+Z takes it back
+    applyFields(); // closing keeps what was typed (Escape put it back first); Ctrl+Z takes it back
     QDialog::done(result);
+}
+
+void TaskEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        // Escape discards what was typed and not yet applied: the fields go back to the task.
+        m_title->setText(m_task.title);
+        m_assignee->setText(m_task.assignee);
+        m_description->setPlainText(m_task.description);
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void TaskEditor::editLabels()
+{
+    LabelStore labels(m_workspace->database());
+    const auto all = labels.list();
+    const auto current = labels.labelsOf(LabelStore::Target::Task, m_taskId);
+    if (!all || !current)
+        return m_workspace->reportError(all ? current.error() : all.error());
+    LabelDialog dialog(*all, *current, tr("task #%1").arg(m_taskId), this);
+    if (dialog.exec() != QDialog::Accepted
+        || (dialog.attached().isEmpty() && dialog.detached().isEmpty()))
+        return;
+    m_workspace->undoStack()->push(new LabelCommand(m_workspace, LabelStore::Target::Task, m_taskId,
+                                                    m_task.organisationId, dialog.attached(),
+                                                    dialog.detached(), m_task.title));
 }
 
 qint64 TaskEditor::selectedDelta() const

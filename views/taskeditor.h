@@ -28,12 +28,15 @@ public:
     qint64 taskId() const { return m_taskId; }
     // Reads the task again; keeps what is being typed in the text fields.
     void reload();
+    // The task's labels: check them on and off, make new ones; one undo step.
+    void editLabels();
 
 Q_SIGNALS:
     void openDeltaRequested(qint64 deltaId);
 
 protected:
     void done(int result) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void applyFields();

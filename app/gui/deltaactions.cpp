@@ -10,8 +10,8 @@
 #include "setstatecommand.h"
 #include "taskstore.h"
 #include "views/commitdialog.h"
-#include "views/deltalistview.h"
 #include "views/deltaeditor.h"
+#include "views/deltalistview.h"
 #include "workspace.h"
 
 #include <QInputDialog>

@@ -19,6 +19,7 @@
 #include "deltatablemodel.h"
 #include "groupstore.h"
 #include "inputtext.h"
+#include "labelstore.h"
 #include "organisationstore.h"
 #include "settingscommands.h"
 #include "updatetaskcommand.h"
@@ -179,6 +180,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
             &DeltaActions::markSameAsDefect);
     // Edits tell what changed; each page refreshes just what it shows of it.
     connect(m_workspace, &Workspace::errorOccurred, this, &MainWindow::showError);
+    connect(m_workspace, &Workspace::labelsChanged, this, &MainWindow::reloadLabels);
     connect(m_workspace, &Workspace::deltaChanged, this, [this](qint64 deltaId) {
         for (ViewPage *page : std::as_const(m_pages))
             page->deltaChanged(deltaId);
@@ -318,19 +320,16 @@ void MainWindow::buildDeltaMenu()
         }
         (deltaList()->detail()->*edit)();
     };
-    QAction *editDelta = deltaMenu->addAction(tr("&Edit Delta…"), this, [onShownDelta] {
-        onShownDelta(&DeltaDetailView::edit);
-    });
+    QAction *editDelta = deltaMenu->addAction(
+        tr("&Edit Delta…"), this, [onShownDelta] { onShownDelta(&DeltaDetailView::edit); });
     editDelta->setObjectName(u"editDeltaAction"_s);
     editDelta->setShortcut(Qt::Key_F2);
-    QAction *labelDelta = deltaMenu->addAction(tr("&Labels…"), this, [onShownDelta] {
-        onShownDelta(&DeltaDetailView::editLabels);
-    });
+    QAction *labelDelta = deltaMenu->addAction(
+        tr("&Labels…"), this, [onShownDelta] { onShownDelta(&DeltaDetailView::editLabels); });
     labelDelta->setObjectName(u"labelDeltaAction"_s);
     labelDelta->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    QAction *relateDelta = deltaMenu->addAction(tr("&Relate To…"), this, [onShownDelta] {
-        onShownDelta(&DeltaDetailView::addRelation);
-    });
+    QAction *relateDelta = deltaMenu->addAction(
+        tr("&Relate To…"), this, [onShownDelta] { onShownDelta(&DeltaDetailView::addRelation); });
     relateDelta->setObjectName(u"relateDeltaAction"_s);
     relateDelta->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     QMenu *stateMenu = deltaMenu->addMenu(tr("Set &State"));
@@ -671,6 +670,18 @@ void MainWindow::reloadComponents()
     for (const Component &component : *components)
         names.append({component.id, component.name});
     deltaList()->setComponents(names);
+    reloadLabels();
+}
+
+void MainWindow::reloadLabels()
+{
+    const auto labels = LabelStore(*m_db).list();
+    if (!labels)
+        return showError(labels.error());
+    QList<std::pair<qint64, QString>> names;
+    for (const Label &label : *labels)
+        names.append({label.id, label.name});
+    deltaList()->setLabels(names);
 }
 
 void MainWindow::reloadAll()

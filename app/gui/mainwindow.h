@@ -170,6 +170,8 @@ private:
     void organisationChanged();
     void updateStatus();
     void reloadComponents();
+    // The label filter's labels (labels come and go with edits).
+    void reloadLabels();
     void updateShownPage();
     void chooseDatabase();
     void updateRecentMenu();

@@ -84,6 +84,8 @@ QVariant BoardColumnModel::data(const QModelIndex &index, int role) const
     }
     case TaskIdRole: return card.id;
     case AssigneeRole: return card.assignee;
+    case LabelsRole: return card.labels;
+    case LabelColoursRole: return card.labelColours;
     case LinkedDeltasRole: return card.linkedDeltas;
     case TopImpactRole: return card.topImpact ? QVariant(*card.topImpact) : QVariant();
     case CreatedAtRole: return Clock::fromText(card.createdAt);
@@ -204,7 +206,8 @@ bool BoardColumnModel::matches(const BoardCard &card) const
 {
     if (m_filter.isEmpty())
         return true;
-    // "#42" (or "42") is the card's id; otherwise words of its title or its assignee's name.
+    // "#42" (or "42") is the card's id; otherwise words of its title, its assignee's name or
+    // one of its labels.
     QStringView number(m_filter);
     if (number.startsWith(u'#'))
         number = number.mid(1);
@@ -213,7 +216,8 @@ bool BoardColumnModel::matches(const BoardCard &card) const
     if (isId && id == card.id)
         return true;
     return card.title.contains(m_filter, Qt::CaseInsensitive)
-           || card.assignee.contains(m_filter, Qt::CaseInsensitive);
+           || card.assignee.contains(m_filter, Qt::CaseInsensitive)
+           || card.labels.contains(m_filter, Qt::CaseInsensitive);
 }
 
 void BoardColumnModel::setCards(QList<BoardCard> cards)

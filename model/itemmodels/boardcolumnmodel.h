@@ -30,6 +30,8 @@ public:
         TopGroupRole,      // the user group hurt most
         CreatedAtRole,     // QDateTime
         InColumnSinceRole, // QDateTime: when the card entered its current column
+        LabelsRole,        // QStringList of label names
+        LabelColoursRole,  // QStringList of "#rrggbb", as LabelsRole
     };
 
     static constexpr QLatin1StringView kMimeType{"application/x-deltaboard-task-ids"};

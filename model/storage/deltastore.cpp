@@ -3,6 +3,7 @@
 #include "history.h"
 #include "sqlvalues.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -263,6 +264,14 @@ Status DeltaStore::setState(qint64 id, DeltaState state, std::optional<qint64> d
 
 namespace {
 
+// "#123" or "123": the id a search names.
+std::optional<qint64> idSearched(const QString &search)
+{
+    static const QRegularExpression pattern(u"^#?([1-9][0-9]{0,17})$"_s);
+    const auto match = pattern.match(search.trimmed());
+    return match.hasMatch() ? std::optional<qint64>(match.captured(1).toLongLong()) : std::nullopt;
+}
+
 // The WHERE clause and its bound values for a filter. Only fixed SQL fragments are joined here;
 // every value from the filter is a bound parameter.
 QString whereClause(const DeltaFilter &filter, QVariantList *values)
@@ -288,12 +297,63 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
         values->append(*filter.organisationId);
         values->append(*filter.organisationId);
     }
+    if (filter.labelId) {
+        conditions.append(u"d.id IN (SELECT delta_id FROM delta_labels WHERE label_id = ?)"_s);
+        values->append(*filter.labelId);
+    }
+    const std::optional<qint64> id = idSearched(filter.search);
     const QString fts = Sql::ftsQuery(filter.search);
-    if (!fts.isEmpty()) {
+    if (id && filter.search.trimmed().startsWith(u'#')) {
+        conditions.append(u"d.id = ?"_s);
+        values->append(*id);
+    } else if (id) {
+        conditions.append(
+            u"(d.id = ? OR d.id IN (SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ?))"_s);
+        values->append(*id);
+        values->append(fts);
+    } else if (!fts.isEmpty()) {
         conditions.append(u"d.id IN (SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ?)"_s);
         values->append(fts);
     }
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+}
+
+// The ORDER BY of a sort, and the join it needs. Fixed SQL only; the organisation whose
+// priority orders the list is bound ahead of the WHERE clause's values.
+struct Ordering
+{
+    QString joins;
+    QString orderBy;
+    bool needsOrganisation = false;
+};
+
+Ordering orderingOf(const DeltaFilter &filter)
+{
+    const QString direction = filter.descending ? u" DESC"_s : u" ASC"_s;
+    // NULLs (no component, no priority, not assessed) go last whichever the direction.
+    auto by = [&direction](const QString &expression, bool nullable = false) {
+        return (nullable ? expression + u" IS NULL, "_s : QString()) + expression + direction
+               + u", d.id"_s + direction;
+    };
+    switch (filter.sort) {
+    case DeltaSort::Id: return {{}, u"d.id"_s + direction};
+    case DeltaSort::Kind: return {{}, by(u"d.kind"_s)};
+    case DeltaSort::Title: return {{}, by(u"d.title COLLATE NOCASE"_s)};
+    case DeltaSort::Component:
+        return {u" LEFT JOIN components sc ON sc.id = d.component_id"_s,
+                by(u"sc.name COLLATE NOCASE"_s, true)};
+    case DeltaSort::State: return {{}, by(u"d.state"_s)};
+    case DeltaSort::Priority:
+        return {u" LEFT JOIN priorities sp ON sp.delta_id = d.id AND sp.organisation_id = ?"_s,
+                by(u"sp.level"_s, true), true};
+    case DeltaSort::Impact: return {{}, by(u"d.top_impact"_s, true)};
+    case DeltaSort::Committed:
+        return {{},
+                by(u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td JOIN tasks t "
+                   u"ON t.id = td.task_id WHERE td.delta_id = d.id)"_s)};
+    case DeltaSort::Created: return {{}, by(u"d.created_at"_s)};
+    }
+    return {{}, u"d.id"_s};
 }
 
 } // namespace
@@ -325,8 +385,12 @@ QList<DeltaRow> readRows(QSqlQuery &q)
 
 Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
 {
-    QVariantList values{
-        Sql::optionalValue(filter.priorityOf ? filter.priorityOf : filter.organisationId)};
+    const QVariant organisation
+        = Sql::optionalValue(filter.priorityOf ? filter.priorityOf : filter.organisationId);
+    const Ordering ordering = orderingOf(filter);
+    QVariantList values{organisation};
+    if (ordering.needsOrganisation)
+        values.append(organisation);
     const QString where = whereClause(filter, &values);
     values.append(filter.limit);
     values.append(filter.offset);
@@ -336,7 +400,7 @@ Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
           u" JOIN tasks t ON t.id = td.task_id WHERE td.delta_id = d.id), d.created_at "
           u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id "
           u"LEFT JOIN priorities p ON p.delta_id = d.id AND p.organisation_id = ?"_s
-          + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s;
+          + ordering.joins + where + u" ORDER BY "_s + ordering.orderBy + u" LIMIT ? OFFSET ?"_s;
     const auto query = m_db.run(sql, values);
     if (!query)
         return Error{u"cannot list deltas: %1"_s.arg(query.error())};
@@ -357,7 +421,9 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
 {
     const QString fts = Sql::ftsQuery(filter.search);
     const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state && !filter.componentId
-                            && !filter.organisationId;
+                            && !filter.organisationId && !filter.labelId
+                            && filter.sort == DeltaSort::Id && !filter.descending
+                            && !idSearched(filter.search);
     if (searchOnly) {
         // The search index's rowids are the delta ids (its triggers keep it so, and 'check'
         // verifies it): no need to visit the deltas themselves.
@@ -368,12 +434,18 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
             return Error{u"cannot search deltas: %1"_s.arg(ids.error())};
         return ids;
     }
+    const Ordering ordering = orderingOf(filter);
     QVariantList values;
+    if (ordering.needsOrganisation)
+        values.append(
+            Sql::optionalValue(filter.priorityOf ? filter.priorityOf : filter.organisationId));
     const QString where = whereClause(filter, &values);
     values.append(filter.limit);
     values.append(filter.offset);
-    const auto ids = m_db.integers(
-        u"SELECT d.id FROM deltas d"_s + where + u" ORDER BY d.id LIMIT ? OFFSET ?"_s, values);
+    const auto ids
+        = m_db.integers(u"SELECT d.id FROM deltas d"_s + ordering.joins + where + u" ORDER BY "_s
+                            + ordering.orderBy + u" LIMIT ? OFFSET ?"_s,
+                        values);
     if (!ids)
         return Error{u"cannot list deltas: %1"_s.arg(ids.error())};
     return ids;

@@ -20,6 +20,9 @@ struct DeltaRow
     QString createdAt;
 };
 
+// What a list of deltas is ordered by (ties: by id).
+enum class DeltaSort { Id, Kind, Title, Component, State, Priority, Impact, Committed, Created };
+
 struct DeltaFilter
 {
     std::optional<DeltaKind> kind;
@@ -32,7 +35,12 @@ struct DeltaFilter
     // with the current organisation's priority).
     std::optional<qint64> priorityOf;
     // Full-text: every word must match the start of a word in title, desired, actual or details.
+    // "#123" is delta 123 only; "123" is delta 123 and the deltas that mention 123.
     QString search;
+    // Only deltas with this label.
+    std::optional<qint64> labelId;
+    DeltaSort sort = DeltaSort::Id;
+    bool descending = false;
     int limit = -1;
     int offset = 0;
 };

@@ -579,7 +579,10 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
         return Error{cutoff.error()};
     const auto query = m_db.run(
         u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, t.linked_deltas, "
-        u"t.top_impact FROM tasks t WHERE t.organisation_id = ? AND "_s
+        u"t.top_impact, (SELECT group_concat(l.name || char(31) || l.colour, char(30)) FROM "
+        u"(SELECT l.name, l.colour FROM task_labels tl JOIN labels l ON l.id = tl.label_id "
+        u"WHERE tl.task_id = t.id ORDER BY l.name COLLATE NOCASE) l) "
+        u"FROM tasks t WHERE t.organisation_id = ? AND "_s
             + BoardStore::shownOnBoard() + u" ORDER BY t.column_id, t.rank, t.id"_s,
         {organisationId, *cutoff, *cutoff});
     if (!query)
@@ -587,9 +590,24 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
     QList<BoardCard> cards;
     QSqlQuery &q = **query;
     while (q.next()) {
-        cards.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                      q.value(3).toString(), q.value(4).toString(), q.value(6).toInt(),
-                      Sql::optionalInt(q.value(7)), q.value(5).toString()});
+        BoardCard card{q.value(0).toLongLong(),
+                       q.value(1).toLongLong(),
+                       q.value(2).toLongLong(),
+                       q.value(3).toString(),
+                       q.value(4).toString(),
+                       q.value(6).toInt(),
+                       Sql::optionalInt(q.value(7)),
+                       q.value(5).toString(),
+                       {},
+                       {}};
+        // Labels arrive as name<US>colour pairs separated by <RS> (names cannot hold either:
+        // they are simplified, and control characters are not whitespace SQLite keeps apart).
+        const QString labels = q.value(8).toString();
+        for (const QString &pair : labels.split(QChar(30), Qt::SkipEmptyParts)) {
+            card.labels.append(pair.section(QChar(31), 0, 0));
+            card.labelColours.append(pair.section(QChar(31), 1));
+        }
+        cards.append(card);
     }
     return cards;
 }

@@ -19,6 +19,9 @@ struct BoardCard
     int linkedDeltas = 0;
     std::optional<int> topImpact;
     QString createdAt;
+    // The card's labels by name, and their colours ("#rrggbb") in the same order.
+    QStringList labels;
+    QStringList labelColours;
 };
 
 // When a task was started and finished (database text; empty: not yet).

@@ -101,6 +101,8 @@ LabelCommand::LabelCommand(Workspace *workspace, LabelStore::Target target, qint
 
 void LabelCommand::notify()
 {
+    if (!m_made.isEmpty())
+        m_workspace->notifyLabelsChanged();
     if (m_target == LabelStore::Target::Delta)
         m_workspace->notifyDeltaChanged(m_id);
     else

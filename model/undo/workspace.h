@@ -27,6 +27,7 @@ public:
     void notifyTasksChanged(qint64 organisationId) { Q_EMIT tasksChanged(organisationId); }
     void notifyDeltasAdded() { Q_EMIT deltasAdded(); }
     void notifySettingsChanged() { Q_EMIT settingsChanged(); }
+    void notifyLabelsChanged() { Q_EMIT labelsChanged(); }
     void reportError(const QString &message) { Q_EMIT errorOccurred(message); }
     // For undo commands: true when 'status' is a success; otherwise reports the error and makes
     // the command obsolete, so the stack drops it (a step the database refused cannot be undone).
@@ -47,6 +48,8 @@ Q_SIGNALS:
     // Organisations, user groups, components or a board's columns changed: whatever shows them
     // reads them again.
     void settingsChanged();
+    // Labels were made or removed: label pickers and filters read them again.
+    void labelsChanged();
     void errorOccurred(const QString &message);
 
 private:

@@ -51,6 +51,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -146,6 +147,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
             &MainWindow::organisationChanged);
     connect(m_search, &QLineEdit::textChanged, this,
             [this](const QString &text) { currentPage()->search(text); });
+    // "#123" or "123" and Enter, in any view: to that delta or task.
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::jumpToSearchedId);
     connect(m_boardPage->view(), &BoardView::taskActivated, this, &MainWindow::openTask);
     connect(m_boardPage->view(), &BoardView::newCardRequested, m_boardActions,
             &BoardActions::newCard);
@@ -590,6 +593,37 @@ void MainWindow::openDelta(qint64 deltaId)
     }
 }
 
+bool MainWindow::jumpToSearchedId()
+{
+    static const QRegularExpression pattern(u"^#?([1-9][0-9]{0,17})$"_s);
+    const auto match = pattern.match(m_search->text().trimmed());
+    if (!match.hasMatch())
+        return false;
+    const qint64 id = match.captured(1).toLongLong();
+    auto toTask = [this, id] {
+        if (!TaskStore(*m_db).get(id))
+            return false;
+        openTask(id);
+        return true;
+    };
+    auto toDelta = [this, id] {
+        if (!DeltaStore(*m_db).exists(id))
+            return false;
+        m_search->clear();
+        openDelta(id);
+        // A filter (kind, state, label) may hide it from the list: the detail shows it anyway.
+        if (deltaList()->detail()->deltaId() != id)
+            deltaList()->detail()->showDelta(id, organisationId());
+        return true;
+    };
+    // On the board and the flow a number is first a card; elsewhere first a delta.
+    const bool cardsFirst = currentView() == View::Board || currentView() == View::Flow;
+    const bool found = cardsFirst ? toTask() || toDelta() : toDelta() || toTask();
+    if (!found)
+        statusBar()->showMessage(tr("There is no delta or task #%1.").arg(id), 6000);
+    return found;
+}
+
 void MainWindow::clearSearch()
 {
     m_search->clear();
@@ -602,11 +636,10 @@ void MainWindow::showView(View view)
     m_stack->setCurrentIndex(int(view));
     m_viewActions->actions().at(int(view))->setChecked(true);
     updateShownPage();
-    // One search field, for the pages that have something to search.
+    // One search field for every page; where a page has no list, it still finds by #id.
     ViewPage *shown = page(view);
     const QString hint = shown->searchPlaceholder();
-    m_search->setEnabled(!hint.isEmpty());
-    m_search->setPlaceholderText(hint.isEmpty() ? tr("Search works in the Board and Deltas views")
+    m_search->setPlaceholderText(hint.isEmpty() ? tr("#id and Enter: open that delta or task")
                                                 : hint);
     if (!hint.isEmpty())
         shown->search(m_search->text());

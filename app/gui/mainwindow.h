@@ -143,6 +143,9 @@ public:
     // The one place errors reach the user.
     void showError(const QString &message);
     void clearSearch();
+    // The search field names a delta or task by id ("#123", "123"): shows it. False when it
+    // names none.
+    bool jumpToSearchedId();
     // Everything read again (after a restore, an import, a demo).
     void reloadAll();
     // After crash texts were filed: the views that show crashes read again.

@@ -1,5 +1,7 @@
 #include "viewpage.h"
 
+#include "views/rowfilter.h"
+
 namespace Deltaboard {
 
 void ViewPage::markStale()
@@ -20,6 +22,18 @@ void ViewPage::refreshNow()
 {
     m_stale = false;
     refresh();
+}
+
+void ViewPage::search(const QString &text)
+{
+    if (m_rowFilter)
+        m_rowFilter->setText(text);
+}
+
+void ViewPage::setRowFilter(RowFilter *filter, const QString &hint)
+{
+    m_rowFilter = filter;
+    m_rowFilterHint = hint;
 }
 
 } // namespace Deltaboard

@@ -8,6 +8,10 @@
 class QWidget;
 
 namespace Deltaboard {
+class RowFilter;
+}
+
+namespace Deltaboard {
 
 // One of the window's views, with what belongs to it: its widget, how it searches, how it
 // reads its data again, what the status bar says about it, which deltas it has selected, and
@@ -34,9 +38,10 @@ public:
     virtual Entry entry() const = 0;
     virtual QWidget *widget() const = 0;
 
-    // The search field's hint on this page; empty when the page has nothing to search.
-    virtual QString searchPlaceholder() const { return {}; }
-    virtual void search(const QString &text) { static_cast<void>(text); }
+    // The search field's hint on this page; empty when the page has nothing to search. Pages
+    // that filter a table by hiding rows set a RowFilter and need not override these.
+    virtual QString searchPlaceholder() const { return m_rowFilterHint; }
+    virtual void search(const QString &text);
     // The current organisation, among all of them (id, name).
     virtual void setOrganisation(qint64 id, const QString &name,
                                  const QList<std::pair<qint64, QString>> &all)
@@ -74,8 +79,12 @@ Q_SIGNALS:
 protected:
     // Reads what the page shows again (the views kept current by their models need nothing).
     virtual void refresh() {}
+    // The search of a table view: 'filter' hides the rows that do not match (owned by the page).
+    void setRowFilter(RowFilter *filter, const QString &hint);
 
 private:
+    RowFilter *m_rowFilter = nullptr;
+    QString m_rowFilterHint;
     bool m_shown = false;
     bool m_stale = true; // nothing read yet
 };

@@ -13,6 +13,7 @@
 #include "views/gapview.h"
 #include "views/impactview.h"
 #include "views/prioritiesview.h"
+#include "views/rowfilter.h"
 
 #include <QAbstractItemModel>
 #include <QLocale>
@@ -29,6 +30,10 @@ PrioritiesPage::PrioritiesPage(Workspace *workspace, QWidget *parent)
 {
     connect(m_view, &PrioritiesView::openDeltaRequested, this, &ViewPage::openDeltaRequested);
     connect(m_ranking, &QAbstractItemModel::modelReset, this, &ViewPage::statusChanged);
+    setRowFilter(new RowFilter(
+                     m_view->table(), PriorityRankingModel::TitleColumn,
+                     [model = m_ranking](int row) { return model->deltaAt(row); }, this),
+                 tr("Find in the ranking: words of a title, or #id (Ctrl+F)"));
 }
 
 ViewPage::Entry PrioritiesPage::entry() const
@@ -86,6 +91,10 @@ ImpactPage::ImpactPage(Workspace *workspace, const QString &databasePath, QWidge
 {
     connect(m_view, &ImpactView::openDeltaRequested, this, &ViewPage::openDeltaRequested);
     connect(m_impact, &QAbstractItemModel::modelReset, this, &ViewPage::statusChanged);
+    setRowFilter(new RowFilter(
+                     m_view->table(), ImpactMatrixModel::TitleColumn,
+                     [model = m_impact](int row) { return model->deltaAt(row); }, this),
+                 tr("Find in the heat map: words of a title, or #id (Ctrl+F)"));
 }
 
 ImpactPage::~ImpactPage()
@@ -157,6 +166,10 @@ GapPage::GapPage(Database &db, QWidget *parent)
 {
     connect(m_view, &GapView::openDeltaRequested, this, &ViewPage::openDeltaRequested);
     connect(m_view, &GapView::commitRequested, this, &ViewPage::commitRequested);
+    setRowFilter(new RowFilter(
+                     m_view->table(), GapModel::TitleColumn,
+                     [model = m_gap](int row) { return model->deltaAt(row); }, this),
+                 tr("Find in the gap: words of a title, or #id (Ctrl+F)"));
 }
 
 GapPage::~GapPage()
@@ -284,6 +297,10 @@ CrashesPage::CrashesPage(Database &db, QWidget *parent)
     connect(m_view, &CrashView::commitRequested, this, &ViewPage::commitRequested);
     connect(m_view, &CrashView::linkToDefectRequested, this, &CrashesPage::linkToDefectRequested);
     connect(m_crashes, &QAbstractItemModel::modelReset, this, &ViewPage::statusChanged);
+    setRowFilter(new RowFilter(
+                     m_view->table(), CrashListModel::SignatureColumn,
+                     [model = m_crashes](int row) { return model->deltaAt(row); }, this),
+                 tr("Find crashes: words of a signature, or #id (Ctrl+F)"));
 }
 
 ViewPage::Entry CrashesPage::entry() const

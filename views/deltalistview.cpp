@@ -169,6 +169,48 @@ void DeltaListView::showCurrent()
                         m_organisation.value_or(0));
 }
 
+QJsonObject DeltaListView::filterState() const
+{
+    QJsonObject state;
+    if (m_kindFilter->currentData().toInt() >= 0)
+        state.insert(u"kind"_s, Levels::kindName(DeltaKind(m_kindFilter->currentData().toInt())));
+    if (m_stateFilter->currentData().toInt() >= 0)
+        state.insert(u"state"_s,
+                     Levels::stateName(DeltaState(m_stateFilter->currentData().toInt())));
+    if (const qint64 component = m_componentFilter->currentData().toLongLong())
+        state.insert(u"component"_s, component);
+    if (const qint64 label = m_labelFilter->currentData().toLongLong())
+        state.insert(u"label"_s, label);
+    const QHeaderView *header = m_table->horizontalHeader();
+    state.insert(u"sort"_s, header->sortIndicatorSection());
+    state.insert(u"descending"_s, header->sortIndicatorOrder() == Qt::DescendingOrder);
+    return state;
+}
+
+void DeltaListView::setFilterState(const QJsonObject &state)
+{
+    {
+        // One read of the list for the whole state, not one per combo box.
+        const QSignalBlocker kind(m_kindFilter);
+        const QSignalBlocker states(m_stateFilter);
+        const QSignalBlocker component(m_componentFilter);
+        const QSignalBlocker label(m_labelFilter);
+        const auto kindValue = Levels::kindFromName(state.value(u"kind"_s).toString());
+        m_kindFilter->setCurrentIndex(kindValue ? m_kindFilter->findData(int(*kindValue)) : 0);
+        const auto stateValue = Levels::stateFromName(state.value(u"state"_s).toString());
+        m_stateFilter->setCurrentIndex(stateValue ? m_stateFilter->findData(int(*stateValue)) : 0);
+        m_componentFilter->setCurrentIndex(
+            std::max(0, m_componentFilter->findData(state.value(u"component"_s).toInteger())));
+        m_labelFilter->setCurrentIndex(
+            std::max(0, m_labelFilter->findData(state.value(u"label"_s).toInteger())));
+    }
+    applyFilters();
+    const int column
+        = std::clamp(int(state.value(u"sort"_s).toInt()), 0, int(DeltaTableModel::ColumnCount) - 1);
+    m_table->horizontalHeader()->setSortIndicator(
+        column, state.value(u"descending"_s).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder);
+}
+
 void DeltaListView::setLabels(const QList<std::pair<qint64, QString>> &labels)
 {
     const qint64 current = m_labelFilter->currentData().toLongLong();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QWidget>
 
 #include <optional>
@@ -38,6 +39,11 @@ public:
     bool selectDelta(qint64 deltaId);
     // Fills the component filter (the components can change when a workspace is created).
     void setComponents(const QList<std::pair<qint64, QString>> &components);
+    // The filters and the sort as a saved view keeps them ({"kind": "crash", "state": ...,
+    // "component": id, "label": id, "sort": column, "descending": bool}), and back. The search
+    // text is the window's.
+    QJsonObject filterState() const;
+    void setFilterState(const QJsonObject &state);
     // Fills the label filter.
     void setLabels(const QList<std::pair<qint64, QString>> &labels);
     QComboBox *labelFilter() const { return m_labelFilter; }

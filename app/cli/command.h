@@ -149,6 +149,7 @@ QList<Command> workspaceCommands();
 QList<Command> deltaCommands();
 QList<Command> deltaEditCommands();
 QList<Command> labelCommands();
+QList<Command> viewCommands();
 QList<Command> boardCommands();
 QList<Command> taskCommands();
 QList<Command> reportCommands();

@@ -21,7 +21,7 @@ const QList<Command> &commands()
         QList<Command> all;
         for (const auto &group :
              {&workspaceCommands, &boardCommands, &deltaCommands, &deltaEditCommands,
-              &labelCommands, &taskCommands, &reportCommands, &crashCommands, &transferCommands,
+              &labelCommands, &viewCommands, &taskCommands, &reportCommands, &crashCommands, &transferCommands,
               &batchCommands})
             all.append(group());
         return all;

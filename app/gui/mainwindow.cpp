@@ -7,6 +7,7 @@
 #include "pages/boardpage.h"
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
+#include "savedviewactions.h"
 #include "transferactions.h"
 #include "welcome.h"
 #include "workspacesettings.h"
@@ -109,6 +110,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
               m_gapPage,   m_flowPage,   m_crashesPage}
     , m_deltaActions(new DeltaActions(this))
     , m_boardActions(new BoardActions(this))
+    , m_savedViews(new SavedViewActions(this))
     , m_transfers(new TransferActions(this))
     , m_organisations(new QComboBox(this))
     , m_search(new QLineEdit(this))
@@ -386,6 +388,7 @@ QList<QAction *> MainWindow::buildViewMenu()
         m_organisations->showPopup();
     });
     switchOrganisation->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_savedViews->buildMenu(viewMenu);
     return views;
 }
 
@@ -521,6 +524,7 @@ bool MainWindow::setOrganisation(const QString &name)
 void MainWindow::organisationChanged()
 {
     const qint64 id = organisationId();
+    m_savedViews->reload();
     // Undo entries belong to the board they were made on: switching boards clears them. Not
     // when the organisation shown appeared or went away by an undoable step (the welcome, the
     // settings), which must stay undoable.
@@ -622,6 +626,17 @@ bool MainWindow::jumpToSearchedId()
     if (!found)
         statusBar()->showMessage(tr("There is no delta or task #%1.").arg(id), 6000);
     return found;
+}
+
+QString MainWindow::searchText() const
+{
+    return m_search->text();
+}
+
+void MainWindow::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+    currentPage()->search(text);
 }
 
 void MainWindow::clearSearch()

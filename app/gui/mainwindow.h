@@ -49,6 +49,7 @@ class ViewPage;
 class Workspace;
 class ArchivedCardsDialog;
 class BoardActions;
+class SavedViewActions;
 class NewCardDialog;
 class WelcomePanel;
 class WorkspaceSettingsDialog;
@@ -143,6 +144,10 @@ public:
     // The one place errors reach the user.
     void showError(const QString &message);
     void clearSearch();
+    QString searchText() const;
+    // Puts text in the search field, as if typed (the current page searches it).
+    void setSearchText(const QString &text);
+    SavedViewActions *savedViews() const { return m_savedViews; }
     // The search field names a delta or task by id ("#123", "123"): shows it. False when it
     // names none.
     bool jumpToSearchedId();
@@ -200,6 +205,7 @@ private:
     QList<ViewPage *> m_pages; // in View order
     DeltaActions *m_deltaActions;
     BoardActions *m_boardActions;
+    SavedViewActions *m_savedViews;
     TransferActions *m_transfers;
     QComboBox *m_organisations;
     QLineEdit *m_search;

@@ -217,7 +217,9 @@ bool BoardColumnModel::matches(const BoardCard &card) const
         return true;
     return card.title.contains(m_filter, Qt::CaseInsensitive)
            || card.assignee.contains(m_filter, Qt::CaseInsensitive)
-           || card.labels.contains(m_filter, Qt::CaseInsensitive);
+           || std::any_of(card.labels.begin(), card.labels.end(), [this](const QString &label) {
+                  return label.contains(m_filter, Qt::CaseInsensitive);
+              });
 }
 
 void BoardColumnModel::setCards(QList<BoardCard> cards)

@@ -41,8 +41,14 @@ void SetStateCommand::apply(bool forward)
     }
     if (!m_workspace->succeeded(this, status))
         return;
-    for (const Change &change : std::as_const(m_changes))
+    // The originals read their "duplicated by" again too.
+    for (const Change &change : std::as_const(m_changes)) {
         m_workspace->notifyDeltaChanged(change.deltaId);
+        for (const auto &original : {change.before.duplicateOf, change.after.duplicateOf}) {
+            if (original)
+                m_workspace->notifyDeltaChanged(*original);
+        }
+    }
 }
 
 } // namespace Deltaboard

@@ -380,6 +380,53 @@ QUndoCommand *restoreCards(Workspace *workspace, qint64 organisationId,
     return changeArchived(workspace, organisationId, taskIds, false);
 }
 
+QUndoCommand *saveView(Workspace *workspace, const SavedView &view, std::function<void()> changed)
+{
+    Database &db = workspace->database();
+    const auto existing = SavedViewStore(db).find(view.organisationId, view.name);
+    if (existing) {
+        const qint64 id = existing->id;
+        const QString before = existing->filter;
+        const QString after = view.filter;
+        return new SettingsCommand(
+            workspace, QObject::tr("Save view %1").arg(view.name.simplified()),
+            [&db, id, after] { return SavedViewStore(db).replaceFilter(id, after); },
+            [&db, id, before] { return SavedViewStore(db).replaceFilter(id, before); }, changed);
+    }
+    // The first run gives it an id; undo removes it and redo puts it back with that id.
+    auto saved = std::make_shared<SavedView>(view);
+    return new SettingsCommand(
+        workspace, QObject::tr("Save view %1").arg(view.name.simplified()),
+        [&db, saved]() -> Status {
+            const auto id = SavedViewStore(db).add(*saved);
+            if (id)
+                saved->id = *id;
+            return statusOf(id);
+        },
+        [&db, saved]() -> Status {
+            const auto removed = SavedViewStore(db).remove(saved->id);
+            if (removed)
+                *saved = *removed;
+            return statusOf(removed);
+        },
+        changed);
+}
+
+QUndoCommand *removeView(Workspace *workspace, const SavedView &view, std::function<void()> changed)
+{
+    Database &db = workspace->database();
+    auto removed = std::make_shared<SavedView>(view);
+    return new SettingsCommand(
+        workspace, QObject::tr("Remove view %1").arg(view.name),
+        [&db, removed]() -> Status {
+            const auto taken = SavedViewStore(db).remove(removed->id);
+            if (taken)
+                *removed = *taken;
+            return statusOf(taken);
+        },
+        [&db, removed] { return statusOf(SavedViewStore(db).add(*removed)); }, changed);
+}
+
 } // namespace Settings
 
 } // namespace Deltaboard

@@ -3,6 +3,7 @@
 #include "boardstore.h"
 #include "groupstore.h"
 #include "organisationstore.h"
+#include "savedviewstore.h"
 #include "taskstore.h"
 #include "workspace.h"
 
@@ -71,6 +72,12 @@ QUndoCommand *archiveCards(Workspace *workspace, qint64 organisationId,
                            const QList<qint64> &taskIds);
 QUndoCommand *restoreCards(Workspace *workspace, qint64 organisationId,
                            const QList<qint64> &taskIds);
+
+// Saved filters: saving one under a name in use replaces its filter; undo puts back the old.
+// 'changed' tells the menu that lists them.
+QUndoCommand *saveView(Workspace *workspace, const SavedView &view, std::function<void()> changed);
+QUndoCommand *removeView(Workspace *workspace, const SavedView &view,
+                         std::function<void()> changed);
 
 } // namespace Settings
 

@@ -58,3 +58,10 @@ CREATE TABLE saved_views (
     position        INTEGER NOT NULL,
     UNIQUE (organisation_id, name)
 );
+
+-- The Deltas view sorts by any column in SQL and reads only the rows it paints: these indexes
+-- give the title, state and top impact orders without sorting 100,000 rows (rowid breaks ties,
+-- as the list's ORDER BY does).
+CREATE INDEX deltas_by_title ON deltas (title COLLATE NOCASE);
+CREATE INDEX deltas_by_state ON deltas (state);
+CREATE INDEX deltas_by_top_impact ON deltas (top_impact);

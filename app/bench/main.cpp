@@ -5,6 +5,7 @@
 #include "app/gui/mainwindow.h"
 #include "boardmodel.h"
 #include "boardstore.h"
+#include "commentstore.h"
 #include "crashparser.h"
 #include "crashsignature.h"
 #include "crashstore.h"
@@ -13,6 +14,7 @@
 #include "deltatablemodel.h"
 #include "demogenerator.h"
 #include "flowreports.h"
+#include "history.h"
 #include "impactmatrixmodel.h"
 #include "organisationstore.h"
 #include "priorityrankingmodel.h"
@@ -22,6 +24,7 @@
 #include "triagereports.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
+#include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 
 #include <QApplication>
@@ -31,6 +34,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -284,6 +288,68 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
                                return true;
                            }),
            u"ms"_s);
+    // Sorting by each column in SQL: the ids in the new order, then the first rows painted.
+    for (const auto &[column, name] :
+         {std::pair{int(DeltaTableModel::TitleColumn), u"title"_s},
+          std::pair{int(DeltaTableModel::ComponentColumn), u"component"_s},
+          std::pair{int(DeltaTableModel::StateColumn), u"state"_s},
+          std::pair{int(DeltaTableModel::PriorityColumn), u"priority"_s},
+          std::pair{int(DeltaTableModel::ImpactColumn), u"impact"_s},
+          std::pair{int(DeltaTableModel::CommittedColumn), u"orgs"_s}}) {
+        bool descending = false;
+        figure(u"deltas_sort_"_s + name + u"_median"_s,
+               medianRepaintMs(runs, table->viewport(),
+                               [&] {
+                                   descending = !descending;
+                                   table->horizontalHeader()->setSortIndicator(
+                                       column,
+                                       descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+                                   return model->rowCount() > 0 && model->lastError().isEmpty();
+                               }),
+               u"ms"_s);
+    }
+    table->horizontalHeader()->setSortIndicator(DeltaTableModel::IdColumn, Qt::AscendingOrder);
+    // "#id" and Enter: to that delta, its detail painted.
+    qint64 jumpTo = 1;
+    auto *detail = window.deltaList()->detail();
+    figure(u"id_jump_median"_s,
+           medianRepaintMs(runs, &window,
+                           [&] {
+                               jumpTo = jumpTo * 7919 % 99991 + 1;
+                               window.setSearchText(u"#%1"_s.arg(jumpTo));
+                               return window.jumpToSearchedId() && detail->deltaId() == jumpTo;
+                           }),
+           u"ms"_s);
+    // A delta with 500 comments and 1,000 history rows: opening it reads and shows a page.
+    {
+        Database &db = window.database();
+        Delta busy;
+        busy.title = u"A delta everyone talks about"_s;
+        const qint64 busyId = DeltaStore(db).create(busy).value();
+        {
+            Transaction transaction(db);
+            for (int i = 0; i < 500; ++i) {
+                Comment comment;
+                comment.deltaId = busyId;
+                comment.body = u"Comment %1: still happens here, with logs attached."_s.arg(i);
+                comment.author = u"user%1"_s.arg(i % 17);
+                (void)CommentStore(db).add(comment); // adds a history row too
+            }
+            for (int i = 0; i < 500; ++i)
+                (void)History(db).record(u"delta"_s, busyId, u"title"_s, u"a"_s, u"b"_s);
+            (void)transaction.commit();
+        }
+        window.showView(MainWindow::View::Deltas);
+        bool flip = false;
+        figure(u"open_busy_delta_median"_s,
+               medianRepaintMs(runs, detail,
+                               [&] {
+                                   flip = !flip;
+                                   detail->showDelta(flip ? busyId : 1, 0);
+                                   return detail->deltaId() > 0;
+                               }),
+               u"ms"_s);
+    }
     const QStringList typed
         = {u"r"_s,     u"re"_s,      u"rep"_s,     u"repro"_s, u"reproducible"_s,
            u"crash"_s, u"suspend"_s, u"zanzibar"_s};

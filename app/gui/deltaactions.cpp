@@ -5,6 +5,7 @@
 #include "commitcommand.h"
 #include "createdeltacommand.h"
 #include "database.h"
+#include "deltaeditcommands.h"
 #include "deltastore.h"
 #include "groupstore.h"
 #include "setstatecommand.h"
@@ -12,6 +13,7 @@
 #include "views/commitdialog.h"
 #include "views/deltaeditor.h"
 #include "views/deltalistview.h"
+#include "views/relationdialog.h"
 #include "workspace.h"
 
 #include <QInputDialog>
@@ -140,46 +142,50 @@ void DeltaActions::markDuplicate()
     const auto delta = DeltaStore(m_window->database()).get(ids.first());
     if (!delta)
         return m_window->showError(delta.error());
-    bool ok = false;
-    const int original = QInputDialog::getInt(
-        m_window, tr("Duplicate Of"), tr("Delta %1 is a duplicate of delta:").arg(delta->id), 1, 1,
-        std::numeric_limits<int>::max(), 1, &ok);
-    if (!ok)
+    // The original is found by title words or #id, and its title shown before anything is saved.
+    RelationDialog dialog(m_window->database(), *delta, m_window);
+    dialog.setWindowTitle(tr("Duplicate Of"));
+    dialog.setType({RelationKind::DuplicateOf, false});
+    if (dialog.exec() != QDialog::Accepted || !dialog.otherId())
         return;
-    m_window->undoStack()->push(new SetStateCommand(
-        m_window->workspace(),
-        {{delta->id, {delta->state, delta->duplicateOf}, {DeltaState::Duplicate, original}}}));
+    if (dialog.type().kind != RelationKind::DuplicateOf) {
+        m_window->undoStack()->push(new RelationCommand(
+            m_window->workspace(), delta->id, dialog.type(), dialog.otherId(), true, delta->title));
+        return;
+    }
+    m_window->undoStack()->push(
+        new SetStateCommand(m_window->workspace(), {{delta->id,
+                                                     {delta->state, delta->duplicateOf},
+                                                     {DeltaState::Duplicate, dialog.otherId()}}}));
 }
 
 void DeltaActions::markSameAsDefect(qint64 crashDeltaId)
 {
-    bool ok = false;
-    const int defect
-        = QInputDialog::getInt(m_window, tr("Same as Defect"),
-                               tr("Crash delta %1 is the defect with id:").arg(crashDeltaId), 1, 1,
-                               std::numeric_limits<int>::max(), 1, &ok);
-    if (!ok)
-        return;
     DeltaStore deltas(m_window->database());
-    const auto target = deltas.get(defect);
-    if (!target)
-        return m_window->showError(target.error());
-    if (target->id == crashDeltaId)
-        return m_window->showError(tr("A crash cannot be the same as itself."));
-    if (target->kind != DeltaKind::Defect) {
-        return m_window->showError(
-            tr("Delta %1 is a %2, not a defect.").arg(defect).arg(Levels::kindName(target->kind)));
-    }
     const auto crash = deltas.get(crashDeltaId);
     if (!crash)
         return m_window->showError(crash.error());
-    m_window->undoStack()->push(new SetStateCommand(
-        m_window->workspace(),
-        {{crashDeltaId, {crash->state, crash->duplicateOf}, {DeltaState::Duplicate, defect}}}));
+    // "Same as": one fault recorded twice, both records kept (the crash keeps its reports).
+    RelationDialog dialog(m_window->database(), *crash, m_window);
+    dialog.setWindowTitle(tr("Same as Defect"));
+    dialog.setType({RelationKind::SameAs, false});
+    if (dialog.exec() != QDialog::Accepted || !dialog.otherId())
+        return;
+    const auto target = deltas.get(dialog.otherId());
+    if (!target)
+        return m_window->showError(target.error());
+    if (target->kind != DeltaKind::Defect) {
+        return m_window->showError(tr("Delta %1 is a %2, not a defect.")
+                                       .arg(target->id)
+                                       .arg(Levels::kindName(target->kind)));
+    }
+    m_window->undoStack()->push(new RelationCommand(m_window->workspace(), crashDeltaId,
+                                                    dialog.type(), target->id, true, crash->title));
     m_window->statusBar()->showMessage(
-        tr("Crash delta %1 is now recorded as defect %2 (Ctrl+Z undoes).")
+        tr("Crash delta %1 is now recorded as %2 defect %3 (Ctrl+Z undoes).")
             .arg(crashDeltaId)
-            .arg(defect),
+            .arg(Levels::relationName(dialog.type()))
+            .arg(target->id),
         8000);
 }
 

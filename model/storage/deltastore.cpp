@@ -344,9 +344,13 @@ Ordering orderingOf(const DeltaFilter &filter)
                 by(u"sc.name COLLATE NOCASE"_s, true)};
     case DeltaSort::State: return {{}, by(u"d.state"_s)};
     case DeltaSort::Priority:
+        // The organisation's ranking (critical first, then its own order), as idsByRanking().
         return {u" LEFT JOIN priorities sp ON sp.delta_id = d.id AND sp.organisation_id = ?"_s,
-                by(u"sp.level"_s, true), true};
-    case DeltaSort::Impact: return {{}, by(u"d.top_impact"_s, true)};
+                filter.descending ? u"sp.level IS NULL, sp.level ASC, sp.rank DESC, d.id DESC"_s
+                                  : u"sp.level IS NULL, sp.level DESC, sp.rank ASC, d.id ASC"_s,
+                true};
+    // Not assessed sorts below "none", so the index gives the order.
+    case DeltaSort::Impact: return {{}, by(u"d.top_impact"_s)};
     case DeltaSort::Committed:
         return {{},
                 by(u"(SELECT count(DISTINCT t.organisation_id) FROM task_deltas td JOIN tasks t "
@@ -434,6 +438,10 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
             return Error{u"cannot search deltas: %1"_s.arg(ids.error())};
         return ids;
     }
+    const std::optional<qint64> rankedBy
+        = filter.priorityOf ? filter.priorityOf : filter.organisationId;
+    if (filter.sort == DeltaSort::Priority && rankedBy)
+        return idsByRanking(filter, *rankedBy);
     const Ordering ordering = orderingOf(filter);
     QVariantList values;
     if (ordering.needsOrganisation)
@@ -449,6 +457,42 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
     if (!ids)
         return Error{u"cannot list deltas: %1"_s.arg(ids.error())};
     return ids;
+}
+
+Result<QList<qint64>> DeltaStore::idsByRanking(const DeltaFilter &filter, qint64 organisationId)
+{
+    // The organisation's ranking is an index (priorities_by_rank: level, then its own order), so
+    // the ranked deltas come in order without a sort, and the rest follow by id; the whole
+    // ordering is never sorted in one piece. Ascending is the ranking's order, critical first.
+    QVariantList rankedValues;
+    const QString where = whereClause(filter, &rankedValues);
+    const QString join = where.isEmpty() ? u" WHERE "_s : u" AND "_s;
+    rankedValues.append(organisationId);
+    const auto ranked = m_db.integers(u"SELECT d.id FROM priorities sp CROSS JOIN deltas d ON "
+                                      u"d.id = sp.delta_id"_s
+                                          + where + join
+                                          + u"sp.organisation_id = ? ORDER BY sp.level DESC, "
+                                            u"sp.rank, sp.delta_id"_s,
+                                      rankedValues);
+    QVariantList restValues;
+    whereClause(filter, &restValues);
+    restValues.append(organisationId);
+    const auto rest = m_db.integers(u"SELECT d.id FROM deltas d"_s + where + join
+                                        + u"NOT EXISTS (SELECT 1 FROM priorities p WHERE "
+                                          u"p.organisation_id = ? AND p.delta_id = d.id) "
+                                          u"ORDER BY d.id"_s,
+                                    restValues);
+    if (!ranked || !rest)
+        return Error{u"cannot list deltas: %1"_s.arg(ranked ? rest.error() : ranked.error())};
+    QList<qint64> ids = *ranked;
+    if (filter.descending)
+        std::reverse(ids.begin(), ids.end());
+    QList<qint64> unranked = *rest;
+    if (filter.descending)
+        std::reverse(unranked.begin(), unranked.end());
+    ids.append(unranked); // no priority: last either way
+    const qsizetype offset = std::clamp<qsizetype>(filter.offset, 0, ids.size());
+    return filter.limit < 0 ? ids.mid(offset) : ids.mid(offset, filter.limit);
 }
 
 Result<QList<DeltaRow>> DeltaStore::rows(const QList<qint64> &ids, std::optional<qint64> priorityOf)

@@ -79,6 +79,9 @@ public:
     static constexpr int kRowsBatch = 256;
 
 private:
+    // ids() ordered by an organisation's ranking.
+    Result<QList<qint64>> idsByRanking(const DeltaFilter &filter, qint64 organisationId);
+
     Database &m_db;
 };
 

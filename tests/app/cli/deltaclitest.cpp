@@ -64,24 +64,24 @@ private Q_SLOTS:
         const QString a = ok({u"delta"_s, u"add"_s, u"--kind"_s, u"defect"_s, u"--title"_s,
                               u"Cursor flickers"_s, u"--desired"_s, u"Steady"_s, u"--actual"_s,
                               u"Flickers"_s, u"--component"_s, u"Compositor"_s});
-        const QString b = ok({u"delta"_s, u"add"_s, u"--kind"_s, u"spec"_s, u"--title"_s,
-                              u"Cursor planes"_s});
+        const QString b
+            = ok({u"delta"_s, u"add"_s, u"--kind"_s, u"spec"_s, u"--title"_s, u"Cursor planes"_s});
         QVERIFY(a.toLongLong() > 0 && b.toLongLong() > a.toLongLong());
-        QCOMPARE(ok({u"delta"_s, u"edit"_s, a, u"--found-in"_s, u"6.1"_s, u"--if-version"_s,
-                     u"1"_s}),
-                 a);
+        QCOMPARE(
+            ok({u"delta"_s, u"edit"_s, a, u"--found-in"_s, u"6.1"_s, u"--if-version"_s, u"1"_s}),
+            a);
         QCOMPARE(ok({u"delta"_s, u"label"_s, a, u"regression"_s, u"wayland"_s}), a);
         QCOMPARE(ok({u"delta"_s, u"relate"_s, a, u"depends-on"_s, b}), a);
         QCOMPARE(ok({u"delta"_s, u"state"_s, a, u"confirmed"_s}), a);
-        const QString task = ok({u"commit"_s, a, u"--org"_s, u"Kestrel"_s, u"--title"_s,
-                                 u"Fix the flicker"_s});
+        const QString task
+            = ok({u"commit"_s, a, u"--org"_s, u"Kestrel"_s, u"--title"_s, u"Fix the flicker"_s});
         QCOMPARE(ok({u"task"_s, u"assign"_s, task, u"ana"_s}), task);
         QCOMPARE(ok({u"task"_s, u"label"_s, task, u"regression"_s}), task);
         QCOMPARE(ok({u"task"_s, u"move"_s, task, u"--column"_s, u"Done"_s}), task);
         const QString comment = ok({u"comment"_s, u"add"_s, u"--delta"_s, a, u"Seen on 6.1 too"_s});
         QVERIFY(comment.toLongLong() > 0);
-        const QString fix = ok({u"fix"_s, u"add"_s, task, u"--branch"_s, u"main"_s,
-                                u"--revision"_s, u"abc123"_s, u"--version"_s, u"6.2"_s});
+        const QString fix = ok({u"fix"_s, u"add"_s, task, u"--branch"_s, u"main"_s, u"--revision"_s,
+                                u"abc123"_s, u"--version"_s, u"6.2"_s});
         QCOMPARE(ok({u"fix"_s, u"verify"_s, fix}), fix);
 
         // show --format json returns every step.
@@ -143,14 +143,15 @@ private Q_SLOTS:
         QTest::newRow("unknown kind")
             << QStringList{u"delta"_s, u"add"_s, u"--title"_s, u"x"_s, u"--kind"_s, u"bug"_s}
             << u"'bug'"_s;
-        QTest::newRow("unknown component") << QStringList{u"delta"_s, u"add"_s, u"--title"_s,
-                                                          u"x"_s, u"--component"_s, u"Nope"_s}
-                                           << u"Nope"_s;
+        QTest::newRow("unknown component")
+            << QStringList{u"delta"_s, u"add"_s, u"--title"_s, u"x"_s, u"--component"_s, u"Nope"_s}
+            << u"Nope"_s;
         QTest::newRow("edit missing delta")
             << QStringList{u"delta"_s, u"edit"_s, u"99"_s, u"--title"_s, u"x"_s} << u"99"_s;
-        QTest::newRow("stale version") << QStringList{u"delta"_s, u"edit"_s, u"1"_s, u"--title"_s,
-                                                      u"x"_s, u"--if-version"_s, u"7"_s}
-                                       << u"version"_s;
+        QTest::newRow("stale version")
+            << QStringList{u"delta"_s, u"edit"_s,         u"1"_s, u"--title"_s,
+                           u"x"_s,     u"--if-version"_s, u"7"_s}
+            << u"version"_s;
         QTest::newRow("unknown state")
             << QStringList{u"delta"_s, u"state"_s, u"1"_s, u"fixed"_s} << u"'fixed'"_s;
         QTest::newRow("duplicate without original")
@@ -166,16 +167,14 @@ private Q_SLOTS:
             << u"no such relation"_s;
         QTest::newRow("comment on nothing")
             << QStringList{u"comment"_s, u"add"_s, u"--delta"_s, u"99"_s, u"hi"_s} << u"99"_s;
-        QTest::newRow("comment both")
-            << QStringList{u"comment"_s, u"add"_s, u"--delta"_s, u"1"_s, u"--task"_s, u"1"_s,
-                           u"hi"_s}
-            << u"one of them"_s;
+        QTest::newRow("comment both") << QStringList{u"comment"_s, u"add"_s, u"--delta"_s, u"1"_s,
+                                                     u"--task"_s,  u"1"_s,   u"hi"_s}
+                                      << u"one of them"_s;
         QTest::newRow("move to no column")
             << QStringList{u"task"_s, u"move"_s, u"1"_s, u"--column"_s, u"Nowhere"_s}
             << u"Nowhere"_s;
-        QTest::newRow("label colour") << QStringList{u"label"_s, u"add"_s, u"ux"_s, u"--colour"_s,
-                                                     u"red"_s}
-                                      << u"#rrggbb"_s;
+        QTest::newRow("label colour")
+            << QStringList{u"label"_s, u"add"_s, u"ux"_s, u"--colour"_s, u"red"_s} << u"#rrggbb"_s;
         QTest::newRow("label a missing task")
             << QStringList{u"task"_s, u"label"_s, u"42"_s, u"ux"_s} << u"42"_s;
         QTest::newRow("verify a missing fix")
@@ -229,7 +228,8 @@ private Q_SLOTS:
         const Run refused = run({u"batch"_s, u"--atomic"_s, atomic.fileName()});
         QCOMPARE(refused.exitCode, 1);
         QCOMPARE(refused.out, QString());
-        QVERIFY2(refused.err.contains(u"atomic.txt:2: no delta with id 999"_s), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(u"atomic.txt:2: no delta with id 999"_s),
+                 qPrintable(refused.err));
         QCOMPARE(fileHash(m_db), before);
         // Without it, the lines before the failure are written and the rest not run.
         const Run partly = run({u"batch"_s, atomic.fileName()});

@@ -21,6 +21,7 @@
 #include "impactmatrixmodel.h"
 #include "organisationstore.h"
 #include "priorityrankingmodel.h"
+#include "relationstore.h"
 #include "reports.h"
 #include "taskstore.h"
 #include "triagestore.h"
@@ -904,25 +905,34 @@ private Q_SLOTS:
             return s.signature == u"memcpy | xymodem_trnasfer"_s;
         }));
 
-        // "Same as Defect…": the crash is recorded as that defect; undo takes it back.
+        // "Same as Defect…": the crash and the defect are one fault, both records kept; the
+        // defect is found by #id, its title shown; undo takes the relation back.
         const qint64 crash = view->currentDelta();
+        const DeltaState crashState = DeltaStore(m_window->database()).get(crash)->state;
         DeltaFilter defects;
         defects.kind = DeltaKind::Defect;
         defects.limit = 1;
-        const qint64 defect = DeltaStore(m_window->database()).list(defects)->first().id;
+        const DeltaRow defect = DeltaStore(m_window->database()).list(defects)->first();
         QTimer::singleShot(0, this, [defect] {
-            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-            QVERIFY(dialog);
-            dialog->setIntValue(int(defect));
-            dialog->accept();
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == u"relationDialog"_s);
+            QCOMPARE(dialog->findChild<QComboBox *>(u"relationType"_s)->currentData().toString(),
+                     u"same-as"_s);
+            dialog->findChild<QLineEdit *>(u"relationSearch"_s)->setText(u"#%1"_s.arg(defect.id));
+            QVERIFY(dialog->findChild<QLabel *>(u"relationChosen"_s)
+                        ->text()
+                        .contains(defect.title.left(20).toHtmlEscaped()));
+            qobject_cast<QDialog *>(dialog)->accept();
         });
         QTest::mouseClick(m_window->findChild<QPushButton *>(u"crashSameAsDefect"_s),
                           Qt::LeftButton);
-        const auto marked = DeltaStore(m_window->database()).get(crash);
-        QCOMPARE(marked->state, DeltaState::Duplicate);
-        QCOMPARE(marked->duplicateOf, std::optional<qint64>(defect));
+        const auto related = RelationStore(m_window->database()).forDelta(crash);
+        QCOMPARE(related->size(), 1);
+        QCOMPARE(related->first().type, (RelationType{RelationKind::SameAs, false}));
+        QCOMPARE(related->first().otherId, defect.id);
+        QCOMPARE(DeltaStore(m_window->database()).get(crash)->state, crashState);
         QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(DeltaStore(m_window->database()).get(crash)->state != DeltaState::Duplicate);
+        QVERIFY(RelationStore(m_window->database()).forDelta(crash)->isEmpty());
     }
 
     void shouldImportDroppedTrackerExportsThroughTheWizard()

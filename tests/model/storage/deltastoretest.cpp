@@ -4,6 +4,8 @@
 #include "deltastore.h"
 #include "groupstore.h"
 #include "history.h"
+#include "organisationstore.h"
+#include "triagestore.h"
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -212,6 +214,46 @@ private Q_SLOTS:
         QCOMPARE(store.list(filter)->size(), 0);
         filter.search = u"scanner"_s;
         QCOMPARE(store.list(filter)->size(), 1);
+    }
+
+    void shouldSortByAnOrganisationsRankingAndFindById()
+    {
+        DeltaStore deltas(*m_db);
+        QList<qint64> ids;
+        for (const QString &title : {u"Echo"_s, u"alpha"_s, u"Delta 12"_s, u"bravo"_s}) {
+            Delta d;
+            d.title = title;
+            ids.append(*deltas.create(d));
+        }
+        const qint64 org = OrganisationStore(*m_db).create(u"Kestrel"_s)->id;
+        TriageStore triage(*m_db);
+        QVERIFY(triage.setPriority(org, ids[2], 1)); // low
+        QVERIFY(triage.setPriority(org, ids[0], 4)); // critical
+        QVERIFY(triage.setPriority(org, ids[3], 4)); // critical, ranked after ids[0]
+        DeltaFilter filter;
+        filter.priorityOf = org;
+        filter.sort = DeltaSort::Priority;
+        // Ascending is the ranking: critical in its order, then low; unranked last either way.
+        QCOMPARE(*deltas.ids(filter), (QList<qint64>{ids[0], ids[3], ids[2], ids[1]}));
+        QList<qint64> listed;
+        const auto rows = deltas.list(filter);
+        for (const DeltaRow &row : *rows)
+            listed.append(row.id);
+        QCOMPARE(listed, (QList<qint64>{ids[0], ids[3], ids[2], ids[1]}));
+        filter.descending = true;
+        QCOMPARE(*deltas.ids(filter), (QList<qint64>{ids[2], ids[3], ids[0], ids[1]}));
+        // Title, case ignored, both ways.
+        filter.sort = DeltaSort::Title;
+        filter.descending = false;
+        QCOMPARE(*deltas.ids(filter), (QList<qint64>{ids[1], ids[3], ids[2], ids[0]}));
+        // "#N" is that delta; "12" is delta 12 (none here) and the deltas that say 12.
+        filter = {};
+        filter.search = u"#%1"_s.arg(ids[1]);
+        QCOMPARE(*deltas.ids(filter), QList<qint64>{ids[1]});
+        filter.search = u"12"_s;
+        QCOMPARE(*deltas.ids(filter), QList<qint64>{ids[2]});
+        filter.search = QString::number(ids[3]);
+        QCOMPARE(*deltas.ids(filter), QList<qint64>{ids[3]});
     }
 
 private:

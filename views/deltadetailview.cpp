@@ -193,8 +193,11 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     editButton->setObjectName(u"editDelta"_s);
     editButton->setToolTip(tr("Edit the title, kind, texts, component, version and reporter (F2)"));
     connect(editButton, &QPushButton::clicked, this, &DeltaDetailView::edit);
-    priorityRow->addWidget(labelsButton);
-    priorityRow->addWidget(editButton);
+    // The delta's own edits, under its facts; the pane stays narrow enough beside the list.
+    auto *editRow = new QHBoxLayout;
+    editRow->addWidget(editButton);
+    editRow->addWidget(labelsButton);
+    editRow->addStretch();
 
     auto *relateButton = new QPushButton(tr("&Relate…"), m_content);
     relateButton->setObjectName(u"addRelation"_s);
@@ -221,6 +224,7 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_facts);
     layout->addWidget(m_labels);
+    layout->addLayout(editRow);
     layout->addLayout(priorityRow);
     layout->addLayout(sideBySide);
     layout->addWidget(m_details);

@@ -7,10 +7,13 @@
 #include "crashlistmodel.h"
 #include "database.h"
 #include "deltastore.h"
+#include "groupstore.h"
 #include "paths.h"
 #include "taskstore.h"
 #include "views/crashview.h"
+#include "views/deltaeditor.h"
 #include "views/deltalistview.h"
+#include "views/relationdialog.h"
 #include "views/taskeditor.h"
 
 #include <QApplication>
@@ -18,6 +21,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
@@ -143,6 +147,30 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
                                      std::pair{DeltaKind::Spec, u"deltas-spec.png"_s}}) {
         window.deltaList()->selectDelta(exampleDelta(window, kind));
         ok = grab(window, folder, file) && ok;
+    }
+    // A defect in full: the one with the most comments (imports and the demo have some), then
+    // its editor and the Relate dialog over it.
+    const auto talked = window.database().scalar(
+        u"SELECT c.delta_id FROM comments c JOIN deltas d ON d.id = c.delta_id WHERE d.kind = "
+        u"'defect' GROUP BY c.delta_id ORDER BY count(*) DESC, c.delta_id LIMIT 1"_s);
+    const qint64 defect = talked && talked->isValid() ? talked->toLongLong()
+                                                      : exampleDelta(window, DeltaKind::Defect);
+    if (defect) {
+        window.setSearchText(u"#%1"_s.arg(defect));
+        window.jumpToSearchedId();
+        ok = grab(window, folder, u"deltas-defect.png"_s) && ok;
+        const auto delta = DeltaStore(window.database()).get(defect);
+        const auto components = GroupStore(window.database()).components();
+        if (delta && components) {
+            DeltaEditor editor(*components, *delta, &window);
+            editor.show();
+            ok = saveWidget(&editor, folder, u"delta-editor.png"_s) && ok;
+            RelationDialog relate(window.database(), *delta, &window);
+            relate.setType({RelationKind::Blocks, false});
+            relate.show();
+            relate.findChild<QLineEdit *>(u"relationSearch"_s)->setText(u"resume"_s);
+            ok = saveWidget(&relate, folder, u"relate.png"_s) && ok;
+        }
     }
     window.showView(MainWindow::View::Priorities);
     ok = grab(window, folder, u"priorities.png"_s) && ok;

@@ -4,6 +4,7 @@
 #include "sqlvalues.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -467,6 +468,32 @@ Result<QList<qint64>> DeltaStore::idsByRanking(const DeltaFilter &filter, qint64
     QVariantList rankedValues;
     const QString where = whereClause(filter, &rankedValues);
     const QString join = where.isEmpty() ? u" WHERE "_s : u" AND "_s;
+    if (where.isEmpty()) {
+        // Unfiltered, the ranking is read from its index alone (2 ms for 34,000 priorities at
+        // 100,000 deltas; joining each to its delta row reads the table: 570 ms from a cold
+        // cache), and the unranked are every id but those.
+        rankedValues.append(organisationId);
+        const auto ranked = m_db.integers(u"SELECT delta_id FROM priorities WHERE "
+                                          u"organisation_id = ? ORDER BY level DESC, rank, "
+                                          u"delta_id"_s,
+                                          rankedValues);
+        const auto all = m_db.integers(u"SELECT id FROM deltas ORDER BY id"_s);
+        if (!ranked || !all)
+            return Error{u"cannot list deltas: %1"_s.arg(ranked ? all.error() : ranked.error())};
+        const QSet<qint64> isRanked(ranked->cbegin(), ranked->cend());
+        QList<qint64> ids = *ranked;
+        if (filter.descending)
+            std::reverse(ids.begin(), ids.end());
+        const qsizetype rankedCount = ids.size();
+        for (const qint64 id : *all) {
+            if (!isRanked.contains(id))
+                ids.append(id);
+        }
+        if (filter.descending)
+            std::reverse(ids.begin() + rankedCount, ids.end());
+        const qsizetype offset = std::clamp<qsizetype>(filter.offset, 0, ids.size());
+        return filter.limit < 0 ? ids.mid(offset) : ids.mid(offset, filter.limit);
+    }
     rankedValues.append(organisationId);
     const auto ranked = m_db.integers(u"SELECT d.id FROM priorities sp CROSS JOIN deltas d ON "
                                       u"d.id = sp.delta_id"_s

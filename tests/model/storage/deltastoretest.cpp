@@ -240,8 +240,15 @@ private Q_SLOTS:
         for (const DeltaRow &row : *rows)
             listed.append(row.id);
         QCOMPARE(listed, (QList<qint64>{ids[0], ids[3], ids[2], ids[1]}));
+        // … the same with a filter (read by joining the ranking to the deltas).
+        filter.kind = DeltaKind::Defect;
+        QCOMPARE(*deltas.ids(filter), (QList<qint64>{ids[0], ids[3], ids[2], ids[1]}));
+        filter.kind.reset();
         filter.descending = true;
         QCOMPARE(*deltas.ids(filter), (QList<qint64>{ids[2], ids[3], ids[0], ids[1]}));
+        filter.kind = DeltaKind::Defect;
+        QCOMPARE(*deltas.ids(filter), (QList<qint64>{ids[2], ids[3], ids[0], ids[1]}));
+        filter.kind.reset();
         // Title, case ignored, both ways.
         filter.sort = DeltaSort::Title;
         filter.descending = false;

@@ -82,6 +82,15 @@ BoardView::BoardView(BoardModel *model, QWidget *parent)
         addAction(action);
     }
 
+    // Left/Right: to the card at the same height in the next column that has cards.
+    for (const auto &[key, step] : {std::pair{Qt::Key_Left, -1}, std::pair{Qt::Key_Right, 1}}) {
+        auto *action = new QAction(step < 0 ? tr("Previous column") : tr("Next column"), this);
+        action->setShortcut(QKeySequence(key));
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, step] { focusColumn(step); });
+        addAction(action);
+    }
+
     // N: a new card in the selected card's column, or in the first.
     auto *newCard = new QAction(tr("New card"), this);
     newCard->setShortcut(QKeySequence(Qt::Key_N));
@@ -126,6 +135,16 @@ void BoardView::rebuild()
         const qint64 columnId = column->column().id;
         connect(view, &BoardColumnView::newCardRequested, this,
                 [this, columnId] { Q_EMIT newCardRequested(columnId); });
+        // One card is selected on the board at a time: choosing one clears the others.
+        connect(view->list()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, view](const QModelIndex &current) {
+                    if (!current.isValid())
+                        return;
+                    for (BoardColumnView *other : std::as_const(m_columns)) {
+                        if (other != view)
+                            other->list()->selectionModel()->clear();
+                    }
+                });
         m_stripLayout->addWidget(view);
         view->show(); // now, not on the next event loop turn: no frame without columns
         m_columns.append(view);
@@ -170,6 +189,35 @@ qint64 BoardView::selectedTask() const
             return selected.first().data(BoardColumnModel::TaskIdRole).toLongLong();
     }
     return 0;
+}
+
+void BoardView::focusColumn(int step)
+{
+    if (m_lanes || m_columns.isEmpty())
+        return;
+    int from = -1;
+    int row = 0;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        const QListView *list = m_columns.at(i)->list();
+        if (list->hasFocus() || list->selectionModel()->hasSelection()) {
+            from = i;
+            row = std::max(0, list->currentIndex().row());
+            break;
+        }
+    }
+    if (from < 0)
+        from = step > 0 ? -1 : int(m_columns.size());
+    for (int i = from + step; i >= 0 && i < m_columns.size(); i += step) {
+        QListView *list = m_columns.at(i)->list();
+        const int rows = list->model()->rowCount();
+        if (rows == 0)
+            continue;
+        const QModelIndex index = list->model()->index(std::min(row, rows - 1), 0);
+        list->setFocus(Qt::ShortcutFocusReason);
+        list->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+        list->scrollTo(index);
+        return;
+    }
 }
 
 void BoardView::moveSelectedInLanes(int columnStep, int laneStep)

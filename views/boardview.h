@@ -48,6 +48,8 @@ private:
     void rebuild();
     void moveSelected(int columnStep, int rowStep);
     void moveSelectedInLanes(int columnStep, int laneStep);
+    // Left/Right: selects the card at the same height in the next column with cards.
+    void focusColumn(int step);
 
     BoardModel *m_model;
     CardDelegate *m_delegate;

@@ -264,23 +264,27 @@ void FlowView::showDistribution(QChartView *view, const QString &title,
     area->setBorderColor(colour);
     chart->addSeries(area);
     const double top = std::max(1, tallest) * 1.1;
-    const auto marker = [&](double at, const QString &name, Qt::PenStyle style) {
+    // The two markers differ in colour and in dash, and the legend draws each as its line (a
+    // plain swatch would show the same dark box for both).
+    const auto marker = [&](double at, const QString &name, const QColor &ink, Qt::PenStyle style) {
         auto *line = new QLineSeries;
         line->setName(name);
         line->append(at, 0);
         line->append(at, top);
-        QPen pen(QColor(0x33, 0x33, 0x33));
-        pen.setWidthF(1.6);
+        QPen pen(ink);
+        pen.setWidthF(2.0);
         pen.setStyle(style);
         line->setPen(pen);
         chart->addSeries(line);
     };
     if (n > 0) {
         marker(distribution.median(), tr("median %1").arg(days(distribution.median())),
-               Qt::SolidLine);
+               QColor(0x22, 0x22, 0x22), Qt::SolidLine);
         marker(distribution.percentile85(),
-               tr("85th percentile %1").arg(days(distribution.percentile85())), Qt::DashLine);
+               tr("85th percentile %1").arg(days(distribution.percentile85())),
+               QColor(0xc0, 0x39, 0x2b), Qt::DashLine);
     }
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     auto *x = new QValueAxis;
     x->setTitleText(tr("days"));
     x->setRange(0, end);

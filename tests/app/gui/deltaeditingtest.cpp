@@ -18,6 +18,7 @@
 #include "taskstore.h"
 #include "trackerimport.h"
 #include "triagestore.h"
+#include "views/boardcolumnview.h"
 #include "views/deltadetailview.h"
 #include "views/deltalistview.h"
 #include "views/taskeditor.h"
@@ -29,6 +30,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -563,6 +565,39 @@ private Q_SLOTS:
             else
                 QVERIFY(tracker == u"bugzilla"_s); // its REST export has no address per bug
         }
+    }
+
+    void shouldStepBetweenColumnsWithOneCardSelected()
+    {
+        // A second card, in the third column.
+        const auto board = OrganisationStore(db()).board(m_org);
+        NewTask task{m_org, u"Review the patch"_s,   {},          {},
+                     {},    board->columns.at(2).id, std::nullopt};
+        QVERIFY(TaskStore(db()).add(task));
+        m_window->workspace()->notifyTasksChanged(m_org);
+        m_window->showView(MainWindow::View::Board);
+        const QList<BoardColumnView *> columns = m_window->findChildren<BoardColumnView *>();
+        QVERIFY(columns.size() >= 3);
+        auto selectedCount = [&columns] {
+            int selected = 0;
+            for (BoardColumnView *column : columns)
+                selected += int(column->list()->selectionModel()->selectedIndexes().size());
+            return selected;
+        };
+        QListView *first = columns.at(0)->list();
+        first->setFocus();
+        first->setCurrentIndex(first->model()->index(0, 0));
+        QCOMPARE(selectedCount(), 1);
+        // Right skips the empty column and lands on the other card; Left comes back.
+        QTest::keyClick(first, Qt::Key_Right);
+        QVERIFY(columns.at(2)->list()->hasFocus());
+        QCOMPARE(selectedCount(), 1);
+        QTest::keyClick(columns.at(2)->list(), Qt::Key_Left);
+        QVERIFY(first->hasFocus());
+        QCOMPARE(selectedCount(), 1);
+        // Clicking into another column's card leaves one selected too.
+        columns.at(2)->list()->setCurrentIndex(columns.at(2)->list()->model()->index(0, 0));
+        QCOMPARE(selectedCount(), 1);
     }
 
 private:

@@ -565,22 +565,16 @@ void DeltaDetailView::addRelation()
     RelationDialog dialog(db, *delta, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.otherId())
         return;
-    const RelationType type = dialog.type();
-    const qint64 other = dialog.otherId();
-    if (type.kind != RelationKind::DuplicateOf) {
-        m_workspace->undoStack()->push(
-            new RelationCommand(m_workspace, m_deltaId, type, other, true, delta->title));
-        return;
-    }
-    // "Duplicate of" is the duplicate's state: one state change, undone to the state it had.
-    const qint64 duplicate = type.reverse ? other : m_deltaId;
-    const qint64 original = type.reverse ? m_deltaId : other;
-    const auto current = DeltaStore(db).get(duplicate);
-    if (!current)
-        return m_workspace->reportError(current.error());
-    m_workspace->undoStack()->push(new SetStateCommand(
-        m_workspace,
-        {{duplicate, {current->state, current->duplicateOf}, {DeltaState::Duplicate, original}}}));
+    pushRelationStep(delta->title, dialog.type(), dialog.otherId(), true);
+}
+
+void DeltaDetailView::pushRelationStep(const QString &title, RelationType type, qint64 other,
+                                       bool add)
+{
+    const auto step = relationStep(m_workspace, m_deltaId, type, other, add, title);
+    if (!step)
+        return m_workspace->reportError(step.error());
+    m_workspace->undoStack()->push(*step);
 }
 
 void DeltaDetailView::linkActivated(const QString &link)
@@ -599,18 +593,7 @@ void DeltaDetailView::linkActivated(const QString &link)
     const auto delta = DeltaStore(db).get(m_deltaId);
     if (!delta)
         return m_workspace->reportError(delta.error());
-    if (type->kind != RelationKind::DuplicateOf) {
-        m_workspace->undoStack()->push(
-            new RelationCommand(m_workspace, m_deltaId, *type, other, false, delta->title));
-        return;
-    }
-    const qint64 duplicate = type->reverse ? other : m_deltaId;
-    const auto current = DeltaStore(db).get(duplicate);
-    if (!current)
-        return m_workspace->reportError(current.error());
-    m_workspace->undoStack()->push(new SetStateCommand(
-        m_workspace,
-        {{duplicate, {current->state, current->duplicateOf}, {DeltaState::New, std::nullopt}}}));
+    pushRelationStep(delta->title, *type, other, false);
 }
 
 void DeltaDetailView::addComment()

@@ -62,6 +62,7 @@ private:
     void impactChosen(int row);
     void usersEdited(int row);
     void linkActivated(const QString &link);
+    void pushRelationStep(const QString &title, RelationType type, qint64 other, bool add);
     void reloadConversation(const Delta &delta);
     // Who last changed the delta and when, for a conflict message.
     QString lastChange(qint64 deltaId);

@@ -148,15 +148,11 @@ void DeltaActions::markDuplicate()
     dialog.setType({RelationKind::DuplicateOf, false});
     if (dialog.exec() != QDialog::Accepted || !dialog.otherId())
         return;
-    if (dialog.type().kind != RelationKind::DuplicateOf) {
-        m_window->undoStack()->push(new RelationCommand(
-            m_window->workspace(), delta->id, dialog.type(), dialog.otherId(), true, delta->title));
-        return;
-    }
-    m_window->undoStack()->push(
-        new SetStateCommand(m_window->workspace(), {{delta->id,
-                                                     {delta->state, delta->duplicateOf},
-                                                     {DeltaState::Duplicate, dialog.otherId()}}}));
+    const auto step = relationStep(m_window->workspace(), delta->id, dialog.type(),
+                                   dialog.otherId(), true, delta->title);
+    if (!step)
+        return m_window->showError(step.error());
+    m_window->undoStack()->push(*step);
 }
 
 void DeltaActions::markSameAsDefect(qint64 crashDeltaId)

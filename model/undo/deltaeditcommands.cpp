@@ -2,6 +2,7 @@
 
 #include "deltastore.h"
 #include "relationstore.h"
+#include "setstatecommand.h"
 
 namespace Deltaboard {
 
@@ -79,6 +80,23 @@ void RelationCommand::apply(bool add)
         return;
     m_workspace->notifyDeltaChanged(m_deltaId);
     m_workspace->notifyDeltaChanged(m_otherId);
+}
+
+Result<QUndoCommand *> relationStep(Workspace *workspace, qint64 deltaId, RelationType type,
+                                    qint64 otherId, bool add, const QString &deltaTitle)
+{
+    if (type.kind != RelationKind::DuplicateOf)
+        return new RelationCommand(workspace, deltaId, type, otherId, add, deltaTitle);
+    const qint64 duplicate = type.reverse ? otherId : deltaId;
+    const qint64 original = type.reverse ? deltaId : otherId;
+    const auto current = DeltaStore(workspace->database()).get(duplicate);
+    if (!current)
+        return Error{current.error()};
+    const SetStateCommand::State after
+        = add ? SetStateCommand::State{DeltaState::Duplicate, original}
+              : SetStateCommand::State{DeltaState::New, std::nullopt};
+    return new SetStateCommand(workspace,
+                               {{duplicate, {current->state, current->duplicateOf}, after}});
 }
 
 LabelCommand::LabelCommand(Workspace *workspace, LabelStore::Target target, qint64 id,

@@ -51,15 +51,20 @@ private:
     bool m_add;
 };
 
+// The step that adds or removes "deltaId <type> otherId": a RelationCommand, or for "duplicate
+// of" (either way round) a SetStateCommand on the duplicate that undoes to the state it had
+// (removing a duplicate puts it back to 'new'). An error when the duplicate cannot be read.
+Result<QUndoCommand *> relationStep(Workspace *workspace, qint64 deltaId, RelationType type,
+                                    qint64 otherId, bool add, const QString &deltaTitle);
+
 // Puts labels on and takes labels off one delta or task as one step. Labels it had to make are
 // removed again by undo (and made again, with the same ids, by redo), so undo leaves the
 // database as it was.
 class LabelCommand : public QUndoCommand
 {
 public:
-    LabelCommand(Workspace *workspace, LabelStore::Target target, qint64 id,
-                 qint64 organisationId, QStringList attach, QStringList detach,
-                 const QString &title);
+    LabelCommand(Workspace *workspace, LabelStore::Target target, qint64 id, qint64 organisationId,
+                 QStringList attach, QStringList detach, const QString &title);
 
     void redo() override;
     void undo() override;

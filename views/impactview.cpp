@@ -109,6 +109,9 @@ ImpactView::ImpactView(ImpactMatrixModel *model, QWidget *parent)
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_table->installEventFilter(this);
+    // Heaviest first until a header is clicked; then by that column (a group: by its level).
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_table->setSortingEnabled(true);
 
     m_empty->setObjectName(u"impactEmptyState"_s);
     m_empty->setAlignment(Qt::AlignCenter);

@@ -25,9 +25,10 @@ void ImpactMatrixModel::refresh()
     m_error.clear();
     Database &db = m_workspace->database();
     auto groups = GroupStore(db).groups();
-    auto ids = TriageReports(db).impactMatrixIds();
+    if (groups)
+        m_groups = *groups;
+    auto ids = readIds();
     if (groups && ids) {
-        m_groups = std::move(groups).value();
         m_ids = std::move(ids).value();
     } else {
         m_error = !groups ? groups.error() : ids.error();
@@ -42,7 +43,7 @@ void ImpactMatrixModel::refreshDelta(qint64 deltaId)
 {
     // An impact change reorders the map (and may bring a delta in or take it out); only its
     // own row changes when the order stays.
-    const auto ids = TriageReports(m_workspace->database()).impactMatrixIds();
+    const auto ids = readIds();
     if (ids && *ids == m_ids) {
         if (const int row = rowOf(deltaId); row >= 0) {
             m_windows.remove(row / kWindow);
@@ -50,6 +51,32 @@ void ImpactMatrixModel::refreshDelta(qint64 deltaId)
         }
         return;
     }
+    refresh();
+}
+
+Result<QList<qint64>> ImpactMatrixModel::readIds()
+{
+    using Order = TriageReports::MatrixOrder;
+    TriageReports reports(m_workspace->database());
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    switch (m_sortColumn) {
+    case -1: return reports.impactMatrixIds(Order::Weight, true);
+    case IdColumn: return reports.impactMatrixIds(Order::Id, descending);
+    case TitleColumn: return reports.impactMatrixIds(Order::Title, descending);
+    case UsersColumn: return reports.impactMatrixIds(Order::Users, descending);
+    default:
+        if (const UserGroup *group = groupAt(m_sortColumn))
+            return reports.impactMatrixIds(Order::Group, descending, group->id);
+        return reports.impactMatrixIds(Order::Weight, true);
+    }
+}
+
+void ImpactMatrixModel::sort(int column, Qt::SortOrder order)
+{
+    if (column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
     refresh();
 }
 

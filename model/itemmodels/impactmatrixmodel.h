@@ -44,6 +44,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Orders the map by a column (a group's column: by its level); -1: heaviest first again.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     static constexpr int kWindow = TriageReports::kRowsBatch;
     static constexpr int kMaxWindows = 64;
@@ -52,7 +54,11 @@ private:
     const ImpactMatrixRow *rowAt(int row) const;
     const UserGroup *groupAt(int column) const;
 
+    Result<QList<qint64>> readIds();
+
     Workspace *m_workspace;
+    int m_sortColumn = -1; // -1: by weight
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QList<UserGroup> m_groups;
     QList<qint64> m_ids;
     QHash<qint64, int> m_rows;

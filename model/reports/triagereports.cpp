@@ -118,12 +118,33 @@ Result<QList<DisagreementRow>> TriageReports::rankingRows(const QList<qint64> &i
     return rows;
 }
 
-Result<QList<qint64>> TriageReports::impactMatrixIds()
+Result<QList<qint64>> TriageReports::impactMatrixIds(MatrixOrder order, bool descending,
+                                                     qint64 groupId)
 {
-    // In the order of deltas_by_impact_weight, whose WHERE clause this repeats word for word.
-    const auto ids = m_db.integers(u"SELECT id FROM deltas WHERE impact_weight IS NOT NULL "
-                                   u"AND state NOT IN ('declined', 'duplicate', 'resolved') "
-                                   u"ORDER BY impact_weight DESC, id"_s);
+    // The WHERE clause of deltas_by_impact_weight, word for word, so SQLite reads the map's
+    // deltas from it. The orders are fixed texts; the group is bound.
+    const QString direction = descending ? u" DESC"_s : u" ASC"_s;
+    QString orderBy;
+    QString join;
+    QVariantList values;
+    switch (order) {
+    case MatrixOrder::Weight: orderBy = u"d.impact_weight"_s + direction + u", d.id"_s; break;
+    case MatrixOrder::Id: orderBy = u"d.id"_s + direction; break;
+    case MatrixOrder::Title: orderBy = u"d.title COLLATE NOCASE"_s + direction + u", d.id"_s; break;
+    case MatrixOrder::Users:
+        orderBy = u"d.affected_users IS NULL, d.affected_users"_s + direction + u", d.id"_s;
+        break;
+    case MatrixOrder::Group:
+        join = u" LEFT JOIN impacts gi ON gi.delta_id = d.id AND gi.group_id = ?"_s;
+        values.append(groupId);
+        orderBy = u"gi.level IS NULL, gi.level"_s + direction + u", d.impact_weight DESC, d.id"_s;
+        break;
+    }
+    const auto ids = m_db.integers(u"SELECT d.id FROM deltas d"_s + join
+                                       + u" WHERE d.impact_weight IS NOT NULL AND d.state NOT IN "
+                                         u"('declined', 'duplicate', 'resolved') ORDER BY "_s
+                                       + orderBy,
+                                   values);
     if (!ids)
         return Error{u"cannot read the impact map: %1"_s.arg(ids.error())};
     return ids;

@@ -71,8 +71,11 @@ public:
     Result<QList<CoverageRow>> coverage();
 
     // The impact heat map: open deltas with any impact assessment, heaviest first (weight, then
-    // id), ids at once and rows in batches of up to kRowsBatch.
-    Result<QList<qint64>> impactMatrixIds();
+    // id), ids at once and rows in batches of up to kRowsBatch. Or ordered by a column: id,
+    // title, affected users, or one group's level (its unassessed last, then by weight).
+    enum class MatrixOrder { Weight, Id, Title, Users, Group };
+    Result<QList<qint64>> impactMatrixIds(MatrixOrder order = MatrixOrder::Weight,
+                                          bool descending = true, qint64 groupId = 0);
     Result<QList<ImpactMatrixRow>> impactMatrixRows(const QList<qint64> &ids);
 
     static bool isStrongDisagreement(std::optional<int> a, std::optional<int> b);

@@ -11,6 +11,7 @@
 #include "deltastore.h"
 #include "deltatablemodel.h"
 #include "groupstore.h"
+#include "impactmatrixmodel.h"
 #include "labelstore.h"
 #include "organisationstore.h"
 #include "relationstore.h"
@@ -565,6 +566,38 @@ private Q_SLOTS:
             else
                 QVERIFY(tracker == u"bugzilla"_s); // its REST export has no address per bug
         }
+    }
+
+    void shouldSortTheHeatMapByItsColumns()
+    {
+        GroupStore groups(db());
+        const qint64 desktop = groups.createGroup(u"Desktop users"_s, {}, 100)->id;
+        const qint64 servers = groups.createGroup(u"Server admins"_s, {}, 10)->id;
+        TriageStore triage(db());
+        QVERIFY(triage.setImpact(m_a, desktop, 3, 40));  // heaviest: 3 × 100
+        QVERIFY(triage.setImpact(m_b, desktop, 1, 900)); // 1 × 100 + 4 × 10
+        QVERIFY(triage.setImpact(m_b, servers, 4, {}));
+        QVERIFY(triage.setImpact(m_c, servers, 2, 5)); // 2 × 10
+        m_window->reloadAll();
+        m_window->showView(MainWindow::View::Impact);
+        ImpactMatrixModel *model = m_window->impactMatrix();
+        auto order = [model] {
+            QList<qint64> ids;
+            for (int row = 0; row < model->rowCount(); ++row)
+                ids.append(model->deltaAt(row));
+            return ids;
+        };
+        QCOMPARE(order(), (QList<qint64>{m_a, m_b, m_c})); // heaviest first
+        auto *table = m_window->findChild<QTableView *>(u"impactMap"_s);
+        QVERIFY(table);
+        QHeaderView *header = table->horizontalHeader();
+        const int serversColumn = model->columnOfGroup(servers);
+        header->setSortIndicator(serversColumn, Qt::DescendingOrder);
+        QCOMPARE(order(), (QList<qint64>{m_b, m_c, m_a})); // critical, medium, not assessed
+        header->setSortIndicator(ImpactMatrixModel::UsersColumn, Qt::DescendingOrder);
+        QCOMPARE(order(), (QList<qint64>{m_b, m_a, m_c})); // 900, 40, 5 affected users
+        header->setSortIndicator(ImpactMatrixModel::TitleColumn, Qt::AscendingOrder);
+        QCOMPARE(order(), (QList<qint64>{m_c, m_a, m_b})); // Crash…, Cursor…, Session…
     }
 
     void shouldStepBetweenColumnsWithOneCardSelected()

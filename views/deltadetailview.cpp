@@ -524,8 +524,13 @@ void DeltaDetailView::edit()
             return;
         }
         const Delta after = editor.delta(*now);
-        if (!sameEditableFields(after, *now))
-            m_workspace->undoStack()->push(new UpdateDeltaCommand(m_workspace, *now, after));
+        if (!sameEditableFields(after, *now)) {
+            QUndoStack *stack = m_workspace->undoStack();
+            const int before = stack->index();
+            stack->push(new UpdateDeltaCommand(m_workspace, *now, after));
+            if (stack->index() == before)
+                return; // refused (the error was said): the editor keeps what was typed
+        }
         editor.accept();
     });
     editor.exec();

@@ -91,10 +91,8 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
         m_conflict->hide();
     });
     connect(keep, &QPushButton::clicked, this, [this] {
-        // What is typed here stays; the fields they changed and this form did not keep theirs.
-        const Delta mine = delta(m_theirs);
-        m_base = m_theirs;
-        load(mine);
+        // What is typed here stays; the fields they changed and this form did not keep theirs
+        // (delta() takes typed fields over the stored ones). Their version is the new base.
         m_base = m_theirs;
         m_conflict->hide();
         Q_EMIT saveRequested();
@@ -145,47 +143,64 @@ void DeltaEditor::load(const Delta &delta)
     m_save->setEnabled(!delta.title.trimmed().isEmpty());
     if (&delta == &m_theirs)
         m_base = m_theirs;
+    m_loaded = formValues();
+}
+
+Delta DeltaEditor::formValues() const
+{
+    Delta form;
+    form.kind = DeltaKind(m_kind->currentData().toInt());
+    form.title = m_title->text().trimmed();
+    const qint64 component = m_component->currentData().toLongLong();
+    form.componentId = component ? std::optional<qint64>(component) : std::nullopt;
+    form.foundIn = m_foundIn->text().trimmed();
+    form.reporter = m_reporter->text().trimmed();
+    form.desired = m_desired->toPlainText();
+    form.actual = m_actual->toPlainText();
+    form.details = m_details->toPlainText();
+    return form;
 }
 
 Delta DeltaEditor::delta(const Delta &theirs) const
 {
+    // A field is typed when the form differs from what load() put there (the widgets normalise
+    // line ends and spaces, so the stored text is not what to compare with); untyped fields
+    // keep the stored value, whoever wrote it.
+    const Delta form = formValues();
     Delta result = theirs;
-    auto pick = [](auto typed, auto original, auto now) {
-        return typed != original ? typed : now;
+    auto pick = [](auto typed, auto loaded, auto now) {
+        return typed != loaded ? typed : now;
     };
-    result.kind = pick(DeltaKind(m_kind->currentData().toInt()), m_base.kind, theirs.kind);
-    result.title = pick(m_title->text().trimmed(), m_base.title.trimmed(), theirs.title);
-    const qint64 component = m_component->currentData().toLongLong();
-    const std::optional<qint64> typedComponent
-        = component ? std::optional<qint64>(component) : std::nullopt;
-    result.componentId = pick(typedComponent, m_base.componentId, theirs.componentId);
-    result.foundIn = pick(m_foundIn->text().trimmed(), m_base.foundIn, theirs.foundIn);
-    result.reporter = pick(m_reporter->text().trimmed(), m_base.reporter, theirs.reporter);
-    result.desired = pick(m_desired->toPlainText(), m_base.desired, theirs.desired);
-    result.actual = pick(m_actual->toPlainText(), m_base.actual, theirs.actual);
-    result.details = pick(m_details->toPlainText(), m_base.details, theirs.details);
+    result.kind = pick(form.kind, m_loaded.kind, theirs.kind);
+    result.title = pick(form.title, m_loaded.title, theirs.title);
+    result.componentId = pick(form.componentId, m_loaded.componentId, theirs.componentId);
+    result.foundIn = pick(form.foundIn, m_loaded.foundIn, theirs.foundIn);
+    result.reporter = pick(form.reporter, m_loaded.reporter, theirs.reporter);
+    result.desired = pick(form.desired, m_loaded.desired, theirs.desired);
+    result.actual = pick(form.actual, m_loaded.actual, theirs.actual);
+    result.details = pick(form.details, m_loaded.details, theirs.details);
     return result;
 }
 
 QStringList DeltaEditor::changedFields() const
 {
-    const Delta now = delta();
+    const Delta now = formValues();
     QStringList changed;
-    if (now.kind != m_base.kind)
+    if (now.kind != m_loaded.kind)
         changed.append(tr("kind"));
-    if (now.title.trimmed() != m_base.title.trimmed())
+    if (now.title != m_loaded.title)
         changed.append(tr("title"));
-    if (now.componentId != m_base.componentId)
+    if (now.componentId != m_loaded.componentId)
         changed.append(tr("component"));
-    if (now.foundIn != m_base.foundIn)
+    if (now.foundIn != m_loaded.foundIn)
         changed.append(tr("found in"));
-    if (now.reporter != m_base.reporter)
+    if (now.reporter != m_loaded.reporter)
         changed.append(tr("reporter"));
-    if (now.desired != m_base.desired)
+    if (now.desired != m_loaded.desired)
         changed.append(tr("desired"));
-    if (now.actual != m_base.actual)
+    if (now.actual != m_loaded.actual)
         changed.append(tr("actual"));
-    if (now.details != m_base.details)
+    if (now.details != m_loaded.details)
         changed.append(tr("details"));
     return changed;
 }

@@ -52,7 +52,10 @@ private:
     void load(const Delta &delta);
     void save();
 
+    // The formValues() of what load() put in the form: a field differs from it when typed.
+    Delta formValues() const;
     Delta m_base;
+    Delta m_loaded;
     Delta m_theirs;
     QComboBox *m_kind;
     QLineEdit *m_title;

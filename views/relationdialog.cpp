@@ -115,7 +115,9 @@ void RelationDialog::search()
     filter.limit = 50;
     if (const auto rows = deltas.list(filter)) {
         for (const DeltaRow &row : *rows) {
-            if (row.id == m_deltaId)
+            const bool listed = m_results->count() > 0
+                                && m_results->item(0)->data(Qt::UserRole).toLongLong() == row.id;
+            if (row.id == m_deltaId || listed)
                 continue;
             auto *item = new QListWidgetItem(
                 u"#%1  %2  (%3)"_s.arg(row.id).arg(row.title, Levels::stateName(row.state)),

@@ -101,6 +101,9 @@ Outcome cmdBatch(Context &context)
 {
     if (const Outcome bad = expectArguments(context, u"batch"_s, 1, 1, u"one FILE (- for stdin)"_s))
         return bad;
+    if (context.parser.isSet(u"atomic"_s) && context.parser.isSet(u"keep-going"_s))
+        return usage(u"batch: --keep-going runs past a failure, --atomic undoes everything at "
+                     u"one; choose one"_s);
     const QString path = context.arguments.first();
     const bool fromStdin = path == u"-"_s;
     const QString name = fromStdin ? u"stdin"_s : path;
@@ -132,6 +135,11 @@ Outcome cmdBatch(Context &context)
         const auto words = raw.startsWith(u'[') ? jsonWords(raw) : splitWords(raw);
         if (!words)
             return usage(u"%1:%2: %3"_s.arg(name).arg(i + 1).arg(words.error()));
+        // An export writes its own file in its own transaction; a batch line has the batch's.
+        if (!words->isEmpty() && words->first() == u"export"_s)
+            return usage(
+                u"%1:%2: export cannot run inside a batch; run it on its own"_s.arg(name).arg(i
+                                                                                              + 1));
         lines.append({int(i + 1), *words});
     }
 

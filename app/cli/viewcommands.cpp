@@ -89,7 +89,7 @@ Outcome cmdViewSave(Context &context)
     SavedViewStore views(**db);
     const QString json = QString::fromUtf8(QJsonDocument(filter).toJson(QJsonDocument::Compact));
     if (const auto existing = views.find(organisation->id, context.arguments.first())) {
-        if (const Status replaced = views.replaceFilter(existing->id, json); !replaced)
+        if (const Status replaced = views.replace(existing->id, which, json); !replaced)
             return Failed{replaced.error()};
         context.out << existing->id << '\n';
         return {};

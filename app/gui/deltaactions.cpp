@@ -175,8 +175,11 @@ void DeltaActions::markSameAsDefect(qint64 crashDeltaId)
                                        .arg(target->id)
                                        .arg(Levels::kindName(target->kind)));
     }
-    m_window->undoStack()->push(new RelationCommand(m_window->workspace(), crashDeltaId,
-                                                    dialog.type(), target->id, true, crash->title));
+    const auto step = relationStep(m_window->workspace(), crashDeltaId, dialog.type(), target->id,
+                                   true, crash->title);
+    if (!step)
+        return m_window->showError(step.error());
+    m_window->undoStack()->push(*step);
     m_window->statusBar()->showMessage(
         tr("Crash delta %1 is now recorded as %2 defect %3 (Ctrl+Z undoes).")
             .arg(crashDeltaId)

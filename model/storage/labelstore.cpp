@@ -1,6 +1,7 @@
 #include "labelstore.h"
 
 #include "history.h"
+#include "inputtext.h"
 #include "sqlvalues.h"
 
 #include <QHash>
@@ -33,8 +34,13 @@ TargetNames namesOf(LabelStore::Target target)
 QString checkedName(const QString &name, Status *status)
 {
     const QString trimmed = name.simplified();
+    const bool control = std::any_of(trimmed.begin(), trimmed.end(),
+                                     [](QChar c) { return c.category() == QChar::Other_Control; });
     if (trimmed.isEmpty())
         *status = Error{u"a label needs a name"_s};
+    else if (control)
+        *status = Error{
+            u"label name %1: control characters are not allowed"_s.arg(InputText::quoted(trimmed))};
     else if (trimmed.size() > 60)
         *status
             = Error{u"label name '%1…': expected at most 60 characters"_s.arg(trimmed.left(40))};
@@ -225,6 +231,16 @@ Status LabelStore::restore(const Removed &removed)
             return Error{attached.error()};
     }
     return transaction.commit();
+}
+
+Result<qint64> LabelStore::uses(qint64 labelId)
+{
+    const auto used = m_db.scalar(u"SELECT (SELECT count(*) FROM delta_labels WHERE label_id = ?) "
+                                  u"+ (SELECT count(*) FROM task_labels WHERE label_id = ?)"_s,
+                                  {labelId, labelId});
+    if (!used)
+        return Error{used.error()};
+    return used->toLongLong();
 }
 
 Result<QList<Label>> LabelStore::labelsOf(Target target, qint64 id)

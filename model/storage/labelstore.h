@@ -38,6 +38,9 @@ public:
     Result<Removed> remove(qint64 labelId);
     Status restore(const Removed &removed);
 
+    // How many deltas and tasks carry the label.
+    Result<qint64> uses(qint64 labelId);
+
     Result<QList<Label>> labelsOf(Target target, qint64 id);
     // The labels of many records at once (a board's cards), by record id.
     Result<QHash<qint64, QList<Label>>> labelsOf(Target target, const QList<qint64> &ids);

@@ -93,23 +93,28 @@ Result<qint64> SavedViewStore::add(const SavedView &view)
     return id;
 }
 
-Status SavedViewStore::replaceFilter(qint64 id, const QString &filter)
+Status SavedViewStore::replace(qint64 id, const QString &view, const QString &filter)
 {
+    if (!isView(view))
+        return Error{u"saved view: expected the view deltas or board, not '%1'"_s.arg(view)};
     if (!QJsonDocument::fromJson(filter.toUtf8()).isObject())
         return Error{u"a saved view's filter must be a JSON object"_s};
     Transaction transaction(m_db);
-    const auto before = m_db.scalar(u"SELECT filter FROM saved_views WHERE id = ?"_s, {id});
-    if (!before)
-        return Error{before.error()};
-    if (!before->isValid())
+    const auto query = m_db.run(kSelect + u"WHERE id = ?"_s, {id});
+    if (!query)
+        return Error{query.error()};
+    if (!(*query)->next())
         return Error{u"no saved view with id %1"_s.arg(id)};
-    if (const Status set
-        = m_db.execOnce(u"UPDATE saved_views SET filter = ? WHERE id = ?"_s, {filter, id});
+    const SavedView before = viewFrom(**query);
+    (*query)->finish();
+    if (const Status set = m_db.execOnce(
+            u"UPDATE saved_views SET view = ?, filter = ? WHERE id = ?"_s, {view, filter, id});
         !set) {
         return set;
     }
-    if (const Status logged
-        = History(m_db).recordChanges(u"saved_view"_s, id, {{u"filter"_s, *before, filter}});
+    if (const Status logged = History(m_db).recordChanges(
+            u"saved_view"_s, id,
+            {{u"view"_s, before.view, view}, {u"filter"_s, before.filter, filter}});
         !logged) {
         return logged;
     }

@@ -18,8 +18,8 @@ public:
     // Saves a filter under a name new to the organisation; it goes last, unless 'view.position'
     // and 'view.id' are set (undo puts a removed one back where it was). Returns its id.
     Result<qint64> add(const SavedView &view);
-    // Saving under a name in use replaces that view's filter.
-    Status replaceFilter(qint64 id, const QString &filter);
+    // Saving under a name in use replaces what that view shows and its filter.
+    Status replace(qint64 id, const QString &view, const QString &filter);
     Result<SavedView> remove(qint64 id);
 
     static bool isView(const QString &view);

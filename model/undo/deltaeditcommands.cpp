@@ -92,6 +92,16 @@ Result<QUndoCommand *> relationStep(Workspace *workspace, qint64 deltaId, Relati
     const auto current = DeltaStore(workspace->database()).get(duplicate);
     if (!current)
         return Error{current.error()};
+    // As RelationStore checks: a stale link neither resets nor replaces another duplicate.
+    if (add && current->duplicateOf) {
+        return Error{QObject::tr("#%1 is already a duplicate of #%2; remove that first.")
+                         .arg(duplicate)
+                         .arg(*current->duplicateOf)};
+    }
+    if (!add && current->duplicateOf != original) {
+        return Error{
+            QObject::tr("#%1 is no longer a duplicate of #%2.").arg(duplicate).arg(original)};
+    }
     const SetStateCommand::State after
         = add ? SetStateCommand::State{DeltaState::Duplicate, original}
               : SetStateCommand::State{DeltaState::New, std::nullopt};
@@ -148,7 +158,10 @@ void LabelCommand::redo()
                 }
             }
         } else {
+            // Made again with their ids, unless undo kept them (others used them meanwhile).
             for (const Label &label : std::as_const(m_made)) {
+                if (labels.find(label.name))
+                    continue;
                 if (const auto made = labels.add(label.name, label.colour, label.id); !made) {
                     status = Error{made.error()};
                     break;
@@ -187,9 +200,18 @@ void LabelCommand::undo()
         const auto attached = detached ? labels.attach(m_target, m_id, m_detached)
                                        : Result<QStringList>(Error{detached.error()});
         status = attached ? Status() : Status(Error{attached.error()});
+        // A label this step made goes again, unless someone has put it on something since:
+        // undoing this step must not take it off their records.
         for (const Label &label : std::as_const(m_made)) {
             if (!status)
                 break;
+            const auto used = labels.uses(label.id);
+            if (!used) {
+                status = Error{used.error()};
+                break;
+            }
+            if (*used > 0)
+                continue;
             const auto removed = labels.remove(label.id);
             status = removed ? Status() : Status(Error{removed.error()});
         }

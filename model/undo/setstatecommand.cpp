@@ -31,6 +31,19 @@ void SetStateCommand::apply(bool forward)
     {
         Transaction transaction(db);
         for (const Change &change : std::as_const(m_changes)) {
+            // Someone may have changed the state since: their change is not overwritten.
+            const State &from = forward ? change.before : change.after;
+            const auto current = store.get(change.deltaId);
+            if (!current) {
+                status = Error{current.error()};
+                break;
+            }
+            if (current->state != from.state || current->duplicateOf != from.duplicateOf) {
+                status = Error{QObject::tr("Delta %1 was changed elsewhere; this step was not %2.")
+                                   .arg(change.deltaId)
+                                   .arg(forward ? QObject::tr("redone") : QObject::tr("undone"))};
+                break;
+            }
             const State &state = forward ? change.after : change.before;
             status = store.setState(change.deltaId, state.state, state.duplicateOf);
             if (!status)

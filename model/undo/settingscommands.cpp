@@ -385,13 +385,17 @@ QUndoCommand *saveView(Workspace *workspace, const SavedView &view, std::functio
     Database &db = workspace->database();
     const auto existing = SavedViewStore(db).find(view.organisationId, view.name);
     if (existing) {
-        const qint64 id = existing->id;
-        const QString before = existing->filter;
-        const QString after = view.filter;
+        const SavedView before = *existing;
+        const SavedView after = view;
         return new SettingsCommand(
             workspace, QObject::tr("Save view %1").arg(view.name.simplified()),
-            [&db, id, after] { return SavedViewStore(db).replaceFilter(id, after); },
-            [&db, id, before] { return SavedViewStore(db).replaceFilter(id, before); }, changed);
+            [&db, before, after] {
+                return SavedViewStore(db).replace(before.id, after.view, after.filter);
+            },
+            [&db, before] {
+                return SavedViewStore(db).replace(before.id, before.view, before.filter);
+            },
+            changed);
     }
     // The first run gives it an id; undo removes it and redo puts it back with that id.
     auto saved = std::make_shared<SavedView>(view);

@@ -2,7 +2,9 @@
 #include "testmain.h"
 
 #include "boardmodel.h"
+#include "deltaeditcommands.h"
 #include "deltastore.h"
+#include "labelstore.h"
 #include "linkdeltacommand.h"
 #include "organisationstore.h"
 #include "setprioritycommand.h"
@@ -126,6 +128,45 @@ private Q_SLOTS:
         m_stack->undo();
         QCOMPARE(DeltaStore(*m_db).get(m_deltas[0])->state, DeltaState::New);
         QCOMPARE(DeltaStore(*m_db).get(m_deltas[2])->state, DeltaState::New);
+    }
+
+    void shouldNotTakeALabelOffOthersWhenUndoingTheStepThatMadeIt()
+    {
+        LabelStore labels(*m_db);
+        // GIVEN a step that labels delta 0 with a new label
+        m_stack->push(new LabelCommand(m_workspace.get(), LabelStore::Target::Delta, m_deltas[0], 0,
+                                       {u"flaky"_s}, {}, u"One"_s));
+        QCOMPARE(labels.labelsOf(LabelStore::Target::Delta, m_deltas[0])->size(), 1);
+        // … and someone else puts that label on delta 1 meanwhile
+        QVERIFY(labels.attach(LabelStore::Target::Delta, m_deltas[1], {u"flaky"_s}));
+        // WHEN the step is undone THEN delta 0 loses it, delta 1 keeps it, the label stays
+        m_stack->undo();
+        QCOMPARE(labels.labelsOf(LabelStore::Target::Delta, m_deltas[0])->size(), 0);
+        QCOMPARE(labels.labelsOf(LabelStore::Target::Delta, m_deltas[1])->size(), 1);
+        QVERIFY(labels.find(u"flaky"_s));
+        // … and redo puts it back on delta 0 without making it twice
+        m_stack->redo();
+        QCOMPARE(labels.labelsOf(LabelStore::Target::Delta, m_deltas[0])->size(), 1);
+        QCOMPARE(labels.list()->size(), 1);
+        // Alone, undo removes the label it made.
+        QVERIFY(labels.detach(LabelStore::Target::Delta, m_deltas[1], {u"flaky"_s}));
+        m_stack->undo();
+        QCOMPARE(labels.list()->size(), 0);
+    }
+
+    void shouldNotUndoAStateSomeoneElseChangedSince()
+    {
+        DeltaStore deltas(*m_db);
+        m_stack->push(
+            new SetStateCommand(m_workspace.get(), {{m_deltas[0],
+                                                     {DeltaState::New, std::nullopt},
+                                                     {DeltaState::Confirmed, std::nullopt}}}));
+        QCOMPARE(deltas.get(m_deltas[0])->state, DeltaState::Confirmed);
+        QVERIFY(deltas.setState(m_deltas[0], DeltaState::Resolved)); // another user
+        QSignalSpy errors(m_workspace.get(), &Workspace::errorOccurred);
+        m_stack->undo();
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(deltas.get(m_deltas[0])->state, DeltaState::Resolved); // theirs stays
     }
 
 private:

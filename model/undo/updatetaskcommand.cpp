@@ -9,7 +9,10 @@ UpdateTaskCommand::UpdateTaskCommand(Workspace *workspace, Task before, Task aft
     , m_before(std::move(before))
     , m_after(std::move(after))
 {
-    setText(QObject::tr("Edit task %1").arg(m_after.id));
+    // Named by what a reader knows the card by, not its number.
+    const QString title = m_before.title.simplified();
+    setText(QObject::tr("Edit card “%1”")
+                .arg(title.size() > 40 ? title.left(39) + QChar(0x2026) : title));
 }
 
 void UpdateTaskCommand::apply(const Task &from, const Task &to)

@@ -500,14 +500,24 @@ QString DeltaDetailView::lastChange(qint64 deltaId)
     return tr("%1 at %2").arg(history->last().actor, when(history->last().changedAt));
 }
 
-void DeltaDetailView::edit()
+std::optional<Delta> DeltaDetailView::shownDelta()
 {
     if (!m_deltaId)
+        return std::nullopt;
+    auto delta = DeltaStore(m_workspace->database()).get(m_deltaId);
+    if (!delta) {
+        m_workspace->reportError(delta.error());
+        return std::nullopt;
+    }
+    return std::move(delta).value();
+}
+
+void DeltaDetailView::edit()
+{
+    const auto delta = shownDelta();
+    if (!delta)
         return;
     Database &db = m_workspace->database();
-    const auto delta = DeltaStore(db).get(m_deltaId);
-    if (!delta)
-        return m_workspace->reportError(delta.error());
     const auto components = GroupStore(db).components();
     DeltaEditor editor(components ? *components : QList<Component>{}, *delta, this);
     connect(&editor, &DeltaEditor::saveRequested, this, [this, &editor, &db] {
@@ -538,17 +548,14 @@ void DeltaDetailView::edit()
 
 void DeltaDetailView::editLabels()
 {
-    if (!m_deltaId)
+    const auto delta = shownDelta();
+    if (!delta)
         return;
-    Database &db = m_workspace->database();
-    LabelStore labels(db);
+    LabelStore labels(m_workspace->database());
     const auto all = labels.list();
     const auto current = labels.labelsOf(LabelStore::Target::Delta, m_deltaId);
-    const auto delta = DeltaStore(db).get(m_deltaId);
-    if (!all || !current || !delta)
-        return m_workspace->reportError(!all       ? all.error()
-                                        : !current ? current.error()
-                                                   : delta.error());
+    if (!all || !current)
+        return m_workspace->reportError(all ? current.error() : all.error());
     LabelDialog dialog(*all, *current, tr("#%1").arg(m_deltaId), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -561,12 +568,10 @@ void DeltaDetailView::editLabels()
 
 void DeltaDetailView::addRelation()
 {
-    if (!m_deltaId)
+    const auto delta = shownDelta();
+    if (!delta)
         return;
     Database &db = m_workspace->database();
-    const auto delta = DeltaStore(db).get(m_deltaId);
-    if (!delta)
-        return m_workspace->reportError(delta.error());
     RelationDialog dialog(db, *delta, this);
     if (dialog.exec() != QDialog::Accepted || !dialog.otherId())
         return;
@@ -594,10 +599,9 @@ void DeltaDetailView::linkActivated(const QString &link)
     const qint64 other = link.section(u':', 2).toLongLong();
     if (!type || !other)
         return;
-    Database &db = m_workspace->database();
-    const auto delta = DeltaStore(db).get(m_deltaId);
+    const auto delta = shownDelta();
     if (!delta)
-        return m_workspace->reportError(delta.error());
+        return;
     pushRelationStep(delta->title, *type, other, false);
 }
 

@@ -62,6 +62,8 @@ private:
     void impactChosen(int row);
     void usersEdited(int row);
     void linkActivated(const QString &link);
+    // The shown delta as stored now; nothing (the error said) when none is shown or it is gone.
+    std::optional<Delta> shownDelta();
     void pushRelationStep(const QString &title, RelationType type, qint64 other, bool add);
     void reloadConversation(const Delta &delta);
     // Who last changed the delta and when, for a conflict message.

@@ -1,6 +1,7 @@
 #include "relationdialog.h"
 
 #include "deltastore.h"
+#include "inputtext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,7 +10,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -101,10 +101,8 @@ void RelationDialog::search()
         return;
     DeltaStore deltas(m_db);
     // "#123" or "123" is an id; anything else words of the title.
-    static const QRegularExpression idPattern(u"^#?(\\d+)$"_s);
-    const auto match = idPattern.match(text);
-    if (match.hasMatch()) {
-        const qint64 id = match.captured(1).toLongLong();
+    if (const auto searched = InputText::searchedId(text)) {
+        const qint64 id = *searched;
         if (const auto delta = deltas.get(id); delta && id != m_deltaId) {
             auto *item = new QListWidgetItem(u"#%1  %2"_s.arg(id).arg(delta->title), m_results);
             item->setData(Qt::UserRole, id);

@@ -1,7 +1,8 @@
 #include "rowfilter.h"
 
+#include "inputtext.h"
+
 #include <QAbstractItemModel>
-#include <QRegularExpression>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -34,9 +35,7 @@ void RowFilter::apply()
 {
     const QAbstractItemModel *model = m_table->model();
     const int rows = model->rowCount();
-    static const QRegularExpression idPattern(u"^#?([1-9][0-9]{0,17})$"_s);
-    const auto idMatch = idPattern.match(m_text);
-    const qint64 id = idMatch.hasMatch() ? idMatch.captured(1).toLongLong() : 0;
+    const qint64 id = InputText::searchedId(m_text).value_or(0);
     const bool idOnly = id && m_text.startsWith(u'#');
     const QStringList words = m_text.split(u' ', Qt::SkipEmptyParts);
     m_table->setUpdatesEnabled(false);

@@ -21,8 +21,8 @@ const QList<Command> &commands()
         QList<Command> all;
         for (const auto &group :
              {&workspaceCommands, &boardCommands, &deltaCommands, &deltaEditCommands,
-              &labelCommands, &viewCommands, &taskCommands, &reportCommands, &crashCommands, &transferCommands,
-              &batchCommands})
+              &labelCommands, &viewCommands, &taskCommands, &reportCommands, &crashCommands,
+              &transferCommands, &batchCommands})
             all.append(group());
         return all;
     }();

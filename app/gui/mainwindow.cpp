@@ -52,7 +52,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -599,11 +598,10 @@ void MainWindow::openDelta(qint64 deltaId)
 
 bool MainWindow::jumpToSearchedId()
 {
-    static const QRegularExpression pattern(u"^#?([1-9][0-9]{0,17})$"_s);
-    const auto match = pattern.match(m_search->text().trimmed());
-    if (!match.hasMatch())
+    const auto searched = InputText::searchedId(m_search->text());
+    if (!searched)
         return false;
-    const qint64 id = match.captured(1).toLongLong();
+    const qint64 id = *searched;
     auto toTask = [this, id] {
         if (!TaskStore(*m_db).get(id))
             return false;

@@ -1,5 +1,7 @@
 #include "inputtext.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -110,6 +112,13 @@ std::optional<Error> notUtf8(const QString &path, const QByteArray &bytes, const
         path, position(bytes, bad),
         QString::number(static_cast<unsigned char>(bytes.at(bad)), 16).toUpper(),
         QString::number(bad), expected)};
+}
+
+std::optional<qint64> searchedId(const QString &search)
+{
+    static const QRegularExpression pattern(u"^#?([1-9][0-9]{0,17})$"_s);
+    const auto match = pattern.match(search.trimmed());
+    return match.hasMatch() ? std::optional<qint64>(match.captured(1).toLongLong()) : std::nullopt;
 }
 
 } // namespace Deltaboard::InputText

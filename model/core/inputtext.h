@@ -33,6 +33,9 @@ qsizetype firstInvalidUtf8(const QByteArray &bytes);
 // (at byte offset B; EXPECTED was expected)"), or nothing.
 std::optional<Error> notUtf8(const QString &path, const QByteArray &bytes, const QString &expected);
 
+// The id a search names: "#123" or "123" (what every search field takes as an id), or nothing.
+std::optional<qint64> searchedId(const QString &search);
+
 } // namespace InputText
 
 } // namespace Deltaboard

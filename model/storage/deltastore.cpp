@@ -1,9 +1,9 @@
 #include "deltastore.h"
 
 #include "history.h"
+#include "inputtext.h"
 #include "sqlvalues.h"
 
-#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
 
@@ -265,14 +265,6 @@ Status DeltaStore::setState(qint64 id, DeltaState state, std::optional<qint64> d
 
 namespace {
 
-// "#123" or "123": the id a search names.
-std::optional<qint64> idSearched(const QString &search)
-{
-    static const QRegularExpression pattern(u"^#?([1-9][0-9]{0,17})$"_s);
-    const auto match = pattern.match(search.trimmed());
-    return match.hasMatch() ? std::optional<qint64>(match.captured(1).toLongLong()) : std::nullopt;
-}
-
 // The WHERE clause and its bound values for a filter. Only fixed SQL fragments are joined here;
 // every value from the filter is a bound parameter.
 QString whereClause(const DeltaFilter &filter, QVariantList *values)
@@ -302,7 +294,7 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
         conditions.append(u"d.id IN (SELECT delta_id FROM delta_labels WHERE label_id = ?)"_s);
         values->append(*filter.labelId);
     }
-    const std::optional<qint64> id = idSearched(filter.search);
+    const std::optional<qint64> id = InputText::searchedId(filter.search);
     const QString fts = Sql::ftsQuery(filter.search);
     if (id && filter.search.trimmed().startsWith(u'#')) {
         conditions.append(u"d.id = ?"_s);
@@ -428,7 +420,7 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
     const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state && !filter.componentId
                             && !filter.organisationId && !filter.labelId
                             && filter.sort == DeltaSort::Id && !filter.descending
-                            && !idSearched(filter.search);
+                            && !InputText::searchedId(filter.search);
     if (searchOnly) {
         // The search index's rowids are the delta ids (its triggers keep it so, and 'check'
         // verifies it): no need to visit the deltas themselves.

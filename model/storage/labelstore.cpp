@@ -291,9 +291,7 @@ Result<QStringList> LabelStore::attach(Target target, qint64 id, const QStringLi
             const auto made = add(name);
             if (!made)
                 return Error{made.error()};
-            label = find(name);
-            if (!label)
-                return Error{label.error()};
+            label = Label{*made, name.simplified(), defaultColour(name.simplified())};
         }
         const auto inserted = m_db.run(u"INSERT INTO %1 (%2, label_id) VALUES (?, ?) "
                                        u"ON CONFLICT DO NOTHING"_s.arg(sql.links, sql.column),

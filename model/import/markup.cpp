@@ -360,6 +360,8 @@ private:
     void breakLine(int lines);
     void commitBreak();
     void flush(bool inlineMarkers = true);
+    void openStyles(bool outsideLinkOnly);
+    static QString marker(Style style);
     void writeInline(const QString &markdown);
     void openStyle(Style style);
     void closeStyle(Style style);
@@ -395,6 +397,8 @@ private:
     bool m_inLink = false;
     QString m_href;
     qsizetype m_labelStart = -1; // where the label starts in m_out once '[' is written
+    int m_styleDepthAtLink[StyleCount] = {};
+    size_t m_linkStyles = 0; // styles emitted before the '[': they stay open after the link
 
     int m_preDepth = 0;
     QString m_pre;
@@ -493,22 +497,28 @@ void HtmlWriter::flush(bool inlineMarkers)
     }
     if (!inlineMarkers)
         return;
+    // Styles the link sits in open before its '[', those inside it after.
     if (m_inLink && m_labelStart < 0) {
+        openStyles(true);
         m_out += u'[';
         m_labelStart = m_out.size();
+        m_linkStyles = m_emittedOrder.size();
     }
-    // Markers are written only when text follows, so an empty <b></b> leaves nothing; none
-    // go inside a code span, where they would be literal.
-    if (!m_styleEmitted[Code]) {
-        for (Style s : {Bold, Italic, Strike, Code}) {
-            if (m_styleDepth[s] > 0 && !m_styleEmitted[s]) {
-                m_out += s == Bold     ? u"**"_s
-                         : s == Italic ? u"_"_s
-                         : s == Strike ? u"~~"_s
-                                       : u"`"_s;
-                m_styleEmitted[s] = true;
-                m_emittedOrder.push_back(s);
-            }
+    openStyles(false);
+}
+
+// Markers are written only when text follows, so an empty <b></b> leaves nothing; none go
+// inside a code span, where they would be literal.
+void HtmlWriter::openStyles(bool outsideLinkOnly)
+{
+    if (m_styleEmitted[Code])
+        return;
+    for (Style s : {Bold, Italic, Strike, Code}) {
+        if (m_styleDepth[s] > 0 && !m_styleEmitted[s]
+            && (!outsideLinkOnly || m_styleDepthAtLink[s] > 0)) {
+            m_out += marker(s);
+            m_styleEmitted[s] = true;
+            m_emittedOrder.push_back(s);
         }
     }
 }
@@ -560,6 +570,16 @@ void HtmlWriter::text(QStringView text)
     }
 }
 
+QString HtmlWriter::marker(Style style)
+{
+    switch (style) {
+    case Bold: return u"**"_s;
+    case Italic: return u"_"_s;
+    case Strike: return u"~~"_s;
+    default: return u"`"_s;
+    }
+}
+
 void HtmlWriter::openStyle(Style style)
 {
     ++m_styleDepth[style];
@@ -575,7 +595,7 @@ void HtmlWriter::closeStyle(Style style)
     while (!m_emittedOrder.empty()) {
         const Style top = m_emittedOrder.back();
         m_emittedOrder.pop_back();
-        m_out += top == Bold ? u"**"_s : top == Italic ? u"_"_s : top == Strike ? u"~~"_s : u"`"_s;
+        m_out += marker(top);
         m_styleEmitted[top] = false;
         if (top == style)
             break;
@@ -587,7 +607,7 @@ void HtmlWriter::closeEmittedStyles()
     while (!m_emittedOrder.empty()) {
         const Style top = m_emittedOrder.back();
         m_emittedOrder.pop_back();
-        m_out += top == Bold ? u"**"_s : top == Italic ? u"_"_s : top == Strike ? u"~~"_s : u"`"_s;
+        m_out += marker(top);
         m_styleEmitted[top] = false;
     }
 }
@@ -603,7 +623,11 @@ void HtmlWriter::finishLink()
             writeInline(link({}, m_href));
         return;
     }
-    closeEmittedStyles();
+    while (m_emittedOrder.size() > m_linkStyles) {
+        m_out += marker(m_emittedOrder.back()); // they reopen after the link if still open
+        m_styleEmitted[m_emittedOrder.back()] = false;
+        m_emittedOrder.pop_back();
+    }
     const QString label = m_out.mid(m_labelStart);
     const qsizetype bracket = m_labelStart - 1;
     m_labelStart = -1;
@@ -688,8 +712,7 @@ void HtmlWriter::endPre()
     qsizetype lastText = code.size();
     while (lastText > 0 && isSpace(code.at(lastText - 1)))
         --lastText;
-    if (const qsizetype lineEnd = code.indexOf(u'\n', lastText); lineEnd >= 0)
-        code.truncate(lineEnd); // blank lines at the end only pad the block
+    code.truncate(lastText); // blank lines and spaces at the end only pad the block
     if (code.trimmed().isEmpty()) {
         breakLine(2);
         return;
@@ -765,6 +788,8 @@ void HtmlWriter::tag(const Tag &tag)
     } else if (name == u"a") {
         if (open && !tag.selfClosing && !m_inLink) {
             m_inLink = true;
+            std::copy(std::begin(m_styleDepth), std::end(m_styleDepth),
+                      std::begin(m_styleDepthAtLink));
             m_href = attribute(tag.attributes, u"href");
             m_labelStart = -1;
         } else if (!open) {
@@ -874,7 +899,8 @@ bool looksLikeHtml(const QString &text)
 {
     // Only the tags trackers write: "List<T>" or "<none>" in plain text is not HTML.
     static const QRegularExpression tag(
-        u"</?(?:p|br|a|b|i|u|s|em|strong|tt|code|pre|div|span|ul|ol|li|h[1-6]|blockquote|img|font"
+        u"(?<!\\\\)</"
+        u"?(?:p|br|a|b|i|u|s|em|strong|tt|code|pre|div|span|ul|ol|li|h[1-6]|blockquote|img|font"
         "|del|ins|strike|table|thead|tbody|tr|td|th|hr|sup|sub|cite|dl|dt|dd|kbd|center)"
         "(?:\\s[^<>]*)?/?>"_s,
         QRegularExpression::CaseInsensitiveOption);

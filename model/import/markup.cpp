@@ -71,14 +71,44 @@ bool isWebUrl(QStringView url)
     return scheme.match(url.toString()).hasMatch();
 }
 
-// A link destination as Markdown reads it: one with spaces or parentheses goes in <…>.
+// A link destination as Markdown reads it. Balanced parentheses (Wikipedia's) may stay,
+// others are escaped; a URL with spaces goes in <…>, or has them encoded where it cannot.
 QString linkDestination(const QString &url)
 {
+    int depth = 0;
+    bool balanced = true;
+    bool spaces = false;
     for (QChar c : url) {
-        if (isSpace(c) || c == u'(' || c == u')')
-            return u'<' + url + u'>';
+        if (c == u'(')
+            ++depth;
+        else if (c == u')' && --depth < 0)
+            balanced = false;
+        else if (isSpace(c))
+            spaces = true;
     }
-    return url;
+    QString out = url;
+    if (!balanced || depth != 0) {
+        out.replace(u"("_s, u"\\("_s);
+        out.replace(u")"_s, u"\\)"_s);
+    }
+    if (!spaces)
+        return out;
+    if (!out.contains(u'<') && !out.contains(u'>') && !out.contains(u'\n') && !out.contains(u'\r'))
+        return u'<' + out + u'>';
+    QString encoded;
+    for (QChar c : out)
+        encoded += isSpace(c) ? u'%' + QString::number(c.unicode(), 16).rightJustified(2, u'0')
+                              : QString(c);
+    return encoded;
+}
+
+// Text that goes between [ and ]: a bracket in it would end the label early.
+QString escapeLabel(const QString &label)
+{
+    QString out = label;
+    out.replace(u"["_s, u"\\["_s);
+    out.replace(u"]"_s, u"\\]"_s);
+    return out;
 }
 
 QString link(const QString &label, const QString &url)
@@ -97,22 +127,32 @@ QString link(const QString &label, const QString &url)
 constexpr char16_t kOpen = 0xE000;
 constexpr char16_t kClose = 0xE001;
 
+bool hasPlaceholders(const QString &text)
+{
+    return text.contains(QChar(kOpen)) || text.contains(QChar(kClose));
+}
+
+QString placeholder(qsizetype index)
+{
+    return QChar(kOpen) + QString::number(index) + QChar(kClose);
+}
+
+// `saved` holds spans a caller protected already, as placeholders in `line`.
 template<typename SpanFn, typename PlainFn>
 QString convertInline(const QString &line, const QRegularExpression &spans, SpanFn span,
-                      PlainFn plain)
+                      PlainFn plain, QStringList saved = {})
 {
     // Placeholders are private-use characters; a line that already holds them keeps its plain
     // text as it is rather than risk confusing the two.
-    const bool canProtect = !line.contains(QChar(kOpen)) && !line.contains(QChar(kClose));
+    const bool canProtect = !saved.isEmpty() || !hasPlaceholders(line);
     QString work;
-    QStringList saved;
     qsizetype last = 0;
     for (auto it = spans.globalMatch(line); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         work += QStringView(line).mid(last, m.capturedStart() - last);
         const QString converted = span(m);
         if (canProtect) {
-            work += QChar(kOpen) + QString::number(saved.size()) + QChar(kClose);
+            work += placeholder(saved.size());
             saved << converted;
         } else {
             work += converted;
@@ -380,6 +420,7 @@ private:
     int m_pendingBreak = 0; // 1: a new line, 2: a blank line, before the next text
     bool m_atLineStart = true;
     bool m_blankLine = false; // the last line written is blank (so one break is enough)
+    bool m_hardBreak = false; // the pending break is a <br> inside a block
     bool m_pendingSpace = false;
     QString m_headingLead;
 
@@ -450,6 +491,7 @@ QString HtmlWriter::blankLinePrefix() const
 
 void HtmlWriter::breakLine(int lines)
 {
+    m_hardBreak = false;
     if (m_inCell) {
         // A table row is one line: breaks inside a cell become spaces.
         m_pendingSpace = true;
@@ -467,13 +509,14 @@ void HtmlWriter::commitBreak()
         if (m_labelStart >= 0)
             finishLink(); // a link does not span blocks
         if (!m_atLineStart)
-            m_out += u'\n';
+            m_out += m_hardBreak && m_pendingBreak == 1 ? u"\\\n"_s : u"\n"_s;
         if (m_pendingBreak > 1 && !m_blankLine)
             m_out += blankLinePrefix() + u'\n';
         m_blankLine = m_pendingBreak > 1;
         m_atLineStart = true;
     }
     m_pendingBreak = 0;
+    m_hardBreak = false;
 }
 
 // Everything that waits for the next visible character: the line break, the line's prefix,
@@ -564,6 +607,8 @@ void HtmlWriter::text(QStringView text)
             if (c == u'<' && (isAsciiLetter(next) || next == u'/' || next == u'!' || next == u'?'))
                 m_out += u'\\';
             else if (c == u'|' && m_inCell)
+                m_out += u'\\';
+            else if ((c == u'[' || c == u']') && m_labelStart >= 0)
                 m_out += u'\\';
             m_out += c;
         }
@@ -799,7 +844,7 @@ void HtmlWriter::tag(const Tag &tag)
         if (open) {
             const QString src = attribute(tag.attributes, u"src");
             if (!src.isEmpty()) {
-                writeInline(u"!["_s + attribute(tag.attributes, u"alt") + u"]("_s
+                writeInline(u"!["_s + escapeLabel(attribute(tag.attributes, u"alt")) + u"]("_s
                             + linkDestination(src) + u')');
             }
         }
@@ -808,6 +853,8 @@ void HtmlWriter::tag(const Tag &tag)
             m_pendingSpace = true;
         else if (!m_out.isEmpty() || m_pendingBreak > 0)
             breakLine(m_pendingBreak >= 1 ? 2 : 1);
+        // A line break within a paragraph; Markdown joins plain line breaks into one line.
+        m_hardBreak = m_pendingBreak == 1;
     } else if (name == u"p" || name == u"div" || name == u"dl" || name == u"center"
                || name == u"section" || name == u"article" || name == u"figure") {
         breakLine(2);
@@ -1049,7 +1096,6 @@ QString textileInline(const QString &line)
         "|(?<![\\w!])!(?<align>[<>=]?)(?<src>[^\\s!()]*[./][^\\s!()]*)(?:\\((?<alt>[^)\\n]*)\\))?!"
         "(?::(?<imglink>[^\\s<>\"]+))?"
         "|(?<url>(?:https?|ftps?)://[^\\s<>\"]+)"_s);
-    static const QRegularExpression linkTitle(u"\\s*\\([^()]*\\)$"_s);
     const auto span = [](const QRegularExpressionMatch &m) -> QString {
         if (m.capturedLength(u"code") > 0)
             return codeSpan(m.capturedView(u"code"));
@@ -1057,7 +1103,11 @@ QString textileInline(const QString &line)
             const QStringView href = m.capturedView(u"href");
             const qsizetype keep = urlLengthWithoutPunctuation(href);
             QString label = m.captured(u"label");
-            label.remove(linkTitle); // "label(title)":url
+            if (label.endsWith(u')')) { // "label(title)":url
+                const qsizetype open = label.lastIndexOf(u'(');
+                if (open > 0)
+                    label = label.left(open).trimmed();
+            }
             return link(label, href.left(keep).toString()) + href.mid(keep).toString();
         }
         if (m.capturedLength(u"src") > 0) {
@@ -1080,7 +1130,7 @@ QString textileInline(const QString &line)
             u"(?<![\\w*])\\*(?![\\s*])([^*\\n]*?[^\\s*])?\\*(?![\\w*])"_s);
         static const QRegularExpression strike(
             u"(?<![\\w-])-(?![\\s-])([^\\n-]*?[^\\s-])?-(?![\\w-])"_s);
-        static const QRegularExpression colour(u"%\\{[^}\\n]*\\}([^%\\n]*)%"_s);
+        static const QRegularExpression colour(u"%\\{[^{}%\\n]*\\}([^%\\n]*)%"_s);
         text.replace(bold, u"**\\1**"_s);
         text.replace(strike, u"~~\\1~~"_s);
         text.replace(colour, u"\\1"_s); // %{color:red}text%: the colour has no Markdown
@@ -1107,6 +1157,8 @@ QString fromTextile(const QString &textile)
     static const QRegularExpression preEnd(u"(?:</code>\\s*)?</pre>"_s,
                                            QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression heading(u"^h([1-6])(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s+(.*)$"_s);
+    static const QRegularExpression tableAttributes(
+        u"^table(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s*$"_s);
     static const QRegularExpression blockPrefix(
         u"^(bq|bc|p)(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s+(.*)$"_s);
 
@@ -1163,7 +1215,7 @@ QString fromTextile(const QString &textile)
             i = std::min(j, lines.size() - 1);
             continue;
         }
-        if (text.startsWith(u'|') || text.startsWith(u"table"_s)) {
+        if (text.startsWith(u'|') || tableAttributes.match(text).hasMatch()) {
             out.add(text, &line); // tables read the same in Markdown
             continue;
         }
@@ -1240,19 +1292,16 @@ QString tracLink(const QString &target, const QString &label)
 QString tracInline(const QString &line, const QString &continuation)
 {
     static const QRegularExpression spans(
-        u"\\{\\{\\{(?<code>.*?)\\}\\}\\}"
-        "|(?<tick>`[^`\\n]+`)"
+        u"(?<tick>`[^`\\n]+`)"
         "|(?<br>\\[\\[BR\\]\\])"
-        "|\\[\\[Image\\((?<image>[^,)\\]]+)[^)\\]]*\\)\\]\\]"
-        "|\\[\\[(?<nt>[A-Za-z][\\w+.-]*:[^|\\]\\s]+)(?:\\|(?<nl>[^\\]]*))?\\]\\]"
+        "|\\[\\[Image\\((?<image>[^,()\\[\\]]+)[^()\\[\\]]*\\)\\]\\]"
+        "|\\[\\[(?<nt>[A-Za-z][\\w+.-]*:[^|\\]\\s]+)(?:\\|(?<nl>[^\\[\\]]*))?\\]\\]"
         "|(?<md>!?\\[[^\\]\\n]*\\]\\([^)\\s]*\\))"
-        "|\\[(?<target>[A-Za-z][\\w+.-]*:[^\\s\\]]+)(?:\\s+(?<label>[^\\]]*))?\\]"
+        "|\\[(?<target>[A-Za-z][\\w+.-]*:[^\\s\\]]+)(?:\\s+(?<label>[^\\[\\]]*))?\\]"
         "|(?<url>(?:https?|ftps?)://[^\\s<>\"]+)"_s);
     const auto span = [&continuation](const QRegularExpressionMatch &m) -> QString {
-        if (m.capturedLength(u"code") > 0)
-            return codeSpan(m.capturedView(u"code"));
         if (m.capturedLength(u"br") > 0)
-            return u'\n' + continuation;
+            return u"\\\n"_s + continuation; // a hard break: Markdown joins plain ones
         if (m.capturedLength(u"image") > 0)
             return u"![]("_s + linkDestination(m.captured(u"image").trimmed()) + u')';
         if (m.capturedLength(u"nt") > 0)
@@ -1270,7 +1319,39 @@ QString tracInline(const QString &line, const QString &continuation)
         text.replace(italic, u"_\\1_"_s);
         return text;
     };
-    return convertInline(line, spans, span, plain);
+    // At the end of a line the break is the line's own.
+    QString text = line;
+    qsizetype end = text.size();
+    while (true) {
+        qsizetype trimmed = end;
+        while (trimmed > 0 && text.at(trimmed - 1).isSpace())
+            --trimmed;
+        if (!QStringView(text).left(trimmed).endsWith(u"[[BR]]"))
+            break;
+        end = trimmed - 6;
+        while (end > 0 && text.at(end - 1).isSpace())
+            --end;
+    }
+    text.truncate(end);
+    // {{{code}}} is found by hand: a regex would scan to the end of the line for every
+    // unclosed {{{, which is quadratic.
+    QStringList saved;
+    if (!hasPlaceholders(text)) {
+        QString work;
+        qsizetype from = 0;
+        while (true) {
+            const qsizetype open = text.indexOf(u"{{{"_s, from);
+            const qsizetype close = open < 0 ? -1 : text.indexOf(u"}}}"_s, open + 3);
+            if (close < 0)
+                break;
+            const QStringView code = QStringView(text).mid(open + 3, close - open - 3);
+            work += text.mid(from, open - from) + placeholder(saved.size());
+            saved << (code.isEmpty() ? QString() : codeSpan(code));
+            from = close + 3;
+        }
+        text = work + text.mid(from);
+    }
+    return convertInline(text, spans, span, plain, saved);
 }
 
 } // namespace

@@ -47,7 +47,7 @@ void MarkupTest::shouldConvertHtml_data()
     QTest::newRow("paragraphs") << u"<p>one</p><p>two</p>"_s << u"one\n\ntwo"_s;
     QTest::newRow("whitespace collapsed")
         << u"<p>  a \n\t b   </p>\n\n<p> c</p>  "_s << u"a b\n\nc"_s;
-    QTest::newRow("line break") << u"<p>a<br/>b<br>c</p>"_s << u"a\nb\nc"_s;
+    QTest::newRow("line break") << u"<p>a<br/>b<br>c</p>"_s << u"a\\\nb\\\nc"_s;
     QTest::newRow("two line breaks") << u"<p>a<br/><br/>b</p>"_s << u"a\n\nb"_s;
     QTest::newRow("bold and italics")
         << u"<p><b>b</b> <strong>s</strong> <i>i</i> <em>e</em></p>"_s << u"**b** **s** _i_ _e_"_s;
@@ -72,7 +72,13 @@ void MarkupTest::shouldConvertHtml_data()
                                << u"<mailto:a@b.org>"_s;
     QTest::newRow("link with parentheses")
         << uR"x(<a href="https://en.wikipedia.org/wiki/C_(language)">C</a>)x"_s
-        << u"[C](<https://en.wikipedia.org/wiki/C_(language)>)"_s;
+        << u"[C](https://en.wikipedia.org/wiki/C_(language))"_s;
+    QTest::newRow("link with unbalanced parenthesis")
+        << uR"(<a href="https://x.org/a)b">x</a>)"_s << u"[x](https://x.org/a\\)b)"_s;
+    QTest::newRow("link with spaces") << uR"(<a href="file:///C:/My Files/a.txt">a</a>)"_s
+                                      << u"[a](<file:///C:/My Files/a.txt>)"_s;
+    QTest::newRow("label with brackets")
+        << uR"(<a href="https://x">[SBE] fix</a>)"_s << u"[\\[SBE\\] fix](https://x)"_s;
     QTest::newRow("link without label")
         << uR"(<p>see <a href="https://x.org"></a></p>)"_s << u"see <https://x.org>"_s;
     QTest::newRow("anchor only") << uR"(<h2><a name="Summary"></a>Summary</h2>)"_s
@@ -97,7 +103,7 @@ void MarkupTest::shouldConvertHtml_data()
         << u"<p>x</p><ul><li>a</li></ul><p>y</p>"_s << u"x\n\n- a\n\ny"_s;
     QTest::newRow("unclosed items") << u"<ul><li>a<li>b</ul>"_s << u"- a\n- b"_s;
     QTest::newRow("item outside a list") << u"<li>a</li><li>b</li>"_s << u"- a\n- b"_s;
-    QTest::newRow("line break in an item") << u"<ul><li>a<br/>b</li></ul>"_s << u"- a\n  b"_s;
+    QTest::newRow("line break in an item") << u"<ul><li>a<br/>b</li></ul>"_s << u"- a\\\n  b"_s;
     QTest::newRow("blockquote") << u"<blockquote><p>a</p><p>b</p></blockquote><p>c</p>"_s
                                 << u"> a\n>\n> b\n\nc"_s;
     QTest::newRow("quote in a quote")
@@ -223,8 +229,8 @@ void MarkupTest::shouldConvertRealJiraDescriptions_data()
            "{'name': 'Drew Paroski', 'email': 'drew.paroski@mongodb.com', 'username': "
            "'paroski'}\n\n"
            "Message: [~~SERVER-79005~~](https://jira.mongodb.org/browse/SERVER-79005) [SBE] Call "
-           "registerSlot() lazily for certain variables\n"
-           "Branch: master\n"
+           "registerSlot() lazily for certain variables\\\n"
+           "Branch: master\\\n"
            "<https://github.com/mongodb/mongo/commit/3cda7c96c8e2c96d589babd9791778f7b66d1704>"_s;
     QTest::newRow("thumbnail and line breaks")
         << u"\n\t\t\t\t<p> <span class=\"image-wrap\" style=\"\"><a id=\"445321_thumb\" "
@@ -238,7 +244,7 @@ void MarkupTest::shouldConvertRealJiraDescriptions_data()
            "\"Unschedule all tasks\" in the dropdown menu. </p>\n\t\t\t"_s
         << u"[![](https://jira.mongodb.org/secure/thumbnail/445321/_thumb_445321.png)]"
            "(https://jira.mongodb.org/secure/attachment/445321/"
-           "445321_image-2023-04-20-15-52-20-339.png)\n"
+           "445321_image-2023-04-20-15-52-20-339.png)\\\n"
            "If somebody wants to unschedule all tasks in a patch, they need to click on "
            "\"Unschedule all tasks\" in the dropdown menu."_s;
     QTest::newRow("non-breaking space at the end")
@@ -356,13 +362,14 @@ void MarkupTest::shouldConvertTracWiki_data()
         << u"see http://x.org/''a''/b."_s << u"see http://x.org/''a''/b."_s;
     QTest::newRow("bold around a link")
         << u"'''see [http://x y]'''"_s << u"**see [y](http://x)**"_s;
-    QTest::newRow("line break") << u"a[[BR]]b"_s << u"a\nb"_s;
+    QTest::newRow("line break") << u"a[[BR]]b"_s << u"a\\\nb"_s;
+    QTest::newRow("line break at the end") << u"a [[BR]]\nb[[BR]]"_s << u"a\nb"_s;
     QTest::newRow("image") << u"[[Image(shot.png, 50%)]]"_s << u"![](shot.png)"_s;
     QTest::newRow("other macros kept") << u"[[TOC]]"_s << u"[[TOC]]"_s;
     QTest::newRow("bullets") << u" * a\n * b\n   * c\n * d"_s << u"- a\n- b\n  - c\n- d"_s;
     QTest::newRow("numbered") << u" 1. a\n 1. b\n    a. c"_s << u"1. a\n2. b\n   1. c"_s;
     QTest::newRow("item continued") << u" * a\n   more\n\nafter"_s << u"- a\n  more\n\nafter"_s;
-    QTest::newRow("line break in an item") << u" * a[[BR]]b"_s << u"- a\n  b"_s;
+    QTest::newRow("line break in an item") << u" * a[[BR]]b"_s << u"- a\\\n  b"_s;
     QTest::newRow("code block") << u"{{{\n'''x''' [http://y z]\n  ''w''\n}}}"_s
                                 << u"```\n'''x''' [http://y z]\n  ''w''\n```"_s;
     QTest::newRow("code block with processor")
@@ -460,6 +467,14 @@ void MarkupTest::shouldFinishHostileInputQuickly_data()
             wiki += QString(i, u' ') + u"* x\n"_s;
         return wiki;
     }();
+    QTest::newRow("textile colour openers") << 1 << u"%{"_s.repeated(kMegabyte / 2);
+    QTest::newRow("textile label of spaces")
+        << 1 << u"\""_s + QString(kMegabyte, u' ') + u")\":x"_s;
+    QTest::newRow("trac code openers") << 2 << u"{{{ "_s.repeated(kMegabyte / 4);
+    QTest::newRow("trac link openers") << 2 << u"[a:b "_s.repeated(kMegabyte / 5);
+    QTest::newRow("trac new link openers") << 2 << u"[[a:b|"_s.repeated(kMegabyte / 6);
+    QTest::newRow("trac image openers") << 2 << u"[[Image("_s.repeated(kMegabyte / 8);
+    QTest::newRow("trac breaks") << 2 << u"[[BR]] "_s.repeated(kMegabyte / 7);
     QTest::newRow("trac block openers") << 2 << u"{{{#!div\n"_s.repeated(kMegabyte / 9);
 }
 

@@ -49,7 +49,13 @@ QString fencedBlock(QStringView code, const QString &lang, const QString &indent
                     const QString &firstIndent)
 {
     const QString fence(std::max(3, longestRun(code, u'`') + 1), u'`');
-    QString out = firstIndent + fence + lang + u'\n';
+    // The info string ends the fence line: a backtick or space in it would change the fence.
+    QString info;
+    for (QChar c : lang) {
+        if (c.isLetterOrNumber() || c == u'+' || c == u'#' || c == u'.' || c == u'_' || c == u'-')
+            info += c;
+    }
+    QString out = firstIndent + fence + info + u'\n';
     for (QStringView line : code.split(u'\n')) {
         if (line.endsWith(u'\r'))
             line.chop(1);
@@ -97,7 +103,7 @@ QString linkDestination(const QString &url)
         return u'<' + out + u'>';
     QString encoded;
     for (QChar c : out)
-        encoded += isSpace(c) ? u'%' + QString::number(c.unicode(), 16).rightJustified(2, u'0')
+        encoded += isSpace(c) ? QString::fromLatin1(QString(c).toUtf8().toPercentEncoding())
                               : QString(c);
     return encoded;
 }
@@ -117,9 +123,10 @@ QString link(const QString &label, const QString &url)
         static const QRegularExpression autolink(u"^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\\s<>]*$"_s);
         if (autolink.match(url).hasMatch())
             return u'<' + url + u'>';
-        return u'[' + (label.isEmpty() ? url : label) + u"]("_s + linkDestination(url) + u')';
+        return u'[' + escapeLabel(label.isEmpty() ? url : label) + u"]("_s + linkDestination(url)
+               + u')';
     }
-    return u'[' + label + u"]("_s + linkDestination(url) + u')';
+    return u'[' + escapeLabel(label) + u"]("_s + linkDestination(url) + u')';
 }
 
 // Protected spans (code, links, URLs) are swapped for placeholders while the emphasis rules run
@@ -187,13 +194,15 @@ QString convertInline(const QString &line, const QRegularExpression &spans, Span
 qsizetype urlLengthWithoutPunctuation(QStringView url)
 {
     qsizetype n = url.size();
+    qsizetype unmatched = url.count(u')') - url.count(u'(');
     while (n > 1) {
         const QChar c = url.at(n - 1);
         if (c == u'.' || c == u',' || c == u';' || c == u':' || c == u'!' || c == u'?'
             || c == u'\'') {
             --n;
-        } else if (c == u')' && url.left(n).count(u'(') < url.left(n).count(u')')) {
+        } else if (c == u')' && unmatched > 0) {
             --n; // "(see http://x)" - a URL's own parentheses come in pairs
+            --unmatched;
         } else {
             break;
         }
@@ -310,7 +319,10 @@ Tag parseTag(QStringView text, qsizetype i)
     if (j >= text.size() || !isAsciiLetter(text.at(j)))
         return tag;
     const qsizetype nameStart = j;
-    while (j < text.size() && (isAsciiLetter(text.at(j)) || text.at(j).isDigit()))
+    // Word's <o:p> and Confluence's <ac:structured-macro> are tags too (dropped, text kept).
+    while (j < text.size()
+           && (isAsciiLetter(text.at(j)) || text.at(j).isDigit() || text.at(j) == u':'
+               || text.at(j) == u'-'))
         ++j;
     const qsizetype nameEnd = j;
     if (j < text.size() && !isSpace(text.at(j)) && text.at(j) != u'/' && text.at(j) != u'>')
@@ -406,6 +418,7 @@ private:
     void openStyle(Style style);
     void closeStyle(Style style);
     void closeEmittedStyles();
+    void closeInnermost();
     void finishLink();
     void openContainer(bool quote, bool ordered, int start);
     void closeContainer(bool quote);
@@ -434,6 +447,7 @@ private:
     int m_styleDepth[StyleCount] = {};
     bool m_styleEmitted[StyleCount] = {};
     std::vector<Style> m_emittedOrder; // so closing markers nest the way the opening ones did
+    qsizetype m_codeStart = 0;         // where the open code span's content starts in m_out
 
     bool m_inLink = false;
     QString m_href;
@@ -562,6 +576,8 @@ void HtmlWriter::openStyles(bool outsideLinkOnly)
             m_out += marker(s);
             m_styleEmitted[s] = true;
             m_emittedOrder.push_back(s);
+            if (s == Code)
+                m_codeStart = m_out.size();
         }
     }
 }
@@ -639,22 +655,33 @@ void HtmlWriter::closeStyle(Style style)
     // Close what was opened inside it first; those reopen before the next text.
     while (!m_emittedOrder.empty()) {
         const Style top = m_emittedOrder.back();
-        m_emittedOrder.pop_back();
-        m_out += marker(top);
-        m_styleEmitted[top] = false;
+        closeInnermost();
         if (top == style)
             break;
     }
 }
 
+// Writes the closing marker of the innermost style written. A code span's delimiter is only
+// known once its content is: with a backtick inside, the span is written again with a longer
+// one.
+void HtmlWriter::closeInnermost()
+{
+    const Style top = m_emittedOrder.back();
+    m_emittedOrder.pop_back();
+    m_styleEmitted[top] = false;
+    if (top == Code && m_out.indexOf(u'`', m_codeStart) >= 0) {
+        const QString code = m_out.mid(m_codeStart);
+        m_out.truncate(m_codeStart - 1);
+        m_out += codeSpan(code);
+        return;
+    }
+    m_out += marker(top);
+}
+
 void HtmlWriter::closeEmittedStyles()
 {
-    while (!m_emittedOrder.empty()) {
-        const Style top = m_emittedOrder.back();
-        m_emittedOrder.pop_back();
-        m_out += marker(top);
-        m_styleEmitted[top] = false;
-    }
+    while (!m_emittedOrder.empty())
+        closeInnermost();
 }
 
 void HtmlWriter::finishLink()
@@ -668,11 +695,8 @@ void HtmlWriter::finishLink()
             writeInline(link({}, m_href));
         return;
     }
-    while (m_emittedOrder.size() > m_linkStyles) {
-        m_out += marker(m_emittedOrder.back()); // they reopen after the link if still open
-        m_styleEmitted[m_emittedOrder.back()] = false;
-        m_emittedOrder.pop_back();
-    }
+    while (m_emittedOrder.size() > m_linkStyles)
+        closeInnermost(); // they reopen after the link if still open
     const QString label = m_out.mid(m_labelStart);
     const qsizetype bracket = m_labelStart - 1;
     m_labelStart = -1;

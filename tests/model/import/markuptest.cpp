@@ -57,6 +57,9 @@ void MarkupTest::shouldConvertHtml_data()
     QTest::newRow("overlapping styles nest") << u"<b>a<i>b</b>c</i>"_s << u"**a_b_**_c_"_s;
     QTest::newRow("inline code") << u"<p>run <tt>make</tt> or <code>ninja</code></p>"_s
                                  << u"run `make` or `ninja`"_s;
+    QTest::newRow("code with backticks")
+        << u"<tt>a`b</tt> <code>`x`</code>"_s << u"``a`b`` `` `x` ``"_s;
+    QTest::newRow("namespaced tags") << u"<p>a<o:p></o:p> <ac:macro>b</ac:macro></p>"_s << u"a b"_s;
     QTest::newRow("no markers in code") << u"<code>a <b>b</b></code>"_s << u"`a b`"_s;
     QTest::newRow("strike") << u"<del>gone</del> <s>x</s>"_s << u"~~gone~~ ~~x~~"_s;
     QTest::newRow("link")
@@ -325,6 +328,8 @@ void MarkupTest::shouldConvertTextile_data()
     QTest::newRow("urls keep their characters")
         << u"http://x.org/-a-/*b*/_c_ and https://y.org/@d@"_s
         << u"http://x.org/-a-/*b*/_c_ and https://y.org/@d@"_s;
+    QTest::newRow("link label with brackets")
+        << u"\"[x]\":https://y"_s << u"[\\[x\\]](https://y)"_s;
     QTest::newRow("colour span") << u"%{color:red}alert%"_s << u"alert"_s;
     QTest::newRow("crlf lines") << u"h2. T\r\nplain\r\n"_s << u"## T\r\nplain\r\n"_s;
     QTest::newRow("malformed") << u"*unclosed @code \"label\": !x!"_s
@@ -474,6 +479,8 @@ void MarkupTest::shouldFinishHostileInputQuickly_data()
     QTest::newRow("trac link openers") << 2 << u"[a:b "_s.repeated(kMegabyte / 5);
     QTest::newRow("trac new link openers") << 2 << u"[[a:b|"_s.repeated(kMegabyte / 6);
     QTest::newRow("trac image openers") << 2 << u"[[Image("_s.repeated(kMegabyte / 8);
+    QTest::newRow("textile url of parentheses")
+        << 1 << u"\"a\":http://x/"_s + QString(kMegabyte, u')');
     QTest::newRow("trac breaks") << 2 << u"[[BR]] "_s.repeated(kMegabyte / 7);
     QTest::newRow("trac block openers") << 2 << u"{{{#!div\n"_s.repeated(kMegabyte / 9);
 }

@@ -1115,9 +1115,9 @@ QString textileInline(const QString &line)
     static const QRegularExpression spans(
         u"(?<![\\w@])@(?<code>(?=\\S)[^@\\n]*?\\S)@(?![\\w@])"
         "|(?<tick>`[^`\\n]+`)"
-        "|(?<md>!?\\[[^\\]\\n]*\\]\\([^)\\s]*\\))"
+        "|(?<md>!?\\[[^\\[\\]\\n]*\\]\\([^()\\s]*\\))"
         "|\"(?<label>[^\"\\n]+)\":(?<href>[^\\s<>\"]+)"
-        "|(?<![\\w!])!(?<align>[<>=]?)(?<src>[^\\s!()]*[./][^\\s!()]*)(?:\\((?<alt>[^)\\n]*)\\))?!"
+        "|(?<![\\w!])!(?<align>[<>=]?)(?<src>[^\\s!()]+)(?:\\((?<alt>[^)\\n]*)\\))?!"
         "(?::(?<imglink>[^\\s<>\"]+))?"
         "|(?<url>(?:https?|ftps?)://[^\\s<>\"]+)"_s);
     const auto span = [](const QRegularExpressionMatch &m) -> QString {
@@ -1135,6 +1135,9 @@ QString textileInline(const QString &line)
             return link(label, href.left(keep).toString()) + href.mid(keep).toString();
         }
         if (m.capturedLength(u"src") > 0) {
+            // An image names a file or URL; "!wow!" is just emphatic.
+            if (!m.captured(u"src").contains(u'.') && !m.captured(u"src").contains(u'/'))
+                return m.captured(0);
             const QString image = u"!["_s + m.captured(u"alt") + u"]("_s
                                   + linkDestination(m.captured(u"src")) + u')';
             if (m.capturedLength(u"imglink") == 0)
@@ -1176,7 +1179,7 @@ QString textileListMarkers(const QString &line)
 QString fromTextile(const QString &textile)
 {
     static const QRegularExpression preStart(
-        u"^\\s*<pre(?:\\s[^>]*)?>(?:\\s*<code(?:\\s[^>]*?class=\"(?<lang>[^\"]*)\")?[^>]*>)?"_s,
+        u"^\\s*<pre(?:\\s[^>]*)?>(?:\\s*<code(?<attributes>[^>]*)>)?"_s,
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression preEnd(u"(?:</code>\\s*)?</pre>"_s,
                                            QRegularExpression::CaseInsensitiveOption);
@@ -1209,9 +1212,10 @@ QString fromTextile(const QString &textile)
         }
         if (const QRegularExpressionMatch m = preStart.match(text); m.hasMatch()) {
             // <pre> (or <pre><code class="lang">) up to </pre>, literal in between.
-            QString lang = languageFromClass(m.captured(u"lang"));
-            if (lang.isEmpty() && m.capturedLength(u"lang") > 0)
-                lang = m.captured(u"lang").section(u' ', 0, 0);
+            const QString cls = attribute(m.capturedView(u"attributes"), u"class");
+            QString lang = languageFromClass(cls);
+            if (lang.isEmpty())
+                lang = cls.section(u' ', 0, 0, QString::SectionSkipEmpty);
             QStringList code;
             QString after;
             QString rest = text.mid(m.capturedEnd());
@@ -1319,9 +1323,9 @@ QString tracInline(const QString &line, const QString &continuation)
         u"(?<tick>`[^`\\n]+`)"
         "|(?<br>\\[\\[BR\\]\\])"
         "|\\[\\[Image\\((?<image>[^,()\\[\\]]+)[^()\\[\\]]*\\)\\]\\]"
-        "|\\[\\[(?<nt>[A-Za-z][\\w+.-]*:[^|\\]\\s]+)(?:\\|(?<nl>[^\\[\\]]*))?\\]\\]"
-        "|(?<md>!?\\[[^\\]\\n]*\\]\\([^)\\s]*\\))"
-        "|\\[(?<target>[A-Za-z][\\w+.-]*:[^\\s\\]]+)(?:\\s+(?<label>[^\\[\\]]*))?\\]"
+        "|\\[\\[(?<nt>[A-Za-z][\\w+.-]*:[^|\\[\\]\\s]+)(?:\\|(?<nl>[^\\[\\]]*))?\\]\\]"
+        "|(?<md>!?\\[[^\\[\\]\\n]*\\]\\([^()\\s]*\\))"
+        "|\\[(?<target>[A-Za-z][\\w+.-]*:[^\\s\\[\\]]+)(?:\\s+(?<label>[^\\[\\]]*))?\\]"
         "|(?<url>(?:https?|ftps?)://[^\\s<>\"]+)"_s);
     const auto span = [&continuation](const QRegularExpressionMatch &m) -> QString {
         if (m.capturedLength(u"br") > 0)
@@ -1378,11 +1382,35 @@ QString tracInline(const QString &line, const QString &continuation)
     return convertInline(text, spans, span, plain, saved);
 }
 
+// "== Title ==", maybe with "#anchor" after: the level and the title, or level 0. By hand: the
+// regex for it backtracks quadratically over long runs of spaces.
+std::pair<int, QString> tracHeading(const QString &trimmed)
+{
+    qsizetype level = 0;
+    while (level < trimmed.size() && trimmed.at(level) == u'=')
+        ++level;
+    if (level == 0 || level > 6 || level >= trimmed.size() || !trimmed.at(level).isSpace())
+        return {0, {}};
+    QStringView rest = QStringView(trimmed).mid(level);
+    if (const qsizetype space = rest.lastIndexOf(u' ');
+        space >= 0 && rest.mid(space + 1).startsWith(u'#')) {
+        rest = rest.left(space).trimmed(); // the anchor
+    }
+    const QString closing(level, u'=');
+    if (!rest.endsWith(closing))
+        return {0, {}};
+    rest.chop(level);
+    if (rest.isEmpty() || !rest.back().isSpace() || rest.endsWith(u'='))
+        return {0, {}};
+    rest = rest.trimmed();
+    return rest.isEmpty() ? std::pair<int, QString>{0, {}}
+                          : std::pair<int, QString>{int(level), rest.toString()};
+}
+
 } // namespace
 
 QString fromTracWiki(const QString &wiki)
 {
-    static const QRegularExpression heading(u"^\\s*(={1,6})\\s+(.+?)\\s+\\1\\s*(?:#\\S+)?\\s*$"_s);
     static const QRegularExpression listItem(
         u"^(\\s+)(\\*|-|\\d+\\.|[a-zA-Z]\\.|[ivxIVX]+\\.)\\s+(.*)$"_s);
     static const QRegularExpression markdownItem(u"^(?:[-*+]|\\d+\\.)\\s"_s);
@@ -1446,10 +1474,9 @@ QString fromTracWiki(const QString &wiki)
             out.add(text, &line); // tables read the same in Markdown
             continue;
         }
-        if (const QRegularExpressionMatch m = heading.match(text); m.hasMatch()) {
+        if (const auto [level, title] = tracHeading(trimmed); level > 0) {
             levels.clear();
-            out.add(QString(m.capturedLength(1), u'#') + u' ' + tracInline(m.captured(2), {}),
-                    &line);
+            out.add(QString(level, u'#') + u' ' + tracInline(title, {}), &line);
             continue;
         }
         if (markdownItem.match(text).hasMatch())

@@ -349,8 +349,10 @@ void MarkupTest::shouldConvertTracWiki_data()
     QTest::addColumn<QString>("markdown");
 
     QTest::newRow("empty") << QString() << QString();
-    QTest::newRow("headings") << u"= One =\n== Two == #anchor\n=== Three ==="_s
+    QTest::newRow("headings") << u"= One =\n== Two == #anchor\n  === Three ==="_s
                               << u"# One\n## Two\n### Three"_s;
+    QTest::newRow("not headings") << u"= x\n== y =\na = b =\n= =\n======= x ======="_s
+                                  << u"= x\n== y =\na = b =\n= =\n======= x ======="_s;
     QTest::newRow("emphasis") << u"'''bold''' ''italic'' '''''both'''''"_s
                               << u"**bold** _italic_ **_both_**"_s;
     QTest::newRow("inline code") << u"run {{{make '''all'''}}} now"_s
@@ -481,6 +483,12 @@ void MarkupTest::shouldFinishHostileInputQuickly_data()
     QTest::newRow("trac image openers") << 2 << u"[[Image("_s.repeated(kMegabyte / 8);
     QTest::newRow("textile url of parentheses")
         << 1 << u"\"a\":http://x/"_s + QString(kMegabyte, u')');
+    QTest::newRow("textile image of dots") << 1 << u"!"_s + u"./"_s.repeated(kMegabyte / 2);
+    QTest::newRow("textile brackets") << 1 << u"["_s.repeated(kMegabyte);
+    QTest::newRow("textile pre code without end")
+        << 1 << u"<pre><code "_s + u"class=\""_s.repeated(kMegabyte / 7);
+    QTest::newRow("trac heading of spaces") << 2 << u"= "_s + QString(kMegabyte, u' ') + u"x"_s;
+    QTest::newRow("trac targets") << 2 << u"[a:b"_s.repeated(kMegabyte / 4);
     QTest::newRow("trac breaks") << 2 << u"[[BR]] "_s.repeated(kMegabyte / 7);
     QTest::newRow("trac block openers") << 2 << u"{{{#!div\n"_s.repeated(kMegabyte / 9);
 }

@@ -894,7 +894,8 @@ void HtmlWriter::tag(const Tag &tag)
             breakLine(nested ? 1 : 2);
             bool ok = false;
             const int start = attribute(tag.attributes, u"start").toInt(&ok);
-            openContainer(false, name == u"ol", ok ? start : 1);
+            // Markdown numbers items with at most nine digits.
+            openContainer(false, name == u"ol", ok ? std::clamp(start, 0, 99999999) : 1);
         } else {
             closeContainer(false);
             const bool nested = std::any_of(m_containers.begin(), m_containers.end(),
@@ -918,7 +919,8 @@ void HtmlWriter::tag(const Tag &tag)
             startPre(languageFromClass(attribute(tag.attributes, u"class")));
     } else if (name == u"hr") {
         breakLine(2);
-        writeInline(u"---"_s);
+        flush(false); // no emphasis markers or '[' around the rule
+        m_out += u"---"_s;
         breakLine(2);
     } else if (name == u"table") {
         if (tag.selfClosing)
@@ -1187,7 +1189,7 @@ QString fromTextile(const QString &textile)
     static const QRegularExpression tableAttributes(
         u"^table(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s*$"_s);
     static const QRegularExpression blockPrefix(
-        u"^(bq|bc|p)(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s+(.*)$"_s);
+        u"^(bq|bc|pre)(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s+(.*)$"_s);
 
     const QList<Line> lines = splitLines(textile);
     LineOutput out;
@@ -1205,6 +1207,19 @@ QString fromTextile(const QString &textile)
             listKinds.clear();
             out.add(text, &line);
             continue;
+        }
+        const QString markers = textileListMarkers(text);
+        // "# Title" alone is more likely Markdown's heading than a one-item numbered list, so
+        // an all-'#' item counts only next to another item.
+        const bool numberedOnly = !markers.isEmpty() && !markers.contains(u'*');
+        const bool besideItem
+            = (i > 0 && !textileListMarkers(lines.at(i - 1).text).isEmpty())
+              || (i + 1 < lines.size() && !textileListMarkers(lines.at(i + 1).text).isEmpty());
+        const bool isItem = !markers.isEmpty() && (!numberedOnly || besideItem) && !inQuote;
+        if (!isItem) {
+            listWidths.clear(); // anything else ends the list: numbering starts again after it
+            listCounters.clear();
+            listKinds.clear();
         }
         if (isFence(text)) {
             i = copyFence(lines, i, out);
@@ -1254,30 +1269,23 @@ QString fromTextile(const QString &textile)
         }
         if (const QRegularExpressionMatch m = blockPrefix.match(text); m.hasMatch()) {
             const QString kind = m.captured(1);
-            if (kind == u"bc") {
-                // "bc." code lasts to the end of its paragraph.
+            if (kind == u"bc" || kind == u"pre") {
+                // "bc." and "pre." code last to the end of their paragraph.
                 QStringList code{m.captured(2)};
                 while (i + 1 < lines.size() && !lines.at(i + 1).text.trimmed().isEmpty())
                     code << lines.at(++i).text;
                 out.add(fencedBlock(code.join(u'\n'), {}));
                 continue;
             }
-            inQuote = kind == u"bq";
-            out.add((inQuote ? u"> "_s : QString()) + textileInline(m.captured(2)), &line);
+            inQuote = true;
+            out.add(u"> "_s + textileInline(m.captured(2)), &line);
             continue;
         }
         if (inQuote) {
             out.add(u"> "_s + textileInline(text), &line);
             continue;
         }
-        const QString markers = textileListMarkers(text);
-        // "# Title" alone is more likely Markdown's heading than a one-item numbered list, so
-        // an all-'#' item counts only next to another item.
-        const bool numberedOnly = !markers.isEmpty() && !markers.contains(u'*');
-        const bool besideItem
-            = (i > 0 && !textileListMarkers(lines.at(i - 1).text).isEmpty())
-              || (i + 1 < lines.size() && !textileListMarkers(lines.at(i + 1).text).isEmpty());
-        if (!markers.isEmpty() && (!numberedOnly || besideItem)) {
+        if (isItem) {
             const size_t depth = size_t(markers.size());
             // Deeper levels end here; a level that changes from '*' to '#' is a new list.
             const bool sameKind
@@ -1297,9 +1305,6 @@ QString fromTextile(const QString &textile)
             out.add(indentFor(listWidths, depth - 1) + bullet + textileInline(body), &line);
             continue;
         }
-        listWidths.clear();
-        listCounters.clear();
-        listKinds.clear();
         out.add(textileInline(text), &line);
     }
     return out.result();
@@ -1449,17 +1454,20 @@ QString fromTracWiki(const QString &wiki)
             QStringList code;
             int depth = 1;
             qsizetype j = i + 1;
-            if (lang.isEmpty() && j < lines.size() && lines.at(j).text.startsWith(u"#!"_s)) {
-                lang = lines.at(j).text.mid(2).section(u' ', 0, 0).trimmed();
+            if (lang.isEmpty() && j < lines.size()
+                && lines.at(j).text.trimmed().startsWith(u"#!"_s)) {
+                lang = lines.at(j).text.trimmed().mid(2).section(u' ', 0, 0);
                 ++j;
             }
+            // The block's lines lose the indentation of its {{{ (an item's), not their own.
+            const QStringView margin = QStringView(text).left(text.indexOf(u'{'));
             for (; j < lines.size(); ++j) {
-                const QString inner = lines.at(j).text.trimmed();
-                if (inner == u"}}}" && --depth == 0)
+                const QString &inner = lines.at(j).text;
+                if (inner.trimmed() == u"}}}" && --depth == 0)
                     break;
-                if (blockStart.match(lines.at(j).text).hasMatch())
+                if (blockStart.match(inner).hasMatch())
                     ++depth;
-                code << lines.at(j).text;
+                code << (inner.startsWith(margin) ? inner.mid(margin.size()) : inner);
             }
             if (lang == u"default" || lang == u"text")
                 lang.clear();

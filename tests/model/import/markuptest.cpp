@@ -315,7 +315,8 @@ void MarkupTest::shouldConvertTextile_data()
         << u"* *bold* item\n* \"l\":http://x"_s << u"- **bold** item\n- [l](http://x)"_s;
     QTest::newRow("bold at line start is no list") << u"*bold* start"_s << u"**bold** start"_s;
     QTest::newRow("quote") << u"bq. quoted\nstill\n\nafter"_s << u"> quoted\n> still\n\nafter"_s;
-    QTest::newRow("paragraph prefix") << u"p. text"_s << u"text"_s;
+    // "p." would strip the page number from "p. 42"; the prefix stays.
+    QTest::newRow("paragraph prefix kept") << u"p. 42 says *so*"_s << u"p. 42 says **so**"_s;
     QTest::newRow("pre block") << u"<pre>\n*a* @b@ \"c\":http://d\n  -e-\n</pre>\nafter *x*"_s
                                << u"```\n*a* @b@ \"c\":http://d\n  -e-\n```\nafter **x**"_s;
     QTest::newRow("pre code block")
@@ -324,6 +325,9 @@ void MarkupTest::shouldConvertTextile_data()
     QTest::newRow("one line pre") << u"<pre>x *y*</pre>"_s << u"```\nx *y*\n```"_s;
     QTest::newRow("unclosed pre") << u"<pre>\na\n*b*"_s << u"```\na\n*b*\n```"_s;
     QTest::newRow("bc block") << u"bc. x = *y*\nz\n\nafter"_s << u"```\nx = *y*\nz\n```\n\nafter"_s;
+    QTest::newRow("pre paragraph") << u"pre. a *b*\n  c"_s << u"```\na *b*\n  c\n```"_s;
+    QTest::newRow("numbering restarts after a heading")
+        << u"# a\n# b\nh2. T\n# c\n# d"_s << u"1. a\n2. b\n## T\n1. c\n2. d"_s;
     QTest::newRow("table kept") << u"|_. a|_. b|\n|*c*|d|"_s << u"|_. a|_. b|\n|*c*|d|"_s;
     QTest::newRow("urls keep their characters")
         << u"http://x.org/-a-/*b*/_c_ and https://y.org/@d@"_s
@@ -386,8 +390,14 @@ void MarkupTest::shouldConvertTracWiki_data()
         << u"{{{#!div\n{{{\ncode\n}}}\n}}}\nafter"_s << u"```div\n{{{\ncode\n}}}\n```\nafter"_s;
     QTest::newRow("unclosed code block") << u"{{{\na\n''b''"_s << u"```\na\n''b''\n```"_s;
     QTest::newRow("code block in an item")
-        << u" * a\n   {{{\n   x\n   }}}"_s << u"- a\n  ```\n     x\n  ```"_s;
+        << u" * a\n   {{{\n   #!sh\n   x\n     y\n   }}}"_s << u"- a\n  ```sh\n  x\n    y\n  ```"_s;
     QTest::newRow("table kept") << u"||a||'''b'''||\n||c||d||"_s << u"||a||'''b'''||\n||c||d||"_s;
+    // Verbatim from the shared samples (trac-csv/tratihubis_test_tickets.csv, ticket 3).
+    QTest::newRow("real ticket")
+        << u"An enhancement that brings multiple improvements:\n\n * some\n * other\n * next\n"
+           " * more\n * ..."_s
+        << u"An enhancement that brings multiple improvements:\n\n- some\n- other\n- next\n"
+           "- more\n- ..."_s;
     QTest::newRow("ticket refs and strike")
         << u"#123 and ~~gone~~ and ticket:4"_s << u"#123 and ~~gone~~ and ticket:4"_s;
     QTest::newRow("malformed") << u"'''unclosed {{{ code [http://x"_s

@@ -1,5 +1,6 @@
 #include "markup.h"
 
+#include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QStringList>
@@ -68,6 +69,81 @@ QString fencedBlock(QStringView code, const QString &lang, const QString &indent
 QString fencedBlock(QStringView code, const QString &lang, const QString &indent = {})
 {
     return fencedBlock(code, lang, indent, indent);
+}
+
+// The length of the backtick fence that opens a Markdown code block on this line, or 0.
+int fenceLength(QStringView line)
+{
+    const QStringView trimmed = line.trimmed();
+    int n = 0;
+    while (n < trimmed.size() && trimmed.at(n) == u'`')
+        ++n;
+    // "``` x ```" is a code span: a fence's info string holds no backtick.
+    return n >= 3 && !trimmed.mid(n).contains(u'`') ? n : 0;
+}
+
+bool closesFence(QStringView line, int open)
+{
+    const QStringView trimmed = line.trimmed();
+    const int n = fenceLength(trimmed);
+    return n >= open && n == trimmed.size();
+}
+
+// The text with Markdown code (fenced blocks and `spans`) left out, to look for HTML in.
+QString withoutMarkdownCode(const QString &text)
+{
+    QString rest;
+    int open = 0;
+    for (QStringView line : QStringView(text).split(u'\n')) {
+        if (open > 0) {
+            if (closesFence(line, open))
+                open = 0;
+        } else if (const int n = fenceLength(line)) {
+            open = n;
+        } else {
+            rest += line;
+            rest += u'\n';
+        }
+    }
+    // A span runs from a run of backticks to the next run of the same length. Each run's
+    // partner is found from the right in one pass, so unmatched runs cost nothing more.
+    struct Run
+    {
+        qsizetype start;
+        qsizetype length;
+    };
+    std::vector<Run> runs;
+    for (qsizetype i = 0; i < rest.size();) {
+        if (rest.at(i) != u'`') {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < rest.size() && rest.at(i) == u'`')
+            ++i;
+        runs.push_back({start, i - start});
+    }
+    std::vector<qsizetype> partner(runs.size(), -1);
+    QHash<qsizetype, qsizetype> nextOfLength;
+    for (qsizetype r = qsizetype(runs.size()) - 1; r >= 0; --r) {
+        partner[size_t(r)] = nextOfLength.value(runs[size_t(r)].length, -1);
+        nextOfLength.insert(runs[size_t(r)].length, r);
+    }
+    QString out;
+    qsizetype from = 0;
+    for (size_t r = 0; r < runs.size();) {
+        if (partner[r] < 0) {
+            ++r;
+            continue;
+        }
+        const Run &close = runs[size_t(partner[r])];
+        out += QStringView(rest).mid(from, runs[r].start - from);
+        out += u' ';
+        from = close.start + close.length;
+        r = size_t(partner[r]) + 1;
+    }
+    out += QStringView(rest).mid(from);
+    return out;
 }
 
 bool isWebUrl(QStringView url)
@@ -977,7 +1053,8 @@ bool looksLikeHtml(const QString &text)
         "|del|ins|strike|table|thead|tbody|tr|td|th|hr|sup|sub|cite|dl|dt|dd|kbd|center)"
         "(?:\\s[^<>]*)?/?>"_s,
         QRegularExpression::CaseInsensitiveOption);
-    return tag.match(text).hasMatch();
+    // Tags inside Markdown code are code: converted output that quotes HTML reads back as is.
+    return tag.match(text).hasMatch() && tag.match(withoutMarkdownCode(text)).hasMatch();
 }
 
 } // namespace
@@ -1083,18 +1160,14 @@ private:
     bool m_first = true;
 };
 
-bool isFence(const QString &line)
-{
-    return line.trimmed().startsWith(u"```"_s);
-}
-
 // A Markdown fence already in the text: copied as it is, and its content is code.
 qsizetype copyFence(const QList<Line> &lines, qsizetype i, LineOutput &out)
 {
+    const int open = fenceLength(lines.at(i).text);
     out.add(lines.at(i).text, &lines.at(i));
     for (++i; i < lines.size(); ++i) {
         out.add(lines.at(i).text, &lines.at(i));
-        if (isFence(lines.at(i).text))
+        if (closesFence(lines.at(i).text, open))
             return i;
     }
     return i;
@@ -1192,6 +1265,26 @@ QString fromTextile(const QString &textile)
         u"^(bq|bc|pre)(?:\\([^)]*\\)|\\{[^}]*\\})*\\.\\s+(.*)$"_s);
 
     const QList<Line> lines = splitLines(textile);
+    // "# Title" is Markdown's heading as much as a Textile item: lines of '#' only are a list
+    // when their run of item lines has two items at the top level ("# a", "# b") or a '*'.
+    // So "# One" followed by "## Two" (Markdown headings, the output of "h1."/"h2.") stays.
+    std::vector<bool> isList(size_t(lines.size()), false);
+    for (qsizetype start = 0; start < lines.size();) {
+        qsizetype end = start;
+        int topLevel = 0;
+        bool bullets = false;
+        while (end < lines.size()) {
+            const QString markers = textileListMarkers(lines.at(end).text);
+            if (markers.isEmpty())
+                break;
+            topLevel += markers == u"#" ? 1 : 0;
+            bullets = bullets || markers.contains(u'*');
+            ++end;
+        }
+        for (qsizetype k = start; k < end; ++k)
+            isList[size_t(k)] = bullets || topLevel >= 2;
+        start = std::max(end, start + 1);
+    }
     LineOutput out;
     std::vector<int> listWidths; // each open list level's marker width
     std::vector<int> listCounters;
@@ -1209,19 +1302,13 @@ QString fromTextile(const QString &textile)
             continue;
         }
         const QString markers = textileListMarkers(text);
-        // "# Title" alone is more likely Markdown's heading than a one-item numbered list, so
-        // an all-'#' item counts only next to another item.
-        const bool numberedOnly = !markers.isEmpty() && !markers.contains(u'*');
-        const bool besideItem
-            = (i > 0 && !textileListMarkers(lines.at(i - 1).text).isEmpty())
-              || (i + 1 < lines.size() && !textileListMarkers(lines.at(i + 1).text).isEmpty());
-        const bool isItem = !markers.isEmpty() && (!numberedOnly || besideItem) && !inQuote;
+        const bool isItem = !markers.isEmpty() && isList.at(i) && !inQuote;
         if (!isItem) {
             listWidths.clear(); // anything else ends the list: numbering starts again after it
             listCounters.clear();
             listKinds.clear();
         }
-        if (isFence(text)) {
+        if (fenceLength(text) > 0) {
             i = copyFence(lines, i, out);
             continue;
         }
@@ -1441,7 +1528,7 @@ QString fromTracWiki(const QString &wiki)
             out.add(text, &line);
             continue;
         }
-        if (isFence(text)) {
+        if (fenceLength(text) > 0) {
             i = copyFence(lines, i, out);
             continue;
         }

@@ -15,6 +15,15 @@ namespace {
 // would not finish at all, so the bound is loose enough for a loaded machine.
 constexpr qint64 kSlowMs = 10000;
 
+// Markdown from any converter, read again by any of them, does not change: importing a record
+// twice, or text that was Markdown already, must not corrupt it.
+void verifyStable(const QString &markdown)
+{
+    QCOMPARE(Markup::fromHtml(markdown), markdown);
+    QCOMPARE(Markup::fromTextile(markdown), markdown);
+    QCOMPARE(Markup::fromTracWiki(markdown), markdown);
+}
+
 } // namespace
 
 class MarkupTest : public QObject
@@ -177,6 +186,7 @@ void MarkupTest::shouldConvertHtml()
     QFETCH(QString, html);
     QFETCH(QString, markdown);
     QCOMPARE(Markup::fromHtml(html), markdown);
+    verifyStable(markdown);
 }
 
 void MarkupTest::shouldConvertRealJiraDescriptions_data()
@@ -275,6 +285,7 @@ void MarkupTest::shouldConvertRealJiraDescriptions()
     QFETCH(QString, html);
     QFETCH(QString, markdown);
     QCOMPARE(Markup::fromHtml(html), markdown);
+    verifyStable(markdown);
 }
 
 void MarkupTest::shouldConvertTextile_data()
@@ -310,6 +321,8 @@ void MarkupTest::shouldConvertTextile_data()
     QTest::newRow("issue refs") << u"fixed by #123, see #45"_s << u"fixed by #123, see #45"_s;
     QTest::newRow("bullets") << u"* a\n** b\n*** c\n* d"_s << u"- a\n  - b\n    - c\n- d"_s;
     QTest::newRow("numbered") << u"# a\n# b\n## c"_s << u"1. a\n2. b\n   1. c"_s;
+    QTest::newRow("markdown headings are not numbered")
+        << u"# One\n## Two\n### Three\n\n# Alone"_s << u"# One\n## Two\n### Three\n\n# Alone"_s;
     QTest::newRow("numbered then bullets") << u"# a\n#* b\n* c"_s << u"1. a\n   - b\n- c"_s;
     QTest::newRow("list items with markup")
         << u"* *bold* item\n* \"l\":http://x"_s << u"- **bold** item\n- [l](http://x)"_s;
@@ -345,6 +358,7 @@ void MarkupTest::shouldConvertTextile()
     QFETCH(QString, textile);
     QFETCH(QString, markdown);
     QCOMPARE(Markup::fromTextile(textile), markdown);
+    verifyStable(markdown);
 }
 
 void MarkupTest::shouldConvertTracWiki_data()
@@ -409,6 +423,7 @@ void MarkupTest::shouldConvertTracWiki()
     QFETCH(QString, wiki);
     QFETCH(QString, markdown);
     QCOMPARE(Markup::fromTracWiki(wiki), markdown);
+    verifyStable(markdown);
 }
 
 void MarkupTest::shouldKeepTextWithoutMarkup_data()
@@ -427,7 +442,9 @@ void MarkupTest::shouldKeepTextWithoutMarkup_data()
     QTest::newRow("unicode") << u"Grüße \u2014 \U0001F600 \u00A0"_s;
     QTest::newRow("markdown") << u"# Title\n\n**bold** _it_ `code` ~~s~~ [l](https://x/?a=1&b=2)"
                                  "\n\n- a\n  - b\n\n1. one\n2. two\n\n> quote\n\n<https://x.org>"_s;
-    QTest::newRow("markdown code block") << u"```\n*a* ''b'' @c@ {{{d}}} -e-\n```"_s;
+    QTest::newRow("markdown code block") << u"```\n*a* ''b'' @c@ {{{d}}} -e- <b>x</b>\n```"_s;
+    QTest::newRow("markdown longer fence")
+        << u"````\n```\n<p>*a*</p>\n```\n````\n`<b>` and ``<i>`x`</i>``"_s;
 }
 
 void MarkupTest::shouldKeepTextWithoutMarkup()
@@ -473,6 +490,13 @@ void MarkupTest::shouldFinishHostileInputQuickly_data()
     QTest::newRow("unclosed quotes") << 0 << u"<p>"_s + u"<a href=\"x "_s.repeated(kMegabyte / 11);
     QTest::newRow("comment openers") << 0 << u"<p>"_s + u"<!-- "_s.repeated(kMegabyte / 5);
     QTest::newRow("ampersands") << 0 << u"<p>"_s + u"&#x&amp"_s.repeated(kMegabyte / 7);
+    QTest::newRow("backtick runs of every length") << 0 << [] {
+        QString text = u"<p>"_s;
+        for (int i = 1; text.size() < kMegabyte; ++i)
+            text += QString(i, u'`') + u" x "_s;
+        return text;
+    }();
+    QTest::newRow("fence lines") << 0 << u"<p>x</p>\n"_s + u"```\n<b>\n"_s.repeated(kMegabyte / 8);
     QTest::newRow("textile stars") << 1 << u"*a "_s.repeated(kMegabyte / 3);
     QTest::newRow("textile list depth") << 1 << u"*"_s.repeated(kMegabyte) + u" x\n* y"_s;
     QTest::newRow("textile pre openers") << 1 << u"<pre>\n"_s.repeated(kMegabyte / 6);

@@ -71,10 +71,37 @@ QString fencedBlock(QStringView code, const QString &lang, const QString &indent
     return fencedBlock(code, lang, indent, indent);
 }
 
-// The length of the backtick fence that opens a Markdown code block on this line, or 0.
+// A line without the quote marks and list markers in front of its content.
+QStringView withoutContainers(QStringView line)
+{
+    qsizetype i = 0;
+    while (i < line.size()) {
+        const QChar c = line.at(i);
+        if (c.isSpace() || c == u'>') {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < line.size() && j - i < 9 && line.at(j).isDigit())
+            ++j;
+        if (j > i && j < line.size() && (line.at(j) == u'.' || line.at(j) == u')'))
+            ++j; // "1." or "1)"
+        else if (j == i && (c == u'-' || c == u'*' || c == u'+'))
+            ++j;
+        else
+            break;
+        if (j < line.size() && !line.at(j).isSpace())
+            break; // "-x" or "1.5" is content
+        i = j;
+    }
+    return line.mid(i).trimmed();
+}
+
+// The length of the backtick fence that opens a Markdown code block on this line (maybe in a
+// quote or list item), or 0.
 int fenceLength(QStringView line)
 {
-    const QStringView trimmed = line.trimmed();
+    const QStringView trimmed = withoutContainers(line);
     int n = 0;
     while (n < trimmed.size() && trimmed.at(n) == u'`')
         ++n;
@@ -84,27 +111,14 @@ int fenceLength(QStringView line)
 
 bool closesFence(QStringView line, int open)
 {
-    const QStringView trimmed = line.trimmed();
+    const QStringView trimmed = withoutContainers(line);
     const int n = fenceLength(trimmed);
     return n >= open && n == trimmed.size();
 }
 
-// The text with Markdown code (fenced blocks and `spans`) left out, to look for HTML in.
-QString withoutMarkdownCode(const QString &text)
+// A paragraph without its code spans: a span never crosses a blank line.
+QString withoutCodeSpans(const QString &rest)
 {
-    QString rest;
-    int open = 0;
-    for (QStringView line : QStringView(text).split(u'\n')) {
-        if (open > 0) {
-            if (closesFence(line, open))
-                open = 0;
-        } else if (const int n = fenceLength(line)) {
-            open = n;
-        } else {
-            rest += line;
-            rest += u'\n';
-        }
-    }
     // A span runs from a run of backticks to the next run of the same length. Each run's
     // partner is found from the right in one pass, so unmatched runs cost nothing more.
     struct Run
@@ -144,6 +158,29 @@ QString withoutMarkdownCode(const QString &text)
     }
     out += QStringView(rest).mid(from);
     return out;
+}
+
+// The text with Markdown code (fenced blocks and `spans`) left out, to look for HTML in.
+QString withoutMarkdownCode(const QString &text)
+{
+    QString out;
+    QString paragraph;
+    int open = 0;
+    for (QStringView line : QStringView(text).split(u'\n')) {
+        if (open > 0) {
+            if (closesFence(line, open))
+                open = 0;
+        } else if (const int n = fenceLength(line)) {
+            open = n;
+            out += withoutCodeSpans(std::exchange(paragraph, QString()));
+        } else if (withoutContainers(line).isEmpty()) {
+            out += withoutCodeSpans(std::exchange(paragraph, QString())) + u'\n';
+        } else {
+            paragraph += line;
+            paragraph += u'\n';
+        }
+    }
+    return out + withoutCodeSpans(paragraph);
 }
 
 bool isWebUrl(QStringView url)
@@ -877,7 +914,8 @@ void HtmlWriter::endPre()
     m_lastFenceCode = code;
     m_lastFenceLang = m_preLang;
     m_pendingBreak = 2;
-    flush(false); // the break and the first line's prefix (a bullet, quote marks)
+    m_headingLead.clear(); // a heading cannot hold a code block
+    flush(false);          // the break and the first line's prefix (a bullet, quote marks)
     QString continuation;
     for (const Container &c : m_containers)
         continuation += c.quote ? u"> "_s : QString(c.bullet.size(), u' ');
@@ -1523,8 +1561,7 @@ QString fromTracWiki(const QString &wiki)
         const QString &text = line.text;
         const QString trimmed = text.trimmed();
         if (trimmed.isEmpty()) {
-            levels.clear();
-            markdownList = false;
+            levels.clear(); // a Markdown list goes on after a blank line, a Trac list does not
             out.add(text, &line);
             continue;
         }

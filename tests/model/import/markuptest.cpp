@@ -142,6 +142,8 @@ error: *** no rule</pre>
     QTest::newRow("code in pre has its language")
         << uR"(<pre><code class="language-python">print(1)</code></pre>)"_s
         << u"```python\nprint(1)\n```"_s;
+    QTest::newRow("pre in a heading")
+        << u"<h2><pre>&lt;b&gt;</pre>title</h2>"_s << u"```\n<b>\n```\n\ntitle"_s;
     QTest::newRow("pre in a list") << u"<ul><li>run<pre>make\nmake install</pre></li></ul>"_s
                                    << u"- run\n\n  ```\n  make\n  make install\n  ```"_s;
     QTest::newRow("entities")
@@ -443,6 +445,9 @@ void MarkupTest::shouldKeepTextWithoutMarkup_data()
     QTest::newRow("markdown") << u"# Title\n\n**bold** _it_ `code` ~~s~~ [l](https://x/?a=1&b=2)"
                                  "\n\n- a\n  - b\n\n1. one\n2. two\n\n> quote\n\n<https://x.org>"_s;
     QTest::newRow("markdown code block") << u"```\n*a* ''b'' @c@ {{{d}}} -e- <b>x</b>\n```"_s;
+    QTest::newRow("markdown fences in containers")
+        << u"> ```\n> <b>*x*</b> ''y''\n> ```\n\n- ```\n  <i>-z-</i> {{{w}}}\n  ```"_s;
+    QTest::newRow("markdown loose list") << u"- a\n\n  1. b\n\n  - c"_s;
     QTest::newRow("markdown longer fence")
         << u"````\n```\n<p>*a*</p>\n```\n````\n`<b>` and ``<i>`x`</i>``"_s;
 }

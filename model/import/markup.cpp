@@ -116,24 +116,24 @@ bool closesFence(QStringView line, int open)
     return n >= open && n == trimmed.size();
 }
 
-// A paragraph without its code spans: a span never crosses a blank line.
-QString withoutCodeSpans(const QString &rest)
+// Markdown code spans in `text`, as [start, end) ranges. A span runs from a run of backticks
+// to the next run of the same length; each run's partner is found from the right in one pass,
+// so unmatched runs cost nothing more (a regex would rescan the rest for each of them).
+std::vector<std::pair<qsizetype, qsizetype>> backtickSpans(QStringView text)
 {
-    // A span runs from a run of backticks to the next run of the same length. Each run's
-    // partner is found from the right in one pass, so unmatched runs cost nothing more.
     struct Run
     {
         qsizetype start;
         qsizetype length;
     };
     std::vector<Run> runs;
-    for (qsizetype i = 0; i < rest.size();) {
-        if (rest.at(i) != u'`') {
+    for (qsizetype i = 0; i < text.size();) {
+        if (text.at(i) != u'`') {
             ++i;
             continue;
         }
         const qsizetype start = i;
-        while (i < rest.size() && rest.at(i) == u'`')
+        while (i < text.size() && text.at(i) == u'`')
             ++i;
         runs.push_back({start, i - start});
     }
@@ -143,21 +143,30 @@ QString withoutCodeSpans(const QString &rest)
         partner[size_t(r)] = nextOfLength.value(runs[size_t(r)].length, -1);
         nextOfLength.insert(runs[size_t(r)].length, r);
     }
-    QString out;
-    qsizetype from = 0;
+    std::vector<std::pair<qsizetype, qsizetype>> spans;
     for (size_t r = 0; r < runs.size();) {
         if (partner[r] < 0) {
             ++r;
             continue;
         }
         const Run &close = runs[size_t(partner[r])];
-        out += QStringView(rest).mid(from, runs[r].start - from);
-        out += u' ';
-        from = close.start + close.length;
+        spans.emplace_back(runs[r].start, close.start + close.length);
         r = size_t(partner[r]) + 1;
     }
-    out += QStringView(rest).mid(from);
-    return out;
+    return spans;
+}
+
+// A paragraph without its code spans: a span never crosses a blank line.
+QString withoutCodeSpans(const QString &paragraph)
+{
+    QString out;
+    qsizetype from = 0;
+    for (const auto &[start, end] : backtickSpans(paragraph)) {
+        out += QStringView(paragraph).mid(from, start - from);
+        out += u' ';
+        from = end;
+    }
+    return out + paragraph.mid(from);
 }
 
 // The text with Markdown code (fenced blocks and `spans`) left out, to look for HTML in.
@@ -255,6 +264,22 @@ bool hasPlaceholders(const QString &text)
 QString placeholder(qsizetype index)
 {
     return QChar(kOpen) + QString::number(index) + QChar(kClose);
+}
+
+// Markdown code spans already in the line are kept as they are, behind placeholders.
+QString protectBacktickSpans(const QString &line, QStringList &saved)
+{
+    if (hasPlaceholders(line))
+        return line;
+    QString out;
+    qsizetype from = 0;
+    for (const auto &[start, end] : backtickSpans(line)) {
+        out += QStringView(line).mid(from, start - from);
+        out += placeholder(saved.size());
+        saved << line.mid(start, end - start);
+        from = end;
+    }
+    return out + line.mid(from);
 }
 
 // `saved` holds spans a caller protected already, as placeholders in `line`.
@@ -1223,14 +1248,13 @@ QString indentFor(const std::vector<int> &widths, size_t levels)
 
 QString textileInline(const QString &line)
 {
-    // What must not change: @code@ and `code`, links, images, Markdown links already there and
-    // bare URLs.
+    // What must not change: @code@, links, images, Markdown links already there and bare URLs
+    // (and `code`, protected before).
     static const QRegularExpression spans(
         u"(?<![\\w@])@(?<code>(?=\\S)[^@\\n]*?\\S)@(?![\\w@])"
-        "|(?<tick>`[^`\\n]+`)"
         "|(?<md>!?\\[[^\\[\\]\\n]*\\]\\([^()\\s]*\\))"
         "|\"(?<label>[^\"\\n]+)\":(?<href>[^\\s<>\"]+)"
-        "|(?<![\\w!])!(?<align>[<>=]?)(?<src>[^\\s!()]+)(?:\\((?<alt>[^)\\n]*)\\))?!"
+        "|(?<!\\w)!(?<align>[<>=]?)(?<src>[^\\s!()]+)(?:\\((?<alt>[^)\\n]*)\\))?!"
         "(?::(?<imglink>[^\\s<>\"]+))?"
         "|(?<url>(?:https?|ftps?)://[^\\s<>\"]+)"_s);
     const auto span = [](const QRegularExpressionMatch &m) -> QString {
@@ -1276,7 +1300,9 @@ QString textileInline(const QString &line)
         text.replace(colour, u"\\1"_s); // %{color:red}text%: the colour has no Markdown
         return text;
     };
-    return convertInline(line, spans, span, plain);
+    QStringList saved;
+    const QString text = protectBacktickSpans(line, saved);
+    return convertInline(text, spans, span, plain, saved);
 }
 
 // The "* item" lines: Textile's list markers, one character per level.
@@ -1450,8 +1476,7 @@ QString tracLink(const QString &target, const QString &label)
 QString tracInline(const QString &line, const QString &continuation)
 {
     static const QRegularExpression spans(
-        u"(?<tick>`[^`\\n]+`)"
-        "|(?<br>\\[\\[BR\\]\\])"
+        u"(?<br>\\[\\[BR\\]\\])"
         "|\\[\\[Image\\((?<image>[^,()\\[\\]]+)[^()\\[\\]]*\\)\\]\\]"
         "|\\[\\[(?<nt>[A-Za-z][\\w+.-]*:[^|\\[\\]\\s]+)(?:\\|(?<nl>[^\\[\\]]*))?\\]\\]"
         "|(?<md>!?\\[[^\\[\\]\\n]*\\]\\([^()\\s]*\\))"
@@ -1466,7 +1491,7 @@ QString tracInline(const QString &line, const QString &continuation)
             return tracLink(m.captured(u"nt"), m.captured(u"nl").trimmed());
         if (m.capturedLength(u"target") > 0)
             return tracLink(m.captured(u"target"), m.captured(u"label").trimmed());
-        return m.captured(0); // code in backticks, Markdown links and URLs stay as they are
+        return m.captured(0); // Markdown links and URLs stay as they are
     };
     const auto plain = [](QString text) {
         static const QRegularExpression boldItalic(u"'''''(.+?)'''''"_s);
@@ -1507,7 +1532,7 @@ QString tracInline(const QString &line, const QString &continuation)
             saved << (code.isEmpty() ? QString() : codeSpan(code));
             from = close + 3;
         }
-        text = work + text.mid(from);
+        text = protectBacktickSpans(work + text.mid(from), saved);
     }
     return convertInline(text, spans, span, plain, saved);
 }

@@ -314,6 +314,9 @@ void MarkupTest::shouldConvertTextile_data()
     QTest::newRow("image") << u"!image.png!"_s << u"![](image.png)"_s;
     QTest::newRow("image with alt and align")
         << u"!>https://x/a.png(Shot)!"_s << u"![Shot](https://x/a.png)"_s;
+    QTest::newRow("images side by side") << u"!a.png!!b.png!"_s << u"![](a.png)![](b.png)"_s;
+    QTest::newRow("markdown code spans kept")
+        << u"``a `*b*` -c-`` `@d@`"_s << u"``a `*b*` -c-`` `@d@`"_s;
     QTest::newRow("image link") << u"!a.png!:https://x.org"_s << u"[![](a.png)](https://x.org)"_s;
     QTest::newRow("exclamations are not images")
         << u"Wow! Great! Done!"_s << u"Wow! Great! Done!"_s;
@@ -377,7 +380,8 @@ void MarkupTest::shouldConvertTracWiki_data()
                               << u"**bold** _italic_ **_both_**"_s;
     QTest::newRow("inline code") << u"run {{{make '''all'''}}} now"_s
                                  << u"run `make '''all'''` now"_s;
-    QTest::newRow("backticks stay") << u"run `make ''x''`"_s << u"run `make ''x''`"_s;
+    QTest::newRow("backticks stay")
+        << u"run `make ''x''` and ``a ` '''b''' ``"_s << u"run `make ''x''` and ``a ` '''b''' ``"_s;
     QTest::newRow("link with label") << u"[http://trac.edgewall.org/query?a=1&b=2 the query]"_s
                                      << u"[the query](http://trac.edgewall.org/query?a=1&b=2)"_s;
     QTest::newRow("link without label") << u"[https://x.org/a]"_s << u"<https://x.org/a>"_s;
@@ -528,6 +532,12 @@ void MarkupTest::shouldFinishHostileInputQuickly_data()
         << 1 << u"<pre><code "_s + u"class=\""_s.repeated(kMegabyte / 7);
     QTest::newRow("trac heading of spaces") << 2 << u"= "_s + QString(kMegabyte, u' ') + u"x"_s;
     QTest::newRow("trac targets") << 2 << u"[a:b"_s.repeated(kMegabyte / 4);
+    QTest::newRow("textile backtick runs") << 1 << [] {
+        QString text;
+        for (int i = 1; text.size() < kMegabyte; ++i)
+            text += QString(i % 2000 + 1, u'`') + u" *x* "_s;
+        return text;
+    }();
     QTest::newRow("trac breaks") << 2 << u"[[BR]] "_s.repeated(kMegabyte / 7);
     QTest::newRow("trac block openers") << 2 << u"{{{#!div\n"_s.repeated(kMegabyte / 9);
 }

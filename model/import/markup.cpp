@@ -464,7 +464,7 @@ Tag parseTag(QStringView text, qsizetype i)
         ++j;
     const qsizetype nameEnd = j;
     if (j < text.size() && !isSpace(text.at(j)) && text.at(j) != u'/' && text.at(j) != u'>')
-        return tag; // "<a:b", "<3": not a tag
+        return tag; // "<3", "<a=b", "<x.y": not a tag
     QChar quote;
     for (; j < text.size(); ++j) {
         const QChar c = text.at(j);
@@ -1017,7 +1017,7 @@ void HtmlWriter::tag(const Tag &tag)
         else if (!m_out.isEmpty() || m_pendingBreak > 0)
             breakLine(m_pendingBreak >= 1 ? 2 : 1);
         // A line break within a paragraph; Markdown joins plain line breaks into one line.
-        m_hardBreak = m_pendingBreak == 1;
+        m_hardBreak = !m_inCell && m_pendingBreak == 1;
     } else if (name == u"p" || name == u"div" || name == u"dl" || name == u"center"
                || name == u"section" || name == u"article" || name == u"figure") {
         breakLine(2);

@@ -565,6 +565,7 @@ private:
     void endPre();
     void endRow();
     QString linePrefix();
+    QString continuationPrefix() const;
     QString blankLinePrefix() const;
 
     QString m_out;
@@ -627,7 +628,8 @@ QString HtmlWriter::linePrefix()
     return prefix;
 }
 
-QString HtmlWriter::blankLinePrefix() const
+// The prefix of a line that continues the innermost item or quote (no bullets).
+QString HtmlWriter::continuationPrefix() const
 {
     QString prefix;
     for (const Container &c : m_containers) {
@@ -636,6 +638,12 @@ QString HtmlWriter::blankLinePrefix() const
         else
             prefix += QString(c.bullet.size(), u' ');
     }
+    return prefix;
+}
+
+QString HtmlWriter::blankLinePrefix() const
+{
+    QString prefix = continuationPrefix();
     while (!prefix.isEmpty() && prefix.back() == u' ')
         prefix.chop(1);
     return prefix;
@@ -941,10 +949,7 @@ void HtmlWriter::endPre()
     m_pendingBreak = 2;
     m_headingLead.clear(); // a heading cannot hold a code block
     flush(false);          // the break and the first line's prefix (a bullet, quote marks)
-    QString continuation;
-    for (const Container &c : m_containers)
-        continuation += c.quote ? u"> "_s : QString(c.bullet.size(), u' ');
-    m_out += fencedBlock(code, m_preLang, continuation, {});
+    m_out += fencedBlock(code, m_preLang, continuationPrefix(), {});
     m_lastFenceEnd = m_out.size();
     m_pendingBreak = 2;
 }
@@ -952,10 +957,13 @@ void HtmlWriter::endPre()
 void HtmlWriter::endRow()
 {
     if (m_rowWritten) {
+        if (m_labelStart >= 0)
+            finishLink();
+        closeEmittedStyles(); // emphasis does not run across cells
         m_out += u" |"_s;
         if (m_rows == 0 && m_cells > 0) {
             // Markdown reads the first row as the header only with a delimiter row under it.
-            m_out += u'\n' + blankLinePrefix() + (m_containers.empty() ? u""_s : u" "_s) + u'|';
+            m_out += u'\n' + continuationPrefix() + u'|';
             for (int i = 0; i < m_cells; ++i)
                 m_out += u" --- |"_s;
         }
@@ -1083,6 +1091,9 @@ void HtmlWriter::tag(const Tag &tag)
         if (m_tableDepth > 1 || m_tableDepth == 0) {
             m_pendingSpace = true;
         } else if (open) {
+            if (m_labelStart >= 0)
+                finishLink();
+            closeEmittedStyles(); // they reopen in the new cell if still open
             m_inCell = true;
             m_pendingCells += m_cells == 0 ? u"| "_s : u" | "_s;
             ++m_cells;

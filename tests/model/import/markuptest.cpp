@@ -164,6 +164,10 @@ error: *** no rule</pre>
     QTest::newRow("table")
         << u"<table><tr><th>a</th><th>b</th></tr><tr><td>1</td><td>x|y</td></tr></table><p>z</p>"_s
         << u"| a | b |\n| --- | --- |\n| 1 | x\\|y |\n\nz"_s;
+    QTest::newRow("table in a list")
+        << u"<ul><li>a<table><tr><th><b>h</th><th>i</b></th></tr><tr><td>1</td><td>2</td></tr>"
+           "</table></li></ul>"_s
+        << u"- a\n\n  | **h** | **i** |\n  | --- | --- |\n  | 1 | 2 |"_s;
     QTest::newRow("line break in a cell")
         << u"<table><tr><td>a</td></tr><tr><td><br/>b<br/>c</td></tr></table>"_s
         << u"| a |\n| --- |\n| b c |"_s;

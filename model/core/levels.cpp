@@ -14,6 +14,8 @@ const std::array<QString, 6> kStates
     = {u"new"_s, u"confirmed"_s, u"disputed"_s, u"declined"_s, u"duplicate"_s, u"resolved"_s};
 const std::array<QString, 5> kPriorities
     = {u"untriaged"_s, u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
+const std::array<QString, 5> kSeverities
+    = {u"trivial"_s, u"minor"_s, u"normal"_s, u"major"_s, u"critical"_s};
 const std::array<QString, 5> kImpacts
     = {u"none"_s, u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
 
@@ -80,6 +82,25 @@ std::optional<int> priorityFromName(const QString &name)
 QStringList priorityNames()
 {
     return allOf(kPriorities);
+}
+
+QString severityName(int level)
+{
+    return nameAt(kSeverities, level);
+}
+std::optional<int> severityFromName(const QString &name)
+{
+    return indexOf(kSeverities, name);
+}
+QStringList severityNames()
+{
+    return allOf(kSeverities);
+}
+
+bool isClosed(DeltaState state)
+{
+    return state == DeltaState::Resolved || state == DeltaState::Declined
+           || state == DeltaState::Duplicate;
 }
 
 QString impactName(int level)

@@ -46,6 +46,15 @@ QString priorityName(int level);
 std::optional<int> priorityFromName(const QString &name);
 QStringList priorityNames();
 
+// A delta's severity: the reporter's view of how bad it is (migrations/0005), 0 trivial ..
+// 4 critical, one scale every importer maps its tracker's onto.
+QString severityName(int level);
+std::optional<int> severityFromName(const QString &name);
+QStringList severityNames();
+
+// Resolved, declined and duplicate: no work is expected on the delta (it has a closed_at).
+bool isClosed(DeltaState state);
+
 QString impactName(int level);
 std::optional<int> impactFromName(const QString &name);
 QStringList impactNames();

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -71,6 +72,8 @@ struct Delta
     std::optional<qint64> componentId;
     QString component; // name, filled when read
     QString foundIn;
+    QString fixedIn;             // the version the source says it is fixed in or planned for
+    std::optional<int> severity; // 0..4, Levels::severityName
     QString reporter;
     DeltaState state = DeltaState::New;
     std::optional<qint64> duplicateOf;
@@ -78,7 +81,13 @@ struct Delta
     SourceRef source;
     QString createdAt;
     QString updatedAt;
+    QString closedAt; // when it last entered a closed state; empty while open or unknown
     int rowVersion = 0;
+    // What an importer read beside the fields above, written by ImportWriter (the stores
+    // neither read nor write these): the source's labels by name, and its links to other
+    // records of the same tracker by their external ids.
+    QStringList sourceLabels;
+    QList<std::pair<RelationType, QString>> sourceLinks;
 };
 
 struct CrashReport

@@ -16,8 +16,8 @@ namespace {
 const QString kSelectDelta
     = u"SELECT d.id, d.kind, d.title, d.desired, d.actual, d.details, d.component_id, c.name, "
       u"d.found_in, d.reporter, d.state, d.duplicate_of, d.signature, d.source_tracker, "
-      u"d.external_id, d.source_url, d.created_at, d.updated_at, d.row_version "
-      u"FROM deltas d LEFT JOIN components c ON c.id = d.component_id WHERE d.id = ?"_s;
+      u"d.external_id, d.source_url, d.created_at, d.updated_at, d.row_version, d.fixed_in, "
+      u"d.severity, d.closed_at FROM deltas d LEFT JOIN components c ON c.id = d.component_id WHERE d.id = ?"_s;
 
 Delta deltaFrom(const QSqlQuery &q)
 {
@@ -39,6 +39,10 @@ Delta deltaFrom(const QSqlQuery &q)
     d.createdAt = q.value(16).toString();
     d.updatedAt = q.value(17).toString();
     d.rowVersion = q.value(18).toInt();
+    d.fixedIn = q.value(19).toString();
+    if (!q.value(20).isNull())
+        d.severity = q.value(20).toInt();
+    d.closedAt = q.value(21).toString();
     return d;
 }
 
@@ -75,6 +79,10 @@ Status validate(const Delta &delta)
         return Error{u"only crash deltas have a signature"_s};
     if (delta.source.tracker.isEmpty() != delta.source.externalId.isEmpty())
         return Error{u"a delta's source needs both a tracker and an external id"_s};
+    if (delta.severity && Levels::severityName(*delta.severity).isEmpty()) {
+        return Error{u"severity %1 is not one of 0..4 (%2)"_s.arg(*delta.severity)
+                         .arg(Levels::severityNames().join(u", "_s))};
+    }
     return {};
 }
 
@@ -87,24 +95,33 @@ Result<qint64> DeltaStore::create(const Delta &delta)
     const QString now = m_db.clock().nowText();
     const QString created = delta.createdAt.isEmpty() ? now : delta.createdAt;
     const QString updated = delta.updatedAt.isEmpty() ? created : delta.updatedAt;
+    // A closed record keeps when it closed when that is known (an import's source says so, or
+    // a record made closed here closes now); an open one has no such time.
+    const QString closed = !Levels::isClosed(delta.state)   ? QString()
+                           : !delta.closedAt.isEmpty()      ? delta.closedAt
+                           : delta.source.tracker.isEmpty() ? now
+                                                            : QString();
 
     Transaction transaction(m_db);
     const auto inserted = m_db.run(
         u"INSERT INTO deltas (kind, title, desired, actual, details, component_id, found_in, "
-        u"reporter, state, duplicate_of, signature, source_tracker, external_id, source_url, "
-        u"created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"fixed_in, severity, reporter, state, duplicate_of, signature, source_tracker, "
+        u"external_id, source_url, created_at, updated_at, closed_at) "
+        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {Levels::kindName(delta.kind), delta.title.trimmed(), Sql::text(delta.desired),
          Sql::text(delta.actual), Sql::text(delta.details), Sql::optionalValue(delta.componentId),
-         Sql::textOrNull(delta.foundIn), Sql::textOrNull(delta.reporter),
+         Sql::textOrNull(delta.foundIn), Sql::textOrNull(delta.fixedIn),
+         Sql::optionalValue(delta.severity), Sql::textOrNull(delta.reporter),
          Levels::stateName(delta.state), Sql::optionalValue(delta.duplicateOf),
          Sql::textOrNull(delta.signature), Sql::textOrNull(delta.source.tracker),
          Sql::textOrNull(delta.source.externalId), Sql::textOrNull(delta.source.url), created,
-         updated});
+         updated, Sql::textOrNull(closed)});
     if (!inserted)
         return Error{u"cannot create delta: %1"_s.arg(explain(inserted.error(), delta))};
     const qint64 id = (*inserted)->lastInsertId().toLongLong();
-    if (const Status logged
-        = History(m_db).record(u"delta"_s, id, u"created"_s, {}, Levels::kindName(delta.kind));
+    // An imported record was created when its source says, and its history starts there.
+    if (const Status logged = History(m_db).record(u"delta"_s, id, u"created"_s, {},
+                                                   Levels::kindName(delta.kind), created);
         !logged) {
         return Error{logged.error()};
     }
@@ -160,8 +177,9 @@ Status DeltaStore::remove(qint64 id)
     return transaction.commit();
 }
 
-Status DeltaStore::update(const Delta &delta)
+Status DeltaStore::update(const Delta &delta, const QString &at)
 {
+    const QString when = at.isEmpty() ? m_db.clock().nowText() : at;
     if (const Status valid = validate(delta); !valid)
         return valid;
     Transaction transaction(m_db);
@@ -195,6 +213,9 @@ Status DeltaStore::update(const Delta &delta)
     compare(u"component_id"_s, Sql::optionalValue(stored->componentId),
             Sql::optionalValue(delta.componentId));
     compare(u"found_in"_s, Sql::textOrNull(stored->foundIn), Sql::textOrNull(delta.foundIn));
+    compare(u"fixed_in"_s, Sql::textOrNull(stored->fixedIn), Sql::textOrNull(delta.fixedIn));
+    compare(u"severity"_s, Sql::optionalValue(stored->severity),
+            Sql::optionalValue(delta.severity));
     compare(u"reporter"_s, Sql::textOrNull(stored->reporter), Sql::textOrNull(delta.reporter));
     compare(u"state"_s, Levels::stateName(stored->state), Levels::stateName(delta.state));
     compare(u"duplicate_of"_s, Sql::optionalValue(stored->duplicateOf),
@@ -202,6 +223,13 @@ Status DeltaStore::update(const Delta &delta)
     compare(u"signature"_s, Sql::textOrNull(stored->signature), Sql::textOrNull(delta.signature));
     compare(u"source_url"_s, Sql::textOrNull(stored->source.url),
             Sql::textOrNull(delta.source.url));
+    if (!changes.isEmpty() || delta.closedAt != stored->closedAt) {
+        const QString closed = !Levels::isClosed(delta.state)    ? QString()
+                               : !delta.closedAt.isEmpty()       ? delta.closedAt
+                               : Levels::isClosed(stored->state) ? stored->closedAt
+                                                                 : when;
+        compare(u"closed_at"_s, Sql::textOrNull(stored->closedAt), Sql::textOrNull(closed));
+    }
     if (changes.isEmpty())
         return transaction.commit(); // nothing to write; an outer scope must not be doomed
 
@@ -214,7 +242,7 @@ Status DeltaStore::update(const Delta &delta)
         assignments.append(change.column + u" = ?"_s);
         values.append(change.newValue);
     }
-    values.append(m_db.clock().nowText());
+    values.append(when);
     values.append(delta.id);
     const QString sql = u"UPDATE deltas SET "_s + assignments.join(u", "_s)
                         + u", updated_at = ?, row_version = row_version + 1 WHERE id = ?"_s;
@@ -223,8 +251,8 @@ Status DeltaStore::update(const Delta &delta)
             u"cannot change delta %1: %2"_s.arg(delta.id).arg(explain(set.error(), delta))};
     History history(m_db);
     for (const Change &change : std::as_const(changes)) {
-        if (const Status logged
-            = history.record(u"delta"_s, delta.id, change.column, change.oldValue, change.newValue);
+        if (const Status logged = history.record(u"delta"_s, delta.id, change.column,
+                                                 change.oldValue, change.newValue, when);
             !logged) {
             return logged;
         }

@@ -63,7 +63,10 @@ public:
 
     // Writes the fields that differ from the stored record, one history row each. Fails without
     // writing when the stored row_version differs from delta.rowVersion (someone else changed it).
-    Status update(const Delta &delta);
+    // 'at' is when the change happened (an import passes its source's time; empty: the clock's
+    // now): the delta's updated_at and its history rows get it. Entering a closed state sets
+    // closed_at (delta.closedAt when given, else 'at'); leaving one clears it.
+    Status update(const Delta &delta, const QString &at = {});
     // One action for "disputed", "declined", "duplicate of N"...; duplicateOf only with Duplicate.
     Status setState(qint64 id, DeltaState state, std::optional<qint64> duplicateOf = {});
 

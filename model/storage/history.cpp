@@ -16,12 +16,12 @@ QVariant asText(const QVariant &value)
 } // namespace
 
 Status History::record(const QString &entity, qint64 entityId, const QString &field,
-                       const QVariant &oldValue, const QVariant &newValue)
+                       const QVariant &oldValue, const QVariant &newValue, const QString &at)
 {
     const auto done = m_db.run(u"INSERT INTO history (entity, entity_id, field, old_value, "
                                u"new_value, changed_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
                                {entity, entityId, field, asText(oldValue), asText(newValue),
-                                m_db.clock().nowText(), m_db.actor()});
+                                at.isEmpty() ? m_db.clock().nowText() : at, m_db.actor()});
     if (!done)
         return Error{u"cannot record history: %1"_s.arg(done.error())};
     return {};

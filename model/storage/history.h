@@ -16,10 +16,11 @@ public:
         : m_db(db)
     {}
 
-    // Records that 'field' of entity 'entityId' went from oldValue to newValue, at the database
-    // clock's time, by its actor. Null QVariants are stored as NULL.
+    // Records that 'field' of entity 'entityId' went from oldValue to newValue, at 'at' (empty:
+    // the database clock's time; an import passes its source's), by the database's actor. Null
+    // QVariants are stored as NULL.
     Status record(const QString &entity, qint64 entityId, const QString &field,
-                  const QVariant &oldValue, const QVariant &newValue);
+                  const QVariant &oldValue, const QVariant &newValue, const QString &at = {});
 
     // One field's value before and after a change.
     struct Change

@@ -58,6 +58,10 @@ QString HistoryFormatter::value(const QString &field, const QString &value) cons
         return m_columns.value(value.toLongLong(), value);
     if (field == u"component_id"_s)
         return m_components.value(value.toLongLong(), value);
+    if (field == u"severity"_s) {
+        const QString name = Levels::severityName(value.toInt());
+        return name.isEmpty() ? value : name;
+    }
     if (field.endsWith(u"_at"_s)) {
         // Times are stored in full; minutes are what a reader needs.
         const QDateTime time = Clock::fromText(value);

@@ -49,6 +49,13 @@ QString checkedName(const QString &name, Status *status)
 
 } // namespace
 
+Status LabelStore::checkName(const QString &name)
+{
+    Status status;
+    checkedName(name, &status);
+    return status;
+}
+
 QString LabelStore::defaultColour(const QString &name)
 {
     // Distinct, readable under white text, and stable for a name.
@@ -275,7 +282,8 @@ Result<QHash<qint64, QList<Label>>> LabelStore::labelsOf(Target target, const QL
     return result;
 }
 
-Result<QStringList> LabelStore::attach(Target target, qint64 id, const QStringList &names)
+Result<QStringList> LabelStore::attach(Target target, qint64 id, const QStringList &names,
+                                       const QString &at)
 {
     const TargetNames sql = namesOf(target);
     Transaction transaction(m_db);
@@ -300,7 +308,8 @@ Result<QStringList> LabelStore::attach(Target target, qint64 id, const QStringLi
             return Error{inserted.error()};
         if ((*inserted)->numRowsAffected() == 0)
             continue;
-        if (const Status logged = History(m_db).record(sql.entity, id, u"label"_s, {}, label->name);
+        if (const Status logged
+            = History(m_db).record(sql.entity, id, u"label"_s, {}, label->name, at);
             !logged) {
             return Error{logged.error()};
         }

@@ -45,10 +45,15 @@ public:
     // The labels of many records at once (a board's cards), by record id.
     Result<QHash<qint64, QList<Label>>> labelsOf(Target target, const QList<qint64> &ids);
     // Puts labels (by name, made when new) on a record; returns the names newly put on it.
-    Result<QStringList> attach(Target target, qint64 id, const QStringList &names);
+    // 'at': when (an import passes its source's time; empty: now).
+    Result<QStringList> attach(Target target, qint64 id, const QStringList &names,
+                               const QString &at = {});
     // Takes labels off a record; returns the names that were on it.
     Result<QStringList> detach(Target target, qint64 id, const QStringList &names);
 
+    // Why a name cannot be a label's (empty, control characters, over 60 characters), or
+    // success: an importer warns instead of failing the run.
+    static Status checkName(const QString &name);
     // The colour a new label of this name gets: one of a fixed set, chosen by the name.
     static QString defaultColour(const QString &name);
     static bool isColour(const QString &colour);

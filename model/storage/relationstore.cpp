@@ -99,13 +99,12 @@ Result<QList<DeltaRelation>> RelationStore::forDelta(qint64 deltaId)
     return relations;
 }
 
-Status RelationStore::add(qint64 deltaId, RelationType type, qint64 otherId)
+Status RelationStore::refusal(qint64 deltaId, RelationType type, qint64 otherId)
 {
     const QString phrase
         = u"#%1 %2 #%3"_s.arg(deltaId).arg(Levels::relationName(type)).arg(otherId);
     if (deltaId == otherId)
         return Error{u"cannot relate: a delta is not %1 itself"_s.arg(Levels::relationName(type))};
-    Transaction transaction(m_db);
     DeltaStore deltas(m_db);
     for (const qint64 id : {deltaId, otherId}) {
         if (const Status found = deltas.exists(id); !found)
@@ -125,12 +124,16 @@ Status RelationStore::add(qint64 deltaId, RelationType type, qint64 otherId)
                              .arg(duplicate)
                              .arg(*current->duplicateOf)};
         }
-        if (const Status set = deltas.setState(duplicate, DeltaState::Duplicate, original); !set)
-            return set;
-        return transaction.commit();
+        return {}; // setState refuses a chain that loops
     }
-
     const StoredRelation row = stored(deltaId, type, otherId);
+    const auto known = m_db.scalar(
+        u"SELECT 1 FROM delta_relations WHERE delta_id = ? AND kind = ? AND other_id = ?"_s,
+        {row.deltaId, row.kind, row.otherId});
+    if (!known)
+        return Error{known.error()};
+    if (known->isValid())
+        return Error{u"cannot relate %1: it is already recorded"_s.arg(phrase)};
     if (type.kind == RelationKind::Blocks || type.kind == RelationKind::DependsOn
         || type.kind == RelationKind::CausedBy) {
         // The new edge, in the direction the loop check walks.
@@ -148,21 +151,45 @@ Status RelationStore::add(qint64 deltaId, RelationType type, qint64 otherId)
                                u"other"_s.arg(phrase)};
         }
     }
+    return {};
+}
+
+Status RelationStore::add(qint64 deltaId, RelationType type, qint64 otherId, const QString &at)
+{
+    // Refusals are found before anything is written: inside an import's transaction a refused
+    // relation is a warning, and must not have doomed the run.
+    if (const Status refused = refusal(deltaId, type, otherId); !refused)
+        return refused;
+    Transaction transaction(m_db);
+    if (type.kind == RelationKind::DuplicateOf) {
+        const qint64 duplicate = type.reverse ? otherId : deltaId;
+        const qint64 original = type.reverse ? deltaId : otherId;
+        if (const Status set
+            = DeltaStore(m_db).setState(duplicate, DeltaState::Duplicate, original);
+            !set)
+            return set;
+        return transaction.commit();
+    }
+    const StoredRelation row = stored(deltaId, type, otherId);
+    const QString when = at.isEmpty() ? m_db.clock().nowText() : at;
     const auto inserted = m_db.run(u"INSERT INTO delta_relations (delta_id, kind, other_id, "
-                                   u"created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
-                                   {row.deltaId, row.kind, row.otherId, m_db.clock().nowText()});
-    if (!inserted)
-        return Error{u"cannot relate %1: %2"_s.arg(phrase, inserted.error())};
-    if ((*inserted)->numRowsAffected() == 0)
-        return Error{u"cannot relate %1: it is already recorded"_s.arg(phrase)};
+                                   u"created_at) VALUES (?, ?, ?, ?)"_s,
+                                   {row.deltaId, row.kind, row.otherId, when});
+    if (!inserted) {
+        return Error{u"cannot relate #%1 %2 #%3: %4"_s.arg(deltaId)
+                         .arg(Levels::relationName(type))
+                         .arg(otherId)
+                         .arg(inserted.error())};
+    }
     History history(m_db);
     if (const Status logged = history.record(
-            u"delta"_s, deltaId, u"relation:"_s + Levels::relationKey(type), {}, otherId);
+            u"delta"_s, deltaId, u"relation:"_s + Levels::relationKey(type), {}, otherId, when);
         !logged) {
         return logged;
     }
-    if (const Status logged = history.record(
-            u"delta"_s, otherId, u"relation:"_s + Levels::relationKey(reversed(type)), {}, deltaId);
+    if (const Status logged
+        = history.record(u"delta"_s, otherId, u"relation:"_s + Levels::relationKey(reversed(type)),
+                         {}, deltaId, when);
         !logged) {
         return logged;
     }

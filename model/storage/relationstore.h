@@ -23,7 +23,10 @@ public:
     // one that would close a loop of blocks/depends-on (A waits for B waits for A) or of
     // caused-by, and a duplicate of a duplicate chain that comes back. Duplicate of makes the
     // delta a duplicate (state 'duplicate'); removing it puts the delta back to 'new'.
-    Status add(qint64 deltaId, RelationType type, qint64 otherId);
+    // 'at': when it was related (an import passes its source's time; empty: now).
+    Status add(qint64 deltaId, RelationType type, qint64 otherId, const QString &at = {});
+    // Why add() would refuse, or success; writes nothing.
+    Status refusal(qint64 deltaId, RelationType type, qint64 otherId);
     Status remove(qint64 deltaId, RelationType type, qint64 otherId);
 
     // For 'check': the relations that are part of a loop of waits (blocks, depends on) or of

@@ -183,10 +183,12 @@ private Q_SLOTS:
             QVERIFY(db);
             const qint64 org = OrganisationStore(**db).create(u"Old"_s)->id;
             QList<qint64> ids;
+            // In version 1's own columns: today's store writes columns version 1 has not.
             for (int i = 0; i < 4; ++i) {
-                Delta delta;
-                delta.title = u"D%1"_s.arg(i);
-                ids.append(*DeltaStore(**db).create(delta));
+                QVERIFY((*db)->execOnce(u"INSERT INTO deltas (kind, title, created_at, updated_at) "
+                                        u"VALUES ('defect', ?, '2026-01-01', '2026-01-01')"_s,
+                                        {u"D%1"_s.arg(i)}));
+                ids.append((*db)->scalar(u"SELECT max(id) FROM deltas"_s)->toLongLong());
             }
             // level 3: ids[3] ranked 5, ids[1] ranked 9, ids[0] and ids[2] unranked
             const QString insert = u"INSERT INTO priorities (organisation_id, delta_id, level, "

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -84,7 +85,7 @@ Status readBugzillaHistory(const QString &where, qint64 bug, const QJsonArray &h
 
 Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<BugzillaBug> *bugs,
                        QList<BugzillaComment> *comments, QList<BugzillaChange> *changes,
-                       QStringList *warnings)
+                       ImportWarnings *warnings)
 {
     BugzillaBug bug;
     bug.where = where;
@@ -105,19 +106,77 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
     delta.title = summary->trimmed().isEmpty() ? u"(untitled)"_s : summary->trimmed();
     delta.reporter = object.value(u"creator"_s).toString();
     delta.createdAt = *createdAt;
-    const QString version = object.value(u"version"_s).toString();
-    if (version != u"unspecified"_s && version != u"---"_s)
-        delta.foundIn = version;
-    if (object.value(u"severity"_s).toString() == u"enhancement"_s)
+    for (const auto &[field, target] : {std::pair{u"last_change_time"_s, &delta.updatedAt},
+                                        std::pair{u"cf_last_resolved"_s, &delta.closedAt}}) {
+        if (!object.value(field).isString() || object.value(field).toString().isEmpty())
+            continue;
+        const auto time = timestamp(where, field, object.value(field).toString());
+        if (!time)
+            return Error{time.error()};
+        *target = *time;
+    }
+    if (const QString version = object.value(u"version"_s).toString(); !isPlaceholder(version))
+        delta.foundIn = version.trimmed();
+    if (const QString milestone = object.value(u"target_milestone"_s).toString();
+        !isPlaceholder(milestone))
+        delta.fixedIn = milestone.trimmed();
+    // "enhancement" was a severity before Bugzilla 5.2 (and bugzilla.mozilla.org) made it a type.
+    const QString severity = object.value(u"severity"_s).toString();
+    if (severity == u"enhancement"_s || object.value(u"type"_s).toString() == u"enhancement"_s)
         delta.kind = DeltaKind::Spec;
+    if (severity != u"enhancement"_s)
+        delta.severity = severityLevel(where, severity, warnings);
     delta.state = bugzillaState(where, object.value(u"status"_s).toString(),
                                 object.value(u"resolution"_s).toString(), warnings);
     const QString product = object.value(u"product"_s).toString();
-    const QString component = object.value(u"component"_s).toString();
-    delta.details = u"Product: %1 · Component: %2"_s.arg(product, component);
-    appendFacts(delta, {{u"Assigned to"_s, object.value(u"assigned_to"_s).toString()},
-                        {u"Target milestone"_s, object.value(u"target_milestone"_s).toString()}});
+    delta.component = object.value(u"component"_s).toString().trimmed();
+    delta.details = u"Product: %1"_s.arg(product);
+    QStringList labels;
+    for (const QJsonValue &keyword : object.value(u"keywords"_s).toArray())
+        labels.append(keyword.toString());
+    labels.append(whiteboardTags(object.value(u"whiteboard"_s).toString()));
+    delta.sourceLabels = labelNames(where, labels, warnings);
+    const auto link = [&](const QString &field, RelationType type) {
+        for (const QJsonValue &other : object.value(field).toArray()) {
+            if (const auto number = positiveNumber(other))
+                delta.sourceLinks.append({type, QString::number(*number)});
+        }
+    };
+    link(u"depends_on"_s, {RelationKind::DependsOn, false});
+    link(u"blocks"_s, {RelationKind::Blocks, false});
+    link(u"regressed_by"_s, {RelationKind::CausedBy, false});
+    link(u"regressions"_s, {RelationKind::CausedBy, true});
+    QStringList seeAlso;
+    for (const QJsonValue &other : object.value(u"see_also"_s).toArray())
+        seeAlso.append(other.toString());
+    keepFacts(delta, u"bugzilla"_s,
+              {{u"assigned_to"_s, object.value(u"assigned_to"_s).toString()},
+               {u"op_sys"_s, object.value(u"op_sys"_s).toString()},
+               {u"platform"_s, object.value(u"platform"_s).toString()},
+               {u"see_also"_s, seeAlso.join(u", "_s)},
+               {u"url"_s, object.value(u"url"_s).toString()}},
+              warnings);
+    static const QStringList mapped
+        = {u"id"_s,           u"summary"_s,          u"creation_time"_s,
+           u"creator"_s,      u"version"_s,          u"severity"_s,
+           u"status"_s,       u"resolution"_s,       u"component"_s,
+           u"product"_s,      u"target_milestone"_s, u"keywords"_s,
+           u"whiteboard"_s,   u"depends_on"_s,       u"blocks"_s,
+           u"regressed_by"_s, u"regressions"_s,      u"dupe_of"_s,
+           u"duplicates"_s,   u"last_change_time"_s, u"cf_last_resolved"_s,
+           u"priority"_s,     u"comments"_s,         u"history"_s,
+           u"type"_s,         u"assigned_to"_s,      u"op_sys"_s,
+           u"platform"_s,     u"see_also"_s,         u"url"_s};
+    // Repeats of mapped values (the *_detail objects, the is_* flags the status already says)
+    // and the comment count (the comments themselves are read).
+    static const QStringList ignored = {
+        u"assigned_to_detail"_s, u"creator_detail"_s,        u"cc_detail"_s,    u"mentors_detail"_s,
+        u"qa_contact_detail"_s,  u"triage_owner_detail"_s,   u"is_open"_s,      u"is_confirmed"_s,
+        u"is_cc_accessible"_s,   u"is_creator_accessible"_s, u"comment_count"_s};
+    keepUnmapped(delta, u"bugzilla"_s, object, mapped, ignored, warnings);
     delta.source = {u"bugzilla"_s, QString::number(bug.id), {}};
+    if (const QString priority = object.value(u"priority"_s).toString(); !isPlaceholder(priority))
+        bug.priority = priority.trimmed();
     bug.dupeOf = positiveNumber(object.value(u"dupe_of"_s)).value_or(0);
     // bugbug's lines carry their comments and history.
     const QJsonArray inlineComments = object.value(u"comments"_s).toArray();
@@ -139,8 +198,28 @@ Status readBugzillaBug(const QString &where, const QJsonObject &object, QList<Bu
 
 } // namespace
 
+QStringList whiteboardTags(const QString &whiteboard)
+{
+    static const QRegularExpression bracketed(uR"(\[([^\]]+)\])"_s);
+    QStringList tags;
+    for (auto it = bracketed.globalMatch(whiteboard); it.hasNext();)
+        tags.append(it.next().captured(1));
+    if (tags.isEmpty() && !whiteboard.trimmed().isEmpty())
+        tags.append(whiteboard.trimmed());
+    return tags;
+}
+
+int bugzillaPriorityLevel(const QString &name)
+{
+    static const QHash<QString, int> levels
+        = {{u"p1"_s, 4},      {u"p2"_s, 3},     {u"p3"_s, 2},       {u"p4"_s, 1},     {u"p5"_s, 1},
+           {u"highest"_s, 4}, {u"high"_s, 3},   {u"normal"_s, 2},   {u"medium"_s, 2}, {u"low"_s, 1},
+           {u"lowest"_s, 1},  {u"urgent"_s, 4}, {u"immediate"_s, 4}};
+    return levels.value(name.trimmed().toLower(), -1);
+}
+
 DeltaState bugzillaState(const QString &where, const QString &status, const QString &resolution,
-                         QStringList *warnings)
+                         ImportWarnings *warnings)
 {
     if (status == u"UNCONFIRMED"_s || status == u"NEW"_s)
         return DeltaState::New;
@@ -159,16 +238,23 @@ DeltaState bugzillaState(const QString &where, const QString &status, const QStr
             || resolution == u"MOVED"_s) {
             return DeltaState::Declined;
         }
+        // The status says it is done even when the resolution is missing or new to us.
+        warnings->append(
+            resolution.trimmed().isEmpty()
+                ? u"%1: status %2 without a resolution, imported as resolved"_s.arg(
+                    where, InputText::quoted(status))
+                : u"%1: unknown resolution %2 of status %3, imported as resolved"_s.arg(
+                    where, InputText::quoted(resolution.trimmed()), InputText::quoted(status)));
+        return DeltaState::Resolved;
     }
-    warnings->append(
-        u"%1: unknown status \"%2 %3\", imported as new"_s.arg(where, status, resolution)
-            .trimmed());
+    warnings->append(u"%1: unknown status %2, imported as new"_s.arg(
+        where, InputText::quoted(status.trimmed())));
     return DeltaState::New;
 }
 
 Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
                         QList<BugzillaComment> *comments, QList<BugzillaChange> *changes,
-                        QStringList *warnings)
+                        ImportWarnings *warnings)
 {
     if (!bytes.trimmed().startsWith('{'))
         return Error{u"%1: expected a Bugzilla REST object"_s.arg(path)};
@@ -257,6 +343,17 @@ Status writeBugzilla(ImportWriter &w, QList<BugzillaBug> &zillaBugs,
         if (!*before)
             createdBugs.insert(bug.id);
     }
+    JiraPriorities priorities;
+    for (const BugzillaBug &bug : std::as_const(zillaBugs)) {
+        if (!bug.priority.isEmpty()) {
+            priorities.insert(QString::number(bug.id),
+                              {bug.where, bug.priority, int(priorities.size())});
+        }
+    }
+    if (const Status set
+        = w.writePriorities(u"bugzilla"_s, u"Bugzilla"_s, priorities, bugzillaPriorityLevel);
+        !set)
+        return set;
     for (const BugzillaBug &bug : std::as_const(zillaBugs)) {
         if (!bug.dupeOf)
             continue;

@@ -48,7 +48,7 @@ Result<QString> bugzillaXmlTime(const QString &where, const QString &field, cons
 } // namespace
 
 Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<BugzillaBug> *bugs,
-                       QList<BugzillaComment> *comments, QStringList *warnings)
+                       QList<BugzillaComment> *comments, ImportWarnings *warnings)
 {
     if (auto bad = xmlNotUtf8(path, bytes, u"Bugzilla XML"_s))
         return *bad;
@@ -77,7 +77,9 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
             continue;
         BugzillaBug bug;
         bug.where = where(u"bug"_s);
-        QHash<QString, QString> fields;
+        // Elements by name, each with every value it had (dependson, blocked, cc repeat).
+        QHash<QString, QStringList> fields;
+        QStringList order; // names in the order met, for the facts kept in the details
         QList<BugzillaComment> bugComments;
         while (!(xml.isEndElement() && xml.name() == u"bug"_s) && !xml.atEnd()) {
             reader.next();
@@ -108,53 +110,105 @@ Status readBugzillaXml(const QString &path, const QByteArray &bytes, QList<Bugzi
                 comment.comment.body = *text;
                 // Older Bugzilla (3.x) has no comment ids: the bug and the comment's position.
                 const QString commentId = parts.value(u"commentid"_s);
-                comment.comment.source
-                    = {u"bugzilla"_s,
-                       commentId.isEmpty()
-                           ? u"%1/comment/%2"_s.arg(fields.value(u"bug_id"_s)).arg(comment.count)
-                           : commentId,
-                       {}};
+                comment.comment.source = {
+                    u"bugzilla"_s,
+                    commentId.isEmpty() ? u"%1/comment/%2"_s.arg(fields.value(u"bug_id"_s).value(0))
+                                              .arg(comment.count)
+                                        : commentId,
+                    {}};
                 bugComments.append(comment);
                 continue;
             }
-            fields.insert(name, reader.flatText());
+            if (!fields.contains(name))
+                order.append(name);
+            fields[name].append(reader.flatText());
         }
+        const auto field = [&fields](const QString &name) {
+            return fields.value(name).value(0).trimmed();
+        };
         if (xml.hasError())
             break;
-        bug.id = fields.value(u"bug_id"_s).toLongLong();
+        bug.id = field(u"bug_id"_s).toLongLong();
         if (bug.id <= 0)
             return Error{u"%1.bug_id: expected a positive bug number"_s.arg(bug.where)};
-        const auto boundedTitle
-            = bounded(bug.where, u"short_desc"_s, fields.value(u"short_desc"_s));
+        const auto boundedTitle = bounded(bug.where, u"short_desc"_s, field(u"short_desc"_s));
         if (!boundedTitle)
             return Error{boundedTitle.error()};
         const QString title = boundedTitle->trimmed();
         if (title.isEmpty())
             return Error{u"%1.short_desc: expected the bug's summary"_s.arg(bug.where)};
-        const auto created
-            = bugzillaXmlTime(bug.where, u"creation_ts"_s, fields.value(u"creation_ts"_s));
+        const auto created = bugzillaXmlTime(bug.where, u"creation_ts"_s, field(u"creation_ts"_s));
         if (!created)
             return Error{created.error()};
         Delta &delta = bug.delta;
         delta.title = title;
-        delta.reporter = fields.value(u"reporter"_s);
+        delta.reporter = field(u"reporter"_s);
         delta.createdAt = *created;
-        const QString version = fields.value(u"version"_s);
-        if (version != u"unspecified"_s && version != u"---"_s)
-            delta.foundIn = version;
-        const QString severity = fields.value(u"bug_severity"_s);
+        if (!field(u"delta_ts"_s).isEmpty()) {
+            const auto changed = bugzillaXmlTime(bug.where, u"delta_ts"_s, field(u"delta_ts"_s));
+            if (!changed)
+                return Error{changed.error()};
+            delta.updatedAt = *changed;
+        }
+        if (!isPlaceholder(field(u"version"_s)))
+            delta.foundIn = field(u"version"_s);
+        if (!isPlaceholder(field(u"target_milestone"_s)))
+            delta.fixedIn = field(u"target_milestone"_s);
+        const QString severity = field(u"bug_severity"_s);
         if (severity == u"enhancement"_s || severity == u"wishlist"_s)
             delta.kind = DeltaKind::Spec;
-        delta.state = bugzillaState(bug.where, fields.value(u"bug_status"_s),
-                                    fields.value(u"resolution"_s), warnings);
-        delta.details = u"Product: %1 · Component: %2"_s.arg(fields.value(u"product"_s),
-                                                             fields.value(u"component"_s));
-        appendFacts(delta, {{u"Assigned to"_s, fields.value(u"assigned_to"_s)},
-                            {u"Target milestone"_s, fields.value(u"target_milestone"_s)}});
+        else
+            delta.severity = severityLevel(bug.where, severity, warnings);
+        delta.state
+            = bugzillaState(bug.where, field(u"bug_status"_s), field(u"resolution"_s), warnings);
+        delta.component = field(u"component"_s);
+        delta.details = u"Product: %1"_s.arg(field(u"product"_s));
+        QStringList labels = splitKeywords(field(u"keywords"_s));
+        labels.append(whiteboardTags(field(u"status_whiteboard"_s)));
+        delta.sourceLabels = labelNames(bug.where, labels, warnings);
+        for (const auto &[name, type] :
+             {std::pair{u"dependson"_s, RelationType{RelationKind::DependsOn, false}},
+              std::pair{u"blocked"_s, RelationType{RelationKind::Blocks, false}}}) {
+            for (const QString &other : fields.value(name)) {
+                if (other.trimmed().toLongLong() > 0)
+                    delta.sourceLinks.append({type, other.trimmed()});
+            }
+        }
+        if (!isPlaceholder(field(u"priority"_s)))
+            bug.priority = field(u"priority"_s);
+        static const QStringList mapped
+            = {u"bug_id"_s,           u"short_desc"_s,        u"creation_ts"_s,
+               u"delta_ts"_s,         u"reporter"_s,          u"version"_s,
+               u"target_milestone"_s, u"bug_severity"_s,      u"bug_status"_s,
+               u"resolution"_s,       u"component"_s,         u"product"_s,
+               u"keywords"_s,         u"status_whiteboard"_s, u"dependson"_s,
+               u"blocked"_s,          u"priority"_s,          u"dup_id"_s,
+               u"long_desc"_s};
+        // Settings of the bug's page, not facts about the bug.
+        static const QStringList ignored = {u"reporter_accessible"_s,
+                                            u"cclist_accessible"_s,
+                                            u"classification_id"_s,
+                                            u"everconfirmed"_s,
+                                            u"token"_s,
+                                            u"flag"_s};
+        QList<std::pair<QString, QString>> facts;
+        for (const QString &name : std::as_const(order)) {
+            if (mapped.contains(name) || ignored.contains(name))
+                continue;
+            const QStringList values = fields.value(name);
+            if (name == u"attachment"_s || name == u"cc"_s || values.size() > 1) {
+                if (!values.join(QString()).trimmed().isEmpty())
+                    warnings->field(u"bugzilla-xml"_s, name,
+                                    u"dropped (no Deltaboard field holds it)"_s);
+                continue;
+            }
+            facts.append({name, field(name)});
+        }
+        keepFacts(delta, u"bugzilla-xml"_s, facts, warnings);
         delta.source
             = {u"bugzilla"_s, QString::number(bug.id),
                urlbase.isEmpty() ? QString() : u"%1show_bug.cgi?id=%2"_s.arg(urlbase).arg(bug.id)};
-        bug.dupeOf = fields.value(u"dup_id"_s).toLongLong();
+        bug.dupeOf = field(u"dup_id"_s).toLongLong();
         for (BugzillaComment &comment : bugComments)
             comment.bug = bug.id;
         comments->append(bugComments);

@@ -78,11 +78,11 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
         const auto rows = parseCsv(path, bytes);
         if (!rows)
             return Error{rows.error()};
-        const Status read
-            = format == u"jira-csv"_s
-                  ? readJiraCsv(path, *rows, now, &issues, &csvComments, &jiraPriorities,
-                                &summary.warnings)
-                  : readTracCsv(path, *rows, now, &issues, &csvComments, &summary.warnings);
+        const Status read = format == u"jira-csv"_s
+                                ? readJiraCsv(path, *rows, now, &issues, &csvComments,
+                                              &jiraPriorities, &summary.warnings)
+                                : readTracCsv(path, *rows, now, &issues, &csvComments,
+                                              &records.tracPriorities, &summary.warnings);
         if (!read)
             return Error{read.error()};
         return {};
@@ -121,7 +121,7 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
         return {};
     }
     if (format == u"trello"_s) {
-        const auto board = readTrello(path, bytes);
+        const auto board = readTrello(path, bytes, &summary.warnings);
         if (!board)
             return Error{board.error()};
         trelloBoards.append(*board);
@@ -168,15 +168,15 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
         if (object.contains(u"entries"_s)) {
             const QJsonArray entries = object.value(u"entries"_s).toArray();
             for (qsizetype i = 0; i < entries.size(); ++i) {
-                if (const Status read
-                    = readLaunchpadEntry(u"%1: record entries[%2]"_s.arg(path).arg(i),
-                                         entries.at(i).toObject(), &bugs, &tasks, &messages);
+                if (const Status read = readLaunchpadEntry(
+                        u"%1: record entries[%2]"_s.arg(path).arg(i), entries.at(i).toObject(),
+                        &bugs, &tasks, &messages, &summary.warnings);
                     !read) {
                     return Error{read.error()};
                 }
             }
         } else if (const Status read = readLaunchpadEntry(u"%1: record"_s.arg(path), object, &bugs,
-                                                          &tasks, &messages);
+                                                          &tasks, &messages, &summary.warnings);
                    !read) {
             return Error{read.error()};
         }
@@ -196,7 +196,7 @@ Status readExport(const QString &path, const QByteArray &bytes, const ImportOpti
             return Error{read.error()};
         const MappedIssues mapped = std::move(read).value();
         summary.skipped += mapped.pullRequests;
-        summary.warnings.append(mapped.warnings);
+        summary.warnings.merge(mapped.warnings);
         // How far into the file this batch ends, for progress while writing as reading goes.
         if (const Status taken
             = write(path, mapped.deltas, slices->at(to - 1).begin + slices->at(to - 1).length);
@@ -300,6 +300,7 @@ Result<ImportSummary> TrackerImport::read(const QByteArray &bytes, const QString
                      });
     if (!done)
         return Error{done.error()};
+    summary.warnings.settle();
     return summary;
 }
 

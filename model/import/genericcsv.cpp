@@ -60,8 +60,19 @@ const QList<std::pair<QString, QStringList>> &csvFieldNames()
         {u"created"_s,
          {u"created"_s, u"created at"_s, u"created_at"_s, u"creation date"_s, u"opened"_s,
           u"date"_s}},
+        {u"updated"_s,
+         {u"updated"_s, u"updated at"_s, u"updated_at"_s, u"modified"_s, u"last updated"_s,
+          u"changed"_s}},
+        {u"closed"_s,
+         {u"closed"_s, u"closed at"_s, u"closed_at"_s, u"resolved"_s, u"resolved at"_s,
+          u"date closed"_s}},
         {u"found-in"_s, {u"found in"_s, u"affects version"_s, u"affected version"_s, u"version"_s}},
+        {u"fixed-in"_s,
+         {u"fixed in"_s, u"fix version"_s, u"fix versions"_s, u"fix version/s"_s,
+          u"target version"_s, u"milestone"_s}},
         {u"component"_s, {u"component"_s, u"category"_s}},
+        {u"labels"_s, {u"labels"_s, u"tags"_s, u"keywords"_s}},
+        {u"severity"_s, {u"severity"_s}},
         {u"url"_s, {u"url"_s, u"link"_s}},
     };
     return names;
@@ -70,7 +81,7 @@ const QList<std::pair<QString, QStringList>> &csvFieldNames()
 Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                       const QString &tracker, const QHash<QString, QString> &mapping,
                       QList<std::pair<QString, Delta>> *deltas, QMap<QString, QString> *chosen,
-                      QStringList *warnings)
+                      ImportWarnings *warnings)
 {
     const QStringList header = rows.first().cells;
     QHash<QString, qsizetype> column; // field -> index in the header
@@ -112,6 +123,10 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
     };
     QSet<QString> seen;
     int undated = 0;
+    const CsvHeader csvHeader(header);
+    QStringList read;
+    for (auto it = column.cbegin(); it != column.cend(); ++it)
+        read.append(header.at(it.value()));
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const CsvRow &row = rows.at(r);
         const QString where = u"%1: line %2"_s.arg(path).arg(row.line);
@@ -135,10 +150,27 @@ Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QStr
                 return Error{details.error()};
             delta.details = *details;
         }
-        if (const QString component = cell(row, u"component"_s); !component.isEmpty())
-            delta.details += u"\n\nComponent: "_s + component;
+        delta.component = cell(row, u"component"_s);
         delta.reporter = cell(row, u"reporter"_s);
         delta.foundIn = cell(row, u"found-in"_s);
+        delta.fixedIn = cell(row, u"fixed-in"_s);
+        delta.sourceLabels = labelNames(where, splitKeywords(cell(row, u"labels"_s)), warnings);
+        delta.severity = severityLevel(where, cell(row, u"severity"_s), warnings);
+        for (const auto &[field, target] :
+             {std::pair{u"updated"_s, &delta.updatedAt}, std::pair{u"closed"_s, &delta.closedAt}}) {
+            const QString value = cell(row, field);
+            if (value.isEmpty())
+                continue;
+            const auto time = csvTime(value);
+            if (!time) {
+                return Error{u"%1: %2: %3 is not a time (expected 2026-11-21, "
+                             u"2026-11-21 14:30 or 2026-11-21T14:30:00Z)"_s.arg(
+                                 where, headerOf(field), InputText::quoted(value))};
+            }
+            *target = *time;
+        }
+        keepUnmappedColumns(delta, u"csv"_s, csvHeader, CsvRecord(csvHeader, row), read, {}, {},
+                            warnings);
         const QString kind = cell(row, u"kind"_s).toLower();
         if (QStringList{u"feature"_s, u"enhancement"_s, u"story"_s, u"task"_s, u"improvement"_s,
                         u"spec"_s, u"epic"_s, u"support"_s}

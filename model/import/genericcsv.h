@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "records.h"
 #include "result.h"
+#include "trackerimport.h"
 
 #include <QHash>
 #include <QList>
@@ -22,6 +23,6 @@ const QList<std::pair<QString, QStringList>> &csvFieldNames();
 Status readGenericCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                       const QString &tracker, const QHash<QString, QString> &mapping,
                       QList<std::pair<QString, Delta>> *deltas, QMap<QString, QString> *chosen,
-                      QStringList *warnings);
+                      ImportWarnings *warnings);
 
 } // namespace Deltaboard::Import

@@ -30,7 +30,8 @@ struct Mapped
     bool pullRequest = false;
 };
 
-Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QStringList *warnings)
+Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue,
+                              ImportWarnings *warnings)
 {
     Mapped mapped;
     mapped.pullRequest = issue.contains(u"pull_request"_s);
@@ -70,7 +71,8 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
     if (!createdAt)
         return Error{createdAt.error()};
     delta.createdAt = *createdAt;
-    // Labels: "enhancement"/"feature" make a spec; all are kept in the details.
+    // Labels are labels; "enhancement"/"feature" make a spec, and a "severity-…" label
+    // (webcompat's) is the severity too.
     QStringList labels;
     for (const QJsonValue &label : issue.value(u"labels"_s).toArray())
         labels.append(label.isString() ? label.toString()
@@ -79,17 +81,59 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
         const QString l = label.toLower();
         if (l == u"enhancement"_s || l == u"feature"_s || l == u"feature request"_s)
             delta.kind = DeltaKind::Spec;
+        if (l.startsWith(u"severity-"_s) || l.startsWith(u"severity:"_s))
+            delta.severity = severityLevel(where, label, warnings);
     }
-    if (!labels.isEmpty())
-        delta.details += u"\n\nLabels: "_s + labels.join(u", "_s);
+    delta.sourceLabels = labelNames(where, labels, warnings);
+    for (const auto &[field, target] :
+         {std::pair{issue.contains(u"updated_at"_s) ? u"updated_at"_s : u"updatedAt"_s,
+                    &delta.updatedAt},
+          std::pair{issue.contains(u"closed_at"_s) ? u"closed_at"_s : u"closedAt"_s,
+                    &delta.closedAt}}) {
+        const QJsonValue value = issue.value(field);
+        if (!value.isString() || value.toString().isEmpty())
+            continue;
+        const auto time = timestamp(where, field, value.toString());
+        if (!time)
+            return Error{time.error()};
+        *target = *time;
+    }
+    // A milestone is the release the work is planned for.
+    const QString milestone = issue.value(u"milestone"_s).toObject().value(u"title"_s).toString();
+    if (!isPlaceholder(milestone))
+        delta.fixedIn = milestone.trimmed();
     QStringList assignees;
     for (const QJsonValue &assignee : issue.value(u"assignees"_s).toArray())
         assignees.append(assignee.toObject().value(u"login"_s).toString());
     if (assignees.isEmpty() && issue.value(u"assignee"_s).isObject())
         assignees.append(issue.value(u"assignee"_s).toObject().value(u"login"_s).toString());
-    appendFacts(delta, {{u"Assignees"_s, assignees.join(u", "_s)},
-                        {u"Milestone"_s,
-                         issue.value(u"milestone"_s).toObject().value(u"title"_s).toString()}});
+    keepFacts(delta, u"github"_s, {{u"assignees"_s, assignees.join(u", "_s)}}, warnings);
+    static const QStringList read
+        = {u"number"_s,      u"title"_s,     u"body"_s,       u"html_url"_s,     u"url"_s,
+           u"user"_s,        u"author"_s,    u"created_at"_s, u"createdAt"_s,    u"updated_at"_s,
+           u"updatedAt"_s,   u"closed_at"_s, u"closedAt"_s,   u"labels"_s,       u"milestone"_s,
+           u"assignees"_s,   u"assignee"_s,  u"state"_s,      u"state_reason"_s, u"stateReason"_s,
+           u"pull_request"_s};
+    // The API's own addresses and ids, counts of what is not in an issues export (comments,
+    // reactions), and who may edit it.
+    static const QStringList ignored = {u"id"_s,
+                                        u"node_id"_s,
+                                        u"repository_url"_s,
+                                        u"labels_url"_s,
+                                        u"comments_url"_s,
+                                        u"events_url"_s,
+                                        u"timeline_url"_s,
+                                        u"comments"_s,
+                                        u"reactions"_s,
+                                        u"author_association"_s,
+                                        u"performed_via_github_app"_s,
+                                        u"locked"_s,
+                                        u"active_lock_reason"_s,
+                                        u"draft"_s,
+                                        u"closed_by"_s,
+                                        u"sub_issues_summary"_s,
+                                        u"issue_dependencies_summary"_s};
+    keepUnmapped(delta, u"github"_s, issue, read, ignored, warnings);
     // State: open is new; closed is resolved, or declined when closed as not planned.
     const QString state = issue.value(u"state"_s).toString().toLower();
     const QString reason
@@ -101,6 +145,11 @@ Result<Mapped> mapGithubIssue(const QString &where, const QJsonObject &issue, QS
         delta.state = DeltaState::New;
     } else if (state == u"closed"_s) {
         delta.state = reason == u"not_planned"_s ? DeltaState::Declined : DeltaState::Resolved;
+        if (!reason.isEmpty() && reason != u"not_planned"_s && reason != u"completed"_s
+            && reason != u"reopened"_s) {
+            warnings->append(u"%1: closed for an unknown reason %2, imported as resolved"_s.arg(
+                where, InputText::quoted(reason)));
+        }
     } else {
         delta.state = DeltaState::New;
         warnings->append(u"%1: unknown state %2, imported as new"_s.arg(
@@ -157,7 +206,7 @@ Result<MappedIssues> mapGithubIssues(const QString &path, const QByteArray &byte
         return *second.error;
     first.mapped.deltas.append(std::move(second.mapped.deltas));
     first.mapped.pullRequests += second.mapped.pullRequests;
-    first.mapped.warnings.append(second.mapped.warnings);
+    first.mapped.warnings.merge(second.mapped.warnings);
     return first.mapped;
 }
 

@@ -3,6 +3,7 @@
 #include "jsonrecords.h"
 #include "records.h"
 #include "result.h"
+#include "trackerimport.h"
 
 #include <QByteArray>
 #include <QList>
@@ -19,7 +20,7 @@ struct MappedIssues
 {
     QList<Delta> deltas;
     int pullRequests = 0;
-    QStringList warnings;
+    ImportWarnings warnings;
 };
 
 Result<MappedIssues> mapGithubIssues(const QString &path, const QByteArray &bytes,

@@ -7,6 +7,7 @@
 #include "records.h"
 #include "redmine.h"
 #include "result.h"
+#include "trac.h"
 #include "trackerimport.h"
 #include "trello.h"
 
@@ -34,6 +35,7 @@ struct ImportRecords
     QList<RedmineIssue> redmine;
     QList<CsvComment> csvComments;
     JiraPriorities jiraPriorities;
+    JiraPriorities tracPriorities;                     // ticket id -> priority
     QList<std::pair<QString, QString>> jiraDuplicates; // issue key -> the key it duplicates
     QList<TrelloBoard> trelloBoards;
 };

@@ -2,19 +2,26 @@
 
 #include "bugzilla.h"
 #include "commentstore.h"
+#include "groupstore.h"
+#include "history.h"
 #include "importmapping.h"
 #include "importrecords.h"
 #include "inputfile.h"
 #include "inputtext.h"
 #include "jira.h"
+#include "labelstore.h"
 #include "launchpad.h"
 #include "levels.h"
 #include "organisationstore.h"
 #include "redmine.h"
+#include "relationstore.h"
 #include "trello.h"
+#include "triagestore.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -46,13 +53,69 @@ Result<QHash<QString, qint64> *> ImportWriter::knownIn(const QString &tracker)
     return &m_knownByTracker.insert(tracker, std::move(ids)).value();
 }
 
-Result<qint64> ImportWriter::upsert(const QString &where, const Delta &incoming)
+Result<qint64> ImportWriter::componentId(const QString &name)
+{
+    const QString key = name.trimmed().toLower();
+    if (const auto known = m_components.constFind(key); known != m_components.cend())
+        return *known;
+    GroupStore groups(db);
+    auto found = groups.componentByName(name.trimmed());
+    if (!found) {
+        found = groups.createComponent(name.trimmed(), {});
+        if (!found)
+            return Error{found.error()};
+    }
+    m_components.insert(key, found->id);
+    return found->id;
+}
+
+Status ImportWriter::attachLabels(qint64 deltaId, const QStringList &names, const QString &at)
+{
+    if (names.isEmpty())
+        return {};
+    LabelStore labels(db);
+    const auto carried = labels.labelsOf(LabelStore::Target::Delta, deltaId);
+    if (!carried)
+        return Error{carried.error()};
+    QStringList missing;
+    for (const QString &name : names) {
+        const bool on = std::any_of(carried->cbegin(), carried->cend(), [&name](const Label &l) {
+            return l.name.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (!on)
+            missing.append(name);
+    }
+    if (missing.isEmpty())
+        return {};
+    const auto attached = labels.attach(LabelStore::Target::Delta, deltaId, missing, at);
+    if (!attached)
+        return Error{attached.error()};
+    return {};
+}
+
+Result<qint64> ImportWriter::upsert(const QString &where, const Delta &source)
 {
     // Writing while reading (GitHub files go in batch by batch) reports by bytes read.
     if (++written % 64 == 0
         && !report(records ? kScale / 2 + written * (kScale * 9 / 20) / records
                            : (totalBytes ? bytesRead * kScale / 2 / totalBytes : 0)))
         return cancelled();
+    Delta incoming = source;
+    if (!incoming.component.trimmed().isEmpty() && !incoming.componentId) {
+        const auto component = componentId(incoming.component);
+        if (!component)
+            return Error{u"%1: %2: component %3: %4"_s.arg(where, incoming.source.externalId,
+                                                           InputText::quoted(incoming.component),
+                                                           component.error())};
+        incoming.componentId = *component;
+    }
+    // Labels and links are the source's as of its last update (creation for a new record).
+    const QString changedAt
+        = incoming.updatedAt.isEmpty() ? incoming.createdAt : incoming.updatedAt;
+    const auto remember = [&](qint64 id) {
+        for (const auto &[type, other] : std::as_const(incoming.sourceLinks))
+            m_links.append({where, id, type, incoming.source.tracker, other, changedAt});
+    };
     const auto ids = knownIn(incoming.source.tracker);
     if (!ids)
         return Error{ids.error()};
@@ -62,50 +125,58 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &incoming)
         if (!created)
             return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, created.error())};
         (*ids)->insert(incoming.source.externalId, *created);
+        // Where the source says when it closed, the history says so at that time.
+        if (Levels::isClosed(incoming.state) && !incoming.closedAt.isEmpty()) {
+            if (const Status logged = History(db).record(
+                    u"delta"_s, *created, u"state"_s, Levels::stateName(DeltaState::New),
+                    Levels::stateName(incoming.state), incoming.closedAt);
+                !logged)
+                return Error{logged.error()};
+        }
+        if (const Status labelled
+            = attachLabels(*created, incoming.sourceLabels, incoming.createdAt);
+            !labelled)
+            return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, labelled.error())};
+        remember(*created);
         ++summary.created;
         return *created;
     }
-    // Most records of a second run are unchanged: compared on the fields an import sets
-    // before the whole delta is read.
-    {
-        const auto current = db.run(u"SELECT kind, title, details, reporter, source_url, "
-                                    u"state FROM deltas WHERE id = ?"_s,
-                                    {existing});
-        if (!current)
-            return Error{current.error()};
-        QSqlQuery &row = **current;
-        if (!row.next())
-            return Error{u"%1: delta %2 vanished during the import"_s.arg(where).arg(existing)};
-        const QString state = row.value(5).toString();
-        const bool same = row.value(0).toString() == Levels::kindName(incoming.kind)
-                          && row.value(1).toString() == incoming.title
-                          && row.value(2).toString() == incoming.details
-                          && row.value(3).toString() == incoming.reporter
-                          && row.value(4).toString() == incoming.source.url
-                          && (state == Levels::stateName(DeltaState::Duplicate)
-                              || state == Levels::stateName(incoming.state));
-        row.finish();
-        if (same) {
-            ++summary.unchanged;
-            return existing;
-        }
-    }
+    remember(existing);
+    if (const Status labelled = attachLabels(existing, incoming.sourceLabels, changedAt); !labelled)
+        return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, labelled.error())};
     auto stored = m_store.get(existing);
     if (!stored)
         return Error{stored.error()};
-    // What the tracker says overrides; what only Deltaboard knows (component, duplicate
-    // links made here, desired/actual) stays.
+    // What the tracker says overrides; what only Deltaboard knows (duplicate links made here,
+    // desired/actual, and a component, versions or severity the source leaves empty) stays.
     Delta merged = *stored;
     merged.kind = incoming.kind;
     merged.title = incoming.title;
     merged.details = incoming.details;
     merged.reporter = incoming.reporter;
     merged.source.url = incoming.source.url;
-    if (stored->state != DeltaState::Duplicate)
+    if (incoming.componentId)
+        merged.componentId = incoming.componentId;
+    if (!incoming.foundIn.isEmpty())
+        merged.foundIn = incoming.foundIn;
+    if (!incoming.fixedIn.isEmpty())
+        merged.fixedIn = incoming.fixedIn;
+    if (incoming.severity)
+        merged.severity = incoming.severity;
+    if (stored->state != DeltaState::Duplicate) {
         merged.state = incoming.state;
+        if (!incoming.closedAt.isEmpty())
+            merged.closedAt = incoming.closedAt;
+        else if (!Levels::isClosed(stored->state))
+            merged.closedAt.clear(); // closing now: when is the source's update time
+    }
     const bool same = merged.kind == stored->kind && merged.title == stored->title
                       && merged.details == stored->details && merged.reporter == stored->reporter
-                      && merged.source.url == stored->source.url && merged.state == stored->state;
+                      && merged.source.url == stored->source.url && merged.state == stored->state
+                      && merged.componentId == stored->componentId
+                      && merged.foundIn == stored->foundIn && merged.fixedIn == stored->fixedIn
+                      && merged.severity == stored->severity
+                      && (merged.closedAt == stored->closedAt || merged.closedAt.isEmpty());
     if (same) {
         ++summary.unchanged;
         return stored->id;
@@ -114,10 +185,121 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &incoming)
         if (const Status indexed = m_textIndex.indexPending(); !indexed)
             return Error{indexed.error()};
     }
-    if (const Status updated = m_store.update(merged); !updated)
+    // The change happened at the source when it says it was last updated: the delta's
+    // updated_at and its history rows keep that time.
+    if (const Status updated = m_store.update(merged, incoming.updatedAt); !updated)
         return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, updated.error())};
     ++summary.updated;
     return stored->id;
+}
+
+Status ImportWriter::relateLinks()
+{
+    RelationStore relations(db);
+    for (const PendingLink &link : std::as_const(m_links)) {
+        const auto ids = knownIn(link.tracker);
+        if (!ids)
+            return Error{ids.error()};
+        const qint64 other = (*ids)->value(link.other, 0);
+        const QString phrase = Levels::relationName(link.type);
+        if (!other) {
+            // Exports are often a part of a tracker: links out of them are common, and counted.
+            summary.warnings.field(link.tracker, phrase,
+                                   u"a record in neither this run nor the database, not related"_s,
+                                   u"link"_s);
+            continue;
+        }
+        const Status refused = relations.refusal(link.deltaId, link.type, other);
+        if (!refused) {
+            // A relation already recorded is what a re-import meets; anything else is news.
+            if (!refused.error().endsWith(u"it is already recorded"_s)) {
+                summary.warnings.append(u"%1: %2 %3 %4: %5; not related"_s.arg(
+                    link.where, link.tracker, phrase, link.other, refused.error()));
+            }
+            continue;
+        }
+        if (const Status added = relations.add(link.deltaId, link.type, other, link.at); !added)
+            return Error{u"%1: %2"_s.arg(link.where, added.error())};
+    }
+    m_links.clear();
+    return {};
+}
+
+int ImportWriter::settlePriority(const QString &key, const QString &where, const QString &value,
+                                 int level)
+{
+    const auto earlier = m_priorities.constFind(key);
+    if (earlier == m_priorities.cend()) {
+        m_priorities.insert(key, {value, level});
+        return level;
+    }
+    const auto &[earlierValue, earlierLevel] = *earlier;
+    if (earlierLevel == level && earlierValue == value)
+        return level;
+    const bool mine = level > earlierLevel;
+    summary.warnings.collision(
+        u"%1: %2 and %3 both set one priority (%4); the higher, %5, is kept"_s.arg(
+            where, InputText::quoted(earlierValue), InputText::quoted(value), key,
+            InputText::quoted(mine ? value : earlierValue)));
+    if (mine)
+        m_priorities.insert(key, {value, level});
+    return std::max(level, earlierLevel);
+}
+
+Status ImportWriter::writePriorities(const QString &tracker, const QString &trackerName,
+                                     const JiraPriorities &priorities,
+                                     const std::function<int(const QString &)> &defaultLevel)
+{
+    if (priorities.isEmpty())
+        return {};
+    if (options.organisation.isEmpty()) {
+        summary.warnings.append(u"%1 priorities of %2 %3 are not imported: say whose they are "
+                                u"with --org"_s.arg(trackerName)
+                                    .arg(priorities.size())
+                                    .arg(priorities.size() == 1 ? u"record"_s : u"records"_s));
+        return {};
+    }
+    OrganisationStore organisations(db);
+    auto organisation = organisations.byName(options.organisation);
+    if (!organisation)
+        organisation = organisations.create(options.organisation);
+    if (!organisation)
+        return Error{organisation.error()};
+    TriageStore triage(db);
+    // In the export's order: each priority goes to the end of its level, so the ranking follows
+    // the file (a hash's order changed from run to run).
+    QList<JiraPriorities::const_iterator> inOrder;
+    for (auto it = priorities.cbegin(); it != priorities.cend(); ++it)
+        inOrder.append(it);
+    std::sort(inOrder.begin(), inOrder.end(),
+              [](const auto &a, const auto &b) { return a->order < b->order; });
+    for (const auto &it : std::as_const(inOrder)) {
+        const auto delta = deltaFor(tracker, it.key());
+        if (!delta)
+            return Error{delta.error()};
+        if (!*delta)
+            continue;
+        const auto before = triage.priorities(*delta);
+        if (!before)
+            return Error{before.error()};
+        const int level = priorityLevel(it->name, defaultLevel(it->name));
+        if (level < 0) {
+            if (!options.priorityLevels.contains(it->name)) { // not the user's choice
+                summary.warnings.append(u"%1: unknown priority %2, not imported"_s.arg(
+                    it->where, InputText::quoted(it->name.trimmed())));
+            }
+            continue;
+        }
+        if (std::any_of(before->cbegin(), before->cend(), [&](const PriorityEntry &e) {
+                return e.organisationId == organisation->id && e.level == level;
+            })) {
+            continue;
+        }
+        if (const Status set = triage.setPriority(organisation->id, *delta, level); !set)
+            return Error{set.error()};
+        ++summary.priorities;
+    }
+    return {};
 }
 
 Result<qint64> ImportWriter::deltaFor(const QString &tracker, const QString &externalId)
@@ -280,6 +462,10 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         return Error{done.error()};
     if (const Status done = writer.importComments(pending.csvComments); !done)
         return Error{done.error()};
+    if (const Status done
+        = writer.writePriorities(u"trac"_s, u"Trac"_s, pending.tracPriorities, tracPriorityLevel);
+        !done)
+        return Error{done.error()};
     if (const Status done = writeLaunchpad(writer, pending.bugs, pending.tasks); !done)
         return Error{done.error()};
     if (const Status done
@@ -292,6 +478,9 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         return Error{done.error()};
     if (const Status done = writeLaunchpadMessages(writer, pending.messages); !done)
         return Error{done.error()};
+    if (const Status done = writer.relateLinks(); !done)
+        return Error{done.error()};
+    summary.warnings.settle();
     if (const auto after = OrganisationStore(m_db).list(); after) {
         for (const Organisation &organisation : *after) {
             if (!organisationsBefore.contains(organisation.name))

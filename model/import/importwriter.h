@@ -3,12 +3,15 @@
 #include "bulktextindex.h"
 #include "csv.h"
 #include "deltastore.h"
+#include "jira.h"
 #include "records.h"
 #include "result.h"
 #include "trackerimport.h"
 
 #include <QHash>
 #include <QString>
+
+#include <functional>
 
 namespace Deltaboard::Import {
 
@@ -63,12 +66,42 @@ public:
     Status importComment(const QString &where, const Comment &comment);
     // The comments of CSV and XML exports (Jira, Trac), on the deltas they name.
     Status importComments(const QList<CsvComment> &comments);
+    // The links upsert() met (Delta::sourceLinks), as relations, once every record of the run
+    // is in: a link to a record that is nowhere, or one that would close a loop, is a warning.
+    Status relateLinks();
+    // The priorities a tracker's records carry (by external id), as the priorities of the
+    // organisation the run names (options.organisation, made when missing); without one, a
+    // warning says how many were left out. 'defaultLevel' maps a name the user did not map.
+    Status writePriorities(const QString &tracker, const QString &trackerName,
+                           const JiraPriorities &priorities,
+                           const std::function<int(const QString &)> &defaultLevel);
+    // When two records of a run set one organisation's priority on one delta (two Launchpad
+    // targets mapped to one organisation): the higher level wins, and the summary says which
+    // values collided. Returns the level to store; 'key' names the (delta, organisation).
+    int settlePriority(const QString &key, const QString &where, const QString &value, int level);
 
 private:
     // Deltas already in the database by source, read once per tracker the run meets: a lookup
     // per record was a tenth of a re-import.
     Result<QHash<QString, qint64> *> knownIn(const QString &tracker);
 
+    // A component by the source's name: found, or made (once per name per run).
+    Result<qint64> componentId(const QString &name);
+    // Labels the source gives that the delta does not carry yet, at 'at'.
+    Status attachLabels(qint64 deltaId, const QStringList &names, const QString &at);
+
+    struct PendingLink
+    {
+        QString where;
+        qint64 deltaId = 0;
+        RelationType type;
+        QString tracker;
+        QString other; // the other record's id in the tracker
+        QString at;
+    };
+    QList<PendingLink> m_links;
+    QHash<QString, qint64> m_components;                  // name (lower case) -> id
+    QHash<QString, std::pair<QString, int>> m_priorities; // key -> (value, level) set this run
     DeltaStore m_store;
     BulkTextIndex m_textIndex;
     QHash<QString, QHash<QString, qint64>> m_knownByTracker; // tracker -> external id -> delta

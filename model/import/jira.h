@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "records.h"
 #include "result.h"
+#include "trackerimport.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -32,7 +33,7 @@ bool isJiraKey(const QString &key);
 // kept for the organisation that runs Jira.
 Status readJiraCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
-                   JiraPriorities *priorities, QStringList *warnings);
+                   JiraPriorities *priorities, ImportWarnings *warnings);
 
 // Jira's priority names as levels ("Major - P3": the word before " - " decides); -1 unknown.
 int jiraPriorityLevel(const QString &name);
@@ -41,7 +42,7 @@ int jiraPriorityLevel(const QString &name);
 Status readJiraXml(const QString &path, const QByteArray &bytes,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
                    JiraPriorities *priorities, QList<std::pair<QString, QString>> *duplicates,
-                   QStringList *warnings);
+                   ImportWarnings *warnings);
 
 // Duplicate links, and the priorities, which belong to the organisation that runs Jira (--org).
 Status writeJira(ImportWriter &w, const JiraPriorities &jiraPriorities,

@@ -48,7 +48,8 @@ Result<QString> launchpadTime(const QString &where, const QString &field, const 
 } // namespace
 
 Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<LaunchpadBug> *bugs,
-                          QList<LaunchpadTask> *tasks, QList<LaunchpadMessage> *messages)
+                          QList<LaunchpadTask> *tasks, QList<LaunchpadMessage> *messages,
+                          ImportWarnings *warnings)
 {
     const QString type = entry.value(u"resource_type_link"_s).toString().section(u'#', 1);
     if (type == u"bug"_s) {
@@ -76,10 +77,37 @@ Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<
         QStringList tags;
         for (const QJsonValue &tag : entry.value(u"tags"_s).toArray())
             tags.append(tag.toString());
-        if (!tags.isEmpty())
-            bug.delta.details += u"\n\nTags: "_s + tags.join(u", "_s);
+        bug.delta.sourceLabels = labelNames(where, tags, warnings);
         bug.delta.reporter = person(entry.value(u"owner_link"_s).toString());
         bug.delta.createdAt = *created;
+        if (entry.value(u"date_last_updated"_s).isString()) {
+            const auto updated = launchpadTime(where, u"date_last_updated"_s, entry);
+            if (!updated)
+                return Error{updated.error()};
+            bug.delta.updatedAt = *updated;
+        }
+        static const QStringList mapped = {u"self_link"_s,
+                                           u"title"_s,
+                                           u"description"_s,
+                                           u"date_created"_s,
+                                           u"tags"_s,
+                                           u"owner_link"_s,
+                                           u"web_link"_s,
+                                           u"duplicate_of_link"_s,
+                                           u"date_last_updated"_s,
+                                           u"resource_type_link"_s};
+        // The API's addresses of other resources (collections, the duplicate's), its cache tag,
+        // the bug number again, and counts of what other files hold (messages, duplicates).
+        static const QStringList ignored = {u"*_link"_s,
+                                            u"http_etag"_s,
+                                            u"id"_s,
+                                            u"number_of_duplicates"_s,
+                                            u"message_count"_s,
+                                            u"date_last_message"_s,
+                                            u"can_expire"_s,
+                                            u"private"_s,
+                                            u"security_related"_s};
+        keepUnmapped(bug.delta, u"launchpad"_s, entry, mapped, ignored, warnings);
         bug.delta.source
             = {u"launchpad"_s, QString::number(bug.number), entry.value(u"web_link"_s).toString()};
         bug.duplicateOf = bugNumber(entry.value(u"duplicate_of_link"_s).toString());
@@ -116,6 +144,18 @@ Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<
         if (!created)
             return Error{created.error()};
         task.createdAt = *created;
+        // ".../+milestone/2.5b1": the release the fix is planned for.
+        if (const QString milestone = entry.value(u"milestone_link"_s).toString();
+            !milestone.isEmpty())
+            task.milestone = milestone.section(u'/', -1);
+        for (const QString &field : {u"date_fix_released"_s, u"date_closed"_s}) {
+            if (!entry.value(field).isString() || !task.closedAt.isEmpty())
+                continue;
+            const auto closed = launchpadTime(where, field, entry);
+            if (!closed)
+                return Error{closed.error()};
+            task.closedAt = *closed;
+        }
         tasks->append(task);
         return {};
     }
@@ -153,9 +193,14 @@ void settleLaunchpadStates(QList<LaunchpadBug> &bugs, const QList<LaunchpadTask>
 {
     for (LaunchpadBug &bug : bugs) {
         QStringList statuses;
+        QString closedAt; // the last task to close closes the bug
         for (const LaunchpadTask &task : std::as_const(tasks)) {
-            if (task.bug == bug.number)
-                statuses.append(task.status);
+            if (task.bug != bug.number)
+                continue;
+            statuses.append(task.status);
+            closedAt = std::max(closedAt, task.closedAt);
+            if (!task.milestone.isEmpty() && bug.delta.fixedIn.isEmpty())
+                bug.delta.fixedIn = task.milestone;
         }
         const auto all = [&statuses](const QStringList &values) {
             return !statuses.isEmpty()
@@ -166,6 +211,8 @@ void settleLaunchpadStates(QList<LaunchpadBug> &bugs, const QList<LaunchpadTask>
             bug.delta.state = DeltaState::Resolved;
         else if (all({u"Invalid"_s, u"Won't Fix"_s, u"Expired"_s, u"Opinion"_s}))
             bug.delta.state = DeltaState::Declined;
+        if (Levels::isClosed(bug.delta.state))
+            bug.delta.closedAt = closedAt;
         else if (std::any_of(statuses.cbegin(), statuses.cend(), [](const QString &s) {
                      return s != u"New"_s && s != u"Incomplete"_s;
                  }))
@@ -224,6 +271,11 @@ Status writeLaunchpad(ImportWriter &w, const QList<LaunchpadBug> &bugs,
                 task.where, InputText::quoted(task.importance)));
             level = 0;
             w.summary.priorityLevels.insert(task.importance, 0);
+        }
+        // Two targets mapped to one organisation: its priority is the higher of their two.
+        if (level >= 0) {
+            level = w.settlePriority(u"bug %1 for %2"_s.arg(task.bug).arg(name), task.where,
+                                     task.importance, level);
         }
         const auto before = triage.priorities(*delta);
         if (!before)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trackerimport.h"
+
 #include "records.h"
 #include "result.h"
 
@@ -33,6 +35,8 @@ struct LaunchpadTask
     QString url;
     QString title;
     QString createdAt;
+    QString milestone; // the milestone's name, from milestone_link
+    QString closedAt;  // date_fix_released, else date_closed
 };
 
 struct LaunchpadMessage
@@ -45,7 +49,8 @@ struct LaunchpadMessage
 
 // One entry of a Launchpad API export: a bug, a bug task or a message, by its resource type.
 Status readLaunchpadEntry(const QString &where, const QJsonObject &entry, QList<LaunchpadBug> *bugs,
-                          QList<LaunchpadTask> *tasks, QList<LaunchpadMessage> *messages);
+                          QList<LaunchpadTask> *tasks, QList<LaunchpadMessage> *messages,
+                          ImportWarnings *warnings);
 
 // A Launchpad bug's state follows its tasks: all released is resolved, all rejected is
 // declined, any work acknowledged is confirmed.

@@ -5,6 +5,7 @@
 #include "importwriter.h"
 #include "inputtext.h"
 #include "levels.h"
+#include "markup.h"
 #include "organisationstore.h"
 #include "sqlvalues.h"
 #include "taskstore.h"
@@ -22,7 +23,7 @@ using namespace Qt::StringLiterals;
 namespace Deltaboard::Import {
 
 Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &issue,
-                                      QStringList *warnings)
+                                      ImportWarnings *warnings)
 {
     RedmineIssue r;
     r.where = where;
@@ -45,7 +46,7 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
         return Error{description.error()};
     Delta &delta = r.delta;
     delta.title = subject->trimmed().isEmpty() ? u"(untitled)"_s : subject->trimmed();
-    delta.details = *description;
+    delta.details = Markup::fromTextile(*description);
     delta.reporter = issue.value(u"author"_s).toObject().value(u"name"_s).toString();
     delta.createdAt = *createdAt;
     delta.source = {u"redmine"_s, QString::number(r.id), {}};
@@ -55,10 +56,76 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
     const QString project = issue.value(u"project"_s).toObject().value(u"name"_s).toString();
     if (!project.isEmpty())
         delta.details += u"\n\nProject: %1 · Tracker: %2"_s.arg(project, tracker);
-    appendFacts(delta, {{u"Assigned to"_s,
-                         issue.value(u"assigned_to"_s).toObject().value(u"name"_s).toString()},
-                        {u"Target version"_s,
-                         issue.value(u"fixed_version"_s).toObject().value(u"name"_s).toString()}});
+    const auto name = [&issue](const QString &field) {
+        return issue.value(field).toObject().value(u"name"_s).toString().trimmed();
+    };
+    delta.component = name(u"category"_s);
+    delta.fixedIn = name(u"fixed_version"_s);
+    if (const QString priority = name(u"priority"_s); !isPlaceholder(priority))
+        r.priority = priority;
+    for (const auto &[field, target] : {std::pair{u"updated_on"_s, &delta.updatedAt},
+                                        std::pair{u"closed_on"_s, &delta.closedAt}}) {
+        if (!issue.value(field).isString() || issue.value(field).toString().isEmpty())
+            continue;
+        const auto time = timestamp(where, field, issue.value(field).toString());
+        if (!time)
+            return Error{time.error()};
+        *target = *time;
+    }
+    // A parent issue needs its subtasks done; relations read from this issue's end.
+    if (const auto parent = positiveNumber(issue.value(u"parent"_s).toObject().value(u"id"_s)))
+        delta.sourceLinks.append({{RelationKind::DependsOn, true}, QString::number(*parent)});
+    static const QHash<QString, RelationType> relationTypes
+        = {{u"relates"_s, {RelationKind::RelatesTo, false}},
+           {u"duplicates"_s, {RelationKind::DuplicateOf, false}},
+           {u"duplicated"_s, {RelationKind::DuplicateOf, true}},
+           {u"blocks"_s, {RelationKind::Blocks, false}},
+           {u"blocked"_s, {RelationKind::Blocks, true}},
+           {u"precedes"_s, {RelationKind::DependsOn, true}},
+           {u"follows"_s, {RelationKind::DependsOn, false}},
+           {u"copied_to"_s, {RelationKind::RelatesTo, false}},
+           {u"copied_from"_s, {RelationKind::RelatesTo, false}}};
+    const QJsonArray relations = issue.value(u"relations"_s).toArray();
+    for (qsizetype i = 0; i < relations.size(); ++i) {
+        const QJsonObject relation = relations.at(i).toObject();
+        const QString type = relation.value(u"relation_type"_s).toString();
+        const auto from = positiveNumber(relation.value(u"issue_id"_s));
+        const auto to = positiveNumber(relation.value(u"issue_to_id"_s));
+        const auto known = relationTypes.constFind(type);
+        if (known == relationTypes.cend() || !from || !to) {
+            warnings->append(u"%1.relations[%2]: relation %3 is none this importer knows "
+                             u"(relates, duplicates, blocks, precedes, follows, copied_to); "
+                             u"not related"_s.arg(where)
+                                 .arg(i)
+                                 .arg(InputText::quoted(type)));
+            continue;
+        }
+        RelationType read = *known;
+        if (*from != r.id && !Levels::isSymmetric(read.kind))
+            read.reverse = !read.reverse;
+        delta.sourceLinks.append({read, QString::number(*from == r.id ? *to : *from)});
+    }
+    QList<std::pair<QString, QString>> custom;
+    for (const QJsonValue &value : issue.value(u"custom_fields"_s).toArray()) {
+        const QJsonObject field = value.toObject();
+        const QJsonValue v = field.value(u"value"_s);
+        QStringList values;
+        for (const QJsonValue &item : v.isArray() ? v.toArray() : QJsonArray{v})
+            values.append(item.isDouble() ? QString::number(item.toDouble()) : item.toString());
+        custom.append({field.value(u"name"_s).toString(), values.join(u", "_s)});
+    }
+    keepFacts(delta, u"redmine"_s, custom, warnings);
+    keepFacts(delta, u"redmine"_s, {{u"assigned_to"_s, name(u"assigned_to"_s)}}, warnings);
+    static const QStringList mapped = {
+        u"id"_s,          u"subject"_s,   u"created_on"_s, u"description"_s,   u"author"_s,
+        u"tracker"_s,     u"project"_s,   u"category"_s,   u"fixed_version"_s, u"priority"_s,
+        u"updated_on"_s,  u"closed_on"_s, u"parent"_s,     u"relations"_s,     u"custom_fields"_s,
+        u"assigned_to"_s, u"status"_s,    u"journals"_s};
+    // Whether it is private (every imported record is readable by the workspace), and the
+    // totals Redmine sums over subtasks from their own fields.
+    static const QStringList ignored
+        = {u"is_private"_s, u"total_estimated_hours"_s, u"total_spent_hours"_s};
+    keepUnmapped(delta, u"redmine"_s, issue, mapped, ignored, warnings);
     // Redmine's statuses are configurable (and translated): the usual English names map; others
     // follow closed_on, and are listed as warnings.
     const QString status = issue.value(u"status"_s).toObject().value(u"name"_s).toString();
@@ -98,7 +165,7 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
             note.where = at;
             note.bug = r.id;
             note.count = 1;
-            note.comment.body = notes;
+            note.comment.body = Markup::fromTextile(notes);
             note.comment.author = who;
             note.comment.createdAt = *time;
             note.comment.source = {u"redmine"_s, QString::number(*positiveNumber(journalId)), {}};
@@ -116,6 +183,7 @@ Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &i
 
 Status writeRedmine(ImportWriter &w, const QList<RedmineIssue> &redmine)
 {
+    JiraPriorities priorities;
     for (const RedmineIssue &issue : std::as_const(redmine)) {
         const bool fuller
             = std::any_of(redmine.cbegin(), redmine.cend(), [&](const RedmineIssue &o) {
@@ -133,6 +201,10 @@ Status writeRedmine(ImportWriter &w, const QList<RedmineIssue> &redmine)
         const auto id = w.upsert(issue.where, issue.delta);
         if (!id)
             return Error{id.error()};
+        if (!issue.priority.isEmpty()) {
+            priorities.insert(QString::number(issue.id),
+                              {issue.where, issue.priority, int(priorities.size())});
+        }
         for (const BugzillaComment &note : issue.notes) {
             Comment comment = note.comment;
             comment.deltaId = *id;
@@ -153,7 +225,8 @@ Status writeRedmine(ImportWriter &w, const QList<RedmineIssue> &redmine)
             }
         }
     }
-    return {};
+    // Redmine's default priorities read as Bugzilla's: Low, Normal, High, Urgent, Immediate.
+    return w.writePriorities(u"redmine"_s, u"Redmine"_s, priorities, bugzillaPriorityLevel);
 }
 
 } // namespace Deltaboard::Import

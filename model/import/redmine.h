@@ -3,6 +3,7 @@
 #include "bugzilla.h"
 #include "records.h"
 #include "result.h"
+#include "trackerimport.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -21,10 +22,11 @@ struct RedmineIssue
     Delta delta;
     QList<BugzillaComment> notes;  // journal notes, as comments
     QList<BugzillaChange> changes; // journal details, as history
+    QString priority;              // the organisation's (--org) priority, by Redmine's name
 };
 
 Result<RedmineIssue> readRedmineIssue(const QString &where, const QJsonObject &issue,
-                                      QStringList *warnings);
+                                      ImportWarnings *warnings);
 
 // Redmine: issues (the fuller record of an issue that appears twice wins: the one with
 // journals), their notes as comments, their changes as history when the run creates them.

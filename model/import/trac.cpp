@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "importmapping.h"
 #include "inputtext.h"
+#include "markup.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -17,7 +18,7 @@ namespace Deltaboard::Import {
 
 Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
-                   QStringList *warnings)
+                   JiraPriorities *priorities, ImportWarnings *warnings)
 {
     const CsvHeader header(rows.first().cells);
     if (header.contains(u"ticket"_s)) { // a comments export: ticket,time,author,newvalue
@@ -26,16 +27,16 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         for (qsizetype r = 1; r < rows.size(); ++r) {
             const CsvRecord record(header, rows.at(r));
             const QString where = record.where(path);
-            const QString ticket = record.value(u"ticket"_s);
-            if (ticket.toLongLong() <= 0)
-                return Error{u"%1: ticket: expected a ticket number, found %2"_s.arg(
-                    where, InputText::quoted(ticket))};
+            const auto readTicket = recordId(where, u"ticket"_s, record.value(u"ticket"_s));
+            if (!readTicket)
+                return Error{readTicket.error()};
+            const QString ticket = *readTicket;
             CsvComment comment;
             comment.where = where;
             comment.tracker = u"trac"_s;
             comment.record = ticket;
             comment.comment.author = record.value(u"author"_s);
-            comment.comment.body = record.value(textColumn);
+            comment.comment.body = Markup::fromTracWiki(record.value(textColumn));
             const QString time = record.value(u"time"_s);
             QDateTime parsed = QDateTime::fromString(time, Qt::ISODate);
             // "22:54:06Z+0000": a time of day, with its zone.
@@ -67,26 +68,43 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const CsvRecord record(header, rows.at(r));
         const QString where = record.where(path);
-        const QString id = record.value(u"id"_s);
-        if (id.toLongLong() <= 0)
-            return Error{
-                u"%1: id: expected a ticket number, found %2"_s.arg(where, InputText::quoted(id))};
+        const auto readId = recordId(where, u"id"_s, record.value(u"id"_s));
+        if (!readId)
+            return Error{readId.error()};
+        const QString id = *readId;
         Delta delta;
         const auto title = bounded(where, u"summary"_s, record.value(u"summary"_s));
         const auto description = bounded(where, u"description"_s, record.value(u"description"_s));
         if (!title || !description)
             return Error{!title ? title.error() : description.error()};
         delta.title = title->isEmpty() ? u"(untitled)"_s : *title;
-        delta.details = *description;
-        if (const QString keywords = record.value(u"keywords"_s); !keywords.isEmpty())
-            delta.details += u"\n\nKeywords: "_s + keywords;
-        appendFacts(delta, {{u"Owner"_s, record.value(u"owner"_s)},
-                            {u"Milestone"_s, record.value(u"milestone"_s)}});
+        delta.details = Markup::fromTracWiki(*description);
+        delta.sourceLabels
+            = labelNames(where, splitKeywords(record.value(u"keywords"_s)), warnings);
+        if (!isPlaceholder(record.value(u"component"_s)))
+            delta.component = record.value(u"component"_s);
+        if (!isPlaceholder(record.value(u"version"_s)))
+            delta.foundIn = record.value(u"version"_s);
+        if (!isPlaceholder(record.value(u"milestone"_s)))
+            delta.fixedIn = record.value(u"milestone"_s);
+        delta.severity = severityLevel(where, record.value(u"severity"_s), warnings);
+        if (const QString priority = record.value(u"priority"_s); !isPlaceholder(priority))
+            priorities->insert(id, {where, priority, int(priorities->size())});
+        keepFacts(delta, u"trac-csv"_s, {{u"owner"_s, record.value(u"owner"_s)}}, warnings);
+        static const QStringList mapped
+            = {u"id"_s,       u"summary"_s,   u"description"_s, u"keywords"_s,   u"component"_s,
+               u"version"_s,  u"milestone"_s, u"severity"_s,    u"priority"_s,   u"owner"_s,
+               u"reporter"_s, u"time"_s,      u"created"_s,     u"changetime"_s, u"modified"_s,
+               u"type"_s,     u"status"_s,    u"resolution"_s};
+        // "_changetime" and friends: the query's own sort helpers.
+        static const QStringList ignored = {u"_changetime"_s, u"_description"_s, u"_reporter"_s};
+        keepUnmappedColumns(delta, u"trac-csv"_s, header, record, mapped, ignored, {u"cc"_s},
+                            warnings);
         delta.reporter = record.value(u"reporter"_s);
         delta.createdAt = now;
         if (record.value(u"time"_s).isEmpty() && record.value(u"created"_s).isEmpty())
             ++undated;
-        for (const QString &column : {u"time"_s, u"created"_s}) {
+        for (const QString &column : {u"time"_s, u"created"_s, u"changetime"_s, u"modified"_s}) {
             const QString value = record.value(column);
             if (value.isEmpty())
                 continue;
@@ -95,7 +113,9 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
                 return Error{u"%1: %2: %3 is not a time (expected 2011-04-13T10:00:00Z)"_s.arg(
                     where, column, InputText::quoted(value))};
             }
-            delta.createdAt = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+            const bool changed = column == u"changetime"_s || column == u"modified"_s;
+            (changed ? delta.updatedAt : delta.createdAt)
+                = time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
         }
         if (record.value(u"type"_s) == u"enhancement"_s)
             delta.kind = DeltaKind::Spec;
@@ -106,7 +126,18 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
         } else if (status == u"assigned"_s || status == u"accepted"_s) {
             delta.state = DeltaState::Confirmed;
         } else if (status == u"closed"_s) {
-            delta.state = resolution == u"fixed"_s ? DeltaState::Resolved : DeltaState::Declined;
+            static const QStringList declined
+                = {u"invalid"_s, u"wontfix"_s, u"duplicate"_s, u"worksforme"_s};
+            delta.state
+                = declined.contains(resolution) ? DeltaState::Declined : DeltaState::Resolved;
+            if (resolution != u"fixed"_s && !declined.contains(resolution)) {
+                warnings->append(
+                    isPlaceholder(resolution)
+                        ? u"%1: status \"closed\" without a resolution, imported as resolved"_s.arg(
+                            where)
+                        : u"%1: unknown resolution %2, imported as resolved"_s.arg(
+                            where, InputText::quoted(resolution)));
+            }
         } else {
             warnings->append(
                 u"%1: unknown status %2, imported as new"_s.arg(where, InputText::quoted(status)));
@@ -119,6 +150,16 @@ Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString
             u"%1: %2 records without a creation time, dated at import"_s.arg(path).arg(undated));
     }
     return {};
+}
+
+int tracPriorityLevel(const QString &name)
+{
+    // Trac's default priorities, and the "normal"/"high"/"low" many instances use.
+    static const QHash<QString, int> levels
+        = {{u"blocker"_s, 4}, {u"critical"_s, 4}, {u"major"_s, 3},  {u"high"_s, 3},
+           {u"normal"_s, 2},  {u"medium"_s, 2},   {u"minor"_s, 1},  {u"low"_s, 1},
+           {u"trivial"_s, 1}, {u"lowest"_s, 1},   {u"highest"_s, 4}};
+    return levels.value(name.trimmed().toLower(), -1);
 }
 
 } // namespace Deltaboard::Import

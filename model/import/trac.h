@@ -1,8 +1,10 @@
 #pragma once
 
 #include "csv.h"
+#include "jira.h"
 #include "records.h"
 #include "result.h"
+#include "trackerimport.h"
 
 #include <QList>
 #include <QString>
@@ -14,6 +16,9 @@ namespace Deltaboard::Import {
 // A Trac ticket query as CSV, or a comments export (ticket, time, author, text).
 Status readTracCsv(const QString &path, const QList<CsvRow> &rows, const QString &now,
                    QList<std::pair<QString, Delta>> *deltas, QList<CsvComment> *comments,
-                   QStringList *warnings);
+                   JiraPriorities *priorities, ImportWarnings *warnings);
+
+// Trac's priority names as levels (blocker..trivial); -1 unknown.
+int tracPriorityLevel(const QString &name);
 
 } // namespace Deltaboard::Import

@@ -6,9 +6,47 @@
 #include <QMap>
 #include <QStringList>
 
+#include <tuple>
+
 #include <functional>
 
 namespace Deltaboard {
+
+// What a run could not keep as it was: a line per record (an unknown value, a link to a record
+// that is nowhere), and the source's fields that have no Deltaboard field of their own, counted
+// per field and what became of them, a line each at the end of the run ("jira-csv:
+// 'Environment' kept in details on 3 records").
+class ImportWarnings : public QStringList
+{
+public:
+    // One record had 'field' with a value, and it went 'fate' ("kept in details", "dropped");
+    // 'unit' names what is counted ("record", "link").
+    void field(const QString &format, const QString &name, const QString &fate,
+               const QString &unit = QStringLiteral("record"))
+    {
+        ++m_fields[{format, name, fate, unit}];
+    }
+    // Every record's value of a field that collided with another's, and which was kept.
+    void collision(const QString &line) { m_collisions.append(line); }
+    const QStringList &collisions() const { return m_collisions; }
+    // Appends the counted lines (and the collisions), once, when the run is done.
+    void settle();
+    // Takes another part's lines and counts over (records mapped on two threads).
+    void merge(const ImportWarnings &other);
+
+private:
+    struct Key
+    {
+        QString format, name, fate, unit;
+        friend bool operator<(const Key &a, const Key &b)
+        {
+            return std::tie(a.format, a.name, a.fate, a.unit)
+                   < std::tie(b.format, b.name, b.fate, b.unit);
+        }
+    };
+    QMap<Key, int> m_fields;
+    QStringList m_collisions;
+};
 
 // What one import run did, per kind of record.
 struct ImportSummary
@@ -23,8 +61,8 @@ struct ImportSummary
     int tasksUnchanged = 0;
     int commentsCreated = 0;
     int commentsUnchanged = 0;
-    int priorities = 0;   // organisation priorities set or changed
-    QStringList warnings; // unknown values mapped to a default, each naming its record
+    int priorities = 0;      // organisation priorities set or changed
+    ImportWarnings warnings; // unknown values mapped to a default, each naming its record
     // Launchpad targets of the run (bug_target_name) with their display names, for a mapping
     // to organisations; organisations the run created or would create.
     QMap<QString, QString> targets;
@@ -58,7 +96,8 @@ struct ImportOptions
     // them); empty: detected per file.
     QString format;
     // A generic CSV's columns: field ("id", "title", "details", "state", "kind", "reporter",
-    // "created", "found-in", "component", "url") to header, or to "" for none. Fields not
+    // "created", "updated", "closed", "found-in", "fixed-in", "component", "labels", "severity",
+    // "url"; TrackerImport::csvFields) to header, or to "" for none. Fields not
     // given are found by common header names ("Summary", "Subject", "Status", …); id and
     // title are required.
     QHash<QString, QString> csvColumns;

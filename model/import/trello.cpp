@@ -28,7 +28,8 @@ namespace Deltaboard::Import {
 
 using InputText::position;
 
-Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
+Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes,
+                               ImportWarnings *warnings)
 {
     if (!bytes.trimmed().startsWith('{'))
         return Error{u"%1: expected a Trello board object"_s.arg(path)};
@@ -70,6 +71,7 @@ Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
     }
     // The actions: who created each card, and the comments.
     QHash<QString, QString> creators;
+    QHash<QString, QString> createdDates; // card id -> when its createCard action says
     const QJsonArray actions = board.value(u"actions"_s).toArray();
     for (qsizetype a = 0; a < actions.size(); ++a) {
         const QJsonObject action = actions.at(a).toObject();
@@ -86,6 +88,10 @@ Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
             author = action.value(u"memberCreator"_s).toObject().value(u"fullName"_s).toString();
         if (type == u"createCard"_s) {
             creators.insert(card, author);
+            if (const QString date = action.value(u"date"_s).toString(); !date.isEmpty()) {
+                if (const auto time = timestamp(where, u"date"_s, date))
+                    createdDates.insert(card, *time);
+            }
             continue;
         }
         const auto dateText = text(where, action, u"date"_s);
@@ -131,13 +137,35 @@ Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
         const auto name = text(where, card, u"name"_s);
         if (!name)
             return Error{name.error()};
-        const QString id = card.value(u"id"_s).toString();
-        // A Trello id starts with its creation time: eight hex digits of Unix seconds.
-        bool ok = false;
-        const qint64 seconds = id.left(8).toLongLong(&ok, 16);
-        if (id.size() < 8 || !ok)
+        // The id is the card's key, whatever its shape (exports with anonymised ids exist).
+        const auto readId = recordId(where, u"id"_s, card.value(u"id"_s).toString());
+        if (!readId)
+            return Error{readId.error()};
+        const QString id = *readId;
+        // When it was made: the createCard action's date, else the time Trello ids begin with
+        // (eight hex digits of Unix seconds), else its last activity.
+        QString createdAt = createdDates.value(id);
+        bool hex = false;
+        const qint64 seconds = id.left(8).toLongLong(&hex, 16);
+        if (createdAt.isEmpty() && id.size() >= 24 && hex) {
+            createdAt = QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc())
+                            .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        }
+        QString updatedAt;
+        if (const QString activity = card.value(u"dateLastActivity"_s).toString();
+            !activity.isEmpty()) {
+            const auto time = timestamp(where, u"dateLastActivity"_s, activity);
+            if (!time)
+                return Error{time.error()};
+            updatedAt = *time;
+        }
+        if (createdAt.isEmpty())
+            createdAt = updatedAt;
+        if (createdAt.isEmpty()) {
             return Error{
-                u"%1.id: expected a Trello id, found %2"_s.arg(where, InputText::quoted(id))};
+                u"%1: no creation time: the id %2 does not hold one, and there is no "
+                u"createCard action or dateLastActivity"_s.arg(where, InputText::quoted(id))};
+        }
         const auto description = bounded(where, u"desc"_s, card.value(u"desc"_s).toString());
         if (!description)
             return Error{description.error()};
@@ -153,18 +181,45 @@ Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes)
         t.delta.kind = DeltaKind::Spec;
         t.delta.title = name->trimmed().isEmpty() ? u"(untitled)"_s : name->trimmed();
         t.delta.details = *description;
+        // A label without a name is known by its colour.
         QStringList labels;
         for (const QJsonValue &label : card.value(u"labels"_s).toArray()) {
             const QString labelName = label.toObject().value(u"name"_s).toString();
-            if (!labelName.isEmpty())
-                labels.append(labelName);
+            labels.append(labelName.trimmed().isEmpty()
+                              ? label.toObject().value(u"color"_s).toString()
+                              : labelName);
         }
-        if (!labels.isEmpty())
-            t.delta.details += u"\n\nLabels: "_s + labels.join(u", "_s);
+        t.delta.sourceLabels = labelNames(where, labels, warnings);
         if (const QStringList lines = checklistLines.value(id); !lines.isEmpty())
             t.delta.details += u"\n"_s + lines.join(u'\n');
-        t.delta.createdAt = QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc())
-                                .toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
+        t.delta.createdAt = createdAt;
+        t.delta.updatedAt = updatedAt;
+        static const QStringList read
+            = {u"id"_s,        u"name"_s,   u"desc"_s, u"idList"_s,           u"closed"_s,
+               u"idMembers"_s, u"labels"_s, u"url"_s,  u"dateLastActivity"_s, u"idChecklists"_s};
+        // Trello's own ids and layout (positions, covers, badges counting what is imported),
+        // and what only describes the Trello screen.
+        static const QStringList ignored = {u"idBoard"_s,
+                                            u"idShort"_s,
+                                            u"idLabels"_s,
+                                            u"idAttachmentCover"_s,
+                                            u"badges"_s,
+                                            u"pos"_s,
+                                            u"shortLink"_s,
+                                            u"shortUrl"_s,
+                                            u"subscribed"_s,
+                                            u"manualCoverAttachment"_s,
+                                            u"cover"_s,
+                                            u"descData"_s,
+                                            u"checkItemStates"_s,
+                                            u"limits"_s,
+                                            u"dateViewedByCreator"_s,
+                                            u"nodeId"_s,
+                                            u"email"_s,
+                                            u"isTemplate"_s,
+                                            u"cardRole"_s,
+                                            u"mirrorSourceId"_s};
+        keepUnmapped(t.delta, u"trello"_s, card, read, ignored, warnings);
         t.delta.source = {u"trello"_s, id, card.value(u"url"_s).toString()};
         result.cards.append(t);
     }

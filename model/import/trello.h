@@ -1,5 +1,7 @@
 #pragma once
 
+#include "trackerimport.h"
+
 #include "records.h"
 #include "result.h"
 
@@ -44,7 +46,8 @@ struct TrelloBoard
     QList<TrelloComment> comments;
 };
 
-Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes);
+Result<TrelloBoard> readTrello(const QString &path, const QByteArray &bytes,
+                               ImportWarnings *warnings);
 
 // Trello: the board's open lists are the organisation's columns (a new, empty board takes
 // them instead of the default ones), each open card a delta and that organisation's task in

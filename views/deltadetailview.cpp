@@ -298,11 +298,17 @@ void DeltaDetailView::reload()
         facts.last() += tr(" of #%1").arg(*d.duplicateOf);
     if (!d.component.isEmpty())
         facts.append(d.component.toHtmlEscaped());
+    if (d.severity)
+        facts.append(tr("severity %1").arg(Levels::severityName(*d.severity)));
     if (!d.foundIn.isEmpty())
         facts.append(tr("found in %1").arg(d.foundIn.toHtmlEscaped()));
+    if (!d.fixedIn.isEmpty())
+        facts.append(tr("fixed in %1").arg(d.fixedIn.toHtmlEscaped()));
     if (!d.reporter.isEmpty())
         facts.append(tr("reported by %1").arg(d.reporter.toHtmlEscaped()));
     facts.append(tr("on %1").arg(d.createdAt.left(10)));
+    if (!d.closedAt.isEmpty())
+        facts.append(tr("closed %1").arg(d.closedAt.left(10)));
     if (!d.source.tracker.isEmpty()) {
         const QString source
             = u"%1 %2"_s.arg(d.source.tracker, d.source.externalId).toHtmlEscaped();

@@ -21,7 +21,9 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     , m_kind(new QComboBox(this))
     , m_title(new QLineEdit(this))
     , m_component(new QComboBox(this))
+    , m_severity(new QComboBox(this))
     , m_foundIn(new QLineEdit(this))
+    , m_fixedIn(new QLineEdit(this))
     , m_reporter(new QLineEdit(this))
     , m_desired(new QPlainTextEdit(this))
     , m_actual(new QPlainTextEdit(this))
@@ -38,7 +40,9 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     m_kind->setObjectName(prefix + u"Kind"_s);
     m_title->setObjectName(prefix + u"Title"_s);
     m_component->setObjectName(prefix + u"Component"_s);
+    m_severity->setObjectName(prefix + u"Severity"_s);
     m_foundIn->setObjectName(prefix + u"FoundIn"_s);
+    m_fixedIn->setObjectName(prefix + u"FixedIn"_s);
     m_reporter->setObjectName(prefix + u"Reporter"_s);
     m_desired->setObjectName(prefix + u"Desired"_s);
     m_actual->setObjectName(prefix + u"Actual"_s);
@@ -47,11 +51,16 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     m_kind->addItem(tr("Defect: the code does not do what is desired"), int(DeltaKind::Defect));
     m_kind->addItem(tr("Crash: it stops"), int(DeltaKind::Crash));
     m_kind->addItem(tr("Spec: a design or a feature request"), int(DeltaKind::Spec));
+    // The reporter's view of how bad it is; priorities are each organisation's own.
+    m_severity->addItem(tr("(not given)"), -1);
+    for (const QString &name : Levels::severityNames())
+        m_severity->addItem(name, Levels::severityFromName(name).value_or(-1));
     m_component->addItem(tr("(none)"), 0);
     for (const Component &component : components)
         m_component->addItem(component.name, component.id);
     m_title->setPlaceholderText(tr("What differs, in one line"));
     m_foundIn->setPlaceholderText(tr("version"));
+    m_fixedIn->setPlaceholderText(tr("version it is fixed in or planned for"));
     m_reporter->setPlaceholderText(tr("who reported it"));
     m_desired->setPlaceholderText(tr("What someone wants the software to do"));
     m_actual->setPlaceholderText(tr("What it does instead"));
@@ -110,7 +119,14 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&Title:"), m_title);
     form->addRow(tr("C&omponent:"), m_component);
-    form->addRow(tr("&Found in:"), m_foundIn);
+    form->addRow(tr("Se&verity:"), m_severity);
+    auto *versions = new QHBoxLayout;
+    versions->addWidget(m_foundIn, 1);
+    auto *fixedLabel = new QLabel(tr("F&ixed in:"), this);
+    fixedLabel->setBuddy(m_fixedIn);
+    versions->addWidget(fixedLabel);
+    versions->addWidget(m_fixedIn, 1);
+    form->addRow(tr("&Found in:"), versions);
     form->addRow(tr("&Reporter:"), m_reporter);
     form->addRow(tr("&Desired:"), m_desired);
     form->addRow(tr("&Actual:"), m_actual);
@@ -133,7 +149,9 @@ void DeltaEditor::load(const Delta &delta)
     m_title->setText(delta.title);
     const int component = m_component->findData(delta.componentId.value_or(0));
     m_component->setCurrentIndex(std::max(component, 0));
+    m_severity->setCurrentIndex(std::max(m_severity->findData(delta.severity.value_or(-1)), 0));
     m_foundIn->setText(delta.foundIn);
+    m_fixedIn->setText(delta.fixedIn);
     m_reporter->setText(delta.reporter);
     m_desired->setPlainText(delta.desired);
     m_actual->setPlainText(delta.actual);
@@ -153,7 +171,10 @@ Delta DeltaEditor::formValues() const
     form.title = m_title->text().trimmed();
     const qint64 component = m_component->currentData().toLongLong();
     form.componentId = component ? std::optional<qint64>(component) : std::nullopt;
+    const int severity = m_severity->currentData().toInt();
+    form.severity = severity >= 0 ? std::optional<int>(severity) : std::nullopt;
     form.foundIn = m_foundIn->text().trimmed();
+    form.fixedIn = m_fixedIn->text().trimmed();
     form.reporter = m_reporter->text().trimmed();
     form.desired = m_desired->toPlainText();
     form.actual = m_actual->toPlainText();
@@ -174,7 +195,9 @@ Delta DeltaEditor::delta(const Delta &theirs) const
     result.kind = pick(form.kind, m_loaded.kind, theirs.kind);
     result.title = pick(form.title, m_loaded.title, theirs.title);
     result.componentId = pick(form.componentId, m_loaded.componentId, theirs.componentId);
+    result.severity = pick(form.severity, m_loaded.severity, theirs.severity);
     result.foundIn = pick(form.foundIn, m_loaded.foundIn, theirs.foundIn);
+    result.fixedIn = pick(form.fixedIn, m_loaded.fixedIn, theirs.fixedIn);
     result.reporter = pick(form.reporter, m_loaded.reporter, theirs.reporter);
     result.desired = pick(form.desired, m_loaded.desired, theirs.desired);
     result.actual = pick(form.actual, m_loaded.actual, theirs.actual);
@@ -192,8 +215,12 @@ QStringList DeltaEditor::changedFields() const
         changed.append(tr("title"));
     if (now.componentId != m_loaded.componentId)
         changed.append(tr("component"));
+    if (now.severity != m_loaded.severity)
+        changed.append(tr("severity"));
     if (now.foundIn != m_loaded.foundIn)
         changed.append(tr("found in"));
+    if (now.fixedIn != m_loaded.fixedIn)
+        changed.append(tr("fixed in"));
     if (now.reporter != m_loaded.reporter)
         changed.append(tr("reporter"));
     if (now.desired != m_loaded.desired)

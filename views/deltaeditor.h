@@ -60,7 +60,9 @@ private:
     QComboBox *m_kind;
     QLineEdit *m_title;
     QComboBox *m_component;
+    QComboBox *m_severity;
     QLineEdit *m_foundIn;
+    QLineEdit *m_fixedIn;
     QLineEdit *m_reporter;
     QPlainTextEdit *m_desired;
     QPlainTextEdit *m_actual;

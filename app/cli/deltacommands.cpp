@@ -194,6 +194,10 @@ Outcome cmdShowDelta(Context &context)
              d.duplicateOf ? QJsonValue(*d.duplicateOf) : QJsonValue(QJsonValue::Null)},
             {u"component"_s, textOrNull(d.component)},
             {u"found_in"_s, textOrNull(d.foundIn)},
+            {u"fixed_in"_s, textOrNull(d.fixedIn)},
+            {u"severity"_s, d.severity ? QJsonValue(Levels::severityName(*d.severity))
+                                       : QJsonValue(QJsonValue::Null)},
+            {u"closed_at"_s, textOrNull(d.closedAt)},
             {u"reporter"_s, textOrNull(d.reporter)},
             {u"desired"_s, d.desired},
             {u"actual"_s, d.actual},
@@ -232,11 +236,14 @@ Outcome cmdShowDelta(Context &context)
     };
     field(u"Component:"_s, d.component);
     field(u"Found in:"_s, d.foundIn);
+    field(u"Fixed in:"_s, d.fixedIn);
+    field(u"Severity:"_s, d.severity ? Levels::severityName(*d.severity) : QString());
     field(u"Reporter:"_s, d.reporter);
     field(u"Signature:"_s, d.signature);
     field(u"Labels:"_s, labelNames(*labels).join(u", "_s));
     field(u"Created:"_s, d.createdAt);
     field(u"Updated:"_s, d.updatedAt);
+    field(u"Closed:"_s, d.closedAt);
     if (!d.source.tracker.isEmpty())
         field(u"Source:"_s,
               u"%1 %2 %3"_s.arg(d.source.tracker, d.source.externalId, d.source.url).trimmed());

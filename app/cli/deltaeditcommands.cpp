@@ -14,7 +14,8 @@ namespace Deltaboard::Cli {
 namespace {
 
 // The delta fields a command line sets: --title, --kind, --desired, --actual, --details,
-// --component (a name, or "none"), --found-in, --reporter. Only the options given change.
+// --component (a name, or "none"), --found-in, --fixed-in, --severity (a name, or "none"),
+// --reporter. Only the options given change.
 Status applyFields(const Context &context, Database &db, Delta *delta)
 {
     const QCommandLineParser &p = context.parser;
@@ -33,9 +34,21 @@ Status applyFields(const Context &context, Database &db, Delta *delta)
     for (const auto &[option, field] :
          {std::pair{u"desired"_s, &delta->desired}, std::pair{u"actual"_s, &delta->actual},
           std::pair{u"details"_s, &delta->details}, std::pair{u"found-in"_s, &delta->foundIn},
-          std::pair{u"reporter"_s, &delta->reporter}}) {
+          std::pair{u"fixed-in"_s, &delta->fixedIn}, std::pair{u"reporter"_s, &delta->reporter}}) {
         if (p.isSet(option))
             *field = p.value(option);
+    }
+    if (p.isSet(u"severity"_s)) {
+        const QString name = p.value(u"severity"_s).trimmed();
+        if (name.compare(u"none"_s, Qt::CaseInsensitive) == 0 || name.isEmpty()) {
+            delta->severity.reset();
+        } else {
+            const auto level = Levels::severityFromName(name.toLower());
+            if (!level)
+                return Error{u"--severity: expected one of %1 or none, not '%2'"_s.arg(
+                    Levels::severityNames().join(u", "_s), name)};
+            delta->severity = *level;
+        }
     }
     if (p.isSet(u"component"_s)) {
         const QString name = p.value(u"component"_s);
@@ -60,6 +73,11 @@ QList<QCommandLineOption> fieldOptions()
             {u"details"_s, u"More, in Markdown."_s, u"TEXT"_s},
             {u"component"_s, u"The component it is in (a name; none to clear)."_s, u"NAME"_s},
             {u"found-in"_s, u"The version it was found in."_s, u"VERSION"_s},
+            {u"fixed-in"_s, u"The version it is fixed in or planned for."_s, u"VERSION"_s},
+            {u"severity"_s,
+             u"How bad the reporter says it is: trivial, minor, normal, major, critical (none "
+             u"to clear)."_s,
+             u"SEVERITY"_s},
             {u"reporter"_s, u"Who reported it."_s, u"NAME"_s}};
 }
 

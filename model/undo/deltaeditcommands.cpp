@@ -20,7 +20,8 @@ bool sameEditableFields(const Delta &a, const Delta &b)
 {
     return a.kind == b.kind && a.title.trimmed() == b.title.trimmed() && a.desired == b.desired
            && a.actual == b.actual && a.details == b.details && a.componentId == b.componentId
-           && a.foundIn == b.foundIn && a.reporter == b.reporter;
+           && a.foundIn == b.foundIn && a.fixedIn == b.fixedIn && a.severity == b.severity
+           && a.reporter == b.reporter;
 }
 
 UpdateDeltaCommand::UpdateDeltaCommand(Workspace *workspace, Delta before, Delta after)
@@ -50,6 +51,8 @@ void UpdateDeltaCommand::apply(const Delta &from, const Delta &to, bool forward)
         next.details = to.details;
         next.componentId = to.componentId;
         next.foundIn = to.foundIn;
+        next.fixedIn = to.fixedIn;
+        next.severity = to.severity;
         next.reporter = to.reporter;
         updated = store.update(next);
     }

@@ -13,6 +13,7 @@
 #include "inputtext.h"
 #include "integritycheck.h"
 #include "jsondump.h"
+#include "levels.h"
 #include "migrator.h"
 #include "organisationstore.h"
 #include "paths.h"
@@ -74,12 +75,36 @@ Outcome importFromTrackers(Context &context)
     options.dryRun = context.parser.isSet(u"dry-run"_s);
     options.organisation = context.parser.value(u"org"_s);
     const bool dryRun = options.dryRun;
-    for (const QString &mapping : context.parser.values(u"map-target"_s)) {
-        const qsizetype equals = mapping.indexOf(u'=');
-        if (equals <= 0 || equals == mapping.size() - 1)
-            return usage(u"import: --map-target expects TARGET=ORG, not \"%1\""_s.arg(mapping));
-        options.targetOrganisations.insert(mapping.left(equals), mapping.mid(equals + 1));
+    // "NAME=VALUE" options: each split at its first '='.
+    const auto pairs = [&context](const QString &option, const QString &shape,
+                                  QList<std::pair<QString, QString>> *out) -> Outcome {
+        for (const QString &mapping : context.parser.values(option)) {
+            const qsizetype equals = mapping.indexOf(u'=');
+            if (equals <= 0 || equals == mapping.size() - 1)
+                return usage(u"import: --%1 expects %2, not \"%3\""_s.arg(option, shape, mapping));
+            out->append({mapping.left(equals), mapping.mid(equals + 1)});
+        }
+        return {};
+    };
+    QList<std::pair<QString, QString>> targets, priorities, statuses;
+    if (const Outcome bad = pairs(u"map-target"_s, u"TARGET=ORG"_s, &targets))
+        return bad;
+    if (const Outcome bad = pairs(u"map-priority"_s, u"NAME=LEVEL"_s, &priorities))
+        return bad;
+    if (const Outcome bad = pairs(u"map-status"_s, u"STATUS=COLUMN"_s, &statuses))
+        return bad;
+    for (const auto &[target, organisation] : std::as_const(targets))
+        options.targetOrganisations.insert(target, organisation);
+    for (const auto &[name, level] : std::as_const(priorities)) {
+        const auto known = Levels::priorityFromName(level.toLower());
+        if (!known && level.compare(u"none"_s, Qt::CaseInsensitive) != 0) {
+            return usage(u"import: --map-priority %1: expected one of %2 or none, not \"%3\""_s.arg(
+                name, Levels::priorityNames().join(u", "_s), level));
+        }
+        options.priorityLevels.insert(name, known.value_or(-1));
     }
+    for (const auto &[status, column] : std::as_const(statuses))
+        options.statusColumns.insert(status, column);
     options.format = context.parser.value(u"format"_s);
     options.csvSource = context.parser.value(u"source"_s);
     for (const QString &mapping : context.parser.values(u"column"_s)) {
@@ -170,8 +195,15 @@ QList<Command> transferCommands()
                + u"."_s,
            u"F"_s},
           {u"map-target"_s, u"Launchpad target to organisation (repeatable)."_s, u"TARGET=ORG"_s},
+          {u"map-priority"_s,
+           u"A tracker's priority or importance name to a level: untriaged, low, medium, high, "
+           u"critical, or none to leave it out (repeatable)."_s,
+           u"NAME=LEVEL"_s},
+          {u"map-status"_s, u"A Launchpad task status to a board column by name (repeatable)."_s,
+           u"STATUS=COLUMN"_s},
           {u"org"_s,
-           u"The organisation whose priorities (Jira) or board (Trello) the export holds."_s,
+           u"The organisation whose priorities (Jira, Bugzilla, Redmine, Trac) or board "
+           u"(Trello) the export holds."_s,
            u"ORG"_s},
           {u"column"_s,
            u"A CSV's column for a field (repeatable); fields: "_s

@@ -301,10 +301,17 @@ Status writeLaunchpad(ImportWriter &w, const QList<LaunchpadBug> &bugs,
                 w.summary.columnNames.append(c.name);
         }
         BoardColumn column = columns.first();
+        const QString wanted = w.options.statusColumns.value(task.status);
         const auto chosen
             = std::find_if(columns.cbegin(), columns.cend(), [&](const BoardColumn &c) {
-                  return c.name == w.options.statusColumns.value(task.status);
+                  return !wanted.isEmpty() && c.name.compare(wanted, Qt::CaseInsensitive) == 0;
               });
+        if (!wanted.isEmpty() && chosen == columns.cend()) {
+            w.summary.warnings.append(u"%1: status %2 is mapped to %3, which is no column of %4's "
+                                      u"board; the status decides"_s.arg(
+                                          task.where, InputText::quoted(task.status),
+                                          InputText::quoted(wanted), name));
+        }
         if (chosen != columns.cend()) {
             column = *chosen; // the user's mapping
         } else if (task.status == u"In Progress"_s || task.status == u"Fix Committed"_s) {

@@ -1,6 +1,7 @@
 #include "crashparser.h"
 
 #include "crashtext.h"
+#include "crashtype.h"
 #include "inputtext.h"
 
 #include <QHash>
@@ -128,6 +129,7 @@ Result<ParsedCrash> CrashParser::parse(const QString &text, const QString &origi
         return Error{u"%1: looks like %2 output but has no stack frames in its crashing thread "
                      u"(truncated?); it starts %3"_s.arg(where, formatName(*format), quote())};
     }
+    crash.crashType = CrashTypes::triaged(crash, input);
     return crash;
 }
 

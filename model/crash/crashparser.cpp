@@ -63,6 +63,14 @@ std::optional<CrashFormat> CrashParser::detect(const QString &text)
         && anyLine(input, R"re(^\s*>?\s*File ".+", line \d+)re")) {
         return CrashFormat::Python;
     }
+    // A traceback's frames are Python even when its header was cut off; then a frame must have
+    // its whole form (', in function'), and a gdb backtrace around them (gdb's py-bt prints
+    // such frames) is gdb's, unless a sanitizer's report says the frames are the crash's (an
+    // Atheris fuzzer's log).
+    if (anyLine(input, R"re(^\s*>?\s*File "[^"]+", line \d+, in \S)re")
+        && (!anyLine(input, R"(^#\d+\s)") || anyLine(input, R"(==\d+==\s*ERROR: \w+Sanitizer)"))) {
+        return CrashFormat::Python;
+    }
     if (countMatches(input, R"(^\s*at\s+[\w$.<>/\-]+\.[\w$<>\-]+\(.*\))", 1) > 0)
         return CrashFormat::Java;
     if (anyLine(input, R"(==\d+==\s*ERROR: \w+Sanitizer)"))

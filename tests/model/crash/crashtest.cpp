@@ -550,6 +550,47 @@ private Q_SLOTS:
         QCOMPARE(parsed->exceptionType, raw);
     }
 
+    // A traceback whose "Traceback (most recent call last):" header was cut off is still read:
+    // detected as Python, its frames and exception as with the header.
+    void shouldReadAPythonTraceWithoutItsHeader_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::newRow("loguru") << u"python/loguru_nested_with_reraise.txt"_s;
+        QTest::newRow("clusterfuzz") << u"python/cf_python_unhandled_exception.txt"_s;
+    }
+
+    void shouldReadAPythonTraceWithoutItsHeader()
+    {
+        QFETCH(QString, sample);
+        const QString text = readText(samples() + u'/' + sample);
+        const auto whole = CrashParser::parse(text, sample);
+        QVERIFY2(whole, qPrintable(whole.error()));
+        // Cut off everything up to and including the last header: its frames remain.
+        const QString header = u"Traceback (most recent call last):"_s;
+        const qsizetype cut = text.lastIndexOf(header);
+        QVERIFY(cut >= 0);
+        const QString tail = text.mid(cut + header.size());
+        QVERIFY(!tail.contains(header));
+        QCOMPARE(CrashParser::detect(tail), CrashFormat::Python);
+        const auto headless = CrashParser::parse(tail, sample);
+        QVERIFY2(headless, qPrintable(headless.error()));
+        QCOMPARE(headless->exceptionType, whole->exceptionType);
+        QCOMPARE(headless->crashType, whole->crashType);
+        QVERIFY(!headless->crashing()->frames.isEmpty());
+        QCOMPARE(headless->crashing()->frames.first().function,
+                 whole->crashing()->frames.first().function);
+        QCOMPARE(headless->crashing()->frames.first().line, whole->crashing()->frames.first().line);
+        QCOMPARE(headless->crashing()->frames.size(), whole->crashing()->frames.size());
+        QCOMPARE(Signatures::signatureOf(*headless), Signatures::signatureOf(*whole));
+        // Frames alone, without even the exception line.
+        const QString framesOnly = tail.left(tail.indexOf(u"\n"_s + whole->exceptionType));
+        const auto bare = CrashParser::parse(framesOnly, sample);
+        QVERIFY2(bare, qPrintable(bare.error()));
+        QCOMPARE(bare->format, CrashFormat::Python);
+        QCOMPARE(bare->crashing()->frames.first().function,
+                 whole->crashing()->frames.first().function);
+    }
+
     void shouldSignJavaAsSocorroDoes()
     {
         QFETCH(QString, trace);

@@ -2,6 +2,7 @@
 #include "commentstore.h"
 #include "crashparser.h"
 #include "crashstore.h"
+#include "crashtype.h"
 #include "database.h"
 #include "deltastore.h"
 #include "demogenerator.h"
@@ -280,6 +281,13 @@ Outcome cmdShowDelta(Context &context)
             out << " (first " << reports->first().receivedAt << ", last "
                 << reports->last().receivedAt << ")";
         out << '\n';
+        // The type as the latest report shows it, beside its raw signal or exception name.
+        if (!reports->isEmpty()) {
+            if (const auto crash = CrashParser::parse(reports->last().rawText);
+                crash && !CrashTypes::describe(*crash).isEmpty()) {
+                out << "Crash type: " << CrashTypes::describe(*crash) << '\n';
+            }
+        }
     }
     printComments(out, *comments);
     printHistory(out, *history, HistoryFormatter(database));

@@ -65,11 +65,12 @@ Outcome cmdCrashIngest(Context &context)
     const CrashFiles files = CrashStore::collectTexts(context.arguments);
     // Skipping is not failing, but it is said: the files a directory walk left out.
     if (!files.skipped.isEmpty()) {
-        context.out << u"note: skipped %1 %2 that %3 not crash texts: %4\n"_s
-                           .arg(files.skipped.size())
-                           .arg(files.skipped.size() == 1 ? u"file"_s : u"files"_s,
-                                files.skipped.size() == 1 ? u"is"_s : u"are"_s,
-                                someNames(files.skipped));
+        context.out << (files.skipped.size() == 1
+                            ? u"note: skipped 1 file that is not a crash text: %1\n"_s.arg(
+                                files.skipped.first())
+                            : u"note: skipped %1 files that are not crash texts: %2\n"_s
+                                  .arg(files.skipped.size())
+                                  .arg(someNames(files.skipped)));
     }
     QStringList refused = files.refused;
     for (const QString &directory : files.emptyDirectories)
@@ -100,7 +101,9 @@ Outcome cmdCrashIngest(Context &context)
     }
     refused += summary.refused;
     const int total = int(files.texts.size() + files.refused.size());
-    if (summary.stored) {
+    if (summary.stored && summary.reports == 0) {
+        context.out << "ingested no crash reports\n";
+    } else if (summary.stored) {
         QStringList formats;
         for (auto it = summary.formats.cbegin(); it != summary.formats.cend(); ++it)
             formats.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));

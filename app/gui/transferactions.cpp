@@ -94,12 +94,13 @@ void TransferActions::ingestCrashFiles(const QStringList &paths)
     }
     QList<CrashText> texts = files.texts;
     const int count = int(texts.size()); // before the job's lambda takes the texts
-    const QString skipped = files.skipped.isEmpty()
-                                ? QString()
-                                : tr(" Skipped %n file(s) that are not crash texts: %1.", nullptr,
-                                     int(files.skipped.size()))
-                                      .arg(QStringList(files.skipped.mid(0, 5)).join(u", "_s)
-                                           + (files.skipped.size() > 5 ? u", …"_s : QString()));
+    const QString skipped
+        = files.skipped.isEmpty()
+              ? QString()
+              : tr(" Skipped %n file(s) that are not crash texts: %1.", nullptr,
+                   int(files.skipped.size()))
+                    .arg(QStringList(files.skipped.mid(0, 5)).join(QStringLiteral(", "))
+                         + (files.skipped.size() > 5 ? QStringLiteral(", …") : QString()));
     auto message = std::make_shared<QString>();
     auto *job = BackgroundJob::start(
         m_window, tr("Reading %n crash report(s)…", nullptr, count), m_window->database().path(),

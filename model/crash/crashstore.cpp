@@ -391,13 +391,14 @@ CrashFiles CrashStore::collectTexts(const QStringList &paths)
             found.emptyDirectories.append(path);
             continue;
         }
-        const QDir walked(path);
+        const QDir walked(QFileInfo(path).absoluteFilePath());
         for (const QString &entry : std::as_const(entries)) {
             if (const QString why = InputFile::notARegularFile(entry); !why.isEmpty()) {
                 found.refused.append(why);
                 continue;
             }
-            const QString name = walked.relativeFilePath(entry);
+            // Named as within the directory walked ("sub/a.png"), however it was given.
+            const QString name = walked.relativeFilePath(QFileInfo(entry).absoluteFilePath());
             if (plainlyNotCrashText(entry)) {
                 found.skipped.append(name);
                 continue;

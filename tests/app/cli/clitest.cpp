@@ -303,6 +303,14 @@ private Q_SLOTS:
         QCOMPARE(rows.first().toObject().value(u"type"_s).toString(), u"breakpoint trap"_s);
         QCOMPARE(rows.first().toObject().value(u"raw_type"_s).toString(), u"SIGTRAP"_s);
 
+        // Keeping going with nothing good: nothing ingested, said so, and still a failure.
+        const Run nothing = cli(
+            {u"--db"_s, db, u"crash"_s, u"ingest"_s, u"--keep-going"_s, dir + u"/prose.txt"_s});
+        QCOMPARE(nothing.exitCode, 1);
+        QCOMPARE(nothing.out, u"ingested no crash reports\n"_s);
+        QVERIFY2(nothing.err.contains(u"1 of 1 crash texts refused; the other 0 were ingested"_s),
+                 qPrintable(nothing.err));
+
         // Files named on their own are read whatever they are: the image is refused, by name.
         const Run named = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, dir + u"/shot.png"_s,
                                dir + u"/sigtrap.txt"_s});
@@ -318,6 +326,7 @@ private Q_SLOTS:
         QVERIFY(write(images + u"/a.png"_s, "png"));
         const Run none = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, images});
         QCOMPARE(none.exitCode, 1);
+        QCOMPARE(none.out, u"note: skipped 1 file that is not a crash text: a.png\n"_s);
         QVERIFY2(none.err.contains(u"no crash texts to ingest"_s), qPrintable(none.err));
 
         const Run help = cli({u"crash"_s, u"ingest"_s, u"--help"_s});

@@ -100,7 +100,8 @@ Outcome cmdCrashIngest(Context &context)
         }
     }
     refused += summary.refused;
-    const int total = int(files.texts.size() + files.refused.size());
+    const int total
+        = int(files.texts.size() + files.refused.size() + files.emptyDirectories.size());
     if (summary.stored && summary.reports == 0) {
         context.out << "ingested no crash reports\n";
     } else if (summary.stored) {

@@ -228,9 +228,11 @@ QString describe(const QString &type, const QString &raw)
 {
     if (type.isEmpty())
         return raw;
-    // "uncaught java.lang.X" already shows its raw name.
-    if (raw.isEmpty() || type.compare(raw, Qt::CaseInsensitive) == 0 || type.endsWith(u' ' + raw))
+    // "uncaught java.lang.X" and "heap-use-after-free READ 8" already show their raw name.
+    if (raw.isEmpty() || type.compare(raw, Qt::CaseInsensitive) == 0 || type.endsWith(u' ' + raw)
+        || type.startsWith(raw + u' ')) {
         return type;
+    }
     return u"%1 (%2)"_s.arg(type, raw);
 }
 

@@ -451,6 +451,8 @@ private Q_SLOTS:
         QVERIFY2(shown.startsWith(type), qPrintable(shown));
         if (!raw.isEmpty())
             QVERIFY2(shown.contains(raw), qPrintable(shown));
+        // The raw name in parentheses only where the type does not already say it.
+        QCOMPARE(shown.contains(u'(' + raw + u')'), !raw.isEmpty() && !type.contains(raw));
     }
 
     // The same texts with their crash told otherwise, as other runs print it: the type follows

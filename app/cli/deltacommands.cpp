@@ -155,6 +155,13 @@ Outcome cmdShowDelta(Context &context)
             return Failed{error};
     }
     const Delta &d = *delta;
+    // A crash delta's type as its latest report shows it, beside the raw signal or exception
+    // name: derived from the text, never stored.
+    ParsedCrash latest;
+    if (!reports->isEmpty()) {
+        if (auto crash = CrashParser::parse(reports->last().rawText))
+            latest = *std::move(crash);
+    }
 
     if (request->json) {
         QJsonArray priorityArray;
@@ -212,6 +219,8 @@ Outcome cmdShowDelta(Context &context)
             {u"impacts"_s, impactArray},
             {u"tasks"_s, taskArray},
             {u"crash_reports"_s, reports->size()},
+            {u"crash_type"_s, textOrNull(latest.crashType)},
+            {u"raw_crash_type"_s, textOrNull(latest.exceptionType)},
             {u"relations"_s, relationArray},
             {u"labels"_s, labelsJson(*labels)},
             {u"comments"_s, commentsJson(*comments)},
@@ -281,13 +290,8 @@ Outcome cmdShowDelta(Context &context)
             out << " (first " << reports->first().receivedAt << ", last "
                 << reports->last().receivedAt << ")";
         out << '\n';
-        // The type as the latest report shows it, beside its raw signal or exception name.
-        if (!reports->isEmpty()) {
-            if (const auto crash = CrashParser::parse(reports->last().rawText);
-                crash && !CrashTypes::describe(*crash).isEmpty()) {
-                out << "Crash type: " << CrashTypes::describe(*crash) << '\n';
-            }
-        }
+        if (const QString type = CrashTypes::describe(latest); !type.isEmpty())
+            out << "Crash type: " << type << '\n';
     }
     printComments(out, *comments);
     printHistory(out, *history, HistoryFormatter(database));

@@ -228,6 +228,12 @@ private Q_SLOTS:
         const Run shown = cli({u"--db"_s, db, u"show"_s, u"delta"_s,
                                QString::number(top.value(u"id"_s).toInteger())});
         QVERIFY2(shown.out.contains(u"\nCrash type: double-free\n"_s), qPrintable(shown.out));
+        const Run shownJson
+            = cli({u"--db"_s, db, u"show"_s, u"delta"_s,
+                   QString::number(top.value(u"id"_s).toInteger()), u"--format"_s, u"json"_s});
+        const QJsonObject delta = QJsonDocument::fromJson(shownJson.out.toUtf8()).object();
+        QCOMPARE(delta.value(u"crash_type"_s).toString(), u"double-free"_s);
+        QCOMPARE(delta.value(u"raw_crash_type"_s).toString(), u"double-free"_s);
 
         // A text in no known format fails the run, names the file and changes nothing.
         const QString bad = m_temp.path(u"notes.txt"_s);

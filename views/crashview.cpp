@@ -8,6 +8,7 @@
 #include "crashparser.h"
 #include "crashsignature.h"
 #include "crashstore.h"
+#include "crashtype.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -324,9 +325,9 @@ void CrashView::showReport(int index)
     m_reportNote->setText(
         tr("%1 format, crashing thread \"%2\"%3. Highlighted: the frames the signature names.")
             .arg(CrashParser::formatName(crash->format), thread->name.toHtmlEscaped(),
-                 crash->exceptionType.isEmpty()
+                 CrashTypes::describe(*crash).isEmpty()
                      ? QString()
-                     : tr(", %1").arg(crash->exceptionType.toHtmlEscaped())));
+                     : tr(", %1").arg(CrashTypes::describe(*crash).toHtmlEscaped())));
     if (!signatureFrames.isEmpty())
         m_frames->scrollToItem(m_frames->item(signatureFrames.first(), 0));
 }

@@ -7,7 +7,9 @@
 
 #include "addcommentcommand.h"
 #include "commentstore.h"
+#include "crashparser.h"
 #include "crashstore.h"
+#include "crashtype.h"
 #include "deltaeditcommands.h"
 #include "deltastore.h"
 #include "groupstore.h"
@@ -67,6 +69,16 @@ QString chip(const QString &text, const QColor &colour)
 QString when(const QString &time)
 {
     return QString(time).left(16).replace(u'T', u' ');
+}
+
+// "<br>Type: null-dereference WRITE (SIGSEGV)": the crash type as the latest report shows it,
+// or nothing when the text names none.
+QString crashTypeLine(const QString &rawText)
+{
+    const auto crash = CrashParser::parse(rawText);
+    const QString type = crash ? CrashTypes::describe(*crash) : QString();
+    return type.isEmpty() ? QString()
+                          : u"<br>"_s + DeltaDetailView::tr("Type: %1").arg(type.toHtmlEscaped());
 }
 
 // A list that grows with its rows up to a height, then scrolls.
@@ -367,7 +379,8 @@ void DeltaDetailView::reload()
                       .arg(reports->first().receivedAt.left(10),
                            reports->last().receivedAt.left(10), versions.join(u", "_s),
                            platforms.join(u", "_s))
-                + u"<br>"_s + tr("Signature: <tt>%1</tt>").arg(d.signature.toHtmlEscaped()));
+                + u"<br>"_s + tr("Signature: <tt>%1</tt>").arg(d.signature.toHtmlEscaped())
+                + crashTypeLine(reports->last().rawText));
             m_crashText->setPlainText(reports->last().rawText);
         } else {
             m_crashSummary->setText(tr("No crash reports."));

@@ -2,6 +2,7 @@
 #include "commentstore.h"
 #include "crashparser.h"
 #include "crashstore.h"
+#include "crashtype.h"
 #include "database.h"
 #include "deltastore.h"
 #include "demogenerator.h"
@@ -154,6 +155,13 @@ Outcome cmdShowDelta(Context &context)
             return Failed{error};
     }
     const Delta &d = *delta;
+    // A crash delta's type as its latest report shows it, beside the raw signal or exception
+    // name: derived from the text, never stored.
+    ParsedCrash latest;
+    if (!reports->isEmpty()) {
+        if (auto crash = CrashParser::parse(reports->last().rawText))
+            latest = *std::move(crash);
+    }
 
     if (request->json) {
         QJsonArray priorityArray;
@@ -215,6 +223,8 @@ Outcome cmdShowDelta(Context &context)
             {u"impacts"_s, impactArray},
             {u"tasks"_s, taskArray},
             {u"crash_reports"_s, reports->size()},
+            {u"crash_type"_s, textOrNull(latest.crashType)},
+            {u"raw_crash_type"_s, textOrNull(latest.exceptionType)},
             {u"relations"_s, relationArray},
             {u"labels"_s, labelsJson(*labels)},
             {u"comments"_s, commentsJson(*comments)},
@@ -287,6 +297,8 @@ Outcome cmdShowDelta(Context &context)
             out << " (first " << reports->first().receivedAt << ", last "
                 << reports->last().receivedAt << ")";
         out << '\n';
+        if (const QString type = CrashTypes::describe(latest); !type.isEmpty())
+            out << "Crash type: " << type << '\n';
     }
     printComments(out, *comments);
     printHistory(out, *history, HistoryFormatter(database));

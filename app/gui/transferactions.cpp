@@ -79,14 +79,33 @@ void TransferActions::importJson()
 
 void TransferActions::ingestCrashFiles(const QStringList &paths)
 {
-    auto texts = CrashStore::readTexts(paths);
-    if (!texts)
-        return m_window->showError(texts.error());
+    // Every refusal at once; a dropped folder's files that are plainly not crash texts are
+    // skipped and said in the status message.
+    const CrashFiles files = CrashStore::collectTexts(paths);
+    QStringList refused = files.refused;
+    for (const QString &directory : files.emptyDirectories)
+        refused.append(tr("%1: the directory holds no files").arg(directory));
+    if (!refused.isEmpty())
+        return m_window->showError(refused.join(u'\n') + tr("\nNothing was stored."));
+    if (files.texts.isEmpty()) {
+        return m_window->showError(
+            tr("No crash texts to file: skipped %n file(s) that are not crash texts.", nullptr,
+               int(files.skipped.size())));
+    }
+    QList<CrashText> texts = files.texts;
+    const int count = int(texts.size()); // before the job's lambda takes the texts
+    const QString skipped
+        = files.skipped.isEmpty()
+              ? QString()
+              : tr(" Skipped %n file(s) that are not crash texts: %1.", nullptr,
+                   int(files.skipped.size()))
+                    .arg(QStringList(files.skipped.mid(0, 5)).join(QStringLiteral(", "))
+                         + (files.skipped.size() > 5 ? QStringLiteral(", …") : QString()));
     auto message = std::make_shared<QString>();
     auto *job = BackgroundJob::start(
-        m_window, tr("Reading %n crash report(s)…", nullptr, int(texts->size())),
-        m_window->database().path(),
-        [texts = std::move(texts).value(), message](Database &db, const BackgroundJob::Progress &) {
+        m_window, tr("Reading %n crash report(s)…", nullptr, count), m_window->database().path(),
+        [texts = std::move(texts), message, skipped](Database &db,
+                                                     const BackgroundJob::Progress &) {
             const auto summary = CrashStore(db).ingest(texts);
             if (!summary)
                 return Status(Error{summary.error()});
@@ -94,7 +113,8 @@ void TransferActions::ingestCrashFiles(const QStringList &paths)
                           "signatures.")
                            .arg(summary->reports)
                            .arg(summary->newDeltas)
-                           .arg(summary->reports - summary->newDeltas);
+                           .arg(summary->reports - summary->newDeltas)
+                       + skipped;
             return Status();
         });
     connect(job, &BackgroundJob::finished, m_window, [this, message](const Status &status) {

@@ -1,6 +1,7 @@
 #include "crashparser.h"
 
 #include "crashtext.h"
+#include "crashtype.h"
 #include "inputtext.h"
 
 #include <QHash>
@@ -60,6 +61,14 @@ std::optional<CrashFormat> CrashParser::detect(const QString &text)
     }
     if (anyLine(input, R"(Traceback \(most recent call last\):)")
         && anyLine(input, R"re(^\s*>?\s*File ".+", line \d+)re")) {
+        return CrashFormat::Python;
+    }
+    // A traceback's frames are Python even when its header was cut off; then a frame must have
+    // its whole form (', in function'), and a gdb backtrace around them (gdb's py-bt prints
+    // such frames) is gdb's, unless a sanitizer's report says the frames are the crash's (an
+    // Atheris fuzzer's log).
+    if (anyLine(input, R"re(^\s*>?\s*File "[^"]+", line \d+, in \S)re")
+        && (!anyLine(input, R"(^#\d+\s)") || anyLine(input, R"(==\d+==\s*ERROR: \w+Sanitizer)"))) {
         return CrashFormat::Python;
     }
     if (countMatches(input, R"(^\s*at\s+[\w$.<>/\-]+\.[\w$<>\-]+\(.*\))", 1) > 0)
@@ -128,6 +137,7 @@ Result<ParsedCrash> CrashParser::parse(const QString &text, const QString &origi
         return Error{u"%1: looks like %2 output but has no stack frames in its crashing thread "
                      u"(truncated?); it starts %3"_s.arg(where, formatName(*format), quote())};
     }
+    crash.crashType = CrashTypes::triaged(crash, input);
     return crash;
 }
 

@@ -36,7 +36,13 @@ struct ParsedCrash
     CrashFormat format = CrashFormat::Gdb;
     QList<CrashThread> threads;
     int crashingThread = 0; // index into threads
-    QString exceptionType; // "SIGSEGV", "java.lang.IllegalStateException", "heap-use-after-free"…
+    // The raw signal or exception name as the text gives it: "SIGSEGV", "Access violation",
+    // "java.lang.IllegalStateException", ASan's "heap-use-after-free"…
+    QString exceptionType;
+    // The type as a triager says it, from what the text shows (CrashTypes::triaged): "null-
+    // dereference WRITE", "container-overflow READ 4", "divide-by-zero", "uncaught
+    // java.lang.NullPointerException"; empty when the text names no type at all.
+    QString crashType;
     QString exceptionMessage;
     QString crashAddress;   // when the text names the faulting address
     QString accessType;     // "READ", "WRITE" or empty

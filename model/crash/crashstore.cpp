@@ -2,6 +2,7 @@
 
 #include "crashparser.h"
 #include "crashsignature.h"
+#include "crashtype.h"
 
 #include "deltastore.h"
 #include "history.h"
@@ -121,7 +122,16 @@ int CrashStore::compareVersions(const QString &a, const QString &b)
 Result<IngestSummary> CrashStore::ingest(const QList<CrashText> &texts, const QString &version,
                                          const QString &platform)
 {
-    // Parse everything first: a bad text fails the run before anything is written.
+    auto summary = ingest(texts, IngestOptions{version, platform, false});
+    if (summary && !summary->refused.isEmpty())
+        return Error{summary->refused.join(u'\n')};
+    return summary;
+}
+
+Result<IngestSummary> CrashStore::ingest(const QList<CrashText> &texts,
+                                         const IngestOptions &options)
+{
+    // Parse everything first: every bad text is known before anything is written.
     struct Parsed
     {
         CrashReport report;
@@ -130,24 +140,32 @@ Result<IngestSummary> CrashStore::ingest(const QList<CrashText> &texts, const QS
     };
     QList<Parsed> parsed;
     parsed.reserve(texts.size());
+    IngestSummary summary;
     for (const CrashText &text : texts) {
         const auto crash = CrashParser::parse(text.text, text.origin);
-        if (!crash)
-            return Error{crash.error()};
+        if (!crash) {
+            summary.refused.append(InputText::oneLine(crash.error()));
+            continue;
+        }
         Parsed p;
         p.report.signature = Signatures::signatureOf(*crash);
         p.report.rawText = text.text;
-        p.report.productVersion = version.isEmpty() ? crash->productVersion : version;
-        p.report.platform = platform.isEmpty() ? crash->platform : platform;
+        p.report.productVersion
+            = options.version.isEmpty() ? crash->productVersion : options.version;
+        p.report.platform = options.platform.isEmpty() ? crash->platform : options.platform;
         p.format = CrashParser::formatName(crash->format);
-        const QString what = crash->exceptionType.isEmpty()
-                                 ? u"Crash"_s
-                                 : u"Crash (%1)"_s.arg(crash->exceptionType);
+        const QString type = CrashTypes::describe(*crash);
+        const QString what = type.isEmpty() ? u"Crash"_s : u"Crash (%1)"_s.arg(type);
         p.title = u"%1 in %2"_s.arg(what, p.report.signature.left(160));
         parsed.append(p);
     }
+    if (!summary.refused.isEmpty() && !options.keepGoing) {
+        summary.stored = false;
+        return summary;
+    }
+    if (parsed.isEmpty())
+        return summary;
     Transaction transaction(m_db);
-    IngestSummary summary;
     for (const Parsed &p : std::as_const(parsed)) {
         const auto before
             = m_db.scalar(u"SELECT id FROM deltas WHERE signature = ?"_s, {p.report.signature});
@@ -290,6 +308,24 @@ Result<QList<CrashStore::Count>> CrashStore::counts()
     return counts;
 }
 
+Result<QHash<qint64, CrashStore::TypeNames>> CrashStore::crashTypes()
+{
+    const auto query = m_db.run(u"SELECT delta_id, raw_text FROM crash_reports WHERE id IN "
+                                u"(SELECT max(id) FROM crash_reports GROUP BY delta_id)"_s);
+    if (!query)
+        return Error{u"cannot read crash reports: %1"_s.arg(query.error())};
+    QHash<qint64, TypeNames> types;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        // A stored text always parsed once; should a parser have changed since, the type is
+        // left empty rather than failing the list.
+        const auto crash = CrashParser::parse(q.value(1).toString());
+        if (crash)
+            types.insert(q.value(0).toLongLong(), {crash->crashType, crash->exceptionType});
+    }
+    return types;
+}
+
 Result<QList<std::pair<QString, int>>> CrashStore::reportsPerVersion(qint64 deltaId)
 {
     const auto query = m_db.run(u"SELECT coalesce(product_version, ''), count(*) FROM "
@@ -308,35 +344,86 @@ Result<QList<std::pair<QString, int>>> CrashStore::reportsPerVersion(qint64 delt
     return rows;
 }
 
-Result<QList<CrashText>> CrashStore::readTexts(const QStringList &paths)
+bool CrashStore::plainlyNotCrashText(const QString &fileName)
 {
-    QList<CrashText> texts;
-    const auto readOne = [&texts](const QString &path) -> Status {
+    // Images, documents that are not text, archives and compressed files, libraries,
+    // executables and objects, binary crash dumps (a minidump is read by minidump_stackwalk,
+    // whose text output is what ingest reads), compiled Python and Java.
+    static const QRegularExpression binary(
+        uR"(\.(?:png|jpe?g|gif|bmp|webp|ico|icns|tiff?|svgz|psd|pdf|zip|gz|tgz|bz2|tbz2|xz|txz|)"
+        uR"(zst|lz4|lzma|7z|rar|tar|jar|war|apk|ipa|deb|rpm|dmg|iso|so(?:\.\d+)*|dylib|dll|exe|)"
+        uR"(o|a|obj|lib|pdb|dSYM|debug|sym|dmp|mdmp|core|pyc|pyo|class|wasm|bin|sqlite3?|db|)"
+        uR"(mp[34]|mov|avi|mkv|wav|ogg|flac|ttf|otf|woff2?)$)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return binary.match(fileName).hasMatch();
+}
+
+CrashFiles CrashStore::collectTexts(const QStringList &paths)
+{
+    CrashFiles found;
+    // A file named on its own is read whatever it is: its refusal says why.
+    const auto readOne = [&found](const QString &path) {
         const auto bytes = InputFile::read(path, CrashParser::kMaxTextSize, u"a crash text"_s);
         if (!bytes)
-            return Error{bytes.error()};
+            return found.refused.append(InputText::oneLine(bytes.error()));
         // Crash texts are UTF-8 (or ASCII); anything else is refused rather than garbled.
         if (auto bad = InputText::notUtf8(path, *bytes, u"a crash text"_s))
-            return *bad;
-        texts.append({path, QString::fromUtf8(*bytes)});
-        return {};
+            return found.refused.append(InputText::oneLine(bad->message));
+        found.texts.append({path, QString::fromUtf8(*bytes)});
     };
     for (const QString &path : paths) {
-        if (QFileInfo(path).isDir()) {
-            const auto files = InputFile::filesUnder(path);
-            if (!files)
-                return Error{files.error()};
-            if (files->isEmpty())
-                return Error{u"%1: the directory holds no files"_s.arg(path)};
-            for (const QString &file : *files) {
-                if (const Status read = readOne(file); !read)
-                    return Error{read.error()};
+        if (!QFileInfo(path).isDir()) {
+            readOne(path);
+            continue;
+        }
+        // Every entry under the directory, hidden ones left out; system entries (pipes,
+        // devices, sockets, broken links) too, to be refused by name.
+        QStringList entries;
+        QDirIterator it(path, QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString entry = it.next();
+            if (!QFileInfo(entry).isDir())
+                entries.append(entry);
+        }
+        entries.sort();
+        if (entries.isEmpty()) {
+            found.emptyDirectories.append(path);
+            continue;
+        }
+        const QDir walked(QFileInfo(path).absoluteFilePath());
+        for (const QString &entry : std::as_const(entries)) {
+            if (const QString why = InputFile::notARegularFile(entry); !why.isEmpty()) {
+                found.refused.append(why);
+                continue;
             }
-        } else if (const Status read = readOne(path); !read) {
-            return Error{read.error()};
+            // Named as within the directory walked ("sub/a.png"), however it was given.
+            const QString name = walked.relativeFilePath(QFileInfo(entry).absoluteFilePath());
+            if (plainlyNotCrashText(entry)) {
+                found.skipped.append(name);
+                continue;
+            }
+            const auto bytes = InputFile::read(entry, CrashParser::kMaxTextSize, u"a crash text"_s);
+            if (!bytes) {
+                found.refused.append(InputText::oneLine(bytes.error()));
+                continue;
+            }
+            // Binary content (a NUL byte early on), or text in no crash format at all (notes,
+            // a README beside the reports): plainly not a crash text. A text in a crash format
+            // that is not UTF-8 is one, refused.
+            const QString text = QString::fromUtf8(*bytes);
+            if (bytes->left(8192).contains('\0') || !CrashParser::detect(text)) {
+                found.skipped.append(name);
+                continue;
+            }
+            if (auto bad = InputText::notUtf8(entry, *bytes, u"a crash text"_s)) {
+                found.refused.append(InputText::oneLine(bad->message));
+                continue;
+            }
+            found.texts.append({entry, text});
         }
     }
-    return texts;
+    return found;
 }
 
 } // namespace Deltaboard

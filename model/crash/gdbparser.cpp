@@ -1,4 +1,5 @@
 #include "crashtext.h"
+#include "crashtype.h"
 
 #include <QHash>
 
@@ -80,7 +81,8 @@ ParsedCrash parseGdb(const QStringList &input, CrashFormat format)
         }
         // DrKonqi's report header: "Application: kwin_x11 (5.20.4), signal: Aborted".
         if (const auto application
-            = re(R"(^Application: (.+?) \(([^()]+)\)(?:, signal: (\w+))?)").match(line);
+            = re(R"(^Application: (.+?) \(([^()]+)\)(?:, signal: ([A-Za-z][\w ]*\w))?)")
+                  .match(line);
             application.hasMatch()) {
             crash.productVersion = application.captured(2);
             if (!application.captured(3).isEmpty())
@@ -113,6 +115,12 @@ ParsedCrash parseGdb(const QStringList &input, CrashFormat format)
             if (frameZeroSeen)
                 continue;
             frameZeroSeen = true;
+        }
+        // KCrash's handler names the signal by number ("defaultCrashHandler (sig=11)") when
+        // gdb did not see it arrive: the raw name of a DrKonqi report's crash.
+        if (const auto handler = re(R"(KCrash::\w*[Hh]andler \(sig=(\d+)\))").match(line);
+            handler.hasMatch() && crash.exceptionType.isEmpty()) {
+            crash.exceptionType = CrashTypes::signalName(handler.captured(1).toInt());
         }
         CrashThread &thread = crash.threads[current];
         if (frame->function == u"<signal handler called>"_s) {

@@ -51,7 +51,13 @@ ParsedCrash parseJava(const QStringList &input)
         if (header.hasMatch()
             && (crash.threads.isEmpty() || crash.threads.last().frames.isEmpty())) {
             pendingHeader = line.mid(header.capturedStart(1));
-            if (crash.exceptionType.isEmpty()) {
+            // Jazzer's "== Java Exception: com…FuzzerSecurityIssueMedium: cause…" names what
+            // was thrown first, a class whose name need not end in Exception.
+            const auto jazzer = re(R"(^== Java Exception: ([\w$.]+)(?::\s*(.*))?$)").match(line);
+            if (crash.exceptionType.isEmpty() && jazzer.hasMatch()) {
+                crash.exceptionType = jazzer.captured(1);
+                crash.exceptionMessage = jazzer.captured(2).trimmed();
+            } else if (crash.exceptionType.isEmpty()) {
                 crash.exceptionType = header.captured(1);
                 crash.exceptionMessage = header.captured(2).trimmed();
             }

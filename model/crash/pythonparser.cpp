@@ -11,7 +11,8 @@ namespace Deltaboard::CrashText {
 
 ParsedCrash parsePython(const QStringList &input)
 {
-    // Each "Traceback (most recent call last):" block becomes a thread named after the exception
+    // Each "Traceback (most recent call last):" block (or run of 'File "…", line N, in f' frames
+    // whose header was cut off) becomes a thread named after the exception
     // that ends it; chained exceptions ("During handling…", "The above exception was the direct
     // cause…") give several. The last one is what was finally raised: the crashing one. Some
     // logs print the exception line before its traceback; then that line names it.
@@ -43,14 +44,18 @@ ParsedCrash parsePython(const QStringList &input)
             inTraceback = true;
             continue;
         }
+        const auto frame = re(R"re(^>?\s*File "(.+?)", line (\d+), in (.+?)\s*$)re").match(line);
         if (!inTraceback) {
-            if (exceptionLine(line).hasMatch())
-                lastException = line.trimmed();
-            continue;
+            if (!frame.hasMatch()) {
+                if (exceptionLine(line).hasMatch())
+                    lastException = line.trimmed();
+                continue;
+            }
+            // A traceback whose header was cut off (a log's tail, a pasted part): its frames
+            // still say where it crashed.
+            inTraceback = true;
         }
-        if (const auto frame
-            = re(R"re(^>?\s*File "(.+?)", line (\d+), in (.+?)\s*$)re").match(line);
-            frame.hasMatch()) {
+        if (frame.hasMatch()) {
             CrashFrame f;
             f.file = frame.captured(1);
             f.line = frame.captured(2).toInt();

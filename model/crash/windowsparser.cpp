@@ -34,7 +34,7 @@ ParsedCrash parseWindows(const QStringList &input)
             continue;
         }
         if (const auto attempt
-            = re(R"(Attempt to (read|write) from address ([0-9a-fA-F]+))").match(line);
+            = re(R"(Attempt to (read|write) (?:from|to) address ([0-9a-fA-F]+))").match(line);
             attempt.hasMatch()) {
             crash.accessType = attempt.captured(1).toUpper();
             crash.crashAddress = normalAddress(attempt.captured(2));

@@ -212,8 +212,28 @@ private Q_SLOTS:
         QCOMPARE(top.value(u"versions"_s).toArray(), QJsonArray{u"3.1"_s});
         QCOMPARE(top.value(u"platforms"_s).toArray(), QJsonArray{u"Linux"_s});
         QCOMPARE(top.value(u"regressed"_s).toBool(), false);
+        // The type as a triager says it, beside the raw name, derived from the report's text.
+        QCOMPARE(top.value(u"type"_s).toString(), u"double-free"_s);
+        QCOMPARE(top.value(u"raw_type"_s).toString(), u"double-free"_s);
+        QStringList javaTypes;
+        for (const QJsonValue &row : rows)
+            javaTypes.append(row.toObject().value(u"type"_s).toString());
+        QVERIFY2(javaTypes.contains(u"uncaught java.lang.IllegalArgumentException"_s),
+                 qPrintable(javaTypes.join(u", "_s)));
         const Run table = cli({u"--db"_s, db, u"crash"_s, u"list"_s});
         QVERIFY(table.out.startsWith(u"ID"_s));
+        QVERIFY2(table.out.section(u'\n', 0, 0).contains(u"TYPE"_s), qPrintable(table.out));
+        QVERIFY2(table.out.contains(u"uncaught java.lang.IllegalArgumentException"_s),
+                 qPrintable(table.out));
+        const Run shown = cli({u"--db"_s, db, u"show"_s, u"delta"_s,
+                               QString::number(top.value(u"id"_s).toInteger())});
+        QVERIFY2(shown.out.contains(u"\nCrash type: double-free\n"_s), qPrintable(shown.out));
+        const Run shownJson
+            = cli({u"--db"_s, db, u"show"_s, u"delta"_s,
+                   QString::number(top.value(u"id"_s).toInteger()), u"--format"_s, u"json"_s});
+        const QJsonObject delta = QJsonDocument::fromJson(shownJson.out.toUtf8()).object();
+        QCOMPARE(delta.value(u"crash_type"_s).toString(), u"double-free"_s);
+        QCOMPARE(delta.value(u"raw_crash_type"_s).toString(), u"double-free"_s);
 
         // A text in no known format fails the run, names the file and changes nothing.
         const QString bad = m_temp.path(u"notes.txt"_s);
@@ -229,6 +249,94 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains(u"nothing was stored"_s));
         QCOMPARE(refused.err.count(u'\n'), 1);
         QCOMPARE(fileHash(db), before);
+    }
+
+    // Many files: every refusal listed at once, one line each naming the file; nothing stored
+    // unless --keep-going, which stores the good texts and still fails; a directory's files that
+    // are plainly not crash texts skipped with a note.
+    void shouldListEveryRefusedCrashTextAndKeepGoingOnRequest()
+    {
+        const QString crashes = QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes"_s;
+        const QString db = m_temp.path(u"many.sqlite"_s);
+        const QString dir = m_temp.path(u"many"_s);
+        QVERIFY(QDir().mkpath(dir));
+        const auto write = [](const QString &path, const QByteArray &bytes) {
+            QFile file(path);
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        QVERIFY(QFile::copy(crashes + u"/gdb/cf_gdb_sigtrap.txt"_s, dir + u"/sigtrap.txt"_s));
+        QVERIFY(write(dir + u"/prose.txt"_s,
+                      "Traceback (most recent call last):\n  File \"app.py\", line 1\n"));
+        QVERIFY(write(dir + u"/truncated.crash"_s, "Incident Identifier: X\nThread 0 Crashed:\n"));
+        QVERIFY(write(dir + u"/shot.png"_s, QByteArray("\x89PNG\r\n\x1a\n\0\0", 10)));
+        QVERIFY(write(dir + u"/libapp.so"_s, QByteArray("\x7f"
+                                                        "ELF\0\0",
+                                                        6)));
+        QVERIFY(write(dir + u"/notes.md"_s, "# What we saw\nIt closed on save.\n"));
+        QCOMPARE(cli({u"--db"_s, db, u"init"_s}).exitCode, 0);
+        const QByteArray before = fileHash(db);
+
+        const QString skippedNote = u"note: skipped 3 files that are not crash texts: "_s
+                                    u"libapp.so, notes.md, shot.png\n"_s;
+        const Run refused = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, dir});
+        QCOMPARE(refused.exitCode, 1);
+        QCOMPARE(refused.out, skippedNote);
+        const QStringList lines = refused.err.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(0).startsWith(u"deltaboard-cli: "_s + dir + u"/prose.txt: "_s),
+                 qPrintable(refused.err));
+        QVERIFY2(lines.at(1).startsWith(u"deltaboard-cli: "_s + dir + u"/truncated.crash: "_s),
+                 qPrintable(refused.err));
+        QVERIFY(lines.at(1).contains(u"no stack frames"_s));
+        QCOMPARE(lines.at(2), u"deltaboard-cli: 2 of 3 crash texts refused (nothing was stored; "_s
+                              u"--keep-going stores the others)"_s);
+        QCOMPARE(fileHash(db), before);
+
+        const Run kept = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, u"--keep-going"_s, dir});
+        QCOMPARE(kept.exitCode, 1);
+        QCOMPARE(kept.out, skippedNote
+                               + u"ingested 1 crash reports (1 gdb): 1 new crash deltas, 0 "_s
+                                 u"reports added to known signatures\n"_s);
+        const QStringList keptLines = kept.err.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(keptLines.size(), 3);
+        QVERIFY(keptLines.at(0).contains(dir + u"/prose.txt: "_s));
+        QVERIFY(keptLines.at(1).contains(dir + u"/truncated.crash: "_s));
+        QCOMPARE(keptLines.at(2),
+                 u"deltaboard-cli: 2 of 3 crash texts refused; the other 1 were ingested"_s);
+        const Run list = cli({u"--db"_s, db, u"crash"_s, u"list"_s, u"--format"_s, u"json"_s});
+        const QJsonArray rows = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().toObject().value(u"type"_s).toString(), u"breakpoint trap"_s);
+        QCOMPARE(rows.first().toObject().value(u"raw_type"_s).toString(), u"SIGTRAP"_s);
+
+        // Keeping going with nothing good: nothing ingested, said so, and still a failure.
+        const Run nothing = cli(
+            {u"--db"_s, db, u"crash"_s, u"ingest"_s, u"--keep-going"_s, dir + u"/prose.txt"_s});
+        QCOMPARE(nothing.exitCode, 1);
+        QCOMPARE(nothing.out, u"ingested no crash reports\n"_s);
+        QVERIFY2(nothing.err.contains(u"1 of 1 crash texts refused; the other 0 were ingested"_s),
+                 qPrintable(nothing.err));
+
+        // Files named on their own are read whatever they are: the image is refused, by name.
+        const Run named = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, dir + u"/shot.png"_s,
+                               dir + u"/sigtrap.txt"_s});
+        QCOMPARE(named.exitCode, 1);
+        QVERIFY2(named.err.startsWith(u"deltaboard-cli: "_s + dir + u"/shot.png: "_s),
+                 qPrintable(named.err));
+        QVERIFY(named.err.contains(u"(nothing was stored)"_s));
+        QCOMPARE(named.err.count(u'\n'), 1);
+
+        // A directory of nothing but skipped files has nothing to ingest.
+        const QString images = m_temp.path(u"images"_s);
+        QVERIFY(QDir().mkpath(images));
+        QVERIFY(write(images + u"/a.png"_s, "png"));
+        const Run none = cli({u"--db"_s, db, u"crash"_s, u"ingest"_s, images});
+        QCOMPARE(none.exitCode, 1);
+        QCOMPARE(none.out, u"note: skipped 1 file that is not a crash text: a.png\n"_s);
+        QVERIFY2(none.err.contains(u"no crash texts to ingest"_s), qPrintable(none.err));
+
+        const Run help = cli({u"crash"_s, u"ingest"_s, u"--help"_s});
+        QVERIFY2(help.out.contains(u"--keep-going"_s), qPrintable(help.out + help.err));
     }
 
     void shouldRoundTripExportAndImport()

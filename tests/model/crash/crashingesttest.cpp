@@ -10,7 +10,9 @@
 #include "taskstore.h"
 #include "triagestore.h"
 
+#include <QDir>
 #include <QFile>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -24,6 +26,18 @@ QString sample(const QString &name)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QString::fromUtf8(file.readAll());
+}
+
+QString samplePath(const QString &name)
+{
+    return QStringLiteral(DELTABOARD_SAMPLES_DIR) + u"/crashes/"_s + name;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 } // namespace
@@ -110,6 +124,111 @@ private Q_SLOTS:
         const QString exportAfter = m_temp->path(u"after.json"_s);
         QVERIFY(JsonDump(*m_db).exportTo(exportAfter));
         QCOMPARE(fileHash(exportAfter), fileHash(exportBefore));
+    }
+
+    // Every bad text is listed, not only the first, each naming its text; nothing is stored.
+    void shouldListEveryRefusedTextAndStoreNothing()
+    {
+        CrashStore store(*m_db);
+        const QList<CrashText> texts
+            = {{u"one.txt"_s, u"The app just closed."_s},
+               {u"good.txt"_s, sample(u"java/socorro_fennec_BadTokenException.txt"_s)},
+               {u"two.txt"_s, sample(u"apple/handcrafted.txt"_s).left(900)}};
+        const auto result = store.ingest(texts, IngestOptions{});
+        QVERIFY2(result, qPrintable(result.error()));
+        QVERIFY(!result->stored);
+        QCOMPARE(result->reports, 0);
+        QCOMPARE(result->refused.size(), 2);
+        QVERIFY2(result->refused.at(0).startsWith(u"one.txt: not a crash text"_s),
+                 qPrintable(result->refused.at(0)));
+        QVERIFY2(result->refused.at(1).startsWith(u"two.txt: "_s),
+                 qPrintable(result->refused.at(1)));
+        QVERIFY(result->refused.at(1).contains(u"no stack frames"_s));
+        for (const QString &line : result->refused)
+            QVERIFY(!line.contains(u'\n'));
+        QCOMPARE(countRows(*m_db, u"crash_reports"_s), 0);
+        QCOMPARE(countRows(*m_db, u"deltas"_s), 0);
+        // The error form (for callers that take a refusal as a failure) lists both too.
+        const auto failed = store.ingest(texts);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().split(u'\n').size(), 2);
+    }
+
+    // Keeping going stores the good texts (one transaction) and still lists the bad ones.
+    void shouldStoreTheGoodTextsWhenKeepingGoing()
+    {
+        CrashStore store(*m_db);
+        const QList<CrashText> texts
+            = {{u"one.txt"_s, u"The app just closed."_s},
+               {u"good.txt"_s, sample(u"java/socorro_fennec_BadTokenException.txt"_s)},
+               {u"also-good.txt"_s, sample(u"asan/cf_asan_null_dereference_read.txt"_s)}};
+        const auto result = store.ingest(texts, IngestOptions{u"2.0"_s, {}, true});
+        QVERIFY2(result, qPrintable(result.error()));
+        QVERIFY(result->stored);
+        QCOMPARE(result->reports, 2);
+        QCOMPARE(result->refused, QStringList{result->refused.value(0)});
+        QVERIFY(result->refused.first().startsWith(u"one.txt: "_s));
+        QCOMPARE(countRows(*m_db, u"crash_reports"_s), 2);
+        // The new delta's title and the store's derived type name the crash as a triager would,
+        // beside the raw name.
+        const auto types = store.crashTypes();
+        QVERIFY2(types, qPrintable(types.error()));
+        const qint64 asan = result->deltaIds.at(1);
+        QCOMPARE(types->value(asan).type, u"null-dereference READ"_s);
+        QCOMPARE(types->value(asan).raw, u"SEGV"_s);
+        const auto rows = store.summaries({asan});
+        QVERIFY(rows && rows->size() == 1);
+        QVERIFY2(rows->first().title.startsWith(u"Crash (null-dereference READ (SEGV)) in "_s),
+                 qPrintable(rows->first().title));
+        QCOMPARE(types->value(result->deltaIds.at(0)).type,
+                 u"uncaught android.view.WindowManager$BadTokenException"_s);
+    }
+
+    // A directory walk reads the crash texts, skips what is plainly not one (by name and by
+    // content) and lists every file it refuses; a file named on its own is always read.
+    void shouldSkipWhatIsPlainlyNotACrashTextInADirectory()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.path() + u"/crashes"_s;
+        QVERIFY(QDir().mkpath(root));
+        QVERIFY(QFile::copy(samplePath(u"gdb/cf_gdb_sigtrap.txt"_s), root + u"/a-gdb.txt"_s));
+        QVERIFY(QDir().mkpath(root + u"/sub"_s));
+        QVERIFY(QFile::copy(samplePath(u"java/socorro_fennec_BadTokenException.txt"_s),
+                            root + u"/sub/b-java.log"_s));
+        QVERIFY(writeFile(root + u"/screenshot.png"_s, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        QVERIFY(writeFile(root + u"/libcrash.so.1"_s, "\x7f"
+                                                      "ELF\x02\x01\x01"));
+        QVERIFY(writeFile(root + u"/core-dump"_s, QByteArray("ELF\0\0\0 binary", 14)));
+        QVERIFY(writeFile(root + u"/README"_s, "These are the crashes of last week.\n"));
+        // In a crash format but cut off: a crash text, refused; and not UTF-8: refused.
+        QVERIFY(
+            writeFile(root + u"/cut.txt"_s, sample(u"apple/handcrafted.txt"_s).left(900).toUtf8()));
+        QVERIFY(writeFile(root + u"/latin1.txt"_s,
+                          "Traceback (most recent call last):\n  File \"caf\xe9.py\", line 1, "
+                          "in f\nValueError\n"));
+
+        const CrashFiles files = CrashStore::collectTexts({root});
+        QCOMPARE(files.texts.size(), 3); // a-gdb.txt, cut.txt, sub/b-java.log
+        QCOMPARE(files.texts.at(0).origin, root + u"/a-gdb.txt"_s);
+        QCOMPARE(files.skipped, (QStringList{u"README"_s, u"core-dump"_s, u"libcrash.so.1"_s,
+                                             u"screenshot.png"_s}));
+        QCOMPARE(files.refused.size(), 1);
+        QVERIFY2(files.refused.first().startsWith(root + u"/latin1.txt: line 2"_s),
+                 qPrintable(files.refused.first()));
+
+        // Named on its own, a file is read whatever it is.
+        const CrashFiles named = CrashStore::collectTexts({root + u"/README"_s});
+        QCOMPARE(named.texts.size(), 1);
+        QVERIFY(named.skipped.isEmpty());
+
+        // Ingested: the cut-off text is refused by the parser, the others stored.
+        CrashStore store(*m_db);
+        const auto result = store.ingest(files.texts, IngestOptions{{}, {}, true});
+        QVERIFY2(result, qPrintable(result.error()));
+        QCOMPARE(result->reports, 2);
+        QCOMPARE(result->refused.size(), 1);
+        QVERIFY(result->refused.first().startsWith(root + u"/cut.txt: "_s));
     }
 
     void shouldFlagACrashThatComesBackAfterAVerifiedFix()

@@ -2,6 +2,7 @@
 
 #include "crashparser.h"
 #include "crashsignature.h"
+#include "crashtype.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -365,6 +366,231 @@ private Q_SLOTS:
                     << c.value(u"expected_signature"_s).toString();
             }
         }
+    }
+
+    // Every sample's type as a triager says it, beside the raw name the text gives. Where
+    // ClusterFuzz's expectations name a type (clusterfuzz_crash_state_cases.json), ours says the
+    // same in lower case ("Null-dereference READ", "Heap-use-after-free READ 8",
+    // "Stack-overflow"); it says more where ClusterFuzz repeats the raw name ("SIGTRAP", cdb's
+    // "READ" at address 0) or the runtime's generic words ("Uncaught exception").
+    void shouldNameEverySamplesCrashTypeAsATriagerWould_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("raw");
+        const QHash<QString, std::pair<QString, QString>> expected = {
+            {u"apple/XCDYouTubeKit-54.txt"_s, {u"null-dereference"_s, u"SIGSEGV"_s}}, // at 0x8
+            {u"apple/handcrafted.txt"_s, {u"null-dereference"_s, u"SIGSEGV"_s}},      // at 0x88
+            {u"apple/spaces.txt"_s, {QString(), QString()}}, // frames only, no header
+            {u"asan/cf_asan_double_free.txt"_s, {u"double-free"_s, u"double-free"_s}},
+            {u"asan/cf_asan_null_dereference_read.txt"_s, {u"null-dereference READ"_s, u"SEGV"_s}},
+            {u"asan/cf_asan_stack_overflow3.txt"_s, {u"stack-overflow"_s, u"stack-overflow"_s}},
+            // KCrash's handler says which signal: sig=11, sig=6.
+            {u"drkonqi/test_a.txt"_s, {u"segmentation fault"_s, u"SIGSEGV"_s}},
+            {u"drkonqi/test_b.txt"_s, {u"segmentation fault"_s, u"SIGSEGV"_s}},
+            {u"drkonqi/test_d.txt"_s, {u"segmentation fault"_s, u"SIGSEGV"_s}},
+            {u"drkonqi/test_compositorCrashBug431561.txt"_s, {u"fatal error"_s, u"SIGABRT"_s}},
+            {u"gdb/cf_gdb_sigtrap.txt"_s, {u"breakpoint trap"_s, u"SIGTRAP"_s}},
+            {u"gdb/drkonqi_test_anon_namespace.txt"_s, {u"segmentation fault"_s, u"SIGSEGV"_s}},
+            {u"gdb/drkonqi_test_trailing_const.txt"_s, {u"segmentation fault"_s, u"SIGSEGV"_s}},
+            {u"java/cf_java_severity_medium_exception.txt"_s,
+             {u"uncaught com.code_intelligence.jazzer.api.FuzzerSecurityIssueMedium"_s,
+              u"com.code_intelligence.jazzer.api.FuzzerSecurityIssueMedium"_s}},
+            {u"java/jcrashpack_XWIKI-13031-log.txt"_s,
+             {u"uncaught org.apache.solr.client.solrj.SolrServerException"_s,
+              u"org.apache.solr.client.solrj.SolrServerException"_s}},
+            {u"java/socorro_fennec_BadTokenException.txt"_s,
+             {u"uncaught android.view.WindowManager$BadTokenException"_s,
+              u"android.view.WindowManager$BadTokenException"_s}},
+            {u"java/socorro_fennec_IllegalArgumentException_view_not_child.txt"_s,
+             {u"uncaught java.lang.IllegalArgumentException"_s,
+              u"java.lang.IllegalArgumentException"_s}},
+            // Breakpad's EXCEPTION_ACCESS_VIOLATION_WRITE at 0x45, rust-minidump's SIGSEGV at
+            // 0x45 (no access named).
+            {u"minidump-stackwalk/breakpad_minidump2.stackwalk.out.txt"_s,
+             {u"null-dereference WRITE"_s, u"EXCEPTION_ACCESS_VIOLATION_WRITE"_s}},
+            {u"minidump-stackwalk/rust-minidump_linux_human.txt"_s,
+             {u"null-dereference"_s, u"SIGSEGV"_s}},
+            {u"python/cf_python_unhandled_exception.txt"_s,
+             {u"uncaught EOFError"_s, u"EOFError"_s}},
+            {u"python/cf_python_exception_with_fuzz_target_exited.txt"_s,
+             {u"uncaught ValueError"_s, u"ValueError"_s}},
+            {u"python/loguru_nested_with_reraise.txt"_s,
+             {u"uncaught ValueError"_s, u"ValueError"_s}},
+            {u"windows/cf_cdb_read.txt"_s, {u"null-dereference READ"_s, u"Access violation"_s}},
+            {u"windows/cf_windows_crash_log.txt"_s,
+             {u"heap-use-after-free READ 8"_s, u"heap-use-after-free"_s}},
+        };
+        QDirIterator it(samples(), {u"*.txt"_s}, QDir::Files, QDirIterator::Subdirectories);
+        int count = 0;
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const QString name = QDir(samples()).relativeFilePath(path);
+            if (name.startsWith(u"_reference/"_s) || name.startsWith(u"expectations/"_s))
+                continue;
+            // A sample added without its expected type fails here rather than going untested.
+            QVERIFY2(expected.contains(name), qPrintable(u"no expected type for "_s + name));
+            QTest::newRow(qPrintable(name))
+                << path << expected.value(name).first << expected.value(name).second;
+            ++count;
+        }
+        QCOMPARE(count, expected.size());
+    }
+
+    void shouldNameEverySamplesCrashTypeAsATriagerWould()
+    {
+        QFETCH(QString, path);
+        QFETCH(QString, type);
+        QFETCH(QString, raw);
+        const auto parsed = CrashParser::parse(readText(path), path);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->crashType, type);
+        QCOMPARE(parsed->exceptionType, raw);
+        // Shown together: the type first, the raw name beside it when it adds something.
+        const QString shown = CrashTypes::describe(*parsed);
+        QVERIFY2(shown.startsWith(type), qPrintable(shown));
+        if (!raw.isEmpty())
+            QVERIFY2(shown.contains(raw), qPrintable(shown));
+        // The raw name in parentheses only where the type does not already say it.
+        QCOMPARE(shown.contains(u'(' + raw + u')'), !raw.isEmpty() && !type.contains(raw));
+    }
+
+    // The same texts with their crash told otherwise, as other runs print it: the type follows
+    // what the text shows.
+    void shouldNameTheCrashTypeFromWhatTheTextShows_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("raw");
+        const QString asanNull = u"asan/cf_asan_null_dereference_read.txt"_s;
+        const QString asanHeader
+            = u"AddressSanitizer: SEGV on unknown address 0x000000000008 (pc 0x7efef5995c27 bp "_s
+              u"0x7fff15768f00 sp 0x7fff15768ef0 T0)"_s;
+        QTest::newRow("ASan SEGV near null, WRITE")
+            << asanNull << u"caused by a READ memory access"_s
+            << u"caused by a WRITE memory access"_s << u"null-dereference WRITE"_s << u"SEGV"_s;
+        QTest::newRow("ASan SEGV far from null")
+            << asanNull << u"SEGV on unknown address 0x000000000008"_s
+            << u"SEGV on unknown address 0x7f0012345678"_s << u"unknown-address READ"_s
+            << u"SEGV"_s;
+        QTest::newRow("ASan container-overflow")
+            << asanNull << asanHeader
+            << u"AddressSanitizer: container-overflow on address 0x602000000014 at pc "_s
+               u"0x4f3a2c bp 0x7ffd sp 0x7ffd\nREAD of size 4 at 0x602000000014 thread T0"_s
+            << u"container-overflow READ 4"_s << u"container-overflow"_s;
+        QTest::newRow("ASan heap-buffer-overflow")
+            << asanNull << asanHeader
+            << u"AddressSanitizer: heap-buffer-overflow on address 0x602000000018 at pc "_s
+               u"0x4f3a2c bp 0x7ffd sp 0x7ffd\nWRITE of size 8 at 0x602000000018 thread T0"_s
+            << u"heap-buffer-overflow WRITE 8"_s << u"heap-buffer-overflow"_s;
+        QTest::newRow("ASan FPE with UBSan's words")
+            << asanNull << asanHeader
+            << u"AddressSanitizer: FPE on unknown address 0x0000004f3a2c (pc 0x4f3a2c bp 0x7ffd "_s
+               u"sp 0x7ffd T0)\nsrc/parse.c:12:7: runtime error: division by zero"_s
+            << u"divide-by-zero"_s << u"FPE"_s;
+        QTest::newRow("Breakpad integer divide by zero")
+            << u"minidump-stackwalk/breakpad_minidump2.stackwalk.out.txt"_s
+            << u"EXCEPTION_ACCESS_VIOLATION_WRITE"_s << u"EXCEPTION_INT_DIVIDE_BY_ZERO"_s
+            << u"divide-by-zero"_s << u"EXCEPTION_INT_DIVIDE_BY_ZERO"_s;
+        QTest::newRow("rust-minidump SIGFPE / FPE_INTDIV")
+            << u"minidump-stackwalk/rust-minidump_linux_human.txt"_s << u"Crash reason:  SIGSEGV"_s
+            << u"Crash reason:  SIGFPE / FPE_INTDIV"_s << u"divide-by-zero"_s
+            << u"SIGFPE / FPE_INTDIV"_s;
+        QTest::newRow("cdb integer divide-by-zero")
+            << u"windows/cf_cdb_read.txt"_s << u"c0000005 (Access violation)"_s
+            << u"c0000094 (Integer divide-by-zero)"_s << u"divide-by-zero"_s
+            << u"Integer divide-by-zero"_s;
+        QTest::newRow("cdb write access violation")
+            << u"windows/cf_cdb_read.txt"_s << u"Attempt to read from address"_s
+            << u"Attempt to write to address"_s << u"null-dereference WRITE"_s
+            << u"Access violation"_s;
+        QTest::newRow("gdb SIGFPE without its si_code")
+            << u"gdb/cf_gdb_sigtrap.txt"_s
+            << u"Program received signal SIGTRAP, Trace/breakpoint trap."_s
+            << u"Program received signal SIGFPE, Arithmetic exception."_s
+            << u"arithmetic exception"_s << u"SIGFPE"_s;
+        QTest::newRow("gdb SIGFPE with FPE_INTDIV")
+            << u"gdb/cf_gdb_sigtrap.txt"_s
+            << u"Program received signal SIGTRAP, Trace/breakpoint trap."_s
+            << u"Program received signal SIGFPE, Arithmetic exception.\n"_s
+               u"$1 = {si_signo = 8, si_code = 1 (FPE_INTDIV)}"_s
+            << u"divide-by-zero"_s << u"SIGFPE"_s;
+        QTest::newRow("gdb abort on an assertion")
+            << u"gdb/cf_gdb_sigtrap.txt"_s
+            << u"Program received signal SIGTRAP, Trace/breakpoint trap."_s
+            << u"app: src/model.cpp:42: void f(): Assertion `index < size' failed.\n"_s
+               u"Program received signal SIGABRT, Aborted."_s
+            << u"assertion failure"_s << u"SIGABRT"_s;
+        QTest::newRow("DrKonqi header's signal words")
+            << u"drkonqi/test_b.txt"_s << u"[Current thread is 0 (LWP 2636)]"_s
+            << u"Application: Dolphin (dolphin), signal: Segmentation fault\n"_s
+               u"[Current thread is 0 (LWP 2636)]"_s
+            << u"segmentation fault"_s << u"Segmentation fault"_s;
+        QTest::newRow("Java uncaught NullPointerException")
+            << u"java/socorro_fennec_IllegalArgumentException_view_not_child.txt"_s
+            << u"java.lang.IllegalArgumentException: Given view not a child of "_s
+               u"android.widget.AbsoluteLayout@4054b560"_s
+            << u"java.lang.NullPointerException"_s << u"uncaught java.lang.NullPointerException"_s
+            << u"java.lang.NullPointerException"_s;
+    }
+
+    void shouldNameTheCrashTypeFromWhatTheTextShows()
+    {
+        QFETCH(QString, sample);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, type);
+        QFETCH(QString, raw);
+        QString text = readText(samples() + u'/' + sample);
+        QVERIFY2(text.contains(from), qPrintable(from)); // the sample still says what we replace
+        text.replace(from, to);
+        const auto parsed = CrashParser::parse(text, sample);
+        QVERIFY2(parsed, qPrintable(parsed.error()));
+        QCOMPARE(parsed->crashType, type);
+        QCOMPARE(parsed->exceptionType, raw);
+    }
+
+    // A traceback whose "Traceback (most recent call last):" header was cut off is still read:
+    // detected as Python, its frames and exception as with the header.
+    void shouldReadAPythonTraceWithoutItsHeader_data()
+    {
+        QTest::addColumn<QString>("sample");
+        QTest::newRow("loguru") << u"python/loguru_nested_with_reraise.txt"_s;
+        QTest::newRow("clusterfuzz") << u"python/cf_python_unhandled_exception.txt"_s;
+    }
+
+    void shouldReadAPythonTraceWithoutItsHeader()
+    {
+        QFETCH(QString, sample);
+        const QString text = readText(samples() + u'/' + sample);
+        const auto whole = CrashParser::parse(text, sample);
+        QVERIFY2(whole, qPrintable(whole.error()));
+        // Cut off everything up to and including the last header: its frames remain.
+        const QString header = u"Traceback (most recent call last):"_s;
+        const qsizetype cut = text.lastIndexOf(header);
+        QVERIFY(cut >= 0);
+        const QString tail = text.mid(cut + header.size());
+        QVERIFY(!tail.contains(header));
+        QCOMPARE(CrashParser::detect(tail), CrashFormat::Python);
+        const auto headless = CrashParser::parse(tail, sample);
+        QVERIFY2(headless, qPrintable(headless.error()));
+        QCOMPARE(headless->exceptionType, whole->exceptionType);
+        QCOMPARE(headless->crashType, whole->crashType);
+        QVERIFY(!headless->crashing()->frames.isEmpty());
+        QCOMPARE(headless->crashing()->frames.first().function,
+                 whole->crashing()->frames.first().function);
+        QCOMPARE(headless->crashing()->frames.first().line, whole->crashing()->frames.first().line);
+        QCOMPARE(headless->crashing()->frames.size(), whole->crashing()->frames.size());
+        QCOMPARE(Signatures::signatureOf(*headless), Signatures::signatureOf(*whole));
+        // Frames alone, without even the exception line.
+        const QString framesOnly = tail.left(tail.indexOf(u"\n"_s + whole->exceptionType));
+        const auto bare = CrashParser::parse(framesOnly, sample);
+        QVERIFY2(bare, qPrintable(bare.error()));
+        QCOMPARE(bare->format, CrashFormat::Python);
+        QCOMPARE(bare->crashing()->frames.first().function,
+                 whole->crashing()->frames.first().function);
     }
 
     void shouldSignJavaAsSocorroDoes()

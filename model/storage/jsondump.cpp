@@ -1,10 +1,10 @@
 #include "jsondump.h"
 
-#include "inputfile.h"
 #include "inputtext.h"
-#include "jsonshape.h"
+#include "jsonstream.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,8 +20,11 @@ namespace Deltaboard {
 
 namespace {
 
-// An export is restored from memory: larger files are refused by their size.
-constexpr qint64 kMaxExportSize = qint64(2) * 1024 * 1024 * 1024;
+// An export is restored in chunks, so its size costs no memory; one record is held whole, and
+// the header's values are small.
+constexpr qint64 kMaxExportSize = qint64(64) * 1024 * 1024 * 1024;
+constexpr qint64 kMaxRecordSize = qint64(256) * 1024 * 1024;
+constexpr qint64 kMaxHeaderValue = 1024 * 1024;
 
 // Progress is reported this often (in records), and after each table.
 constexpr qint64 kProgressEvery = 1024;
@@ -94,16 +97,6 @@ QString foundName(const QJsonValue &value)
     case QJsonValue::Undefined: return u"nothing"_s;
     }
     return {};
-}
-
-// Line and column (1-based) of a byte offset, for parse errors.
-QString positionOf(const QByteArray &data, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, data.size());
-    const QByteArrayView before(data.constData(), offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype lastNewline = before.lastIndexOf('\n');
-    return u"%1:%2"_s.arg(line).arg(offset - lastNewline);
 }
 
 } // namespace
@@ -214,48 +207,283 @@ Status JsonDump::exportTo(const QString &path, const Progress &progress)
     return {};
 }
 
+namespace {
+
+// Where one table's records are in an export: the offset of its '[' and how many it holds.
+struct TableSlice
+{
+    qint64 offset = 0;
+    qint64 records = 0;
+};
+
+// What a first pass over an export finds without parsing its records: the header's values, where
+// each table is, and the first thing wrong with "tables" (reported after the header's faults,
+// as a whole-document parse would find them).
+struct ExportIndex
+{
+    QJsonValue format = QJsonValue(QJsonValue::Undefined);
+    QJsonValue schemaVersion = QJsonValue(QJsonValue::Undefined);
+    bool hasTables = false;
+    QString tablesError;
+    QHash<QString, TableSlice> tables;
+};
+
+// Consumes the ',' between members or the closing bracket; true when the container goes on.
+Result<bool> nextMember(JsonStream &in, char close)
+{
+    const auto next = in.peek();
+    if (!next)
+        return Error{next.error()};
+    if (*next == ',' || *next == close) {
+        in.consume();
+        return *next == ',';
+    }
+    return in.malformed(in.offset(),
+                        *next == '\0' ? u"the file ends before \"%1\""_s.arg(QLatin1Char(close))
+                                      : u"\",\" or \"%1\" was expected"_s.arg(QLatin1Char(close)));
+}
+
+Status expectColon(JsonStream &in)
+{
+    const auto next = in.peek();
+    if (!next)
+        return Error{next.error()};
+    if (*next != ':')
+        return in.malformed(in.offset(), u"\":\" was expected after a name"_s);
+    in.consume();
+    return {};
+}
+
+Status indexTables(JsonStream &in, ExportIndex &index)
+{
+    in.consume(); // '{'
+    const auto first = in.peek();
+    if (!first)
+        return Error{first.error()};
+    if (*first == '}') {
+        in.consume();
+        return {};
+    }
+    const auto fault = [&](const QString &message) {
+        if (index.tablesError.isEmpty())
+            index.tablesError = message;
+        return in.skipValue();
+    };
+    while (true) {
+        const auto name = in.string();
+        if (!name)
+            return Error{name.error()};
+        if (const Status colon = expectColon(in); !colon)
+            return colon;
+        const auto next = in.peek();
+        if (!next)
+            return Error{next.error()};
+        Status read;
+        if (!JsonDump::tables().contains(*name)) {
+            read = fault(u"%1: tables: %2 is not a table of Deltaboard"_s.arg(
+                in.path(), InputText::quoted(*name)));
+        } else if (*next != '[') {
+            read = fault(u"%1: tables.%2: expected a list of records"_s.arg(in.path(), *name));
+        } else if (index.tables.contains(*name)) {
+            read = fault(u"%1: tables.%2: given twice"_s.arg(in.path(), *name));
+        } else {
+            // Each record is only passed over here (strings and nesting followed, depth
+            // checked): the second pass parses them one at a time.
+            TableSlice slice{in.offset(), 0};
+            in.consume(); // '['
+            const auto empty = in.peek();
+            if (!empty)
+                return Error{empty.error()};
+            if (*empty == ']') {
+                in.consume();
+            } else {
+                while (true) {
+                    if (const Status skipped = in.skipValue(); !skipped)
+                        return skipped;
+                    ++slice.records;
+                    const auto more = nextMember(in, ']');
+                    if (!more)
+                        return Error{more.error()};
+                    if (!*more)
+                        break;
+                }
+            }
+            index.tables.insert(*name, slice);
+        }
+        if (!read)
+            return read;
+        const auto more = nextMember(in, '}');
+        if (!more)
+            return Error{more.error()};
+        if (!*more)
+            return {};
+    }
+}
+
+// The first pass: the whole file is read once, nothing is kept but where things are.
+Result<ExportIndex> indexExport(JsonStream &in)
+{
+    ExportIndex index;
+    const auto first = in.peek();
+    if (!first)
+        return Error{first.error()};
+    if (*first == '\0')
+        return in.malformed(0, u"the file is empty"_s);
+    if (*first != '{')
+        return Error{u"%1: expected a JSON object at the top level"_s.arg(in.path())};
+    in.consume();
+    const auto closing = in.peek();
+    if (!closing)
+        return Error{closing.error()};
+    bool more = *closing != '}';
+    if (!more)
+        in.consume();
+    while (more) {
+        const auto key = in.string();
+        if (!key)
+            return Error{key.error()};
+        if (const Status colon = expectColon(in); !colon)
+            return Error{colon.error()};
+        const auto next = in.peek();
+        if (!next)
+            return Error{next.error()};
+        if (*key == u"format"_s || *key == u"schema_version"_s) {
+            const qint64 at = in.offset();
+            const auto bytes = in.value(kMaxHeaderValue);
+            if (!bytes)
+                return Error{bytes.error()};
+            QJsonParseError error;
+            const QJsonDocument document
+                = QJsonDocument::fromJson('[' + bytes->toByteArray() + ']', &error);
+            if (error.error != QJsonParseError::NoError)
+                return in.malformed(at + std::max(0, error.offset - 1), error.errorString());
+            (*key == u"format"_s ? index.format : index.schemaVersion) = document.array().at(0);
+        } else if (*key == u"tables"_s && !index.hasTables && *next == '{') {
+            index.hasTables = true;
+            if (const Status tables = indexTables(in, index); !tables)
+                return Error{tables.error()};
+        } else {
+            if (*key == u"tables"_s && index.tablesError.isEmpty()) {
+                index.tablesError
+                    = index.hasTables
+                          ? u"%1: tables: given twice"_s.arg(in.path())
+                          : u"%1: tables: expected an object of tables"_s.arg(in.path());
+                index.hasTables = true;
+            }
+            if (const Status skipped = in.skipValue(); !skipped)
+                return Error{skipped.error()};
+        }
+        const auto member = nextMember(in, '}');
+        if (!member)
+            return Error{member.error()};
+        more = *member;
+    }
+    const auto after = in.peek();
+    if (!after)
+        return Error{after.error()};
+    if (*after != '\0')
+        return in.malformed(in.offset(), u"more after the export's end"_s);
+    if (const Status density = in.checkDensity(); !density)
+        return Error{density.error()};
+    return index;
+}
+
+// One record into its table. Only the fields the record has are inserted, so a missing field
+// gets the column's default, exactly as the schema would give it.
+Status insertRecord(Database &db, const QString &table, const QList<ColumnInfo> &columns,
+                    const QJsonObject &record, const QString &where)
+{
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        const bool known = std::any_of(columns.begin(), columns.end(),
+                                       [&](const ColumnInfo &c) { return c.name == it.key(); });
+        if (!known)
+            return Error{u"%1.%2: not a field of %3"_s.arg(where, it.key(), table)};
+    }
+    QStringList names;
+    QStringList placeholders;
+    QVariantList values;
+    for (const ColumnInfo &column : columns) {
+        const QJsonValue value = record.value(column.name);
+        if (value.isUndefined() || value.isNull()) {
+            if (column.required) {
+                return Error{u"%1.%2: missing; expected %3"_s.arg(where, column.name,
+                                                                  typeName(column.type))};
+            }
+            if (value.isUndefined())
+                continue;
+            names.append(quoted(column.name));
+            placeholders.append(u"?"_s);
+            values.append(QVariant());
+            continue;
+        }
+        names.append(quoted(column.name));
+        placeholders.append(u"?"_s);
+        switch (column.type) {
+        case ColumnType::Integer: {
+            const double number = value.toDouble();
+            if (!value.isDouble() || std::trunc(number) != number) {
+                return Error{u"%1.%2: expected an integer, found %3"_s.arg(where, column.name,
+                                                                           foundName(value))};
+            }
+            values.append(value.toInteger());
+            break;
+        }
+        case ColumnType::Real:
+            if (!value.isDouble()) {
+                return Error{u"%1.%2: expected a number, found %3"_s.arg(where, column.name,
+                                                                         foundName(value))};
+            }
+            values.append(value.toDouble());
+            break;
+        case ColumnType::Text:
+            if (!value.isString()) {
+                return Error{
+                    u"%1.%2: expected text, found %3"_s.arg(where, column.name, foundName(value))};
+            }
+            values.append(value.toString());
+            break;
+        }
+    }
+    // Identifiers come from the schema (and were checked against it above); every value is
+    // bound, and the statement is prepared once per connection (Database::run).
+    const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoted(table), names.join(u", "_s),
+                                                                 placeholders.join(u", "_s));
+    if (const auto inserted = db.run(sql, values); !inserted)
+        return Error{u"%1: %2"_s.arg(where, inserted.error())};
+    return {};
+}
+
+} // namespace
+
 Status JsonDump::importFrom(const QString &path, const Progress &progress)
 {
-    const auto read = InputFile::read(path, kMaxExportSize, u"a Deltaboard export"_s);
-    if (!read)
-        return Error{read.error()};
-    const QByteArray &data = *read;
-    if (const Status shape = JsonShape::check(path, data, u"a Deltaboard export"_s); !shape)
-        return shape;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Error{u"%1:%2: malformed JSON: %3"_s.arg(path, positionOf(data, parseError.offset),
-                                                        parseError.errorString())};
-    }
-    if (!document.isObject())
-        return Error{u"%1: expected a JSON object at the top level"_s.arg(path)};
-    const QJsonObject root = document.object();
-    if (root.value(u"format"_s).toString() != kFormat) {
+    // Read twice, in chunks, never whole: first to find the header and where each table is
+    // (and to refuse a file that is not an export before anything is written), then table by
+    // table in dependency order, each record parsed on its own and inserted.
+    JsonStream in(path, m_readChunk);
+    if (const Status opened = in.open(kMaxExportSize, u"a Deltaboard export"_s); !opened)
+        return opened;
+    const auto indexed = indexExport(in);
+    if (!indexed)
+        return Error{indexed.error()};
+    const ExportIndex &index = *indexed;
+    if (index.format.toString() != kFormat) {
         return Error{u"%1: format: expected \"%2\" (a Deltaboard export), found %3"_s.arg(
-            path, kFormat, foundName(root.value(u"format"_s)))};
+            path, kFormat, foundName(index.format))};
     }
-    const QJsonValue versionValue = root.value(u"schema_version"_s);
-    if (!versionValue.isDouble())
+    if (!index.schemaVersion.isDouble())
         return Error{u"%1: schema_version: expected an integer"_s.arg(path)};
-    const int version = versionValue.toInt();
+    const int version = index.schemaVersion.toInt();
     if (version < 1 || version > m_db.schemaVersion()) {
         return Error{
             u"%1: schema_version: %2 is not one this Deltaboard can read (1 to %3)"_s.arg(path)
                 .arg(version)
                 .arg(m_db.schemaVersion())};
     }
-    const QJsonValue tablesValue = root.value(u"tables"_s);
-    if (!tablesValue.isObject())
+    if (!index.tablesError.isEmpty())
+        return Error{index.tablesError};
+    if (!index.hasTables)
         return Error{u"%1: tables: expected an object of tables"_s.arg(path)};
-    const QJsonObject tablesObject = tablesValue.toObject();
-    for (auto it = tablesObject.begin(); it != tablesObject.end(); ++it) {
-        if (!tables().contains(it.key()))
-            return Error{u"%1: tables: %2 is not a table of Deltaboard"_s.arg(
-                path, InputText::quoted(it.key()))};
-        if (!it.value().isArray())
-            return Error{u"%1: tables.%2: expected a list of records"_s.arg(path, it.key())};
-    }
 
     // Restoring merges nothing: the target must be empty.
     for (const QString &table : tables()) {
@@ -269,8 +497,8 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     }
 
     qint64 total = 0;
-    for (const QString &table : tables())
-        total += tablesObject.value(table).toArray().size();
+    for (const TableSlice &slice : index.tables)
+        total += slice.records;
 
     Transaction transaction(m_db);
     if (!transaction.status())
@@ -281,77 +509,54 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
 
     qint64 done = 0;
     for (const QString &table : tables()) {
-        const QJsonArray records = tablesObject.value(table).toArray();
-        if (records.isEmpty())
+        const auto found = index.tables.constFind(table);
+        if (found == index.tables.cend() || found->records == 0)
             continue;
         const auto columns = columnsOf(m_db, table);
         if (!columns)
             return Error{columns.error()};
-        for (qsizetype index = 0; index < records.size(); ++index) {
-            const QString where = u"%1: %2[%3]"_s.arg(path, table).arg(index);
-            if (!records.at(index).isObject())
+        // Nesting at the table's '[': the export's object and its "tables".
+        if (const Status sought = in.seek(found->offset, 2); !sought)
+            return sought;
+        const auto bracket = in.peek();
+        if (!bracket)
+            return Error{bracket.error()};
+        if (*bracket != '[')
+            return in.malformed(in.offset(), u"the file changed while it was read"_s);
+        in.consume();
+        for (qint64 row = 0; row < found->records; ++row) {
+            const QString where = u"%1: %2[%3]"_s.arg(path, table).arg(row);
+            const auto next = in.peek();
+            if (!next)
+                return Error{next.error()};
+            const qint64 at = in.offset();
+            if (*next != '{') {
+                if (const Status skipped = in.skipValue(); !skipped)
+                    return skipped;
                 return Error{u"%1: expected a record (an object)"_s.arg(where)};
-            const QJsonObject record = records.at(index).toObject();
-            for (auto it = record.begin(); it != record.end(); ++it) {
-                const bool known
-                    = std::any_of(columns->begin(), columns->end(),
-                                  [&](const ColumnInfo &c) { return c.name == it.key(); });
-                if (!known)
-                    return Error{u"%1.%2: not a field of %3"_s.arg(where, it.key(), table)};
             }
-            // Only the fields the record has are inserted, so a missing field gets the column's
-            // default, exactly as the schema would give it.
-            QStringList names;
-            QStringList placeholders;
-            QVariantList values;
-            for (const ColumnInfo &column : *columns) {
-                const QJsonValue value = record.value(column.name);
-                if (value.isUndefined() || value.isNull()) {
-                    if (column.required) {
-                        return Error{u"%1.%2: missing; expected %3"_s.arg(where, column.name,
-                                                                          typeName(column.type))};
-                    }
-                    if (value.isUndefined())
-                        continue;
-                    names.append(quoted(column.name));
-                    placeholders.append(u"?"_s);
-                    values.append(QVariant());
-                    continue;
-                }
-                names.append(quoted(column.name));
-                placeholders.append(u"?"_s);
-                switch (column.type) {
-                case ColumnType::Integer: {
-                    const double number = value.toDouble();
-                    if (!value.isDouble() || std::trunc(number) != number) {
-                        return Error{u"%1.%2: expected an integer, found %3"_s.arg(
-                            where, column.name, foundName(value))};
-                    }
-                    values.append(value.toInteger());
-                    break;
-                }
-                case ColumnType::Real:
-                    if (!value.isDouble()) {
-                        return Error{u"%1.%2: expected a number, found %3"_s.arg(where, column.name,
-                                                                                 foundName(value))};
-                    }
-                    values.append(value.toDouble());
-                    break;
-                case ColumnType::Text:
-                    if (!value.isString()) {
-                        return Error{u"%1.%2: expected text, found %3"_s.arg(where, column.name,
-                                                                             foundName(value))};
-                    }
-                    values.append(value.toString());
-                    break;
-                }
+            const auto bytes = in.value(kMaxRecordSize);
+            if (!bytes)
+                return Error{u"%1 (%2[%3])"_s.arg(bytes.error(), table).arg(row)};
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(
+                QByteArray::fromRawData(bytes->data(), bytes->size()), &error);
+            if (error.error != QJsonParseError::NoError) {
+                return in.malformed(at + error.offset,
+                                    u"%1 in %2[%3]"_s.arg(error.errorString(), table).arg(row));
             }
-            // Identifiers come from the schema (and were checked against it above); every value
-            // is bound.
-            const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(
-                quoted(table), names.join(u", "_s), placeholders.join(u", "_s));
-            if (const auto inserted = m_db.run(sql, values); !inserted)
-                return Error{u"%1: %2"_s.arg(where, inserted.error())};
+            if (const Status inserted
+                = insertRecord(m_db, table, *columns, document.object(), where);
+                !inserted) {
+                return inserted;
+            }
+            if (row + 1 < found->records) {
+                const auto more = nextMember(in, ']');
+                if (!more)
+                    return Error{more.error()};
+                if (!*more)
+                    return in.malformed(in.offset(), u"the file changed while it was read"_s);
+            }
             if (++done % kProgressEvery == 0 && progress && !progress(done, total))
                 return Error{u"import cancelled; nothing was written"_s};
         }

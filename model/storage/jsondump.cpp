@@ -25,6 +25,9 @@ namespace {
 constexpr qint64 kMaxExportSize = qint64(64) * 1024 * 1024 * 1024;
 constexpr qint64 kMaxRecordSize = qint64(256) * 1024 * 1024;
 constexpr qint64 kMaxHeaderValue = 1024 * 1024;
+// The page cache while a restore writes, and the one Database gives every connection.
+constexpr int kRestoreCacheKiB = 128 * 1024;
+constexpr int kUsualCacheKiB = 32000;
 
 // Progress is reported this often (in records), and after each table.
 constexpr qint64 kProgressEvery = 1024;
@@ -388,70 +391,160 @@ Result<ExportIndex> indexExport(JsonStream &in)
     return index;
 }
 
-// One record into its table. Only the fields the record has are inserted, so a missing field
-// gets the column's default, exactly as the schema would give it.
-Status insertRecord(Database &db, const QString &table, const QList<ColumnInfo> &columns,
-                    const QJsonObject &record, const QString &where)
+// Inserts one table's records. Only the fields a record has are inserted, so a missing field
+// gets the column's default, exactly as the schema would give it; the statement for each set of
+// fields is built once (an export gives every field of every record, so there is one).
+class TableInserter
 {
-    for (auto it = record.begin(); it != record.end(); ++it) {
-        const bool known = std::any_of(columns.begin(), columns.end(),
-                                       [&](const ColumnInfo &c) { return c.name == it.key(); });
-        if (!known)
-            return Error{u"%1.%2: not a field of %3"_s.arg(where, it.key(), table)};
+public:
+    TableInserter(Database &db, const QString &table, const QList<ColumnInfo> &columns)
+        : m_db(db)
+        , m_table(table)
+        , m_columns(columns)
+        , m_values(columns.size())
+    {
+        for (qsizetype i = 0; i < columns.size(); ++i)
+            m_index.insert(columns.at(i).name, int(i));
     }
-    QStringList names;
-    QStringList placeholders;
-    QVariantList values;
-    for (const ColumnInfo &column : columns) {
-        const QJsonValue value = record.value(column.name);
-        if (value.isUndefined() || value.isNull()) {
-            if (column.required) {
-                return Error{u"%1.%2: missing; expected %3"_s.arg(where, column.name,
-                                                                  typeName(column.type))};
-            }
-            if (value.isUndefined())
+
+    Status insert(const QJsonObject &record, const QString &where)
+    {
+        std::fill(m_values.begin(), m_values.end(), QJsonValue(QJsonValue::Undefined));
+        for (auto it = record.begin(); it != record.end(); ++it) {
+            const auto column = m_index.constFind(it.key());
+            if (column == m_index.cend())
+                return Error{u"%1.%2: not a field of %3"_s.arg(where, it.key(), m_table)};
+            m_values[*column] = it.value();
+        }
+        quint64 given = 0;
+        QVariantList values;
+        values.reserve(m_columns.size());
+        for (qsizetype i = 0; i < m_columns.size(); ++i) {
+            const ColumnInfo &column = m_columns.at(i);
+            const QJsonValue &value = m_values.at(i);
+            if (value.isUndefined() || value.isNull()) {
+                if (column.required) {
+                    return Error{u"%1.%2: missing; expected %3"_s.arg(where, column.name,
+                                                                      typeName(column.type))};
+                }
+                if (value.isUndefined())
+                    continue;
+                given |= quint64(1) << i;
+                values.append(QVariant());
                 continue;
-            names.append(quoted(column.name));
-            placeholders.append(u"?"_s);
-            values.append(QVariant());
-            continue;
-        }
-        names.append(quoted(column.name));
-        placeholders.append(u"?"_s);
-        switch (column.type) {
-        case ColumnType::Integer: {
-            const double number = value.toDouble();
-            if (!value.isDouble() || std::trunc(number) != number) {
-                return Error{u"%1.%2: expected an integer, found %3"_s.arg(where, column.name,
-                                                                           foundName(value))};
             }
-            values.append(value.toInteger());
-            break;
-        }
-        case ColumnType::Real:
-            if (!value.isDouble()) {
-                return Error{u"%1.%2: expected a number, found %3"_s.arg(where, column.name,
+            given |= quint64(1) << i;
+            switch (column.type) {
+            case ColumnType::Integer: {
+                const double number = value.toDouble();
+                if (!value.isDouble() || std::trunc(number) != number) {
+                    return Error{u"%1.%2: expected an integer, found %3"_s.arg(where, column.name,
+                                                                               foundName(value))};
+                }
+                values.append(value.toInteger());
+                break;
+            }
+            case ColumnType::Real:
+                if (!value.isDouble()) {
+                    return Error{u"%1.%2: expected a number, found %3"_s.arg(where, column.name,
+                                                                             foundName(value))};
+                }
+                values.append(value.toDouble());
+                break;
+            case ColumnType::Text:
+                if (!value.isString()) {
+                    return Error{u"%1.%2: expected text, found %3"_s.arg(where, column.name,
                                                                          foundName(value))};
+                }
+                values.append(value.toString());
+                break;
             }
-            values.append(value.toDouble());
-            break;
-        case ColumnType::Text:
-            if (!value.isString()) {
-                return Error{
-                    u"%1.%2: expected text, found %3"_s.arg(where, column.name, foundName(value))};
-            }
-            values.append(value.toString());
-            break;
         }
+        auto sql = m_statements.constFind(given);
+        if (sql == m_statements.cend())
+            sql = m_statements.insert(given, statementFor(given));
+        if (const auto inserted = m_db.run(*sql, values); !inserted)
+            return Error{u"%1: %2"_s.arg(where, inserted.error())};
+        return {};
     }
-    // Identifiers come from the schema (and were checked against it above); every value is
-    // bound, and the statement is prepared once per connection (Database::run).
-    const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoted(table), names.join(u", "_s),
-                                                                 placeholders.join(u", "_s));
-    if (const auto inserted = db.run(sql, values); !inserted)
-        return Error{u"%1: %2"_s.arg(where, inserted.error())};
-    return {};
-}
+
+private:
+    // Identifiers come from the schema (records are checked against it); every value is bound,
+    // and the statement is prepared once per connection (Database::run).
+    QString statementFor(quint64 given) const
+    {
+        QStringList names;
+        QStringList placeholders;
+        for (qsizetype i = 0; i < m_columns.size(); ++i) {
+            if (given & (quint64(1) << i)) {
+                names.append(quoted(m_columns.at(i).name));
+                placeholders.append(u"?"_s);
+            }
+        }
+        return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(quoted(m_table), names.join(u", "_s),
+                                                        placeholders.join(u", "_s));
+    }
+
+    Database &m_db;
+    QString m_table;
+    QList<ColumnInfo> m_columns;
+    QHash<QString, int> m_index;
+    std::vector<QJsonValue> m_values;
+    QHash<quint64, QString> m_statements;
+};
+
+// The full-text indexes filled once at the end of a restore instead of row by row: with SQLite
+// 3.40 an FTS5 insert trigger writes a segment at every statement savepoint, which made the
+// 100,000 deltas of the benchmark export a third of the restore (as in Import::BulkTextIndex,
+// which storage cannot use). The triggers are dropped inside the restore's transaction and made
+// again from their own text, so a failure leaves them as they were.
+class DeferredTextIndex
+{
+public:
+    explicit DeferredTextIndex(Database &db)
+        : m_db(db)
+    {}
+
+    Status begin()
+    {
+        for (const auto &[trigger, index] : kIndexes) {
+            const auto sql = m_db.scalar(
+                u"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"_s, {trigger});
+            if (!sql)
+                return Error{sql.error()};
+            if (!sql->isValid())
+                continue; // a schema without it: its rows index themselves however they do
+            if (const Status dropped = m_db.execOnce(u"DROP TRIGGER %1"_s.arg(trigger)); !dropped)
+                return dropped;
+            m_dropped.append({index, sql->toString()});
+        }
+        return {};
+    }
+
+    Status finish()
+    {
+        for (const auto &[index, trigger] : std::as_const(m_dropped)) {
+            // 'rebuild' reads the external content table: the restored rows.
+            if (const Status rebuilt
+                = m_db.execOnce(u"INSERT INTO %1 (%1) VALUES ('rebuild')"_s.arg(index));
+                !rebuilt) {
+                return rebuilt;
+            }
+            if (const Status made = m_db.execOnce(trigger); !made)
+                return made;
+        }
+        m_dropped.clear();
+        return {};
+    }
+
+private:
+    static constexpr std::pair<QLatin1StringView, QLatin1StringView> kIndexes[]
+        = {{QLatin1StringView("deltas_fts_insert"), QLatin1StringView("deltas_fts")},
+           {QLatin1StringView("tasks_fts_insert"), QLatin1StringView("tasks_fts")}};
+
+    Database &m_db;
+    QList<std::pair<QString, QString>> m_dropped; // index, trigger's text
+};
 
 } // namespace
 
@@ -506,6 +599,18 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     // Rows may refer forwards (a duplicate of a later delta): check references at the end.
     if (const Status deferred = m_db.execOnce(u"PRAGMA defer_foreign_keys = ON"_s); !deferred)
         return deferred;
+    DeferredTextIndex textIndex(m_db);
+    if (const Status begun = textIndex.begin(); !begun)
+        return begun;
+    // A larger page cache while the restore writes (the indexes of history and of the crash
+    // reports are filled out of order): within the memory budget, the connection's usual one
+    // afterwards.
+    if (const Status cache = m_db.execOnce(u"PRAGMA cache_size = %1"_s.arg(-kRestoreCacheKiB));
+        !cache) {
+        return cache;
+    }
+    const auto usualCache = qScopeGuard(
+        [this] { (void)m_db.execOnce(u"PRAGMA cache_size = %1"_s.arg(-kUsualCacheKiB)); });
 
     qint64 done = 0;
     for (const QString &table : tables()) {
@@ -515,6 +620,7 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
         const auto columns = columnsOf(m_db, table);
         if (!columns)
             return Error{columns.error()};
+        TableInserter inserter(m_db, table, *columns);
         // Nesting at the table's '[': the export's object and its "tables".
         if (const Status sought = in.seek(found->offset, 2); !sought)
             return sought;
@@ -545,11 +651,8 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
                 return in.malformed(at + error.offset,
                                     u"%1 in %2[%3]"_s.arg(error.errorString(), table).arg(row));
             }
-            if (const Status inserted
-                = insertRecord(m_db, table, *columns, document.object(), where);
-                !inserted) {
+            if (const Status inserted = inserter.insert(document.object(), where); !inserted)
                 return inserted;
-            }
             if (row + 1 < found->records) {
                 const auto more = nextMember(in, ']');
                 if (!more)
@@ -562,6 +665,8 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
         }
     }
 
+    if (const Status reindexed = textIndex.finish(); !reindexed)
+        return reindexed;
     const auto violations = m_db.run(u"SELECT \"table\", rowid, parent FROM "
                                      u"pragma_foreign_key_check LIMIT 1"_s);
     if (!violations)

@@ -294,6 +294,76 @@ Status Database::execOnce(const QString &sql, const QVariantList &values)
     return {};
 }
 
+Database::Repeated::Repeated(Database &db, const QString &sql)
+    : m_db(db)
+    , m_sql(sql)
+{
+    const QVariant handle = db.m_db.driver()->handle();
+    if (db.m_db.driverName() != u"QSQLITE"_s || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    // The same connection Qt uses (same thread, same transaction state).
+    m_connection = *static_cast<sqlite3 *const *>(handle.constData());
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v2(m_connection, text.constData(), int(text.size()), &m_statement, nullptr)
+        != SQLITE_OK) {
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(m_connection));
+        m_statement = nullptr;
+    }
+}
+
+Database::Repeated::~Repeated()
+{
+    sqlite3_finalize(m_statement); // a no-op for null
+}
+
+Status Database::Repeated::run(const QVariantList &values)
+{
+    if (auto refused = m_db.refusedByScope())
+        return *refused;
+    if (!m_connection) {
+        QVariantList converted = values;
+        for (QVariant &value : converted) {
+            if (value.typeId() == QMetaType::QByteArray)
+                value = QString::fromUtf8(value.toByteArray());
+        }
+        const auto ran = m_db.run(m_sql, converted);
+        return ran ? Status() : Status(Error{ran.error()});
+    }
+    if (!m_statement)
+        return Error{u"cannot prepare statement: %1"_s.arg(m_prepareError)};
+    // Bytes bound as SQLITE_STATIC live in 'values' until the step below is done.
+    auto reset = qScopeGuard([this] {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    });
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        int bound = SQLITE_OK;
+        if (value.isNull()) {
+            bound = sqlite3_bind_null(m_statement, i + 1);
+        } else if (value.typeId() == QMetaType::QByteArray) {
+            const QByteArray &utf8 = *static_cast<const QByteArray *>(value.constData());
+            bound = sqlite3_bind_text(m_statement, i + 1, utf8.constData(), int(utf8.size()),
+                                      SQLITE_STATIC);
+        } else if (value.typeId() == QMetaType::QString) {
+            const QByteArray utf8 = value.toString().toUtf8();
+            bound = sqlite3_bind_text(m_statement, i + 1, utf8.constData(), int(utf8.size()),
+                                      SQLITE_TRANSIENT);
+        } else if (value.typeId() == QMetaType::Double) {
+            bound = sqlite3_bind_double(m_statement, i + 1, value.toDouble());
+        } else {
+            bound = sqlite3_bind_int64(m_statement, i + 1, value.toLongLong());
+        }
+        if (bound != SQLITE_OK)
+            return Error{QString::fromUtf8(sqlite3_errmsg(m_connection))};
+    }
+    const int step = sqlite3_step(m_statement);
+    if (step == SQLITE_DONE || step == SQLITE_ROW)
+        return {};
+    m_db.m_lockTimedOut = (step & 0xff) == kSqliteBusy || (step & 0xff) == kSqliteLocked;
+    return Error{QString::fromUtf8(sqlite3_errmsg(m_connection))};
+}
+
 void Database::setContentionHandlers(std::function<void()> waiting,
                                      std::function<bool(const QString &)> tryAgain)
 {

@@ -15,6 +15,9 @@
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+struct sqlite3_stmt;
+
 namespace Deltaboard {
 
 class Migrator;
@@ -86,6 +89,28 @@ public:
     Result<QList<qint64>> integers(const QString &sql, const QVariantList &values = {});
     // Runs a statement once without caching it (DDL, pragmas, one-off maintenance).
     Status execOnce(const QString &sql, const QVariantList &values = {});
+
+    // One write statement run many times with new values (a restore's inserts). On SQLite it
+    // binds through SQLite's own API, as integers() reads: text given as UTF-8 bytes (a
+    // QByteArray value) goes in without a QString round trip, and Qt's per-value overhead is
+    // skipped. Other drivers take run(), with such bytes as text. Must not outlive the Database.
+    class Repeated
+    {
+    public:
+        Repeated(Database &db, const QString &sql);
+        ~Repeated();
+        Repeated(const Repeated &) = delete;
+        Repeated &operator=(const Repeated &) = delete;
+
+        Status run(const QVariantList &values);
+
+    private:
+        Database &m_db;
+        QString m_sql;
+        sqlite3 *m_connection = nullptr; // null: not SQLite, run() goes through Database::run
+        sqlite3_stmt *m_statement = nullptr;
+        QString m_prepareError;
+    };
 
     // Where stores get the time and the actor they write into history rows.
     const Clock &clock() const { return *m_clock; }

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -541,7 +542,8 @@ public:
                     return Error{u"%1.%2: expected text, found %3"_s.arg(where(row), column.name,
                                                                          foundName(value))};
                 }
-                values.append(value.toString());
+                // UTF-8, made here on the reading thread: the writer binds the bytes as they are.
+                values.append(value.toString().toUtf8());
                 break;
             }
         }
@@ -551,17 +553,17 @@ public:
     // Inserts a prepared record (the writing thread, the connection's own, does this).
     Status insert(const PreparedRow &prepared, qint64 row)
     {
-        auto sql = m_statements.constFind(prepared.given);
-        if (sql == m_statements.cend())
-            sql = m_statements.insert(prepared.given, statementFor(prepared.given));
-        if (const auto inserted = m_db.run(*sql, prepared.values); !inserted)
+        auto &statement = m_statements[prepared.given];
+        if (!statement)
+            statement = std::make_unique<Database::Repeated>(m_db, statementFor(prepared.given));
+        if (const Status inserted = statement->run(prepared.values); !inserted)
             return Error{u"%1: %2"_s.arg(where(row), inserted.error())};
         return {};
     }
 
 private:
     // Identifiers come from the schema (records are checked against it); every value is bound,
-    // and the statement is prepared once per connection (Database::run).
+    // and each statement is prepared once.
     QString statementFor(quint64 given) const
     {
         QStringList names;
@@ -582,7 +584,7 @@ private:
     QList<ColumnInfo> m_columns;
     QHash<QString, int> m_index;
     std::vector<QJsonValue> m_values;
-    QHash<quint64, QString> m_statements;
+    std::unordered_map<quint64, std::unique_ptr<Database::Repeated>> m_statements;
 };
 
 // The full-text indexes filled once at the end of a restore instead of row by row: with SQLite

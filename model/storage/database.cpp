@@ -316,43 +316,43 @@ Database::Repeated::~Repeated()
     sqlite3_finalize(m_statement); // a no-op for null
 }
 
-Status Database::Repeated::run(const QVariantList &values)
+Status Database::Repeated::run(const std::vector<Value> &values)
 {
     if (auto refused = m_db.refusedByScope())
         return *refused;
     if (!m_connection) {
-        QVariantList converted = values;
-        for (QVariant &value : converted) {
-            if (value.typeId() == QMetaType::QByteArray)
-                value = QString::fromUtf8(value.toByteArray());
+        QVariantList converted;
+        for (const Value &value : values) {
+            switch (value.kind) {
+            case Value::Kind::Null: converted.append(QVariant()); break;
+            case Value::Kind::Integer: converted.append(value.integer); break;
+            case Value::Kind::Real: converted.append(value.real); break;
+            case Value::Kind::Text: converted.append(QString::fromUtf8(value.text)); break;
+            }
         }
         const auto ran = m_db.run(m_sql, converted);
         return ran ? Status() : Status(Error{ran.error()});
     }
     if (!m_statement)
         return Error{u"cannot prepare statement: %1"_s.arg(m_prepareError)};
-    // Bytes bound as SQLITE_STATIC live in 'values' until the step below is done.
     auto reset = qScopeGuard([this] {
         sqlite3_reset(m_statement);
         sqlite3_clear_bindings(m_statement);
     });
-    for (int i = 0; i < values.size(); ++i) {
-        const QVariant &value = values.at(i);
+    for (int i = 0; i < int(values.size()); ++i) {
+        const Value &value = values[std::size_t(i)];
         int bound = SQLITE_OK;
-        if (value.isNull()) {
-            bound = sqlite3_bind_null(m_statement, i + 1);
-        } else if (value.typeId() == QMetaType::QByteArray) {
-            const QByteArray &utf8 = *static_cast<const QByteArray *>(value.constData());
-            bound = sqlite3_bind_text(m_statement, i + 1, utf8.constData(), int(utf8.size()),
+        switch (value.kind) {
+        case Value::Kind::Null: bound = sqlite3_bind_null(m_statement, i + 1); break;
+        case Value::Kind::Integer:
+            bound = sqlite3_bind_int64(m_statement, i + 1, value.integer);
+            break;
+        case Value::Kind::Real: bound = sqlite3_bind_double(m_statement, i + 1, value.real); break;
+        case Value::Kind::Text:
+            // SQLITE_STATIC: the bytes outlive the step below (the caller's promise).
+            bound = sqlite3_bind_text(m_statement, i + 1, value.text.data(), int(value.text.size()),
                                       SQLITE_STATIC);
-        } else if (value.typeId() == QMetaType::QString) {
-            const QByteArray utf8 = value.toString().toUtf8();
-            bound = sqlite3_bind_text(m_statement, i + 1, utf8.constData(), int(utf8.size()),
-                                      SQLITE_TRANSIENT);
-        } else if (value.typeId() == QMetaType::Double) {
-            bound = sqlite3_bind_double(m_statement, i + 1, value.toDouble());
-        } else {
-            bound = sqlite3_bind_int64(m_statement, i + 1, value.toLongLong());
+            break;
         }
         if (bound != SQLITE_OK)
             return Error{QString::fromUtf8(sqlite3_errmsg(m_connection))};

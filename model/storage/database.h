@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -91,9 +92,9 @@ public:
     Status execOnce(const QString &sql, const QVariantList &values = {});
 
     // One write statement run many times with new values (a restore's inserts). On SQLite it
-    // binds through SQLite's own API, as integers() reads: text given as UTF-8 bytes (a
-    // QByteArray value) goes in without a QString round trip, and Qt's per-value overhead is
-    // skipped. Other drivers take run(), with such bytes as text. Must not outlive the Database.
+    // binds through SQLite's own API, as integers() reads: text goes in as the UTF-8 bytes it
+    // is given, with no QVariant or QString per value. Other drivers take Database::run().
+    // Must not outlive the Database.
     class Repeated
     {
     public:
@@ -102,7 +103,18 @@ public:
         Repeated(const Repeated &) = delete;
         Repeated &operator=(const Repeated &) = delete;
 
-        Status run(const QVariantList &values);
+        // A value to bind, without a QVariant: text is UTF-8, only viewed (it must live until
+        // run() returns).
+        struct Value
+        {
+            enum class Kind : quint8 { Null, Integer, Real, Text };
+            Kind kind = Kind::Null;
+            qint64 integer = 0;
+            double real = 0;
+            QByteArrayView text;
+        };
+
+        Status run(const std::vector<Value> &values);
 
     private:
         Database &m_db;

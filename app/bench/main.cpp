@@ -16,6 +16,7 @@
 #include "flowreports.h"
 #include "history.h"
 #include "impactmatrixmodel.h"
+#include "jsondump.h"
 #include "organisationstore.h"
 #include "priorityrankingmodel.h"
 #include "reports.h"
@@ -45,10 +46,16 @@
 #include <QTableView>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <vector>
 
@@ -576,6 +583,241 @@ int measureImport(const QString &folder)
     return 0;
 }
 
+// A child process run to its end, with what it cost: its own peak resident set (wait4 reports
+// the child's rusage alone, so earlier children and this process do not count).
+struct ChildRun
+{
+    int exitCode = -1;
+    double seconds = 0;
+    double peakRssMb = 0;
+    QString output;
+    QString errors;
+};
+
+ChildRun runChild(const QString &program, const QStringList &arguments, const QString &scratch)
+{
+    ChildRun run;
+    const QByteArray outPath = QFile::encodeName(scratch + u"/child.out"_s);
+    const QByteArray errPath = QFile::encodeName(scratch + u"/child.err"_s);
+    std::vector<QByteArray> owned{QFile::encodeName(program)};
+    for (const QString &argument : arguments)
+        owned.push_back(argument.toLocal8Bit());
+    std::vector<char *> argv;
+    for (QByteArray &argument : owned)
+        argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, outPath.constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    posix_spawn_file_actions_addopen(&actions, 2, errPath.constData(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0644);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv.front(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
+        run.errors
+            = u"cannot start %1: %2"_s.arg(program, QString::fromLocal8Bit(std::strerror(spawned)));
+        return run;
+    }
+    int status = 0;
+    rusage usage{};
+    while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+    }
+    run.seconds = double(timer.nsecsElapsed()) / 1e9;
+    run.peakRssMb = double(usage.ru_maxrss) / 1024.0; // KiB on Linux
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    QFile out(QFile::decodeName(outPath));
+    if (out.open(QIODevice::ReadOnly))
+        run.output = QString::fromUtf8(out.readAll());
+    QFile err(QFile::decodeName(errPath));
+    if (err.open(QIODevice::ReadOnly))
+        run.errors = QString::fromUtf8(err.readAll()).trimmed();
+    return run;
+}
+
+// A Bugzilla REST dump, {"bugs": [...]}, with the keys of the shared sample
+// (perceval_bugzilla_rest_bugs.json) and values varied by a fixed seed. Written one bug at a
+// time: the file is never in memory.
+bool writeBugzillaBugs(const QString &path, qint64 count)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    quint64 state = 2026;
+    const auto random = [&state](int below) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return int((state >> 33) % quint64(below));
+    };
+    const QStringList products
+        = {u"Firefox"_s, u"Core"_s, u"Toolkit"_s, u"Thunderbird"_s, u"Connected Devices"_s};
+    const QStringList components
+        = {u"Graphics"_s,  u"Networking"_s,         u"DOM: Events"_s, u"Layout"_s,
+           u"Untriaged"_s, u"Project Sensor Web"_s, u"Audio/Video"_s, u"Preferences"_s};
+    const QStringList statuses
+        = {u"NEW"_s, u"UNCONFIRMED"_s, u"ASSIGNED"_s, u"RESOLVED"_s, u"VERIFIED"_s};
+    const QStringList resolutions = {u"FIXED"_s, u"WONTFIX"_s, u"DUPLICATE"_s, u"WORKSFORME"_s};
+    const QStringList severities
+        = {u"normal"_s, u"major"_s, u"minor"_s, u"critical"_s, u"enhancement"_s};
+    const QStringList words
+        = {u"crash"_s,   u"when"_s,   u"opening"_s,  u"tab"_s,     u"window"_s, u"license"_s,
+           u"check"_s,   u"sensor"_s, u"back-end"_s, u"flicker"_s, u"scroll"_s, u"video"_s,
+           u"freezes"_s, u"after"_s,  u"resume"_s,   u"font"_s,    u"proxy"_s,  u"slow"_s};
+    const auto person = [&](int id) {
+        const QString email = u"user%1@example.org"_s.arg(id);
+        return std::pair{email, QJsonObject{{u"email"_s, email},
+                                            {u"id"_s, id},
+                                            {u"name"_s, email},
+                                            {u"real_name"_s, u"User %1 [:u%1]"_s.arg(id)}}};
+    };
+    file.write("{\"bugs\": [\n");
+    for (qint64 i = 0; i < count; ++i) {
+        const qint64 id = 1000000 + i;
+        QString summary;
+        for (int w = 0, n = 4 + random(6); w < n; ++w)
+            summary += (w ? u" "_s : QString()) + words.at(random(words.size()));
+        const QString status = statuses.at(random(statuses.size()));
+        const bool open = status != u"RESOLVED"_s && status != u"VERIFIED"_s;
+        const QString resolution = open ? QString() : resolutions.at(random(resolutions.size()));
+        const auto [assignee, assigneeDetail] = person(random(5000));
+        const auto [creator, creatorDetail] = person(random(5000));
+        QJsonArray cc;
+        QJsonArray ccDetail;
+        for (int c = 0, n = random(4); c < n; ++c) {
+            const auto [email, detail] = person(random(5000));
+            cc.append(email);
+            ccDetail.append(detail);
+        }
+        QJsonArray blocks;
+        if (random(4) == 0)
+            blocks.append(qint64(1000000 + random(int(std::min<qint64>(count, 1 << 30)))));
+        const QString created = u"20%1-%2-%3T%4:%5:%6Z"_s.arg(10 + random(15))
+                                    .arg(1 + random(12), 2, 10, QChar(u'0'))
+                                    .arg(1 + random(28), 2, 10, QChar(u'0'))
+                                    .arg(random(24), 2, 10, QChar(u'0'))
+                                    .arg(random(60), 2, 10, QChar(u'0'))
+                                    .arg(random(60), 2, 10, QChar(u'0'));
+        const QJsonObject bug{
+            {u"alias"_s, QJsonValue::Null},
+            {u"assigned_to"_s, assignee},
+            {u"assigned_to_detail"_s, assigneeDetail},
+            {u"blocks"_s, blocks},
+            {u"cc"_s, cc},
+            {u"cc_detail"_s, ccDetail},
+            {u"cf_fx_iteration"_s, u"---"_s},
+            {u"cf_fx_points"_s, u"---"_s},
+            {u"cf_last_resolved"_s, open ? QJsonValue(QJsonValue::Null) : QJsonValue(created)},
+            {u"cf_qa_whiteboard"_s, u""_s},
+            {u"cf_user_story"_s, u""_s},
+            {u"classification"_s, u"Client Software"_s},
+            {u"component"_s, components.at(random(components.size()))},
+            {u"creation_time"_s, created},
+            {u"creator"_s, creator},
+            {u"creator_detail"_s, creatorDetail},
+            {u"depends_on"_s, QJsonArray{}},
+            {u"dupe_of"_s, resolution == u"DUPLICATE"_s && i > 0 ? QJsonValue(
+                               qint64(1000000 + random(int(std::min<qint64>(i, 1 << 30)))))
+                                                                 : QJsonValue(QJsonValue::Null)},
+            {u"flags"_s, QJsonArray{}},
+            {u"groups"_s, QJsonArray{}},
+            {u"id"_s, id},
+            {u"is_cc_accessible"_s, true},
+            {u"is_confirmed"_s, status != u"UNCONFIRMED"_s},
+            {u"is_creator_accessible"_s, true},
+            {u"is_open"_s, open},
+            {u"keywords"_s, random(5) == 0 ? QJsonArray{u"regression"_s} : QJsonArray{}},
+            {u"last_change_time"_s, created},
+            {u"mentors"_s, QJsonArray{}},
+            {u"mentors_detail"_s, QJsonArray{}},
+            {u"op_sys"_s, random(2) ? u"Linux"_s : u"Mac OS X"_s},
+            {u"platform"_s, random(2) ? u"x86_64"_s : u"x86"_s},
+            {u"priority"_s, u"P%1"_s.arg(1 + random(5))},
+            {u"product"_s, products.at(random(products.size()))},
+            {u"qa_contact"_s, u""_s},
+            {u"resolution"_s, resolution},
+            {u"see_also"_s, QJsonArray{}},
+            {u"severity"_s, severities.at(random(severities.size()))},
+            {u"status"_s, status},
+            {u"summary"_s, summary + u" (%1)"_s.arg(id)},
+            {u"target_milestone"_s, u"---"_s},
+            {u"url"_s, u""_s},
+            {u"version"_s, u"%1 Branch"_s.arg(50 + random(80))},
+            {u"votes"_s, random(10)},
+            {u"whiteboard"_s, u""_s}};
+        file.write(QJsonDocument(bug).toJson(QJsonDocument::Compact));
+        file.write(i + 1 == count ? "\n" : ",\n");
+    }
+    file.write("]}\n");
+    return file.error() == QFileDevice::NoError;
+}
+
+QString countName(qint64 count)
+{
+    if (count % 1000000 == 0)
+        return u"%1m"_s.arg(count / 1000000);
+    if (count % 1000 == 0)
+        return u"%1k"_s.arg(count / 1000);
+    return QString::number(count);
+}
+
+// Issue 14: what restoring the benchmark's export and importing a large Bugzilla dump cost,
+// each run by deltaboard-cli in a child process so that its own peak memory is measured.
+int measureStreaming(const QString &source, const QString &folder, qint64 bugzillaRecords)
+{
+    const QString cli = QCoreApplication::applicationDirPath() + u"/deltaboard-cli"_s;
+    if (!source.isEmpty()) {
+        const QString exported = folder + u"/bench-export.json"_s;
+        {
+            auto db = Database::open(source);
+            if (!db)
+                return fail(db.error());
+            QElapsedTimer timer;
+            timer.start();
+            if (const Status written = JsonDump(**db).exportTo(exported); !written)
+                return fail(written.error());
+            figure(u"export_seconds"_s, double(timer.nsecsElapsed()) / 1e9, u"s"_s);
+        }
+        figure(u"restore_export_file_size"_s,
+               double(QFileInfo(exported).size()) / (1024.0 * 1024.0), u"MB"_s);
+        const ChildRun restore = runChild(
+            cli, {u"--db"_s, folder + u"/restored.sqlite"_s, u"import"_s, exported}, folder);
+        if (restore.exitCode != 0)
+            return fail(u"the restore failed: %1"_s.arg(restore.errors));
+        figure(u"restore_export_seconds"_s, restore.seconds, u"s"_s);
+        figure(u"restore_export_peak_rss"_s, restore.peakRssMb, u"MB"_s);
+        QFile::remove(exported);
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(folder + u"/restored.sqlite"_s + suffix);
+    }
+    if (bugzillaRecords > 0) {
+        const QString name = u"import_bugzilla_"_s + countName(bugzillaRecords);
+        const QString dump = folder + u"/bugzilla.json"_s;
+        if (!writeBugzillaBugs(dump, bugzillaRecords))
+            return fail(u"cannot write %1"_s.arg(dump));
+        figure(name + u"_file_size"_s, double(QFileInfo(dump).size()) / (1024.0 * 1024.0), u"MB"_s);
+        const ChildRun import
+            = runChild(cli, {u"--db"_s, folder + u"/bugzilla.sqlite"_s, u"import"_s, dump}, folder);
+        if (import.exitCode != 0) {
+            // Reported, not hidden: a refusal or a crash is the figure of this size.
+            std::fprintf(stderr, "deltaboard-bench: the Bugzilla import failed (exit %d): %s\n",
+                         import.exitCode, qPrintable(import.errors.left(2000)));
+            figure(name + u"_failed_after"_s, import.seconds, u"s"_s);
+            figure(name + u"_peak_rss"_s, import.peakRssMb, u"MB"_s);
+            return 1;
+        }
+        figure(name + u"_seconds"_s, import.seconds, u"s"_s);
+        figure(name + u"_rate"_s, double(bugzillaRecords) / import.seconds, u"records/s"_s);
+        figure(name + u"_peak_rss"_s, import.peakRssMb, u"MB"_s);
+        if (!import.output.contains(QString::number(bugzillaRecords)))
+            std::fprintf(stderr, "deltaboard-bench: the import said: %s\n",
+                         qPrintable(import.output.trimmed()));
+        QFile::remove(dump);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -595,6 +837,14 @@ int main(int argc, char *argv[])
     parser.addOption({u"no-gui"_s, u"Skip the desktop app's figures."_s});
     parser.addOption(
         {u"import-only"_s, u"Only time importing a generated 100,000-issue GitHub file."_s});
+    parser.addOption({u"streaming"_s,
+                      u"Only time issue 14's figures, each in a child process: restoring the "
+                      u"benchmark database's export (the --existing one, or one generated) and "
+                      u"importing a generated Bugzilla dump."_s});
+    parser.addOption({u"bugzilla-records"_s,
+                      u"Bugs in the --streaming Bugzilla dump (1000000; 0 skips it)."_s, u"N"_s,
+                      u"1000000"_s});
+    parser.addOption({u"no-restore"_s, u"With --streaming, skip the restore."_s});
     parser.addOption({u"existing"_s,
                       u"Skip generation: measure the queries on a database made by an earlier "
                       u"run with --db."_s,
@@ -612,6 +862,11 @@ int main(int argc, char *argv[])
         return fail(existing ? u"no database at %1"_s.arg(path)
                              : u"%1 exists; give a new path"_s.arg(path));
     const int runs = std::max(1, parser.value(u"runs"_s).toInt());
+    const bool streaming = parser.isSet(u"streaming"_s);
+    const qint64 bugzillaRecords
+        = streaming ? std::max<qint64>(0, parser.value(u"bugzilla-records"_s).toLongLong()) : 0;
+    if (streaming && parser.isSet(u"no-restore"_s))
+        return measureStreaming({}, scratch.path(), bugzillaRecords);
 
     DemoGenerator::Parameters parameters;
     parameters.deltas = parser.value(u"deltas"_s).toInt();
@@ -643,6 +898,8 @@ int main(int argc, char *argv[])
             return fail(created.error());
     }
     figure(u"database_size"_s, double(QFileInfo(path).size()) / (1024.0 * 1024.0), u"MB"_s);
+    if (streaming)
+        return measureStreaming(path, scratch.path(), bugzillaRecords);
 
     figure(u"open_median"_s,
            medianMs(runs,

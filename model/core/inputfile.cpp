@@ -115,6 +115,18 @@ Result<QByteArray> read(const QString &path, qint64 limit, const QString &what)
     return bytes;
 }
 
+Status open(QFile &file, const QString &path)
+{
+    const auto fd = openRegular(path);
+    if (!fd)
+        return Error{fd.error()};
+    if (!file.open(*fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(*fd);
+        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+    }
+    return {};
+}
+
 Result<QByteArray> head(const QString &path, qint64 bytes)
 {
     const auto fd = openRegular(path);

@@ -3,6 +3,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,10 @@ namespace InputFile {
 // The bytes of the regular file at 'path' (symbolic links followed), at most 'limit' bytes;
 // 'what' names what the file should be ("a tracker export") for the message of a refusal.
 Result<QByteArray> read(const QString &path, qint64 limit, const QString &what);
+
+// Opens the regular file at 'path' into 'file' for reading in parts (a file too large to be
+// read whole); refused like read().
+Status open(QFile &file, const QString &path);
 
 // The first 'bytes' bytes of a regular file, to tell its format; refused like read().
 Result<QByteArray> head(const QString &path, qint64 bytes);

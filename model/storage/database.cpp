@@ -294,6 +294,76 @@ Status Database::execOnce(const QString &sql, const QVariantList &values)
     return {};
 }
 
+Database::Repeated::Repeated(Database &db, const QString &sql)
+    : m_db(db)
+    , m_sql(sql)
+{
+    const QVariant handle = db.m_db.driver()->handle();
+    if (db.m_db.driverName() != u"QSQLITE"_s || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return;
+    // The same connection Qt uses (same thread, same transaction state).
+    m_connection = *static_cast<sqlite3 *const *>(handle.constData());
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v2(m_connection, text.constData(), int(text.size()), &m_statement, nullptr)
+        != SQLITE_OK) {
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(m_connection));
+        m_statement = nullptr;
+    }
+}
+
+Database::Repeated::~Repeated()
+{
+    sqlite3_finalize(m_statement); // a no-op for null
+}
+
+Status Database::Repeated::run(const std::vector<Value> &values)
+{
+    if (auto refused = m_db.refusedByScope())
+        return *refused;
+    if (!m_connection) {
+        QVariantList converted;
+        for (const Value &value : values) {
+            switch (value.kind) {
+            case Value::Kind::Null: converted.append(QVariant()); break;
+            case Value::Kind::Integer: converted.append(value.integer); break;
+            case Value::Kind::Real: converted.append(value.real); break;
+            case Value::Kind::Text: converted.append(QString::fromUtf8(value.text)); break;
+            }
+        }
+        const auto ran = m_db.run(m_sql, converted);
+        return ran ? Status() : Status(Error{ran.error()});
+    }
+    if (!m_statement)
+        return Error{u"cannot prepare statement: %1"_s.arg(m_prepareError)};
+    auto reset = qScopeGuard([this] {
+        sqlite3_reset(m_statement);
+        sqlite3_clear_bindings(m_statement);
+    });
+    for (int i = 0; i < int(values.size()); ++i) {
+        const Value &value = values[std::size_t(i)];
+        int bound = SQLITE_OK;
+        switch (value.kind) {
+        case Value::Kind::Null: bound = sqlite3_bind_null(m_statement, i + 1); break;
+        case Value::Kind::Integer:
+            bound = sqlite3_bind_int64(m_statement, i + 1, value.integer);
+            break;
+        case Value::Kind::Real: bound = sqlite3_bind_double(m_statement, i + 1, value.real); break;
+        case Value::Kind::Text:
+            // SQLITE_STATIC: the bytes outlive the step below (the caller's promise).
+            bound = sqlite3_bind_text(m_statement, i + 1, value.text.data(), int(value.text.size()),
+                                      SQLITE_STATIC);
+            break;
+        }
+        if (bound != SQLITE_OK)
+            return Error{QString::fromUtf8(sqlite3_errmsg(m_connection))};
+    }
+    const int step = sqlite3_step(m_statement);
+    if (step == SQLITE_DONE || step == SQLITE_ROW)
+        return {};
+    m_db.m_lockTimedOut = (step & 0xff) == kSqliteBusy || (step & 0xff) == kSqliteLocked;
+    return Error{QString::fromUtf8(sqlite3_errmsg(m_connection))};
+}
+
 void Database::setContentionHandlers(std::function<void()> waiting,
                                      std::function<bool(const QString &)> tryAgain)
 {

@@ -14,6 +14,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Deltaboard {
 
@@ -86,6 +90,39 @@ public:
     Result<QList<qint64>> integers(const QString &sql, const QVariantList &values = {});
     // Runs a statement once without caching it (DDL, pragmas, one-off maintenance).
     Status execOnce(const QString &sql, const QVariantList &values = {});
+
+    // One write statement run many times with new values (a restore's inserts). On SQLite it
+    // binds through SQLite's own API, as integers() reads: text goes in as the UTF-8 bytes it
+    // is given, with no QVariant or QString per value. Other drivers take Database::run().
+    // Must not outlive the Database.
+    class Repeated
+    {
+    public:
+        Repeated(Database &db, const QString &sql);
+        ~Repeated();
+        Repeated(const Repeated &) = delete;
+        Repeated &operator=(const Repeated &) = delete;
+
+        // A value to bind, without a QVariant: text is UTF-8, only viewed (it must live until
+        // run() returns).
+        struct Value
+        {
+            enum class Kind : quint8 { Null, Integer, Real, Text };
+            Kind kind = Kind::Null;
+            qint64 integer = 0;
+            double real = 0;
+            QByteArrayView text;
+        };
+
+        Status run(const std::vector<Value> &values);
+
+    private:
+        Database &m_db;
+        QString m_sql;
+        sqlite3 *m_connection = nullptr; // null: not SQLite, run() goes through Database::run
+        sqlite3_stmt *m_statement = nullptr;
+        QString m_prepareError;
+    };
 
     // Where stores get the time and the actor they write into history rows.
     const Clock &clock() const { return *m_clock; }

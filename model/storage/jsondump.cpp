@@ -1,11 +1,7 @@
 #include "jsondump.h"
 
-#include "inputfile.h"
-#include "inputtext.h"
-#include "jsonshape.h"
+#include "jsondumpschema.h"
 
-#include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -18,23 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
 
-namespace {
-
-// An export is restored from memory: larger files are refused by their size.
-constexpr qint64 kMaxExportSize = qint64(2) * 1024 * 1024 * 1024;
-
-// Progress is reported this often (in records), and after each table.
-constexpr qint64 kProgressEvery = 1024;
-
-enum class ColumnType { Integer, Real, Text };
-
-struct ColumnInfo
-{
-    QString name;
-    ColumnType type = ColumnType::Text;
-    bool required = false;   // NOT NULL without a default
-    int primaryKeyIndex = 0; // 1-based position in the primary key, 0 if not part of it
-};
+namespace JsonDumpSchema {
 
 // The columns of a table as the schema declares them. 'table' is always one of tables().
 Result<QList<ColumnInfo>> columnsOf(Database &db, const QString &table)
@@ -96,17 +76,9 @@ QString foundName(const QJsonValue &value)
     return {};
 }
 
-// Line and column (1-based) of a byte offset, for parse errors.
-QString positionOf(const QByteArray &data, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, data.size());
-    const QByteArrayView before(data.constData(), offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype lastNewline = before.lastIndexOf('\n');
-    return u"%1:%2"_s.arg(line).arg(offset - lastNewline);
-}
+} // namespace JsonDumpSchema
 
-} // namespace
+using namespace JsonDumpSchema;
 
 const QStringList &JsonDump::tables()
 {
@@ -211,171 +183,6 @@ Status JsonDump::exportTo(const QString &path, const Progress &progress)
         progress(total, total);
     if (!file.commit())
         return Error{u"cannot write %1: %2"_s.arg(path, file.errorString())};
-    return {};
-}
-
-Status JsonDump::importFrom(const QString &path, const Progress &progress)
-{
-    const auto read = InputFile::read(path, kMaxExportSize, u"a Deltaboard export"_s);
-    if (!read)
-        return Error{read.error()};
-    const QByteArray &data = *read;
-    if (const Status shape = JsonShape::check(path, data, u"a Deltaboard export"_s); !shape)
-        return shape;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        return Error{u"%1:%2: malformed JSON: %3"_s.arg(path, positionOf(data, parseError.offset),
-                                                        parseError.errorString())};
-    }
-    if (!document.isObject())
-        return Error{u"%1: expected a JSON object at the top level"_s.arg(path)};
-    const QJsonObject root = document.object();
-    if (root.value(u"format"_s).toString() != kFormat) {
-        return Error{u"%1: format: expected \"%2\" (a Deltaboard export), found %3"_s.arg(
-            path, kFormat, foundName(root.value(u"format"_s)))};
-    }
-    const QJsonValue versionValue = root.value(u"schema_version"_s);
-    if (!versionValue.isDouble())
-        return Error{u"%1: schema_version: expected an integer"_s.arg(path)};
-    const int version = versionValue.toInt();
-    if (version < 1 || version > m_db.schemaVersion()) {
-        return Error{
-            u"%1: schema_version: %2 is not one this Deltaboard can read (1 to %3)"_s.arg(path)
-                .arg(version)
-                .arg(m_db.schemaVersion())};
-    }
-    const QJsonValue tablesValue = root.value(u"tables"_s);
-    if (!tablesValue.isObject())
-        return Error{u"%1: tables: expected an object of tables"_s.arg(path)};
-    const QJsonObject tablesObject = tablesValue.toObject();
-    for (auto it = tablesObject.begin(); it != tablesObject.end(); ++it) {
-        if (!tables().contains(it.key()))
-            return Error{u"%1: tables: %2 is not a table of Deltaboard"_s.arg(
-                path, InputText::quoted(it.key()))};
-        if (!it.value().isArray())
-            return Error{u"%1: tables.%2: expected a list of records"_s.arg(path, it.key())};
-    }
-
-    // Restoring merges nothing: the target must be empty.
-    for (const QString &table : tables()) {
-        const auto counted = m_db.scalar(u"SELECT count(*) FROM %1"_s.arg(quoted(table)));
-        if (!counted)
-            return Error{counted.error()};
-        if (counted->toLongLong() > 0) {
-            return Error{u"%1 is not empty (%2 holds rows); a Deltaboard export is restored into "
-                         u"an empty database"_s.arg(m_db.path(), table)};
-        }
-    }
-
-    qint64 total = 0;
-    for (const QString &table : tables())
-        total += tablesObject.value(table).toArray().size();
-
-    Transaction transaction(m_db);
-    if (!transaction.status())
-        return transaction.status();
-    // Rows may refer forwards (a duplicate of a later delta): check references at the end.
-    if (const Status deferred = m_db.execOnce(u"PRAGMA defer_foreign_keys = ON"_s); !deferred)
-        return deferred;
-
-    qint64 done = 0;
-    for (const QString &table : tables()) {
-        const QJsonArray records = tablesObject.value(table).toArray();
-        if (records.isEmpty())
-            continue;
-        const auto columns = columnsOf(m_db, table);
-        if (!columns)
-            return Error{columns.error()};
-        for (qsizetype index = 0; index < records.size(); ++index) {
-            const QString where = u"%1: %2[%3]"_s.arg(path, table).arg(index);
-            if (!records.at(index).isObject())
-                return Error{u"%1: expected a record (an object)"_s.arg(where)};
-            const QJsonObject record = records.at(index).toObject();
-            for (auto it = record.begin(); it != record.end(); ++it) {
-                const bool known
-                    = std::any_of(columns->begin(), columns->end(),
-                                  [&](const ColumnInfo &c) { return c.name == it.key(); });
-                if (!known)
-                    return Error{u"%1.%2: not a field of %3"_s.arg(where, it.key(), table)};
-            }
-            // Only the fields the record has are inserted, so a missing field gets the column's
-            // default, exactly as the schema would give it.
-            QStringList names;
-            QStringList placeholders;
-            QVariantList values;
-            for (const ColumnInfo &column : *columns) {
-                const QJsonValue value = record.value(column.name);
-                if (value.isUndefined() || value.isNull()) {
-                    if (column.required) {
-                        return Error{u"%1.%2: missing; expected %3"_s.arg(where, column.name,
-                                                                          typeName(column.type))};
-                    }
-                    if (value.isUndefined())
-                        continue;
-                    names.append(quoted(column.name));
-                    placeholders.append(u"?"_s);
-                    values.append(QVariant());
-                    continue;
-                }
-                names.append(quoted(column.name));
-                placeholders.append(u"?"_s);
-                switch (column.type) {
-                case ColumnType::Integer: {
-                    const double number = value.toDouble();
-                    if (!value.isDouble() || std::trunc(number) != number) {
-                        return Error{u"%1.%2: expected an integer, found %3"_s.arg(
-                            where, column.name, foundName(value))};
-                    }
-                    values.append(value.toInteger());
-                    break;
-                }
-                case ColumnType::Real:
-                    if (!value.isDouble()) {
-                        return Error{u"%1.%2: expected a number, found %3"_s.arg(where, column.name,
-                                                                                 foundName(value))};
-                    }
-                    values.append(value.toDouble());
-                    break;
-                case ColumnType::Text:
-                    if (!value.isString()) {
-                        return Error{u"%1.%2: expected text, found %3"_s.arg(where, column.name,
-                                                                             foundName(value))};
-                    }
-                    values.append(value.toString());
-                    break;
-                }
-            }
-            // Identifiers come from the schema (and were checked against it above); every value
-            // is bound.
-            const QString sql = u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(
-                quoted(table), names.join(u", "_s), placeholders.join(u", "_s));
-            if (const auto inserted = m_db.run(sql, values); !inserted)
-                return Error{u"%1: %2"_s.arg(where, inserted.error())};
-            if (++done % kProgressEvery == 0 && progress && !progress(done, total))
-                return Error{u"import cancelled; nothing was written"_s};
-        }
-    }
-
-    const auto violations = m_db.run(u"SELECT \"table\", rowid, parent FROM "
-                                     u"pragma_foreign_key_check LIMIT 1"_s);
-    if (!violations)
-        return Error{violations.error()};
-    if ((*violations)->next()) {
-        const QString table = (*violations)->value(0).toString();
-        const QVariant rowid = (*violations)->value(1);
-        const QString parent = (*violations)->value(2).toString();
-        (*violations)->finish();
-        return Error{
-            rowid.isNull()
-                ? u"%1: a record of %2 refers to a missing %3 record"_s.arg(path, table, parent)
-                : u"%1: the %2 record with id %3 refers to a missing %4 record"_s.arg(
-                    path, table, rowid.toString(), parent)};
-    }
-    if (const Status committed = transaction.commit(); !committed)
-        return committed;
-    if (progress)
-        progress(total, total);
     return {};
 }
 

@@ -26,8 +26,13 @@ public:
     // Writes the dump atomically: the file appears whole or not at all.
     Status exportTo(const QString &path, const Progress &progress = {});
     // Restores a dump into this (empty) database in one transaction. Errors name the file, the
-    // record (table[index]) and the field, and leave the database unchanged.
+    // record (table[index]) and the field, and leave the database unchanged. The file is read
+    // in chunks, twice (where the tables are, then their records one at a time), so memory
+    // holds a chunk and one record whatever the file's size.
     Status importFrom(const QString &path, const Progress &progress = {});
+    // How many bytes a restore reads at a time (tests make it small, so that records straddle
+    // every chunk boundary).
+    void setReadChunk(qsizetype bytes) { m_readChunk = bytes; }
 
     // The tables in the order a restore inserts them.
     static const QStringList &tables();
@@ -38,6 +43,7 @@ public:
 
 private:
     Database &m_db;
+    qsizetype m_readChunk = 1024 * 1024;
 };
 
 } // namespace Deltaboard

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -139,6 +140,78 @@ private Q_SLOTS:
         QCOMPARE(allRows(*db), 0);
     }
 
+    void shouldRestoreRecordsAcrossEveryChunkBoundary_data()
+    {
+        QTest::addColumn<int>("chunk");
+        // One byte puts a boundary inside every key, value and record; the others cut records
+        // at varied places and keep several records in one chunk.
+        QTest::newRow("1 byte") << 1;
+        QTest::newRow("7 bytes") << 7;
+        QTest::newRow("100 bytes") << 100;
+        QTest::newRow("4 KiB") << 4096;
+    }
+
+    void shouldRestoreRecordsAcrossEveryChunkBoundary()
+    {
+        // GIVEN the export of the demo database, WHEN it is restored reading 'chunk' bytes at a
+        // time and exported again, THEN the two exports are identical
+        QFETCH(int, chunk);
+        const QString name = u"chunked-%1"_s.arg(chunk);
+        auto restored = m_temp.open(name + u".sqlite"_s);
+        QVERIFY(restored);
+        JsonDump dump(*restored);
+        dump.setReadChunk(chunk);
+        const Status imported = dump.importFrom(m_temp.path(u"a.json"_s));
+        QVERIFY2(imported, qPrintable(imported.error()));
+        QVERIFY(JsonDump(*restored).exportTo(m_temp.path(name + u".json"_s)));
+        QCOMPARE(readAll(m_temp.path(name + u".json"_s)), readAll(m_temp.path(u"a.json"_s)));
+    }
+
+    void shouldNameABadRecordDeepInATable_data()
+    {
+        QTest::addColumn<QByteArray>("badLine");
+        QTest::addColumn<QString>("expected");
+        // The 101st history record, hundreds of lines into the file, made wrong in two ways.
+        const QByteArray line = historyLine(100);
+        QVERIFY(line.contains("\"entity_id\":"));
+        const QByteArray wrongType = QString::fromUtf8(line)
+                                         .replace(QRegularExpression(u"\"entity_id\":[0-9]+"_s),
+                                                  u"\"entity_id\":\"seven\""_s)
+                                         .toUtf8();
+        QTest::newRow("wrong type")
+            << wrongType << u"deep.json: history[100].entity_id: expected an integer, found text"_s;
+        QByteArray broken = line;
+        broken.replace("\"entity_id\":", "\"entity_id\" ");
+        QTest::newRow("malformed record")
+            << broken << u"deep.json:%1:"_s.arg(historyLineNumber(100)) + u"|history[100]"_s;
+    }
+
+    void shouldNameABadRecordDeepInATable()
+    {
+        // GIVEN an export whose 101st history record is bad, and an empty database, WHEN it is
+        // restored (in small chunks, so the record sits past many of them), THEN the restore
+        // fails with one line naming the file, the place, the table and the record, and the
+        // database holds nothing, not even the tables restored before history
+        QFETCH(QByteArray, badLine);
+        QFETCH(QString, expected);
+        QList<QByteArray> lines = readAll(m_temp.path(u"a.json"_s)).split('\n');
+        const int number = historyLineNumber(100);
+        lines[number - 1] = badLine;
+        QDir().mkpath(m_temp.path(u"deep"_s));
+        const QString path = m_temp.path(u"deep/deep.json"_s);
+        writeAll(path, lines.join('\n'));
+        auto db = m_temp.open(u"deep/target.sqlite"_s);
+        JsonDump dump(*db);
+        dump.setReadChunk(4096);
+        const Status imported = dump.importFrom(path);
+        QVERIFY(!imported);
+        for (const QString &part : expected.split(u'|'))
+            QVERIFY2(imported.error().contains(part), qPrintable(imported.error()));
+        QVERIFY2(!imported.error().contains(u'\n'), qPrintable(imported.error()));
+        QCOMPARE(allRows(*db), 0);
+        QCOMPARE(countRows(*db, u"deltas_fts"_s), 0);
+    }
+
     void shouldExportAtomically()
     {
         // A failed export leaves no half-written file behind.
@@ -150,6 +223,25 @@ private Q_SLOTS:
     }
 
 private:
+    // The line number (1-based) of history record 'index' in the demo's export: one record a
+    // line, after the line that opens the table.
+    int historyLineNumber(int index)
+    {
+        const QList<QByteArray> lines = readAll(m_temp.path(u"a.json"_s)).split('\n');
+        for (int i = 0; i < lines.size(); ++i) {
+            if (lines.at(i).startsWith("\"history\": ["))
+                return i + 2 + index;
+        }
+        return -1;
+    }
+
+    QByteArray historyLine(int index)
+    {
+        const QList<QByteArray> lines = readAll(m_temp.path(u"a.json"_s)).split('\n');
+        const int number = historyLineNumber(index);
+        return number > 0 && number <= lines.size() ? lines.at(number - 1) : QByteArray();
+    }
+
     TempDatabase m_temp;
 };
 

@@ -126,7 +126,10 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     fixedLabel->setBuddy(m_fixedIn);
     versions->addWidget(fixedLabel);
     versions->addWidget(m_fixedIn, 1);
-    form->addRow(tr("&Found in:"), versions);
+    // A row given a layout gets a label without a buddy: made here, so Alt+F works.
+    auto *foundLabel = new QLabel(tr("&Found in:"), this);
+    foundLabel->setBuddy(m_foundIn);
+    form->addRow(foundLabel, versions);
     form->addRow(tr("&Reporter:"), m_reporter);
     form->addRow(tr("&Desired:"), m_desired);
     form->addRow(tr("&Actual:"), m_actual);

@@ -66,12 +66,12 @@ Result<QString> text(const QString &where, const QJsonObject &object, const QStr
 
 void appendFacts(Delta &delta, const QList<std::pair<QString, QString>> &facts)
 {
+    // A Markdown list: one line each in the details pane (which renders Markdown) and in
+    // plain text alike.
     QStringList lines;
     for (const auto &[label, value] : facts) {
-        const QString trimmed = value.trimmed();
-        if (!trimmed.isEmpty() && trimmed != u"---"_s && trimmed != u"unspecified"_s
-            && trimmed != u"None"_s)
-            lines.append(u"%1: %2"_s.arg(label, trimmed));
+        if (!isPlaceholder(value))
+            lines.append(u"- %1: %2"_s.arg(label, value.trimmed()));
     }
     if (lines.isEmpty())
         return;

@@ -38,7 +38,8 @@ Result<QString> text(const QString &where, const QJsonObject &object, const QStr
 
 // What a tracker records that a delta has no field for (whom it assigned the record to, the
 // version it is fixed in or planned for) is kept as lines at the end of the details, so
-// nothing is lost and searches find it. Empty and placeholder values are left out.
+// nothing is lost and searches find it, as a list of "- name: value" lines. Empty and
+// placeholder values are left out.
 void appendFacts(Delta &delta, const QList<std::pair<QString, QString>> &facts);
 
 // The same, and each fact kept is counted per field as "kept in details" (ImportWarnings).

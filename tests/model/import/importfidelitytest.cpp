@@ -162,7 +162,7 @@ private Q_SLOTS:
         QVERIFY(sensor.foundIn.isEmpty()); // "unspecified"
         // What has no field is kept in the details and counted ("Unspecified" is no value);
         // links out of the run counted.
-        QVERIFY(sensor.details.contains(u"op_sys: Mac OS X"_s));
+        QVERIFY(sensor.details.contains(u"\n- op_sys: Mac OS X\n"_s));
         QCOMPARE(
             warningsWith(*summary, {u"bugzilla: \"op_sys\" kept in details on 3 records"_s}).size(),
             1);
@@ -470,7 +470,7 @@ private Q_SLOTS:
         QCOMPARE(d.updatedAt, u"2026-01-05T10:00:00.000Z"_s);
         QCOMPARE(d.closedAt, u"2026-01-04T00:00:00.000Z"_s);
         QCOMPARE(d.component, u"Storage"_s);
-        QVERIFY(d.details.contains(u"Owner: ana"_s));
+        QVERIFY(d.details.contains(u"- Owner: ana"_s));
         QCOMPARE(warningsWith(*summary, {u"csv: \"Owner\" kept in details on 1 record"_s}).size(),
                  1);
     }

@@ -594,7 +594,7 @@ private Q_SLOTS:
         QVERIFY(two->details.contains(u"\n\nHere is another line."_s)); // a quoted multi-line cell
         // Whom Trac assigned it to has no field in a delta: kept in the text. The milestone is
         // the version it is planned for.
-        QVERIFY(two->details.endsWith(u"\n\nowner: roskakori"_s));
+        QVERIFY(two->details.endsWith(u"\n\n- owner: roskakori"_s));
         QCOMPARE(two->fixedIn, u"1"_s);
         QCOMPARE(two->state, DeltaState::Declined); // closed as wontfix
         const auto three = m_db->scalar(

@@ -303,7 +303,10 @@ QString JsonStream::position(qint64 offset) const
 Error JsonStream::malformed(qint64 offset, const QString &what) const
 {
     const auto [line, column] = lineAndColumn(offset);
-    return Error{u"%1:%2:%3: malformed JSON: %4"_s.arg(m_path).arg(line).arg(column).arg(what)};
+    // The place as every other reader's messages give it: "file: line L, column C: …".
+    return Error{
+        u"%1: line %2, column %3: malformed JSON: %4"_s.arg(m_path).arg(line).arg(column).arg(
+            what)};
 }
 
 Status JsonStream::checkDensity() const

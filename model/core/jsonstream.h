@@ -55,7 +55,8 @@ public:
     std::pair<qint64, qint64> lineAndColumn(qint64 offset) const;
     // "line L, column C".
     QString position(qint64 offset) const;
-    // The message for a file that is not JSON at 'offset': "path:L:C: malformed JSON: what".
+    // The message for a file that is not JSON at 'offset': "path: line L, column C:
+    // malformed JSON: what".
     Error malformed(qint64 offset, const QString &what) const;
     // JsonShape's density check, for the values scanned so far (call at the end).
     Status checkDensity() const;

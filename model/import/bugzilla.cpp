@@ -5,6 +5,7 @@
 #include "inputtext.h"
 #include "jsonrecords.h"
 #include "jsonshape.h"
+#include "jsonstream.h"
 #include "organisationstore.h"
 #include "sqlvalues.h"
 #include "taskstore.h"
@@ -319,47 +320,159 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
     return {};
 }
 
+QHash<qint64, QString> bugzillaDescriptions(const QList<BugzillaComment> &comments)
+{
+    QHash<qint64, QString> descriptions;
+    for (const BugzillaComment &comment : comments) {
+        if (comment.count == 0 && !comment.comment.body.isEmpty()) {
+            QString &text = descriptions[comment.bug];
+            text = text.isEmpty() ? comment.comment.body : comment.comment.body + u"\n\n"_s + text;
+        }
+    }
+    return descriptions;
+}
+
+Status writeBugzillaBugs(ImportWriter &w, QList<BugzillaBug> &bugs,
+                         const QHash<qint64, QString> &descriptions, BugzillaWritten &written)
+{
+    for (BugzillaBug &bug : bugs) {
+        if (const QString description = descriptions.value(bug.id); !description.isEmpty())
+            bug.delta.details = description + u"\n\n"_s + bug.delta.details;
+        // A duplicate without its original in reach is imported as resolved, and warned about.
+        if (bug.delta.state == DeltaState::Duplicate)
+            bug.delta.state = DeltaState::Resolved;
+        const int createdBefore = w.summary.created;
+        if (const auto id = w.upsert(bug.where, bug.delta); !id)
+            return Error{id.error()};
+        if (w.summary.created > createdBefore)
+            written.created.insert(bug.id);
+        if (!bug.priority.isEmpty()) {
+            written.priorities.insert(QString::number(bug.id),
+                                      {bug.where, bug.priority, int(written.priorities.size())});
+        }
+        if (bug.dupeOf)
+            written.duplicates.append({bug.where, bug.id, bug.dupeOf});
+    }
+    bugs.clear();
+    return {};
+}
+
+bool isBugzillaBugList(const QByteArray &head)
+{
+    // {"bugs": [ {… "summary" …} ]}: a list of whole bugs, not a history or comment file.
+    static const QRegularExpression list(uR"(^\s*\{\s*"bugs"\s*:\s*\[)"_s);
+    const QString start = QString::fromUtf8(head.left(4096));
+    return list.match(start).hasMatch() && head.contains("\"summary\"")
+           && !head.contains("\"history\"");
+}
+
+Status streamBugzillaBugs(const QString &path, qint64 limit, ImportWriter &w,
+                          const QHash<qint64, QString> &descriptions,
+                          QList<BugzillaComment> *comments, QList<BugzillaChange> *changes,
+                          BugzillaWritten &written, const std::function<void(qint64)> &progress)
+{
+    JsonStream in(path);
+    if (const Status opened = in.open(limit, u"a Bugzilla REST export"_s); !opened)
+        return opened;
+    const auto expect = [&in](char wanted, const QString &what) -> Status {
+        const auto next = in.peek();
+        if (!next)
+            return Error{next.error()};
+        if (*next != wanted)
+            return in.malformed(in.offset(), u"expected %1"_s.arg(what));
+        in.consume();
+        return {};
+    };
+    if (const Status open = expect('{', u"a Bugzilla REST object"_s); !open)
+        return open;
+    constexpr qsizetype kBatch = 4096;
+    constexpr qint64 kMaxRecord = qint64(256) * 1024 * 1024;
+    QList<BugzillaBug> batch;
+    qsizetype index = 0;
+    while (true) {
+        const auto next = in.peek();
+        if (!next)
+            return Error{next.error()};
+        if (*next == '}') {
+            in.consume();
+            break;
+        }
+        if (*next == ',') {
+            in.consume();
+            continue;
+        }
+        const auto key = in.string();
+        if (!key)
+            return Error{key.error()};
+        if (const Status colon = expect(':', u"a colon after %1"_s.arg(InputText::quoted(*key)));
+            !colon)
+            return colon;
+        if (*key != u"bugs"_s) {
+            if (const Status skipped = in.skipValue(); !skipped)
+                return skipped;
+            continue;
+        }
+        if (const Status list = expect('[', u"a list of bugs"_s); !list)
+            return list;
+        while (true) {
+            const auto item = in.peek();
+            if (!item)
+                return Error{item.error()};
+            if (*item == ']') {
+                in.consume();
+                break;
+            }
+            if (*item == ',') {
+                in.consume();
+                continue;
+            }
+            const QString where = u"%1: record bugs[%2]"_s.arg(path).arg(index++);
+            const auto bytes = in.value(kMaxRecord);
+            if (!bytes)
+                return Error{bytes.error()};
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(bytes->toByteArray(), &error);
+            if (error.error != QJsonParseError::NoError || !document.isObject()) {
+                return Error{u"%1: %2 (a bug object was expected)"_s.arg(
+                    where, error.error != QJsonParseError::NoError ? error.errorString()
+                                                                   : u"not an object"_s)};
+            }
+            if (const Status read = readBugzillaBug(where, document.object(), &batch, comments,
+                                                    changes, &w.summary.warnings);
+                !read)
+                return read;
+            if (batch.size() >= kBatch) {
+                progress(in.offset());
+                if (const Status done = writeBugzillaBugs(w, batch, descriptions, written); !done)
+                    return done;
+            }
+        }
+    }
+    if (const Status dense = in.checkDensity(); !dense)
+        return dense;
+    progress(in.offset());
+    return writeBugzillaBugs(w, batch, descriptions, written);
+}
+
 Status writeBugzilla(ImportWriter &w, QList<BugzillaBug> &zillaBugs,
                      const QList<BugzillaComment> &zillaComments,
-                     const QList<BugzillaChange> &zillaChanges)
+                     const QList<BugzillaChange> &zillaChanges, BugzillaWritten &written)
 {
     const auto bugzillaDelta = [&](qint64 bug) {
         return w.deltaFor(u"bugzilla"_s, QString::number(bug));
     };
-    QSet<qint64> createdBugs;
-    for (BugzillaBug &bug : zillaBugs) {
-        for (const BugzillaComment &comment : std::as_const(zillaComments)) {
-            if (comment.bug == bug.id && comment.count == 0 && !comment.comment.body.isEmpty())
-                bug.delta.details = comment.comment.body + u"\n\n"_s + bug.delta.details;
-        }
-        const auto before = bugzillaDelta(bug.id);
-        if (!before)
-            return Error{before.error()};
-        // A duplicate without its original in reach is imported as resolved, and warned about.
-        if (bug.delta.state == DeltaState::Duplicate)
-            bug.delta.state = DeltaState::Resolved;
-        if (const auto id = w.upsert(bug.where, bug.delta); !id)
-            return Error{id.error()};
-        if (!*before)
-            createdBugs.insert(bug.id);
-    }
-    JiraPriorities priorities;
-    for (const BugzillaBug &bug : std::as_const(zillaBugs)) {
-        if (!bug.priority.isEmpty()) {
-            priorities.insert(QString::number(bug.id),
-                              {bug.where, bug.priority, int(priorities.size())});
-        }
-    }
-    if (const Status set
-        = w.writePriorities(u"bugzilla"_s, u"Bugzilla"_s, priorities, bugzillaPriorityLevel);
+    if (const Status done
+        = writeBugzillaBugs(w, zillaBugs, bugzillaDescriptions(zillaComments), written);
+        !done)
+        return done;
+    const QSet<qint64> &createdBugs = written.created;
+    if (const Status set = w.writePriorities(u"bugzilla"_s, u"Bugzilla"_s, written.priorities,
+                                             bugzillaPriorityLevel);
         !set)
         return set;
-    for (const BugzillaBug &bug : std::as_const(zillaBugs)) {
-        if (!bug.dupeOf)
-            continue;
-        if (const Status marked
-            = w.markDuplicate(bug.where, u"bugzilla"_s, QString::number(bug.id),
-                              QString::number(bug.dupeOf), u"bug %1"_s.arg(bug.dupeOf));
+    for (const auto &[where, id, dupeOf] : std::as_const(written.duplicates)) {
+        if (const Status marked = w.markDuplicate(where, u"bugzilla"_s, QString::number(id),
+                                                  QString::number(dupeOf), u"bug %1"_s.arg(dupeOf));
             !marked) {
             return Error{marked.error()};
         }

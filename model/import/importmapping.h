@@ -26,6 +26,9 @@ QString quotedList(const QStringList &names);
 
 // An export is read whole into memory: larger files are refused by their size.
 constexpr qint64 kMaxExportSize = qint64(2) * 1024 * 1024 * 1024;
+// A file read record by record (a list of Bugzilla bugs) holds one record at a time: its size
+// is not what memory holds.
+constexpr qint64 kMaxStreamedExportSize = qint64(64) * 1024 * 1024 * 1024;
 
 // A field longer than this is refused: no title or description is that long; a record that
 // has one is damaged (or an attachment pasted inline), and would bloat every search.

@@ -32,6 +32,7 @@ struct ImportRecords
     QList<BugzillaBug> zillaBugs;
     QList<BugzillaComment> zillaComments;
     QList<BugzillaChange> zillaChanges;
+    BugzillaWritten zillaWritten; // bugs written already (streamed lists, then the rest)
     QList<RedmineIssue> redmine;
     QList<CsvComment> csvComments;
     JiraPriorities jiraPriorities;

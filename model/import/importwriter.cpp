@@ -18,7 +18,9 @@
 #include "trello.h"
 #include "triagestore.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -109,12 +111,12 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &source)
                                                            component.error())};
         incoming.componentId = *component;
     }
-    // Labels and links are the source's as of its last update (creation for a new record).
+    // Labels are the source's as of its last update (creation for a new record).
     const QString changedAt
         = incoming.updatedAt.isEmpty() ? incoming.createdAt : incoming.updatedAt;
     const auto remember = [&](qint64 id) {
         for (const auto &[type, other] : std::as_const(incoming.sourceLinks))
-            m_links.append({where, id, type, incoming.source.tracker, other, changedAt});
+            m_links.append({id, type, incoming.source.tracker, other});
     };
     const auto ids = knownIn(incoming.source.tracker);
     if (!ids)
@@ -210,16 +212,27 @@ Status ImportWriter::relateLinks()
             continue;
         }
         const Status refused = relations.refusal(link.deltaId, link.type, other);
+        // A relation already recorded is what a re-import meets; anything else is news.
+        if (!refused && refused.error().endsWith(u"it is already recorded"_s))
+            continue;
+        // The link is the source's as of the record's last update.
+        const auto source
+            = db.run(u"SELECT external_id, updated_at FROM deltas WHERE id = ?"_s, {link.deltaId});
+        if (!source)
+            return Error{source.error()};
+        QString externalId, at;
+        if ((*source)->next()) {
+            externalId = (*source)->value(0).toString();
+            at = (*source)->value(1).toString();
+        }
+        (*source)->finish();
         if (!refused) {
-            // A relation already recorded is what a re-import meets; anything else is news.
-            if (!refused.error().endsWith(u"it is already recorded"_s)) {
-                summary.warnings.append(u"%1: %2 %3 %4: %5; not related"_s.arg(
-                    link.where, link.tracker, phrase, link.other, refused.error()));
-            }
+            summary.warnings.append(u"%1 %2: %3 %4: %5; not related"_s.arg(
+                link.tracker, externalId, phrase, link.other, refused.error()));
             continue;
         }
-        if (const Status added = relations.add(link.deltaId, link.type, other, link.at); !added)
-            return Error{u"%1: %2"_s.arg(link.where, added.error())};
+        if (const Status added = relations.add(link.deltaId, link.type, other, at); !added)
+            return Error{u"%1 %2: %3"_s.arg(link.tracker, externalId, added.error())};
     }
     m_links.clear();
     return {};
@@ -415,10 +428,43 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         return Error{transaction.status().error()};
     if (const Status begun = writer.begin(); !begun)
         return Error{begun.error()};
+    // Lists of Bugzilla bugs are streamed: read bug by bug and written as they are read, so a
+    // dump of millions never sits in memory. They go last, after the files whose comments
+    // (descriptions) and history their bugs need.
+    QStringList ordered;
+    QSet<QString> streamed;
     for (const QString &path : paths) {
+        QFile file(path);
+        const bool stream = (options.format.isEmpty() || options.format == u"bugzilla"_s)
+                            && QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)
+                            && isBugzillaBugList(file.read(64 * 1024));
+        if (stream)
+            streamed.insert(path);
+        else
+            ordered.append(path);
+    }
+    for (const QString &path : paths) {
+        if (streamed.contains(path))
+            ordered.append(path);
+    }
+    for (const QString &path : std::as_const(ordered)) {
         if (!writer.report(writer.totalBytes ? writer.bytesRead * kScale / 2 / writer.totalBytes
                                              : 0))
             return ImportWriter::cancelled();
+        if (streamed.contains(path)) {
+            summary.formats.append(u"%1: bugzilla"_s.arg(QFileInfo(path).fileName()));
+            const qint64 fileStart = writer.bytesRead;
+            if (const Status read = streamBugzillaBugs(
+                    path, kMaxStreamedExportSize, writer,
+                    bugzillaDescriptions(pending.zillaComments), &pending.zillaComments,
+                    &pending.zillaChanges, pending.zillaWritten,
+                    [&](qint64 offset) { writer.bytesRead = fileStart + offset; });
+                !read) {
+                return Error{read.error()};
+            }
+            writer.bytesRead = fileStart + QFileInfo(path).size();
+            continue;
+        }
         const auto fileBytes = InputFile::read(path, kMaxExportSize, u"a tracker export"_s);
         if (!fileBytes)
             return Error{fileBytes.error()};
@@ -468,8 +514,8 @@ Result<ImportSummary> TrackerImport::importFiles(const QStringList &paths,
         return Error{done.error()};
     if (const Status done = writeLaunchpad(writer, pending.bugs, pending.tasks); !done)
         return Error{done.error()};
-    if (const Status done
-        = writeBugzilla(writer, pending.zillaBugs, pending.zillaComments, pending.zillaChanges);
+    if (const Status done = writeBugzilla(writer, pending.zillaBugs, pending.zillaComments,
+                                          pending.zillaChanges, pending.zillaWritten);
         !done)
         return Error{done.error()};
     if (const Status done = writeTrello(writer, pending.trelloBoards); !done)

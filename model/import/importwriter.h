@@ -90,14 +90,14 @@ private:
     // Labels the source gives that the delta does not carry yet, at 'at'.
     Status attachLabels(qint64 deltaId, const QStringList &names, const QString &at);
 
+    // Kept small: a dump of millions of records has about as many links. When and where are
+    // read back from the delta when the link is related.
     struct PendingLink
     {
-        QString where;
         qint64 deltaId = 0;
         RelationType type;
         QString tracker;
         QString other; // the other record's id in the tracker
-        QString at;
     };
     QList<PendingLink> m_links;
     QHash<QString, qint64> m_components;                  // name (lower case) -> id

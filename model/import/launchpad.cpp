@@ -307,10 +307,10 @@ Status writeLaunchpad(ImportWriter &w, const QList<LaunchpadBug> &bugs,
                   return !wanted.isEmpty() && c.name.compare(wanted, Qt::CaseInsensitive) == 0;
               });
         if (!wanted.isEmpty() && chosen == columns.cend()) {
-            w.summary.warnings.append(u"%1: status %2 is mapped to %3, which is no column of %4's "
-                                      u"board; the status decides"_s.arg(
-                                          task.where, InputText::quoted(task.status),
-                                          InputText::quoted(wanted), name));
+            w.summary.warnings.append(
+                u"%1: status %2 is mapped to %3, which is no column of %4's "
+                u"board; the status decides"_s.arg(task.where, InputText::quoted(task.status),
+                                                   InputText::quoted(wanted), name));
         }
         if (chosen != columns.cend()) {
             column = *chosen; // the user's mapping

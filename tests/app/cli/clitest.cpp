@@ -464,7 +464,7 @@ private Q_SLOTS:
         const QString target = m_temp.path(u"never.sqlite"_s);
         const Run run = cli({u"--db"_s, target, u"import"_s, json});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(u"broken.json:3:"_s), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"broken.json: line 3, column"_s), qPrintable(run.err));
         QVERIFY(run.err.contains(u"malformed JSON"_s));
         QVERIFY(!QFile::exists(target));
     }

@@ -255,7 +255,7 @@ private Q_SLOTS:
               u"invalid UTF8 string"_s},
              {"10 MB field", u"\"title\": \""_s, "\"title\": \"" + huge, u"record.title: 1048"_s}});
         add(u"bugzilla-rest/perceval_bugzilla_rest_bugs.json"_s,
-            {{"truncated", {}, {}, u"(a Bugzilla REST object was expected)"_s},
+            {{"truncated", {}, {}, u"malformed JSON: the file ends inside this value"_s},
              {"wrong type", u"\"summary\": \"[^\"]*\""_s, "\"summary\": []",
               u"record bugs[0].summary: expected text, found a list"_s},
              {"invalid date", u"\"creation_time\": \"[^\"]*\""_s, "\"creation_time\": \"soon\"",

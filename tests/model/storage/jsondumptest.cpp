@@ -93,7 +93,7 @@ private Q_SLOTS:
         QTest::newRow("syntax error with line")
             << QByteArray("{\n\"format\": \"deltaboard-export\",\n"
                           "\"tables\": {,}\n}")
-            << u"a.json:3:"_s;
+            << u"a.json: line 3, column"_s;
         QTest::newRow("not ours") << QByteArray(R"({"format": "something-else"})")
                                   << u"format: expected \"deltaboard-export\""_s;
         QTest::newRow("future schema")
@@ -183,7 +183,8 @@ private Q_SLOTS:
         QByteArray broken = line;
         broken.replace("\"entity_id\":", "\"entity_id\" ");
         QTest::newRow("malformed record")
-            << broken << u"deep.json:%1:"_s.arg(historyLineNumber(100)) + u"|history[100]"_s;
+            << broken
+            << u"deep.json: line %1, column"_s.arg(historyLineNumber(100)) + u"|history[100]"_s;
     }
 
     void shouldNameABadRecordDeepInATable()

@@ -347,8 +347,12 @@ Status writeBugzillaBugs(ImportWriter &w, QList<BugzillaBug> &bugs,
         if (w.summary.created > createdBefore)
             written.created.insert(bug.id);
         if (!bug.priority.isEmpty()) {
-            written.priorities.insert(QString::number(bug.id),
-                                      {bug.where, bug.priority, int(written.priorities.size())});
+            qsizetype name = written.priorityNames.indexOf(bug.priority);
+            if (name < 0) {
+                name = written.priorityNames.size();
+                written.priorityNames.append(bug.priority);
+            }
+            written.priorities.append({bug.id, name});
         }
         if (bug.dupeOf)
             written.duplicates.append({bug.where, bug.id, bug.dupeOf});
@@ -466,8 +470,23 @@ Status writeBugzilla(ImportWriter &w, QList<BugzillaBug> &zillaBugs,
         !done)
         return done;
     const QSet<qint64> &createdBugs = written.created;
-    if (const Status set = w.writePriorities(u"bugzilla"_s, u"Bugzilla"_s, written.priorities,
-                                             bugzillaPriorityLevel);
+    JiraPriorities priorities;
+    if (w.options.organisation.isEmpty() && !written.priorities.isEmpty()) {
+        // Only how many are left out is said: no map of a million records for that.
+        w.summary.warnings.append(
+            u"Bugzilla priorities of %1 %2 are not imported: say whose "
+            u"they are with --org"_s.arg(written.priorities.size())
+                .arg(written.priorities.size() == 1 ? u"record"_s : u"records"_s));
+    } else if (!w.options.organisation.isEmpty()) {
+        for (const auto &[bug, name] : std::as_const(written.priorities)) {
+            priorities.insert(QString::number(bug),
+                              {u"bugzilla bug %1"_s.arg(bug), written.priorityNames.at(name),
+                               int(priorities.size())});
+        }
+    }
+    written.priorities.clear();
+    if (const Status set
+        = w.writePriorities(u"bugzilla"_s, u"Bugzilla"_s, priorities, bugzillaPriorityLevel);
         !set)
         return set;
     for (const auto &[where, id, dupeOf] : std::as_const(written.duplicates)) {

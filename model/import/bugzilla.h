@@ -70,7 +70,10 @@ Status readBugzillaFile(const QString &path, const QByteArray &bytes, QList<Bugz
 struct BugzillaWritten
 {
     QSet<qint64> created;
-    JiraPriorities priorities;
+    // Bug and priority name (an index into priorityNames): a dump of millions has one each,
+    // so no text is kept per bug.
+    QList<std::pair<qint64, qsizetype>> priorities;
+    QStringList priorityNames;
     QList<std::tuple<QString, qint64, qint64>> duplicates; // where, bug, the bug it duplicates
 };
 

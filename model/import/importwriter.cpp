@@ -71,10 +71,10 @@ Result<qint64> ImportWriter::componentId(const QString &name)
     return found->id;
 }
 
-Status ImportWriter::attachLabels(qint64 deltaId, const QStringList &names, const QString &at)
+Result<bool> ImportWriter::attachLabels(qint64 deltaId, const QStringList &names, const QString &at)
 {
     if (names.isEmpty())
-        return {};
+        return false;
     LabelStore labels(db);
     const auto carried = labels.labelsOf(LabelStore::Target::Delta, deltaId);
     if (!carried)
@@ -88,11 +88,11 @@ Status ImportWriter::attachLabels(qint64 deltaId, const QStringList &names, cons
             missing.append(name);
     }
     if (missing.isEmpty())
-        return {};
+        return false;
     const auto attached = labels.attach(LabelStore::Target::Delta, deltaId, missing, at);
     if (!attached)
         return Error{attached.error()};
-    return {};
+    return !attached->isEmpty();
 }
 
 Result<qint64> ImportWriter::upsert(const QString &where, const Delta &source)
@@ -135,8 +135,7 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &source)
                 !logged)
                 return Error{logged.error()};
         }
-        if (const Status labelled
-            = attachLabels(*created, incoming.sourceLabels, incoming.createdAt);
+        if (const auto labelled = attachLabels(*created, incoming.sourceLabels, incoming.createdAt);
             !labelled)
             return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, labelled.error())};
         remember(*created);
@@ -144,7 +143,9 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &source)
         return *created;
     }
     remember(existing);
-    if (const Status labelled = attachLabels(existing, incoming.sourceLabels, changedAt); !labelled)
+    // A label the source added is a change like any other: the record is counted updated.
+    const auto labelled = attachLabels(existing, incoming.sourceLabels, changedAt);
+    if (!labelled)
         return Error{u"%1: %2: %3"_s.arg(where, incoming.source.externalId, labelled.error())};
     auto stored = m_store.get(existing);
     if (!stored)
@@ -180,7 +181,7 @@ Result<qint64> ImportWriter::upsert(const QString &where, const Delta &source)
                       && merged.severity == stored->severity
                       && (merged.closedAt == stored->closedAt || merged.closedAt.isEmpty());
     if (same) {
-        ++summary.unchanged;
+        ++(*labelled ? summary.updated : summary.unchanged);
         return stored->id;
     }
     if (m_textIndex.isPending(stored->id)) {

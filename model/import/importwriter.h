@@ -88,7 +88,8 @@ private:
     // A component by the source's name: found, or made (once per name per run).
     Result<qint64> componentId(const QString &name);
     // Labels the source gives that the delta does not carry yet, at 'at'.
-    Status attachLabels(qint64 deltaId, const QStringList &names, const QString &at);
+    // True when one was put on.
+    Result<bool> attachLabels(qint64 deltaId, const QStringList &names, const QString &at);
 
     // Kept small: a dump of millions of records has about as many links. When and where are
     // read back from the delta when the link is related.

@@ -243,6 +243,16 @@ private Q_SLOTS:
         QCOMPARE(again->updated, 0);
         QCOMPARE(again->unchanged, 2);
         QCOMPARE(exported(), before);
+
+        // Only a keyword more: still an update, and said so.
+        bug.insert(u"keywords"_s, QJsonArray{u"perf"_s, u"sec-low"_s});
+        bugs.replace(0, bug);
+        document.insert(u"bugs"_s, bugs);
+        QVERIFY(write(newer, QJsonDocument(document).toJson()));
+        const auto labelled = TrackerImport(*m_db).importFiles({newer});
+        QVERIFY(labelled);
+        QCOMPARE(labelled->updated, 1);
+        QVERIFY(labels(d.id).contains(u"sec-low"_s));
     }
 
     void shouldKeepBugzillaXmlFieldsAsStructure()

@@ -259,16 +259,25 @@ Result<QString> JsonStream::string()
     const qint64 start = offset();
     if (*next != '"')
         return malformed(start, u"a name in quotes was expected"_s);
-    const auto bytes = value(1024 * 1024);
+    const auto decoded = scalar(1024 * 1024);
+    if (!decoded)
+        return Error{decoded.error()};
+    return decoded->toString();
+}
+
+Result<QJsonValue> JsonStream::scalar(qint64 limit)
+{
+    const qint64 start = offset();
+    const auto bytes = value(limit);
     if (!bytes)
         return Error{bytes.error()};
-    // The string alone is no JSON document for Qt: in a list it is.
+    // A value alone is no JSON document for Qt: in a list it is.
     QJsonParseError error;
     const QJsonDocument document
         = QJsonDocument::fromJson('[' + bytes->toByteArray() + ']', &error);
     if (error.error != QJsonParseError::NoError)
         return malformed(start + std::max(0, error.offset - 1), error.errorString());
-    return document.array().at(0).toString();
+    return document.array().at(0);
 }
 
 std::pair<qint64, qint64> JsonStream::lineAndColumn(qint64 offset) const

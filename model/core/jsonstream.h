@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QFile>
+#include <QJsonValue>
 #include <QString>
 
 #include <utility>
@@ -49,6 +50,9 @@ public:
     Status skipValue();
     // The next value, which must be a string, decoded (an object's key).
     Result<QString> string();
+    // The next value decoded on its own (a string, number or literal; a header's field), at
+    // most 'limit' bytes.
+    Result<QJsonValue> scalar(qint64 limit);
 
     // Line and column (1-based) of a byte offset, for messages: the lines are counted again
     // from the start of the file (only an error needs them).

@@ -26,9 +26,9 @@ public:
     {
         ++m_fields[{format, name, fate, unit}];
     }
-    // Every record's value of a field that collided with another's, and which was kept.
+    // Two records' values of one field that collided, and which was kept: listed after the
+    // counted lines.
     void collision(const QString &line) { m_collisions.append(line); }
-    const QStringList &collisions() const { return m_collisions; }
     // Appends the counted lines (and the collisions), once, when the run is done.
     void settle();
     // Takes another part's lines and counts over (records mapped on two threads).

@@ -178,16 +178,10 @@ Result<ExportIndex> indexExport(JsonStream &in)
         if (!next)
             return Error{next.error()};
         if (*key == u"format"_s || *key == u"schema_version"_s) {
-            const qint64 at = in.offset();
-            const auto bytes = in.value(kMaxHeaderValue);
-            if (!bytes)
-                return Error{bytes.error()};
-            QJsonParseError error;
-            const QJsonDocument document
-                = QJsonDocument::fromJson('[' + bytes->toByteArray() + ']', &error);
-            if (error.error != QJsonParseError::NoError)
-                return in.malformed(at + std::max(0, error.offset - 1), error.errorString());
-            (*key == u"format"_s ? index.format : index.schemaVersion) = document.array().at(0);
+            const auto decoded = in.scalar(kMaxHeaderValue);
+            if (!decoded)
+                return Error{decoded.error()};
+            (*key == u"format"_s ? index.format : index.schemaVersion) = *decoded;
         } else if (*key == u"tables"_s && !index.hasTables && *next == '{') {
             index.hasTables = true;
             if (const Status tables = indexTables(in, index); !tables)

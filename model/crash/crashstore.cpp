@@ -3,6 +3,7 @@
 #include "crashparser.h"
 #include "crashsignature.h"
 #include "crashtype.h"
+#include "dialect.h"
 
 #include "deltastore.h"
 #include "history.h"
@@ -52,15 +53,15 @@ Result<qint64> CrashStore::addReport(const CrashReport &report, const QString &t
             return Error{created.error()};
         deltaId = *created;
     }
-    const auto inserted = m_db.run(u"INSERT INTO crash_reports (delta_id, signature, raw_text, "
-                                   u"product_version, platform, received_at) "
-                                   u"VALUES (?, ?, ?, ?, ?, ?)"_s,
-                                   {deltaId, report.signature, report.rawText,
-                                    Sql::textOrNull(report.productVersion),
-                                    Sql::textOrNull(report.platform), received});
+    const auto inserted = m_db.insert(u"INSERT INTO crash_reports (delta_id, signature, raw_text, "
+                                      u"product_version, platform, received_at) "
+                                      u"VALUES (?, ?, ?, ?, ?, ?)"_s,
+                                      {deltaId, report.signature, report.rawText,
+                                       Sql::textOrNull(report.productVersion),
+                                       Sql::textOrNull(report.platform), received});
     if (!inserted)
         return Error{u"cannot store crash report: %1"_s.arg(inserted.error())};
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
     if (const Status logged = History(m_db).record(u"delta"_s, deltaId, u"crash_report"_s, {}, id);
         !logged) {
         return Error{logged.error()};
@@ -191,9 +192,14 @@ Result<IngestSummary> CrashStore::ingest(const QList<CrashText> &texts,
 Result<QList<CrashSummary>> CrashStore::summaries(const QList<qint64> &onlyDeltaIds)
 {
     QString sql = u"SELECT d.id, d.title, d.signature, d.state, count(r.id), min(r.received_at), "
-                  u"max(r.received_at), group_concat(DISTINCT r.product_version), "
-                  u"group_concat(DISTINCT r.platform) FROM deltas d "
-                  u"JOIN crash_reports r ON r.delta_id = d.id WHERE d.kind = 'crash' "_s;
+                  u"max(r.received_at), "_s
+                  + Dialect::groupConcat(m_db, u"r.product_version"_s, u"','"_s, true,
+                                         u"CAST(r.product_version AS text)"_s)
+                  + u", "_s
+                  + Dialect::groupConcat(m_db, u"r.platform"_s, u"','"_s, true,
+                                         u"CAST(r.platform AS text)"_s)
+                  + u" FROM deltas d JOIN crash_reports r ON r.delta_id = d.id "
+                    u"WHERE d.kind = 'crash' "_s;
     QVariantList values;
     if (!onlyDeltaIds.isEmpty()) {
         sql += u"AND d.id IN ("_s + Sql::placeholders(int(onlyDeltaIds.size())) + u") "_s;

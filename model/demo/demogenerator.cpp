@@ -276,7 +276,9 @@ Result<DemoGenerator::Counts> DemoGenerator::generate(const Parameters &p, const
     // a bigger cache for this one transaction saves re-reading pages it just wrote (measured:
     // the 100k benchmark went from 48.6k to 50.7k rows/s; 128 MB was no faster). Restored
     // afterwards.
-    const auto previousCache = m_db.scalar(u"PRAGMA cache_size"_s);
+    // (SQLite's page cache; a PostgreSQL server sizes its own.)
+    const auto previousCache = m_db.isPostgres() ? Result<QVariant>(Error{QString()})
+                                                 : m_db.scalar(u"PRAGMA cache_size"_s);
     if (previousCache && p.deltas > 20000)
         (void)m_db.execOnce(u"PRAGMA cache_size = -98304"_s); // KiB: 96 MB
     auto restoreCache = qScopeGuard([&] {

@@ -6,6 +6,8 @@ namespace Deltaboard::Import {
 
 Status BulkTextIndex::begin()
 {
+    if (m_db.isPostgres())
+        return {}; // a generated column: indexed as the row is written, in the same statement
     const auto trigger
         = m_db.scalar(u"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"_s,
                       {u"deltas_fts_insert"_s});

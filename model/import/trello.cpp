@@ -272,13 +272,13 @@ Status writeTrello(ImportWriter &w, const QList<TrelloBoard> &trelloBoards)
             const bool working = lower.contains(u"progress"_s) || lower.contains(u"doing"_s)
                                  || lower.contains(u"review"_s) || lower.contains(u"qa"_s)
                                  || lower.contains(u"merge"_s);
-            const auto added = w.db.run(
+            const auto added = w.db.insert(
                 u"INSERT INTO board_columns (board_id, name, position, wip_limit, starts_work, "
                 u"is_done) VALUES (?, ?, ?, NULL, ?, ?)"_s,
                 {current->id, list.name, positionNext++, working ? 1 : 0, done ? 1 : 0});
             if (!added)
                 return Error{added.error()};
-            columnOfList.insert(list.id, (*added)->lastInsertId().toLongLong());
+            columnOfList.insert(list.id, *added);
         }
         current = organisationsForTrello.board(organisation->id);
         if (!current || current->columns.isEmpty())

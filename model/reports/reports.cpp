@@ -1,6 +1,8 @@
 #include "reports.h"
 
 #include "crashstore.h"
+#include "dialect.h"
+#include "sqlvalues.h"
 
 #include <algorithm>
 
@@ -52,19 +54,25 @@ Result<QList<GapRow>> Reports::gap(int limit, int offset)
     // costs a page of rows, not the whole gap. The groups hurt and the priorities come along as
     // concatenated lists instead of a query per row.
     static_assert(kGapMinimumImpact == 3, "the SQL below and deltas_by_impact use 3");
+    const QString unit = Dialect::character(m_db, 31);
+    const QString record = Dialect::character(m_db, 30);
     const auto query = m_db.run(
         u"SELECT d.id, d.kind, d.title, d.top_impact, coalesce(d.affected_users, 0), "
-        u"  (SELECT group_concat(g.name || char(31) || i.level || char(31) || "
-        u"                       coalesce(i.affected_users, ''), char(30)) "
-        u"   FROM impacts i JOIN user_groups g ON g.id = i.group_id "
-        u"   WHERE i.delta_id = d.id AND i.level >= 3), "
-        u"  (SELECT group_concat(o.name || char(31) || p.level, char(30)) "
-        u"   FROM priorities p JOIN organisations o ON o.id = p.organisation_id "
-        u"   WHERE p.delta_id = d.id) "
-        u"FROM deltas d WHERE "_s
+        u"  (SELECT "_s
+            + Dialect::groupConcat(m_db,
+                                   u"g.name || "_s + unit + u" || i.level || "_s + unit
+                                       + u" || coalesce(CAST(i.affected_users AS text), '')"_s,
+                                   record)
+            + u"   FROM impacts i JOIN user_groups g ON g.id = i.group_id "
+              u"   WHERE i.delta_id = d.id AND i.level >= 3), "
+              u"  (SELECT "_s
+            + Dialect::groupConcat(m_db, u"o.name || "_s + unit + u" || p.level"_s, record)
+            + u"   FROM priorities p JOIN organisations o ON o.id = p.organisation_id "
+              u"   WHERE p.delta_id = d.id) "
+              u"FROM deltas d WHERE "_s
             + kGapCondition
             + u"ORDER BY d.top_impact DESC, d.affected_users DESC, d.id LIMIT ? OFFSET ?"_s,
-        {limit, std::max(offset, 0)});
+        {Sql::limit(limit), std::max(offset, 0)});
     if (!query)
         return Error{u"cannot compute the commitment gap: %1"_s.arg(query.error())};
     QList<GapRow> rows;

@@ -46,7 +46,8 @@ public:
             }
             std::unique_ptr<Database> db = std::move(opened).value();
             // A one-off read gains little from a big page cache: 4 MB instead of the usual 32.
-            static_cast<void>(db->execOnce(QStringLiteral("PRAGMA cache_size = -4096")));
+            if (!db->isPostgres())
+                static_cast<void>(db->execOnce(QStringLiteral("PRAGMA cache_size = -4096")));
             *result = work(*db);
             db.reset(); // closed before trimming
 #ifdef __GLIBC__

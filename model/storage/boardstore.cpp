@@ -218,7 +218,7 @@ Result<BoardColumn> BoardStore::addColumn(qint64 boardId, const ColumnSettings &
         if (!firstDone->isNull())
             at = std::min(at, firstDone->toInt());
     }
-    const auto inserted = m_db.run(
+    const auto inserted = m_db.insert(
         u"INSERT INTO board_columns (id, board_id, name, position, wip_limit, starts_work, "
         u"is_done) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         {Sql::optionalValue(id), boardId, name, -2 - int(order.size()),
@@ -229,7 +229,7 @@ Result<BoardColumn> BoardStore::addColumn(qint64 boardId, const ColumnSettings &
             return Error{u"no board with id %1"_s.arg(boardId)};
         return Error{u"cannot add column %1: %2"_s.arg(InputText::quoted(name), inserted.error())};
     }
-    const qint64 columnId = (*inserted)->lastInsertId().toLongLong();
+    const qint64 columnId = *inserted;
     order.insert(at, columnId);
     if (const Status renumbered = renumber(boardId, order); !renumbered)
         return Error{renumbered.error()};

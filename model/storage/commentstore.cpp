@@ -14,7 +14,7 @@ Result<qint64> CommentStore::add(const Comment &comment)
     if (comment.body.trimmed().isEmpty())
         return Error{u"a comment needs some text"_s};
     Transaction transaction(m_db);
-    const auto inserted = m_db.run(
+    const auto inserted = m_db.insert(
         u"INSERT INTO comments (delta_id, task_id, author, body, "
         u"created_at, source_tracker, external_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
         {Sql::optionalValue(comment.deltaId), Sql::optionalValue(comment.taskId),
@@ -28,7 +28,7 @@ Result<qint64> CommentStore::add(const Comment &comment)
         }
         return Error{inserted.error()};
     }
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
     const QString entity = comment.deltaId ? u"delta"_s : u"task"_s;
     const qint64 entityId = comment.deltaId ? *comment.deltaId : *comment.taskId;
     if (const Status logged = History(m_db).record(entity, entityId, u"comment"_s, {}, id);

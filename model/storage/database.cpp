@@ -8,6 +8,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -70,6 +71,22 @@ Result<Probe> probe(const QString &path)
     return result;
 }
 
+// PostgreSQL's SQLSTATEs that say "run the whole action again".
+bool isRetryable(const QString &sqlState)
+{
+    return sqlState == u"40001"_s || sqlState == u"40P01"_s;
+}
+
+// The libpq connection under a QPSQL connection, or null.
+PGconn *postgresConnection(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    // Qt registers the handle under libpq's struct name.
+    if (qstrcmp(handle.typeName(), "pg_conn*") != 0 && qstrcmp(handle.typeName(), "PGconn*") != 0)
+        return nullptr;
+    return *static_cast<PGconn *const *>(handle.constData());
+}
+
 QString defaultActor()
 {
     QString user = qEnvironmentVariable("USER");
@@ -96,9 +113,17 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &path, const Options &options)
+Result<std::unique_ptr<Database>> Database::open(const QString &locationText,
+                                                 const Options &options)
 {
-    const Migrator &migrator = options.migrator ? *options.migrator : Migrator::builtin();
+    const auto location = Location::parse(locationText);
+    if (!location)
+        return Error{location.error()};
+    if (location->isPostgres())
+        return openPostgres(*location, options);
+    const QString &path = locationText;
+    const Migrator &migrator
+        = options.migrator ? *options.migrator : Migrator::builtin(Dialect::Sqlite);
     const QFileInfo info(path);
     bool existing = info.exists();
     std::optional<Probe> found;
@@ -139,6 +164,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
 
     const QString name = u"deltaboard-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Database> db(new Database(path, name));
+    db->m_location = *location;
     db->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     if (!db->m_db.isValid())
         return Error{u"the Qt SQLite driver (QSQLITE) is not installed"_s};
@@ -154,6 +180,128 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
     if (const Status migrated = migrator.migrate(*db, existing, &db->m_backupPath); !migrated)
         return Error{u"cannot upgrade %1: %2"_s.arg(path, migrated.error())};
     return db;
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgres(const Location &location,
+                                                         const Options &options)
+{
+    const Migrator &migrator
+        = options.migrator ? *options.migrator : Migrator::builtin(Dialect::Postgres);
+    const QString where = location.describe();
+    const QString name = u"deltaboard-%1"_s.arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Database> db(new Database(location.url(), name));
+    db->m_location = location;
+    db->m_dialect = Dialect::Postgres;
+    db->m_busyTimeoutMs = std::max(0, options.busyTimeoutMs);
+    auto connection = location.addConnection(name);
+    if (!connection)
+        return Error{connection.error()};
+    db->m_db = *connection;
+    if (!db->m_db.open()) {
+        // libpq's message runs over several lines ('connection to server … failed: …').
+        QString why = db->m_db.lastError().databaseText().trimmed();
+        if (why.isEmpty())
+            why = db->m_db.lastError().text();
+        why = why.split(u'\n', Qt::SkipEmptyParts).last().trimmed();
+        return Error{u"cannot connect to %1: %2"_s.arg(where, why)};
+    }
+    if (const Status session = db->setUpPostgresSession(); !session)
+        return Error{u"cannot set up the session on %1: %2"_s.arg(where, session.error())};
+
+    // What the database is: a Deltaboard schema (deltaboard_schema), empty, or something else.
+    const auto found = db->run(
+        u"SELECT to_regclass('deltaboard_schema') IS NOT NULL, "
+        u"(SELECT count(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+        u"ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r')"_s);
+    if (!found || !(*found)->next())
+        return Error{
+            u"cannot read what %1 holds: %2"_s.arg(where, found ? QString() : found.error())};
+    const bool deltaboard = (*found)->value(0).toBool();
+    const qint64 tables = (*found)->value(1).toLongLong();
+    (*found)->finish();
+    if (!deltaboard && tables > 0) {
+        return Error{u"%1 is not a Deltaboard database: it holds %2 tables of another "
+                     u"application"_s.arg(where)
+                         .arg(tables)};
+    }
+    if (!deltaboard && !options.createIfMissing) {
+        return Error{u"%1 is empty: create the Deltaboard schema in it with 'deltaboard-cli "
+                     u"--db %2 init'"_s.arg(where, location.url())};
+    }
+    if (deltaboard) {
+        const auto marked = db->run(u"SELECT application_id, version FROM deltaboard_schema"_s);
+        if (!marked || !(*marked)->next()
+            || (*marked)->value(0).toInt() != Migrator::kApplicationId) {
+            return Error{u"%1 is not a Deltaboard database (its deltaboard_schema table is not "
+                         u"Deltaboard's)"_s.arg(where)};
+        }
+        const int version = (*marked)->value(1).toInt();
+        (*marked)->finish();
+        if (version > migrator.latestVersion()) {
+            return Error{u"%1 has schema version %2, newer than this Deltaboard understands "
+                         u"(up to %3); use a newer Deltaboard"_s.arg(where)
+                             .arg(version)
+                             .arg(migrator.latestVersion())};
+        }
+    }
+    if (!options.migrate)
+        return db;
+    if (const Status migrated = migrator.migrate(*db, deltaboard, nullptr); !migrated)
+        return Error{
+            u"cannot create or upgrade the schema in %1: %2"_s.arg(where, migrated.error())};
+    return db;
+}
+
+Status Database::setUpPostgresSession()
+{
+    // Times are written as UTC text by the stores; the session zone only matters to what the
+    // server itself formats. Notices (IF EXISTS…) are not worth a line on stderr.
+    for (const QString &statement :
+         {u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages = warning"_s}) {
+        if (const Status status = execOnce(statement); !status)
+            return status;
+    }
+    setBusyTimeout(m_busyTimeoutMs);
+    return {};
+}
+
+void Database::setBusyTimeout(int milliseconds)
+{
+    m_busyTimeoutMs = std::max(0, milliseconds);
+    if (m_dialect != Dialect::Postgres || !m_db.isOpen())
+        return;
+    // A row lock held by another client waits this long, then fails with 55P03 (as SQLite's
+    // busy timeout does). 0 would mean "forever" to PostgreSQL: 1 ms is "do not wait".
+    (void)execOnce(u"SELECT set_config('lock_timeout', ?, false)"_s,
+                   {QString::number(std::max(1, m_busyTimeoutMs)) + u"ms"_s});
+}
+
+Status Database::retrying(const std::function<Status()> &action)
+{
+    Status status;
+    for (int attempt = 1; attempt <= kRetries; ++attempt) {
+        m_retryable = false;
+        status = action();
+        if (status || !m_retryable)
+            return status;
+    }
+    return Error{
+        u"%1 (tried %2 times: other clients kept changing the same records)"_s.arg(status.error())
+            .arg(kRetries)};
+}
+
+Result<qint64> Database::insert(const QString &sql, const QVariantList &values)
+{
+    if (m_dialect == Dialect::Postgres) {
+        const auto id = scalar(sql + u" RETURNING id"_s, values);
+        if (!id)
+            return Error{id.error()};
+        return id->toLongLong();
+    }
+    const auto query = run(sql, values);
+    if (!query)
+        return Error{query.error()};
+    return (*query)->lastInsertId().toLongLong();
 }
 
 Status Database::applyPragmas()
@@ -176,6 +324,16 @@ Status Database::applyPragmas()
 int Database::schemaVersion() const
 {
     QSqlQuery query(m_db);
+    if (m_dialect == Dialect::Postgres) {
+        // A statement naming a missing table fails to parse: ask the catalogue first.
+        if (!query.exec(u"SELECT to_regclass('deltaboard_schema') IS NOT NULL"_s) || !query.next())
+            return -1;
+        if (!query.value(0).toBool())
+            return 0;
+        if (!query.exec(u"SELECT version FROM deltaboard_schema"_s) || !query.next())
+            return -1;
+        return query.value(0).toInt();
+    }
     if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return -1;
     return query.value(0).toInt();
@@ -183,10 +341,42 @@ int Database::schemaVersion() const
 
 QString Database::describe(const QSqlQuery &query)
 {
-    const QSqlError error = query.lastError();
-    QString text = error.databaseText();
+    return describe(query.lastError());
+}
+
+QString Database::describe(const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
     if (text.isEmpty())
         text = error.text();
+    if (error.driverText().startsWith(u"QPSQL"_s)) {
+        // libpq: "ERROR:  what\nDETAIL:  …\n(SQLSTATE)". One line: what, then the detail.
+        const QString state = error.nativeErrorCode();
+        QStringList lines = text.split(u'\n', Qt::SkipEmptyParts);
+        if (!lines.isEmpty() && lines.last().startsWith(u'('))
+            lines.removeLast();
+        for (QString &line : lines) {
+            for (const QString &prefix : {u"ERROR:"_s, u"FATAL:"_s, u"DETAIL:"_s, u"HINT:"_s}) {
+                if (line.startsWith(prefix))
+                    line = line.mid(prefix.size());
+            }
+            line = line.trimmed();
+        }
+        text = lines.join(u"; "_s);
+        // Integrity violations in SQLite's words, so one check serves both dialects.
+        static const QPair<QString, QString> kClasses[] = {
+            {u"23505"_s, u"UNIQUE constraint failed"_s},
+            {u"23503"_s, u"FOREIGN KEY constraint failed"_s},
+            {u"23514"_s, u"CHECK constraint failed"_s},
+            {u"23502"_s, u"NOT NULL constraint failed"_s},
+        };
+        for (const auto &[code, words] : kClasses) {
+            if (state == code)
+                text = words + u": "_s + text;
+        }
+        if (!state.isEmpty())
+            text += u" [SQLSTATE %1]"_s.arg(state);
+    }
     return text;
 }
 
@@ -198,8 +388,10 @@ Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &values
     if (it == m_statements.end()) {
         QSqlQuery query(m_db);
         query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            return Error{u"cannot prepare statement: %1"_s.arg(describe(query))};
+        if (!query.prepare(sql)) {
+            noteFailure(query);
+            return Error{u"cannot prepare statement: %1"_s.arg(explain(query))};
+        }
         it = m_statements.insert(sql, query);
     }
     QSqlQuery &query = it.value();
@@ -208,7 +400,7 @@ Result<QSqlQuery *> Database::run(const QString &sql, const QVariantList &values
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
         noteFailure(query);
-        return Error{describe(query)};
+        return Error{explain(query)};
     }
     return &query;
 }
@@ -279,17 +471,19 @@ Status Database::execOnce(const QString &sql, const QVariantList &values)
     if (values.isEmpty()) {
         if (!query.exec(sql)) {
             noteFailure(query);
-            return Error{describe(query)};
+            return Error{explain(query)};
         }
         return {};
     }
-    if (!query.prepare(sql))
-        return Error{describe(query)};
+    if (!query.prepare(sql)) {
+        noteFailure(query);
+        return Error{explain(query)};
+    }
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
     if (!query.exec()) {
         noteFailure(query);
-        return Error{describe(query)};
+        return Error{explain(query)};
     }
     return {};
 }
@@ -378,8 +572,27 @@ std::optional<Error> Database::refusedByScope() const
     return Error{m_beginFailure};
 }
 
+QString Database::explain(const QSqlQuery &query) const
+{
+    const QString text = describe(query);
+    if (m_dialect == Dialect::Postgres) {
+        PGconn *connection = postgresConnection(m_db);
+        const QString state = query.lastError().nativeErrorCode();
+        if ((connection && PQstatus(connection) != CONNECTION_OK) || state.startsWith(u"08"_s)
+            || state == u"57P01"_s)
+            return u"lost the connection to %1: %2"_s.arg(describeLocation(), text);
+    }
+    return text;
+}
+
 void Database::noteFailure(const QSqlQuery &query)
 {
+    if (m_dialect == Dialect::Postgres) {
+        const QString state = query.lastError().nativeErrorCode();
+        m_retryable = isRetryable(state);
+        m_lockTimedOut = m_retryable || state == u"55P03"_s;
+        return;
+    }
     const int code = query.lastError().nativeErrorCode().toInt();
     // Extended codes (SQLITE_BUSY_SNAPSHOT…) keep the primary code in the low byte.
     m_lockTimedOut = (code & 0xff) == kSqliteBusy || (code & 0xff) == kSqliteLocked;
@@ -448,7 +661,8 @@ Database::Transaction::Transaction(Database &db)
     while (true) {
         QSqlQuery begin(db.m_db);
         db.m_takingWriteLock = true;
-        const bool begun = begin.exec(u"BEGIN IMMEDIATE"_s);
+        const bool begun
+            = begin.exec(db.m_dialect == Dialect::Postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
         db.m_takingWriteLock = false;
         if (begun) {
             m_status = {}; // an earlier attempt may have failed
@@ -460,9 +674,9 @@ Database::Transaction::Transaction(Database &db)
         m_status = Error{
             db.m_lockTimedOut
                 ? u"another program is writing to %1 and did not finish within %2 s; nothing "
-                  u"was written (try again when it is done)"_s.arg(db.m_path)
+                  u"was written (try again when it is done)"_s.arg(db.describeLocation())
                       .arg(db.m_busyTimeoutMs / 1000.0)
-                : u"cannot start a transaction: %1"_s.arg(describe(begin))};
+                : u"cannot start a transaction: %1"_s.arg(db.explain(begin))};
         if (!db.m_lockTimedOut || !db.m_tryAgain || !db.m_tryAgain(m_status.error()))
             break;
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clock.h"
+#include "location.h"
 #include "result.h"
 
 #include <QElapsedTimer>
@@ -23,13 +24,14 @@ namespace Deltaboard {
 
 class Migrator;
 
-// One connection to a Deltaboard database file. Each thread that touches the database opens its
+// One connection to a Deltaboard database: an SQLite file, or a PostgreSQL database named by a
+// URL (Location). Each thread that touches the database opens its
 // own Database (DESIGN.md contract 5); a Database is used from the thread that opened it only.
 //
 // Opening checks that the file is a Deltaboard database, refuses one from a newer schema without
 // writing to it, sets the pragmas (foreign keys, WAL) and applies pending migrations (see
-// Migrator). Everything SQLite-specific about connections lives here and in Migrator, so that a
-// PostgreSQL backend has one place to change.
+// Migrator). Everything dialect-specific about connections (session set-up, transactions, what
+// an error means) lives here and in Migrator; SQL text that differs lives in dialect.h.
 //
 // Only SQLite touches the file (DESIGN.md contract 8): on POSIX, closing any descriptor of a
 // file drops every lock the process holds on it, including those of SQLite connections already
@@ -63,15 +65,24 @@ public:
     static constexpr int kMinimumOtherWaitMs = 5000;
     static constexpr int kWaitNoticeMs = 500;
 
-    // Caller takes ownership. The error names the path and what is wrong with it.
-    static Result<std::unique_ptr<Database>> open(const QString &path, const Options &options);
+    enum class Dialect { Sqlite, Postgres };
+
+    // 'location' is a file path or a PostgreSQL URL (Location). Caller takes ownership. The
+    // error names the file, or the server and database, and what is wrong with it.
+    static Result<std::unique_ptr<Database>> open(const QString &location, const Options &options);
     static Result<std::unique_ptr<Database>> open(const QString &path) { return open(path, {}); }
     ~Database();
 
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
+    // The file path, or the PostgreSQL URL (never with a password).
     const QString &path() const { return m_path; }
+    const Location &location() const { return m_location; }
+    // For messages: the path, or 'database "x" on server y'.
+    QString describeLocation() const { return m_location.describe(); }
+    Dialect dialect() const { return m_dialect; }
+    bool isPostgres() const { return m_dialect == Dialect::Postgres; }
     QSqlDatabase connection() const { return m_db; }
     int schemaVersion() const;
     // Set when open() upgraded an existing file: where the copy taken before the upgrade is.
@@ -81,6 +92,9 @@ public:
     // and kept, so hot paths pay for parsing once. The returned query is positioned before the
     // first row and stays valid until the same SQL text is run again.
     Result<QSqlQuery *> run(const QString &sql, const QVariantList &values = {});
+    // Runs an INSERT into a table with an 'id' key and returns the new row's id (PostgreSQL:
+    // INSERT … RETURNING id; SQLite: the last insert rowid).
+    Result<qint64> insert(const QString &sql, const QVariantList &values = {});
     // Runs a statement and returns the first column of its first row (an invalid QVariant when
     // there is no row).
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {});
@@ -152,12 +166,23 @@ public:
         bool m_done = false;
     };
 
-    // The text SQLite gave for the last failed call on this connection, for messages.
+    // What the database said about the last failed call of 'query', for messages. PostgreSQL's
+    // errors carry their SQLSTATE, and integrity violations are worded as SQLite words them
+    // ("UNIQUE constraint failed: …", "FOREIGN KEY constraint failed: …"), so stores and
+    // callers recognise them the same way on both.
     static QString describe(const QSqlQuery &query);
+    static QString describe(const QSqlError &error);
 
     // True when the last failure on this connection was a wait for another writer's lock that
     // ran out (SQLITE_BUSY): the change can be tried again. Reset by every successful begin.
+    // PostgreSQL: also a lock_timeout, a serialization failure or a deadlock (SQLSTATE 55P03,
+    // 40001, 40P01), after which the whole action may be run again.
     bool lockTimedOut() const { return m_lockTimedOut; }
+    // Runs 'action' (which opens its own Transaction) and, when it failed because of a
+    // serialization failure or deadlock on PostgreSQL, runs it again, up to kRetries times in all;
+    // then its failure is reported.
+    static constexpr int kRetries = 4;
+    Status retrying(const std::function<Status()> &action);
 
     // For the app, where a user's edit must not be dropped because another program writes:
     // 'waiting' is called once a wait for the write lock has lasted kWaitNoticeMs (from inside
@@ -165,21 +190,29 @@ public:
     // outermost transaction could not begin because the wait ran out, and the transaction
     // waits again as long as it returns true. Either may be empty.
     // How long a write waits for another writer's lock from now on (Options::busyTimeoutMs).
-    void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = std::max(0, milliseconds); }
+    // (PostgreSQL: the session's lock_timeout.)
+    void setBusyTimeout(int milliseconds);
     void setContentionHandlers(std::function<void()> waiting,
                                std::function<bool(const QString &reason)> tryAgain);
 
 private:
     Database(QString path, QString connectionName);
+    static Result<std::unique_ptr<Database>> openPostgres(const Location &location,
+                                                          const Options &options);
     Status applyPragmas();
+    Status setUpPostgresSession();
     void installBusyHandler(int timeoutMs, std::function<void()> waiting);
     // Statements refuse to run inside a scope whose BEGIN failed: they would land one by one
     // in autocommit mode, and a change reported as failed would be half written.
     std::optional<Error> refusedByScope() const;
     void noteFailure(const QSqlQuery &query);
+    // describe(), and on PostgreSQL whether the connection itself was lost, naming the server.
+    QString explain(const QSqlQuery &query) const;
     static int onBusy(void *database, int attempt);
 
     QString m_path;
+    Location m_location;
+    Dialect m_dialect = Dialect::Sqlite;
     QString m_connectionName;
     QSqlDatabase m_db;
     QHash<QString, QSqlQuery> m_statements;
@@ -193,6 +226,7 @@ private:
     // that is refused.
     QString m_beginFailure;
     bool m_lockTimedOut = false;
+    bool m_retryable = false; // PostgreSQL: 40001 or 40P01
     int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
     std::function<void()> m_waiting;
     std::function<bool(const QString &)> m_tryAgain;

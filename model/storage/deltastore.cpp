@@ -1,5 +1,6 @@
 #include "deltastore.h"
 
+#include "dialect.h"
 #include "history.h"
 #include "inputtext.h"
 #include "sqlvalues.h"
@@ -103,7 +104,7 @@ Result<qint64> DeltaStore::create(const Delta &delta)
                                                             : QString();
 
     Transaction transaction(m_db);
-    const auto inserted = m_db.run(
+    const auto inserted = m_db.insert(
         u"INSERT INTO deltas (kind, title, desired, actual, details, component_id, found_in, "
         u"fixed_in, severity, reporter, state, duplicate_of, signature, source_tracker, "
         u"external_id, source_url, created_at, updated_at, closed_at) "
@@ -118,7 +119,7 @@ Result<qint64> DeltaStore::create(const Delta &delta)
          updated, Sql::textOrNull(closed)});
     if (!inserted)
         return Error{u"cannot create delta: %1"_s.arg(explain(inserted.error(), delta))};
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
     // An imported record was created when its source says, and its history starts there.
     if (const Status logged = History(m_db).record(u"delta"_s, id, u"created"_s, {},
                                                    Levels::kindName(delta.kind), created);
@@ -271,11 +272,12 @@ Status DeltaStore::setState(qint64 id, DeltaState state, std::optional<qint64> d
             return Error{u"cannot mark delta %1 a duplicate: %2"_s.arg(id).arg(target.error())};
         // A chain of duplicates ends at one original; one that loops has none. The walk is in
         // SQL (UNION stops on a loop already stored), never recursion over the input.
-        const auto loops = m_db.scalar(
-            u"WITH RECURSIVE chain(id) AS (SELECT ? UNION SELECT d.duplicate_of FROM deltas d "
-            u"JOIN chain ON d.id = chain.id WHERE d.duplicate_of IS NOT NULL) "
-            u"SELECT 1 FROM chain WHERE id = ?"_s,
-            {*duplicateOf, id});
+        const auto loops
+            = m_db.scalar(u"WITH RECURSIVE chain(id) AS (SELECT CAST(? AS bigint) UNION SELECT "
+                          u"d.duplicate_of FROM deltas d "
+                          u"JOIN chain ON d.id = chain.id WHERE d.duplicate_of IS NOT NULL) "
+                          u"SELECT 1 FROM chain WHERE id = ?"_s,
+                          {*duplicateOf, id});
         if (!loops)
             return Error{loops.error()};
         if (loops->isValid()) {
@@ -295,7 +297,7 @@ namespace {
 
 // The WHERE clause and its bound values for a filter. Only fixed SQL fragments are joined here;
 // every value from the filter is a bound parameter.
-QString whereClause(const DeltaFilter &filter, QVariantList *values)
+QString whereClause(const Database &db, const DeltaFilter &filter, QVariantList *values)
 {
     QStringList conditions;
     if (filter.kind) {
@@ -323,17 +325,16 @@ QString whereClause(const DeltaFilter &filter, QVariantList *values)
         values->append(*filter.labelId);
     }
     const std::optional<qint64> id = InputText::searchedId(filter.search);
-    const QString fts = Sql::ftsQuery(filter.search);
+    const QString fts = Dialect::searchText(db, filter.search);
     if (id && filter.search.trimmed().startsWith(u'#')) {
         conditions.append(u"d.id = ?"_s);
         values->append(*id);
     } else if (id) {
-        conditions.append(
-            u"(d.id = ? OR d.id IN (SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ?))"_s);
+        conditions.append(u"(d.id = ? OR "_s + Dialect::deltaMatches(db) + u')');
         values->append(*id);
         values->append(fts);
     } else if (!fts.isEmpty()) {
-        conditions.append(u"d.id IN (SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ?)"_s);
+        conditions.append(Dialect::deltaMatches(db));
         values->append(fts);
     }
     return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
@@ -416,8 +417,8 @@ Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
     QVariantList values{organisation};
     if (ordering.needsOrganisation)
         values.append(organisation);
-    const QString where = whereClause(filter, &values);
-    values.append(filter.limit);
+    const QString where = whereClause(m_db, filter, &values);
+    values.append(Sql::limit(filter.limit));
     values.append(filter.offset);
     const QString sql
         = u"SELECT d.id, d.kind, d.title, c.name, d.state, p.level, d.top_impact, "
@@ -435,7 +436,7 @@ Result<QList<DeltaRow>> DeltaStore::list(const DeltaFilter &filter)
 Result<int> DeltaStore::count(const DeltaFilter &filter)
 {
     QVariantList values;
-    const QString where = whereClause(filter, &values);
+    const QString where = whereClause(m_db, filter, &values);
     const auto counted = m_db.scalar(u"SELECT count(*) FROM deltas d"_s + where, values);
     if (!counted)
         return Error{u"cannot count deltas: %1"_s.arg(counted.error())};
@@ -444,17 +445,14 @@ Result<int> DeltaStore::count(const DeltaFilter &filter)
 
 Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
 {
-    const QString fts = Sql::ftsQuery(filter.search);
+    const QString fts = Dialect::searchText(m_db, filter.search);
     const bool searchOnly = !fts.isEmpty() && !filter.kind && !filter.state && !filter.componentId
                             && !filter.organisationId && !filter.labelId
                             && filter.sort == DeltaSort::Id && !filter.descending
                             && !InputText::searchedId(filter.search);
     if (searchOnly) {
-        // The search index's rowids are the delta ids (its triggers keep it so, and 'check'
-        // verifies it): no need to visit the deltas themselves.
-        const auto ids = m_db.integers(u"SELECT rowid FROM deltas_fts WHERE deltas_fts MATCH ? "
-                                       u"ORDER BY rowid LIMIT ? OFFSET ?"_s,
-                                       {fts, filter.limit, filter.offset});
+        const auto ids = m_db.integers(Dialect::matchingDeltaIds(m_db),
+                                       {fts, Sql::limit(filter.limit), filter.offset});
         if (!ids)
             return Error{u"cannot search deltas: %1"_s.arg(ids.error())};
         return ids;
@@ -468,8 +466,8 @@ Result<QList<qint64>> DeltaStore::ids(const DeltaFilter &filter)
     if (ordering.needsOrganisation)
         values.append(
             Sql::optionalValue(filter.priorityOf ? filter.priorityOf : filter.organisationId));
-    const QString where = whereClause(filter, &values);
-    values.append(filter.limit);
+    const QString where = whereClause(m_db, filter, &values);
+    values.append(Sql::limit(filter.limit));
     values.append(filter.offset);
     const auto ids
         = m_db.integers(u"SELECT d.id FROM deltas d"_s + ordering.joins + where + u" ORDER BY "_s
@@ -486,7 +484,7 @@ Result<QList<qint64>> DeltaStore::idsByRanking(const DeltaFilter &filter, qint64
     // the ranked deltas come in order without a sort, and the rest follow by id; the whole
     // ordering is never sorted in one piece. Ascending is the ranking's order, critical first.
     QVariantList rankedValues;
-    const QString where = whereClause(filter, &rankedValues);
+    const QString where = whereClause(m_db, filter, &rankedValues);
     const QString join = where.isEmpty() ? u" WHERE "_s : u" AND "_s;
     if (where.isEmpty()) {
         // Unfiltered, the ranking is read from its index alone (2 ms for 34,000 priorities at
@@ -515,14 +513,14 @@ Result<QList<qint64>> DeltaStore::idsByRanking(const DeltaFilter &filter, qint64
         return filter.limit < 0 ? ids.mid(offset) : ids.mid(offset, filter.limit);
     }
     rankedValues.append(organisationId);
-    const auto ranked = m_db.integers(u"SELECT d.id FROM priorities sp CROSS JOIN deltas d ON "
-                                      u"d.id = sp.delta_id"_s
-                                          + where + join
-                                          + u"sp.organisation_id = ? ORDER BY sp.level DESC, "
-                                            u"sp.rank, sp.delta_id"_s,
-                                      rankedValues);
+    const auto ranked
+        = m_db.integers(u"SELECT d.id FROM priorities sp "_s + Dialect::orderedJoin(m_db)
+                            + u" deltas d ON d.id = sp.delta_id"_s + where + join
+                            + u"sp.organisation_id = ? ORDER BY sp.level DESC, "
+                              u"sp.rank, sp.delta_id"_s,
+                        rankedValues);
     QVariantList restValues;
-    whereClause(filter, &restValues);
+    whereClause(m_db, filter, &restValues);
     restValues.append(organisationId);
     const auto rest = m_db.integers(u"SELECT d.id FROM deltas d"_s + where + join
                                         + u"NOT EXISTS (SELECT 1 FROM priorities p WHERE "

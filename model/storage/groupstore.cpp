@@ -24,13 +24,13 @@ Result<qint64> insertNamed(Database &db, const QString &entity, const QString &s
     const QString name = values.first().toString();
     const QString label = QString(entity).replace(u'_', u' ');
     Transaction transaction(db);
-    const auto inserted = db.run(sql, values);
+    const auto inserted = db.insert(sql, values);
     if (!inserted) {
         if (inserted.error().contains(u"UNIQUE"_s))
             return Error{u"%1 '%2' already exists"_s.arg(label, name)};
         return Error{u"cannot create %1 '%2': %3"_s.arg(label, name, inserted.error())};
     }
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
     if (const Status logged = History(db).record(entity, id, u"created"_s, {}, name); !logged)
         return Error{logged.error()};
     if (const Status committed = transaction.commit(); !committed)

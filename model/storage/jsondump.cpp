@@ -16,9 +16,51 @@ namespace Deltaboard {
 
 namespace JsonDumpSchema {
 
+namespace {
+
+// The catalogue's view of a table, in the order of its columns: name, type, whether NOT NULL
+// without a default (an identity counts as a default), and the place in the primary key.
+Result<QList<ColumnInfo>> columnsOfPostgres(Database &db, const QString &table)
+{
+    const auto query
+        = db.run(u"SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                 u"a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', "
+                 u"coalesce(array_position(i.indkey::int2[], a.attnum), 0) "
+                 u"FROM pg_catalog.pg_attribute a "
+                 u"LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+                 u"WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
+                 u"ORDER BY a.attnum"_s,
+                 {table});
+    if (!query)
+        return Error{query.error()};
+    QList<ColumnInfo> columns;
+    QSqlQuery &q = **query;
+    while (q.next()) {
+        ColumnInfo column;
+        column.name = q.value(0).toString();
+        if (JsonDump::isDerived(table, column.name))
+            continue;
+        const QString type = q.value(1).toString();
+        column.type = type == u"bigint"_s || type == u"integer"_s || type == u"smallint"_s
+                          ? ColumnType::Integer
+                      : type == u"double precision"_s || type == u"real"_s ? ColumnType::Real
+                                                                           : ColumnType::Text;
+        column.primaryKeyIndex = q.value(4).toInt();
+        column.required = q.value(2).toBool() && !q.value(3).toBool();
+        columns.append(column);
+    }
+    if (columns.isEmpty())
+        return Error{u"the schema has no table '%1'"_s.arg(table)};
+    return columns;
+}
+
+} // namespace
+
 // The columns of a table as the schema declares them. 'table' is always one of tables().
 Result<QList<ColumnInfo>> columnsOf(Database &db, const QString &table)
 {
+    if (db.isPostgres())
+        return columnsOfPostgres(db, table);
     const auto query = db.run(u"SELECT name, type, \"notnull\", dflt_value, pk "
                               u"FROM pragma_table_info(?) ORDER BY cid"_s,
                               {table});
@@ -96,7 +138,9 @@ bool JsonDump::isDerived(const QString &table, const QString &column)
 {
     static const QSet<QString> derived
         = {u"deltas.top_impact"_s, u"deltas.affected_users"_s, u"deltas.impact_weight"_s,
-           u"tasks.linked_deltas"_s, u"tasks.top_impact"_s};
+           u"tasks.linked_deltas"_s, u"tasks.top_impact"_s,
+           // PostgreSQL's search columns (SQLite keeps its index in tables of its own).
+           u"deltas.search"_s, u"tasks.search"_s};
     return derived.contains(table + u'.' + column);
 }
 

@@ -444,6 +444,8 @@ public:
 
     Status begin()
     {
+        if (m_db.isPostgres())
+            return {}; // generated columns: nothing to defer
         for (const auto &[trigger, index] : kIndexes) {
             const auto sql = m_db.scalar(
                 u"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"_s, {trigger});
@@ -534,20 +536,28 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     if (!transaction.status())
         return transaction.status();
     // Rows may refer forwards (a duplicate of a later delta): check references at the end.
-    if (const Status deferred = m_db.execOnce(u"PRAGMA defer_foreign_keys = ON"_s); !deferred)
+    if (const Status deferred
+        = m_db.execOnce(m_db.isPostgres() ? u"SET CONSTRAINTS ALL DEFERRED"_s
+                                          : u"PRAGMA defer_foreign_keys = ON"_s);
+        !deferred) {
         return deferred;
+    }
     DeferredTextIndex textIndex(m_db);
     if (const Status begun = textIndex.begin(); !begun)
         return begun;
     // A larger page cache while the restore writes (the indexes of history and of the crash
     // reports are filled out of order): within the memory budget, the connection's usual one
     // afterwards.
-    if (const Status cache = m_db.execOnce(u"PRAGMA cache_size = %1"_s.arg(-kRestoreCacheKiB));
-        !cache) {
-        return cache;
+    if (!m_db.isPostgres()) {
+        if (const Status cache = m_db.execOnce(u"PRAGMA cache_size = %1"_s.arg(-kRestoreCacheKiB));
+            !cache) {
+            return cache;
+        }
     }
-    const auto usualCache = qScopeGuard(
-        [this] { (void)m_db.execOnce(u"PRAGMA cache_size = %1"_s.arg(-kUsualCacheKiB)); });
+    const auto usualCache = qScopeGuard([this] {
+        if (!m_db.isPostgres())
+            (void)m_db.execOnce(u"PRAGMA cache_size = %1"_s.arg(-kUsualCacheKiB));
+    });
 
     // The tables to restore, in dependency order, each with its inserter.
     struct Planned
@@ -667,6 +677,33 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
 
     if (const Status reindexed = textIndex.finish(); !reindexed)
         return reindexed;
+    if (m_db.isPostgres()) {
+        if (const Status checked = m_db.execOnce(u"SET CONSTRAINTS ALL IMMEDIATE"_s); !checked)
+            return Error{
+                u"%1: a record refers to a missing record: %2"_s.arg(path, checked.error())};
+        // Ids were written as they are: each identity goes on from the largest.
+        for (const QString &table : tables()) {
+            const auto columns = columnsOf(m_db, table);
+            if (!columns)
+                return Error{columns.error()};
+            if (columns->isEmpty() || columns->first().name != u"id"_s
+                || columns->first().primaryKeyIndex != 1) {
+                continue;
+            }
+            if (const Status set = m_db.execOnce(
+                    u"SELECT setval(pg_get_serial_sequence(?, 'id'), coalesce(max(id), 0) + 1, "
+                    u"false) FROM %1"_s.arg(quoted(table)),
+                    {table});
+                !set) {
+                return set;
+            }
+        }
+        if (const Status committed = transaction.commit(); !committed)
+            return committed;
+        if (progress)
+            progress(total, total);
+        return {};
+    }
     const auto violations = m_db.run(u"SELECT \"table\", rowid, parent FROM "
                                      u"pragma_foreign_key_check LIMIT 1"_s);
     if (!violations)

@@ -113,14 +113,14 @@ Result<qint64> LabelStore::add(const QString &name, const QString &colour, std::
     if (!isColour(chosen))
         return Error{u"label colour: expected #rrggbb, not '%1'"_s.arg(colour)};
     Transaction transaction(m_db);
-    const auto inserted = m_db.run(u"INSERT INTO labels (id, name, colour) VALUES (?, ?, ?)"_s,
+    const auto inserted = m_db.insert(u"INSERT INTO labels (id, name, colour) VALUES (?, ?, ?)"_s,
                                    {Sql::optionalValue(id), trimmed, chosen});
     if (!inserted) {
         if (inserted.error().contains(u"UNIQUE"_s))
             return Error{u"a label named '%1' already exists"_s.arg(trimmed)};
         return Error{inserted.error()};
     }
-    const qint64 newId = (*inserted)->lastInsertId().toLongLong();
+    const qint64 newId = *inserted;
     if (const Status logged = History(m_db).record(u"label"_s, newId, u"created"_s, {}, trimmed);
         !logged) {
         return Error{logged.error()};

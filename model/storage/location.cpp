@@ -26,12 +26,9 @@ QString quoted(const QString &value)
 // Parameters Deltaboard sets unless the URL says otherwise: a server that cannot be reached, or
 // a TCP peer that went away, is reported within seconds instead of hanging the app.
 const QPair<QString, QString> kDefaults[] = {
-    {u"connect_timeout"_s, u"10"_s},
-    {u"keepalives"_s, u"1"_s},
-    {u"keepalives_idle"_s, u"10"_s},
-    {u"keepalives_interval"_s, u"5"_s},
-    {u"keepalives_count"_s, u"3"_s},
-    {u"application_name"_s, u"deltaboard"_s},
+    {u"connect_timeout"_s, u"10"_s}, {u"keepalives"_s, u"1"_s},
+    {u"keepalives_idle"_s, u"10"_s}, {u"keepalives_interval"_s, u"5"_s},
+    {u"keepalives_count"_s, u"3"_s}, {u"application_name"_s, u"deltaboard"_s},
 };
 
 } // namespace
@@ -58,9 +55,8 @@ Result<Location> Location::parse(const QString &text)
         PQfreemem(error);
         // libpq's message may quote the URL; the first line says what is wrong.
         why = why.section(u'\n', 0, 0);
-        return Error{u"%1 is not a valid PostgreSQL URL: %2"_s.arg(QUrl(text).toDisplayString(
-                                                                       QUrl::RemovePassword),
-                                                                   why)};
+        return Error{u"%1 is not a valid PostgreSQL URL: %2"_s.arg(
+            QUrl(text).toDisplayString(QUrl::RemovePassword), why)};
     }
     const std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> owner(options,
                                                                              &PQconninfoFree);

@@ -22,7 +22,7 @@ namespace Deltaboard {
 
 namespace {
 
-Result<Migrator> loadFrom(const QString &directory)
+Result<Migrator> loadFrom(const QString &directory, bool baseline = false)
 {
     static const QRegularExpression pattern(u"^(\\d{4})_[a-z0-9_]+\\.sql$"_s);
     const QDir dir(directory);
@@ -37,7 +37,14 @@ Result<Migrator> loadFrom(const QString &directory)
             return Error{u"migration %1: cannot read it: %2"_s.arg(name, file.errorString())};
         migrations.append({match.captured(1).toInt(), name, QString::fromUtf8(file.readAll())});
     }
-    return Migrator::fromList(std::move(migrations));
+    const int first = baseline && !migrations.isEmpty()
+                          ? std::min_element(migrations.cbegin(), migrations.cend(),
+                                             [](const Migration &a, const Migration &b) {
+                                                 return a.version < b.version;
+                                             })
+                                ->version
+                          : 1;
+    return Migrator::fromList(std::move(migrations), first);
 }
 
 // Copies of a database being written are named "<db>.v<N>-<time>-p<pid>.backup.partial" and
@@ -91,16 +98,25 @@ Result<QString> backUp(Database &db, int version)
 
 } // namespace
 
-const Migrator &Migrator::builtin()
+const Migrator &Migrator::builtin(Database::Dialect dialect)
 {
     // The resources are part of the binary: failing to read them is a build defect, not input.
-    static const Migrator migrator = [] {
+    static const Migrator sqlite = [] {
         auto loaded = loadFrom(u":/migrations"_s);
         if (!loaded)
             qFatal("built-in migrations are broken: %s", qPrintable(loaded.error()));
         return std::move(loaded).value();
     }();
-    return migrator;
+    static const Migrator postgres = [] {
+        auto loaded = loadFrom(u":/migrations-postgresql"_s, true);
+        if (!loaded)
+            qFatal("built-in PostgreSQL migrations are broken: %s", qPrintable(loaded.error()));
+        if (loaded->latestVersion() != sqlite.latestVersion())
+            qFatal("the PostgreSQL migrations end at version %d, SQLite's at %d",
+                   loaded->latestVersion(), sqlite.latestVersion());
+        return std::move(loaded).value();
+    }();
+    return dialect == Database::Dialect::Postgres ? postgres : sqlite;
 }
 
 Result<Migrator> Migrator::fromDirectory(const QString &directory)
@@ -110,20 +126,61 @@ Result<Migrator> Migrator::fromDirectory(const QString &directory)
     return loadFrom(directory);
 }
 
-Result<Migrator> Migrator::fromList(QList<Migration> migrations)
+Result<Migrator> Migrator::fromList(QList<Migration> migrations, int first)
 {
     std::sort(migrations.begin(), migrations.end(),
               [](const Migration &a, const Migration &b) { return a.version < b.version; });
     for (int i = 0; i < migrations.size(); ++i) {
-        if (migrations.at(i).version != i + 1) {
+        if (migrations.at(i).version != first + i) {
             return Error{u"migration %1: expected version %2 (versions run 1, 2, 3... with no "
                          u"gaps or repeats)"_s.arg(migrations.at(i).name)
-                             .arg(i + 1)};
+                             .arg(first + i)};
         }
     }
     Migrator migrator;
     migrator.m_migrations = std::move(migrations);
     return migrator;
+}
+
+Status Migrator::migratePostgres(Database &db, int current) const
+{
+    if (current > 0 && current < m_migrations.first().version) {
+        return Error{
+            u"schema version %1 predates PostgreSQL support (version %2)"_s.arg(current).arg(
+                m_migrations.first().version)};
+    }
+    for (const Migration &migration : m_migrations) {
+        if (migration.version <= current)
+            continue;
+        Transaction transaction(db);
+        if (!transaction.status())
+            return transaction.status();
+        // One migrating client at a time; another may have finished while this one waited.
+        // The key is our application id, not input.
+        if (const Status locked
+            = db.execOnce(u"SELECT pg_advisory_xact_lock(?)"_s, {qint64(kApplicationId)});
+            !locked) {
+            return locked;
+        }
+        const int now = db.schemaVersion();
+        if (now >= migration.version) {
+            current = now;
+            continue;
+        }
+        // The whole file at once: PostgreSQL runs a script of several statements in one call,
+        // and PL/pgSQL bodies keep their own semicolons.
+        if (const Status done = db.execOnce(migration.sql); !done)
+            return Error{u"migration %1 failed: %2"_s.arg(migration.name, done.error())};
+        if (const Status stamped
+            = db.execOnce(u"UPDATE deltaboard_schema SET version = ?"_s, {migration.version});
+            !stamped) {
+            return stamped;
+        }
+        if (const Status committed = transaction.commit(); !committed)
+            return committed;
+        current = migration.version;
+    }
+    return {};
 }
 
 QStringList Migrator::splitStatements(const QString &sql)
@@ -169,6 +226,9 @@ Status Migrator::migrate(Database &db, bool existing, QString *backupPath) const
             u"schema version %1 is newer than this Deltaboard understands (up to %2)"_s.arg(current)
                 .arg(target)};
     }
+
+    if (db.isPostgres())
+        return migratePostgres(db, current);
 
     QString copy;
     if (existing && current > 0) {

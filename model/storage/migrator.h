@@ -1,5 +1,6 @@
 #pragma once
 
+#include "database.h"
 #include "result.h"
 
 #include <QList>
@@ -7,8 +8,6 @@
 #include <QStringList>
 
 namespace Deltaboard {
-
-class Database;
 
 struct Migration
 {
@@ -27,18 +26,23 @@ struct Migration
 class Migrator
 {
 public:
-    // The migrations compiled into the binary (migrations/*.sql as Qt resources).
-    static const Migrator &builtin();
+    // The migrations compiled into the binary (Qt resources): migrations/*.sql for SQLite,
+    // migrations/postgresql/*.sql for PostgreSQL. PostgreSQL's start at the schema version that
+    // was current when PostgreSQL support came (a baseline that creates the whole schema).
+    static const Migrator &builtin(Database::Dialect dialect = Database::Dialect::Sqlite);
     // Migrations from *.sql files in a directory; errors name the offending file.
     static Result<Migrator> fromDirectory(const QString &directory);
-    // Checks that versions run 1, 2, 3... without gaps or repeats.
-    static Result<Migrator> fromList(QList<Migration> migrations);
+    // Checks that versions run 1, 2, 3... without gaps or repeats ('first': from that version,
+    // for a baseline).
+    static Result<Migrator> fromList(QList<Migration> migrations, int first = 1);
 
     int latestVersion() const { return m_migrations.isEmpty() ? 0 : m_migrations.last().version; }
     const QList<Migration> &migrations() const { return m_migrations; }
 
     // Brings the database to latestVersion(). 'existing' says whether the file held a Deltaboard
     // database before this open; only then is a backup taken, and its path stored in backupPath.
+    // On PostgreSQL each migration runs whole in one transaction (DDL is transactional there, so
+    // no copy is taken), under an advisory lock so that two clients never migrate at once.
     Status migrate(Database &db, bool existing, QString *backupPath) const;
 
     // Splits a script into complete statements (trigger bodies keep their inner semicolons).
@@ -49,6 +53,7 @@ public:
 
 private:
     Migrator() = default;
+    Status migratePostgres(Database &db, int current) const;
     QList<Migration> m_migrations;
 };
 

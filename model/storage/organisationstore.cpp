@@ -30,16 +30,16 @@ Result<Organisation> OrganisationStore::create(const QString &name, BoardTemplat
         return Error{free.error()};
     const QString now = m_db.clock().nowText();
     auto inserted
-        = m_db.run(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s, {trimmed, now});
+        = m_db.insert(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s, {trimmed, now});
     if (!inserted)
         return Error{u"cannot create organisation '%1': %2"_s.arg(trimmed, inserted.error())};
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
 
     inserted
-        = m_db.run(u"INSERT INTO boards (organisation_id, name) VALUES (?, ?)"_s, {id, u"Main"_s});
+        = m_db.insert(u"INSERT INTO boards (organisation_id, name) VALUES (?, ?)"_s, {id, u"Main"_s});
     if (!inserted)
         return Error{inserted.error()};
-    const qint64 boardId = (*inserted)->lastInsertId().toLongLong();
+    const qint64 boardId = *inserted;
     int position = 0;
     for (const ColumnSettings &column : BoardStore::templateColumns(board)) {
         const auto added = m_db.run(

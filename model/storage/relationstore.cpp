@@ -49,15 +49,23 @@ const QString kWaitSteps
     = u"SELECT r.delta_id FROM delta_relations r JOIN reach ON r.other_id = reach.id "
       u"WHERE r.kind = 'blocks' UNION SELECT r.other_id FROM delta_relations r JOIN reach ON "
       u"r.delta_id = reach.id WHERE r.kind = 'depends_on'"_s;
+// PostgreSQL allows one reference to the recursive query: the two lookups go in a LATERAL
+// subquery (SQLite has no LATERAL, and allows several recursive terms).
+const QString kWaitStepsPostgres
+    = u"SELECT s.id FROM reach, LATERAL (SELECT r.delta_id AS id FROM delta_relations r "
+      u"WHERE r.other_id = reach.id AND r.kind = 'blocks' UNION ALL SELECT r.other_id "
+      u"FROM delta_relations r WHERE r.delta_id = reach.id AND r.kind = 'depends_on') s"_s;
 const QString kCauseSteps
     = u"SELECT r.other_id FROM delta_relations r JOIN reach ON r.delta_id = reach.id "
       u"WHERE r.kind = 'caused_by'"_s;
 
 // True when 'from' already reaches 'to' along the edges: adding "to → from" would close a loop.
-Result<bool> reaches(Database &db, const QString &steps, qint64 from, qint64 to)
+Result<bool> reaches(Database &db, QString steps, qint64 from, qint64 to)
 {
-    const auto found = db.scalar(u"WITH RECURSIVE reach(id) AS (SELECT ? UNION "_s + steps
-                                     + u") SELECT 1 FROM reach WHERE id = ? LIMIT 1"_s,
+    if (steps == kWaitSteps && db.isPostgres())
+        steps = kWaitStepsPostgres;
+    const auto found = db.scalar(u"WITH RECURSIVE reach(id) AS (SELECT CAST(? AS bigint) UNION "_s
+                                     + steps + u") SELECT 1 FROM reach WHERE id = ? LIMIT 1"_s,
                                  {from, to});
     if (!found)
         return Error{found.error()};

@@ -72,7 +72,7 @@ Result<qint64> SavedViewStore::add(const SavedView &view)
         position = last->toInt() + 1;
     }
     const auto inserted
-        = m_db.run(u"INSERT INTO saved_views (id, organisation_id, name, view, "
+        = m_db.insert(u"INSERT INTO saved_views (id, organisation_id, name, view, "
                    u"filter, position) VALUES (?, ?, ?, ?, ?, ?)"_s,
                    {view.id ? QVariant(view.id) : QVariant(QMetaType::fromType<qint64>()),
                     view.organisationId, name, view.view, view.filter, position});
@@ -83,7 +83,7 @@ Result<qint64> SavedViewStore::add(const SavedView &view)
             return Error{u"no organisation with id %1"_s.arg(view.organisationId)};
         return Error{inserted.error()};
     }
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
     if (const Status logged = History(m_db).record(u"saved_view"_s, id, u"created"_s, {}, name);
         !logged) {
         return Error{logged.error()};

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <limits>
 #include <optional>
 
 // Small conversions between domain values and bound SQL values, shared by the stores.
@@ -35,6 +36,13 @@ inline std::optional<qint64> optionalId(const QVariant &value)
 inline std::optional<int> optionalInt(const QVariant &value)
 {
     return value.isNull() ? std::nullopt : std::optional<int>(value.toInt());
+}
+
+// A LIMIT's bound value: a negative count means no limit (SQLite reads -1 so, PostgreSQL
+// refuses it).
+inline qint64 limit(qint64 count)
+{
+    return count < 0 ? std::numeric_limits<qint64>::max() : count;
 }
 
 // "?, ?, ..." with 'count' placeholders, for a fixed-size IN list. A batch query always has the

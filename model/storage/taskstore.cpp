@@ -1,6 +1,7 @@
 // Over 600 lines: every read and write of tasks (creation, moves with their times, links, fix
 // records, the board and its lanes, removal and restore) in one store, one transaction each.
 #include "taskstore.h"
+#include "dialect.h"
 
 #include "boardstore.h"
 #include "history.h"
@@ -100,7 +101,7 @@ Result<qint64> TaskStore::add(const NewTask &task)
 
     const QString now = m_db.clock().nowText();
     const QVariant noTime(QMetaType::fromType<QString>());
-    const auto inserted = m_db.run(
+    const auto inserted = m_db.insert(
         u"INSERT INTO tasks (id, organisation_id, column_id, rank, title, description, assignee, "
         u"created_at, updated_at, started_at, done_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {Sql::optionalValue(task.id), task.organisationId, column->id, *rank, title,
@@ -108,7 +109,7 @@ Result<qint64> TaskStore::add(const NewTask &task)
          column->startsWork ? QVariant(now) : noTime, column->isDone ? QVariant(now) : noTime});
     if (!inserted)
         return Error{u"cannot create task: %1"_s.arg(inserted.error())};
-    const qint64 taskId = (*inserted)->lastInsertId().toLongLong();
+    const qint64 taskId = *inserted;
     if (const Status logged = logTask(m_db, taskId, u"created"_s, {}, title); !logged)
         return Error{logged.error()};
     for (const qint64 deltaId : task.deltaIds) {
@@ -483,7 +484,7 @@ Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
     if (fix.branch.trimmed().isEmpty())
         return Error{u"a fix record needs a branch"_s};
     Transaction transaction(m_db);
-    const auto inserted = m_db.run(
+    const auto inserted = m_db.insert(
         u"INSERT INTO fix_records (task_id, branch, revision, version, deployed_to, deployed_at, "
         u"verified_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {fix.taskId, fix.branch.trimmed(), Sql::text(fix.revision), Sql::textOrNull(fix.version),
@@ -495,7 +496,7 @@ Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
             return Error{u"no task with id %1"_s.arg(fix.taskId)};
         return Error{inserted.error()};
     }
-    const qint64 id = (*inserted)->lastInsertId().toLongLong();
+    const qint64 id = *inserted;
     if (const Status logged
         = logTask(m_db, fix.taskId, u"fix_record"_s, {}, fixSummary(fix.branch, fix.revision));
         !logged)
@@ -577,12 +578,15 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
     const auto cutoff = BoardStore(m_db).archiveCutoff(organisationId);
     if (!cutoff)
         return Error{cutoff.error()};
+    const QString unit = Dialect::character(m_db, 31);
     const auto query = m_db.run(
         u"SELECT t.id, t.column_id, t.rank, t.title, t.assignee, t.created_at, t.linked_deltas, "
-        u"t.top_impact, (SELECT group_concat(l.name || char(31) || l.colour, char(30)) FROM "
-        u"(SELECT l.name, l.colour FROM task_labels tl JOIN labels l ON l.id = tl.label_id "
-        u"WHERE tl.task_id = t.id ORDER BY l.name COLLATE NOCASE) l) "
-        u"FROM tasks t WHERE t.organisation_id = ? AND "_s
+        u"t.top_impact, (SELECT "_s
+            + Dialect::groupConcat(m_db, u"l.name || "_s + unit + u" || l.colour"_s,
+                                   Dialect::character(m_db, 30), false, u"l.name COLLATE NOCASE"_s)
+            + u" FROM (SELECT l.name, l.colour FROM task_labels tl JOIN labels l ON "
+              u"l.id = tl.label_id WHERE tl.task_id = t.id ORDER BY l.name COLLATE NOCASE) l) "
+              u"FROM tasks t WHERE t.organisation_id = ? AND "_s
             + BoardStore::shownOnBoard() + u" ORDER BY t.column_id, t.rank, t.id"_s,
         {organisationId, *cutoff, *cutoff});
     if (!query)
@@ -618,23 +622,28 @@ Result<QHash<qint64, CardDetails>> TaskStore::cardDetails(const QList<qint64> &t
         return Error{u"at most %1 cards at a time"_s.arg(kDetailsBatch)};
     // Always kDetailsBatch placeholders (unused ones bound to 0, which no task has), so the
     // statement is prepared once and reused for every batch.
-    static const QString sql = [] {
+    const QString sql = [this] {
         return u"SELECT t.id, "
                // CROSS JOIN keeps this order: from the task's few links to each priority by
                // its key. (Left free, SQLite scans the organisation's whole ranking index.)
-               u"(SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p ON p.delta_id "
-               u" = td.delta_id AND p.organisation_id = t.organisation_id WHERE td.task_id = "
-               u"t.id), "
-               u"(SELECT group_concat(k, ' ') FROM (SELECT DISTINCT d.kind AS k FROM task_deltas "
-               u" td JOIN deltas d ON d.id = td.delta_id WHERE td.task_id = t.id ORDER BY "
-               u" CASE d.kind WHEN 'defect' THEN 0 WHEN 'crash' THEN 1 ELSE 2 END)), "
-               u"(SELECT g.name FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
-               u" JOIN user_groups g ON g.id = i.group_id WHERE td.task_id = t.id "
-               u" ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1), "
-               // The last column change, from history (history_by_entity); never moved: created.
-               u"coalesce((SELECT max(h.changed_at) FROM history h WHERE h.entity = 'task' "
-               u" AND h.entity_id = t.id AND h.field = 'column_id'), t.created_at) "
-               u"FROM tasks t WHERE t.id IN ("_s
+               u"(SELECT max(p.level) FROM task_deltas td "_s
+               + Dialect::orderedJoin(m_db)
+               + u" priorities p ON p.delta_id "
+                 u" = td.delta_id AND p.organisation_id = t.organisation_id WHERE td.task_id = "
+                 u"t.id), "
+                 u"(SELECT "_s
+               + Dialect::groupConcat(m_db, u"k"_s, u"' '"_s, false, u"o"_s)
+               + u" FROM (SELECT d.kind AS k, min(CASE d.kind WHEN 'defect' THEN 0 WHEN 'crash' "
+                 u"THEN 1 ELSE 2 END) AS o FROM task_deltas td JOIN deltas d ON "
+                 u"d.id = td.delta_id WHERE td.task_id = t.id GROUP BY d.kind ORDER BY o) "
+                 u"AS kinds), "
+                 u"(SELECT g.name FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "
+                 u" JOIN user_groups g ON g.id = i.group_id WHERE td.task_id = t.id "
+                 u" ORDER BY i.level DESC, coalesce(i.affected_users, 0) DESC, g.name LIMIT 1), "
+                 // The last column change, from history (history_by_entity); never moved: created.
+                 u"coalesce((SELECT max(h.changed_at) FROM history h WHERE h.entity = 'task' "
+                 u" AND h.entity_id = t.id AND h.field = 'column_id'), t.created_at) "
+                 u"FROM tasks t WHERE t.id IN ("_s
                + Sql::placeholders(kDetailsBatch) + u')';
     }();
     const auto query = m_db.run(sql, Sql::paddedIds(taskIds, kDetailsBatch));
@@ -660,9 +669,9 @@ Result<QHash<qint64, LaneKey>> TaskStore::laneKeys(qint64 organisationId, Swimla
     case Swimlanes::None: return QHash<qint64, LaneKey>{};
     case Swimlanes::Assignee: lane = u"t.assignee"_s; break;
     case Swimlanes::Priority:
-        lane = u"(SELECT max(p.level) FROM task_deltas td CROSS JOIN priorities p "
-               u"ON p.delta_id = td.delta_id AND p.organisation_id = t.organisation_id "
-               u"WHERE td.task_id = t.id)"_s;
+        lane = u"(SELECT max(p.level) FROM task_deltas td "_s + Dialect::orderedJoin(m_db)
+               + u" priorities p ON p.delta_id = td.delta_id AND p.organisation_id = "
+                 u"t.organisation_id WHERE td.task_id = t.id)"_s;
         break;
     case Swimlanes::Group:
         lane = u"(SELECT g.name FROM task_deltas td JOIN impacts i ON i.delta_id = td.delta_id "

@@ -655,10 +655,6 @@ Status PgServer::clone(const QString &templateName, const QString &name)
         quoteIdentifier(database), quoteIdentifier(databaseName(templateName))));
     if (created)
         m_timings.cloneMs = clock.elapsed();
-    if (!created && created.error().contains(u"is being accessed by other users"_s)) {
-        return Error{created.error()
-                     + u" (close every connection to a template before cloning it)"_s};
-    }
     return created;
 }
 

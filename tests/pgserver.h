@@ -46,7 +46,8 @@ public:
     // Runs one statement on the maintenance database 'postgres' (CREATE/DROP DATABASE…). The
     // statement is run as it is: names in it are not prefixed.
     Deltaboard::Status exec(const QString &sql);
-    // CREATE DATABASE name TEMPLATE templateName. Nothing may be connected to the template.
+    // CREATE DATABASE name TEMPLATE templateName. Nothing may be connected to the template: the
+    // server waits 5 s for such connections to end, then fails.
     Deltaboard::Status clone(const QString &templateName, const QString &name);
     // DROP DATABASE IF EXISTS name WITH (FORCE): connections to it are ended.
     Deltaboard::Status drop(const QString &name);

@@ -230,21 +230,6 @@ private Q_SLOTS:
         QVERIFY(server->drop(u"case1"_s)); // IF EXISTS
     }
 
-    void shouldSayWhyATemplateInUseCannotBeCloned()
-    {
-        PgServer *server = sharedServer();
-        QVERIFY(server);
-        {
-            const auto db = connectTo(*server, u"tpl"_s, u"busy"_s);
-            QVERIFY2(db, qPrintable(db.error()));
-            const Status cloned = server->clone(u"tpl"_s, u"case3"_s);
-            QVERIFY(!cloned);
-            QVERIFY2(cloned.error().contains(u"close every connection to a template"_s),
-                     qPrintable(cloned.error()));
-        }
-        QSqlDatabase::removeDatabase(u"busy"_s);
-    }
-
     void shouldReportAFailedStartWithItsLogAndLeaveNothing_data()
     {
         QTest::addColumn<QString>("setting");

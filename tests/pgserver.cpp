@@ -1,4 +1,5 @@
 #include "pgserver.h"
+#include "pgwatchdog.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -16,17 +17,11 @@
 #include <QVersionNumber>
 
 #include <algorithm>
-#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <utility>
-#include <vector>
 
-#include <fcntl.h>
-#include <poll.h>
 #include <pwd.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -180,162 +175,6 @@ QString clusterBase()
         return shm.filePath();
     return QDir::tempPath();
 }
-
-} // namespace
-
-// The test process's side of the watchdog: the socket to it, read line by line.
-class Watchdog
-{
-public:
-    enum class Read { Line, Timeout, Closed };
-
-    ~Watchdog()
-    {
-        // Closing is all the watchdog needs to clean up on its own.
-        if (m_socket >= 0)
-            ::close(m_socket);
-    }
-
-    // Runs the command detached from this process: in a session of its own (a Ctrl+C for the
-    // test is not for it) and with init as its parent, since ctest kills a test on timeout by
-    // walking the process tree from the test's pid, and the watchdog must outlive the test to
-    // clean up after it. Its stdin, stdout and stderr are one end of a socket pair.
-    static Result<std::unique_ptr<Watchdog>> spawn(const QStringList &command)
-    {
-        int ends[2];
-        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0)
-            return Error{u"cannot make a socket pair: %1"_s.arg(qt_error_string(errno))};
-        auto watchdog = std::unique_ptr<Watchdog>(new Watchdog);
-        watchdog->m_socket = ends[0];
-        int theirs = ends[1];
-        if (theirs <= STDERR_FILENO) { // dup2() onto itself would keep FD_CLOEXEC
-            theirs = ::fcntl(ends[1], F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
-            ::close(ends[1]);
-            if (theirs < 0)
-                return Error{u"cannot duplicate a socket: %1"_s.arg(qt_error_string(errno))};
-        }
-
-        // Everything the child needs is made before fork(): between fork() and exec() only
-        // async-signal-safe calls are allowed (Qt may have other threads).
-        QList<QByteArray> arguments;
-        for (const QString &argument : command)
-            arguments.append(argument.toLocal8Bit());
-        std::vector<char *> argv;
-        for (QByteArray &argument : arguments)
-            argv.push_back(argument.data());
-        argv.push_back(nullptr);
-        static const char execFailed[] = "cannot run the watchdog (execve failed)\n";
-
-        const pid_t child = ::fork();
-        if (child < 0) {
-            ::close(theirs);
-            return Error{u"cannot fork: %1"_s.arg(qt_error_string(errno))};
-        }
-        if (child == 0) {
-            ::setsid();
-            const pid_t grandchild = ::fork();
-            if (grandchild != 0)
-                ::_exit(grandchild < 0 ? 1 : 0);
-            ::dup2(theirs, STDIN_FILENO);
-            ::dup2(theirs, STDOUT_FILENO);
-            ::dup2(theirs, STDERR_FILENO);
-            // Ignored signals and the signal mask survive exec(); the shell needs neither.
-            struct sigaction defaultAction = {};
-            defaultAction.sa_handler = SIG_DFL;
-            for (int number = 1; number < NSIG; ++number)
-                ::sigaction(number, &defaultAction, nullptr);
-            sigset_t none;
-            ::sigemptyset(&none);
-            ::sigprocmask(SIG_SETMASK, &none, nullptr);
-            ::execve(argv[0], argv.data(), environ);
-            [[maybe_unused]] const auto written
-                = ::write(STDERR_FILENO, execFailed, sizeof execFailed - 1);
-            ::_exit(127);
-        }
-        ::close(theirs);
-        int status = 0;
-        while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
-        }
-        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-            return Error{u"cannot start the watchdog (fork failed)"_s};
-        return watchdog;
-    }
-
-    // The next line, without its newline. At the end of the stream a last partial line is
-    // returned as a line; after that, Closed.
-    Read readLine(QByteArray *line, QDeadlineTimer deadline)
-    {
-        for (;;) {
-            const qsizetype newline = m_buffer.indexOf('\n');
-            if (newline >= 0) {
-                *line = m_buffer.left(newline);
-                m_buffer.remove(0, newline + 1);
-                return Read::Line;
-            }
-            if (m_closed) {
-                if (m_buffer.isEmpty())
-                    return Read::Closed;
-                *line = std::exchange(m_buffer, {});
-                return Read::Line;
-            }
-            pollfd ready = {m_socket, POLLIN, 0};
-            const int waited = ::poll(&ready, 1, int(deadline.remainingTime()));
-            if (waited < 0 && errno == EINTR)
-                continue;
-            if (waited == 0)
-                return Read::Timeout;
-            char chunk[4096];
-            const ssize_t got = ::read(m_socket, chunk, sizeof chunk);
-            if (got < 0 && errno == EINTR)
-                continue;
-            if (got <= 0)
-                m_closed = true;
-            else
-                m_buffer.append(chunk, got);
-        }
-    }
-
-    bool send(const QByteArray &line)
-    {
-        const QByteArray data = line + '\n';
-        return ::send(m_socket, data.constData(), size_t(data.size()), MSG_NOSIGNAL)
-               == ssize_t(data.size());
-    }
-
-    // Tells the watchdog to stop postgres and remove the folder, and waits until it has exited
-    // (the socket closes when its last holder ends). Returns false on timeout.
-    bool finish(QDeadlineTimer deadline)
-    {
-        ::shutdown(m_socket, SHUT_WR);
-        QByteArray line;
-        for (;;) {
-            const Read read = readLine(&line, deadline);
-            if (read == Read::Closed)
-                return true;
-            if (read == Read::Timeout)
-                return false;
-            note(line);
-        }
-    }
-
-    // Lines that are not part of the protocol: messages from mktemp, runuser or the shell.
-    void note(const QByteArray &line)
-    {
-        if (!line.trimmed().isEmpty())
-            m_messages.append(QString::fromLocal8Bit(line));
-    }
-    const QStringList &messages() const { return m_messages; }
-
-private:
-    Watchdog() = default;
-
-    int m_socket = -1;
-    bool m_closed = false;
-    QByteArray m_buffer;
-    QStringList m_messages;
-};
-
-namespace {
 
 std::unique_ptr<PgServer> &sharedServer()
 {

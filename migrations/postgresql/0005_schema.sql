@@ -11,6 +11,8 @@
 --    driver hands timestamptz back as local-time values without a zone; see docs/POSTGRESQL.md.)
 --  * Names unique regardless of case use a case-insensitive ICU collation named nocase, so the
 --    stores' 'COLLATE NOCASE' means the same on both.
+--  * NULL sorts as the smallest value, as on SQLite: the stores say NULLS FIRST/LAST where it
+--    matters, and the indexes for those orders are declared so.
 --  * Foreign keys are DEFERRABLE (checked at each statement unless a restore defers them, as
 --    SQLite's defer_foreign_keys does).
 --  * Search is a generated tsvector column per table with a GIN index (SQLite: FTS5 tables).
@@ -19,7 +21,7 @@
 
 CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
 
-CREATE DOMAIN utc_time AS text
+CREATE DOMAIN utc_time AS text COLLATE "C"
     CHECK (VALUE ~ '^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$');
 
 CREATE TABLE deltaboard_schema (
@@ -105,13 +107,17 @@ CREATE TABLE deltas (
     fixed_in       text,
     severity       integer CHECK (severity BETWEEN 0 AND 4),
     closed_at      utc_time,
-    -- Derived: what search reads (SQLite: the deltas_fts table). Titles weigh most. The text is
-    -- cut at 200,000 characters per field, under tsvector's 1 MB limit.
+    -- Derived: what search reads (SQLite: the deltas_fts table). Titles weigh most. ASCII
+    -- punctuation separates words, as FTS5's tokenizer has it (PostgreSQL's parser would keep
+    -- 'www.example.org' or 'foo-bar' whole, and a search for 'example' would miss it). Each field
+    -- is cut at 200,000 characters, under tsvector's 1 MB limit.
     search         tsvector GENERATED ALWAYS AS (
-                       setweight(to_tsvector('simple', title), 'A')
-                       || to_tsvector('simple', left(desired, 200000) || ' '
-                                                || left(actual, 200000) || ' '
-                                                || left(details, 200000))) STORED,
+                       setweight(to_tsvector('simple', regexp_replace(
+                           title, '[!-/:-@\[-`{-~]+', ' ', 'g')), 'A')
+                       || to_tsvector('simple', regexp_replace(
+                              left(desired, 200000) || ' ' || left(actual, 200000) || ' '
+                                  || left(details, 200000),
+                              '[!-/:-@\[-`{-~]+', ' ', 'g'))) STORED,
     CHECK (duplicate_of IS NULL OR (state = 'duplicate' AND duplicate_of <> id)),
     CHECK (signature IS NULL OR kind = 'crash'),
     CHECK ((source_tracker IS NULL) = (external_id IS NULL)),
@@ -121,13 +127,13 @@ CREATE INDEX deltas_by_kind_state ON deltas (kind, state);
 CREATE INDEX deltas_by_component ON deltas (component_id);
 CREATE INDEX deltas_by_duplicate_of ON deltas (duplicate_of) WHERE duplicate_of IS NOT NULL;
 CREATE UNIQUE INDEX deltas_by_signature ON deltas (signature) WHERE signature IS NOT NULL;
-CREATE INDEX deltas_by_impact ON deltas (top_impact DESC, affected_users DESC, id)
+CREATE INDEX deltas_by_impact ON deltas (top_impact DESC NULLS LAST, affected_users DESC NULLS LAST, id)
     WHERE top_impact >= 3 AND state NOT IN ('declined', 'duplicate', 'resolved');
-CREATE INDEX deltas_by_impact_weight ON deltas (impact_weight DESC, id)
+CREATE INDEX deltas_by_impact_weight ON deltas (impact_weight DESC NULLS LAST, id)
     WHERE impact_weight IS NOT NULL AND state NOT IN ('declined', 'duplicate', 'resolved');
 CREATE INDEX deltas_by_title ON deltas (title COLLATE nocase);
 CREATE INDEX deltas_by_state ON deltas (state);
-CREATE INDEX deltas_by_top_impact ON deltas (top_impact);
+CREATE INDEX deltas_by_top_impact ON deltas (top_impact NULLS FIRST);
 CREATE INDEX deltas_search ON deltas USING gin (search);
 
 CREATE TABLE crash_reports (
@@ -162,8 +168,10 @@ CREATE TABLE tasks (
     top_impact      integer,
     archived_at     utc_time CHECK (archived_at IS NULL OR done_at IS NOT NULL),
     search          tsvector GENERATED ALWAYS AS (
-                        setweight(to_tsvector('simple', title), 'A')
-                        || to_tsvector('simple', left(description, 200000))) STORED,
+                        setweight(to_tsvector('simple', regexp_replace(
+                            title, '[!-/:-@\[-`{-~]+', ' ', 'g')), 'A')
+                        || to_tsvector('simple', regexp_replace(
+                               left(description, 200000), '[!-/:-@\[-`{-~]+', ' ', 'g'))) STORED,
     CHECK ((source_tracker IS NULL) = (external_id IS NULL)),
     UNIQUE (source_tracker, external_id)
 );

@@ -1,5 +1,6 @@
 #include "boardstore.h"
 
+#include "dialect.h"
 #include "history.h"
 #include "inputtext.h"
 #include "sqlvalues.h"
@@ -534,10 +535,9 @@ Result<QList<ArchivedCard>> BoardStore::archivedCards(qint64 organisationId)
     if (!found || !cutoff)
         return Error{found ? cutoff.error() : found.error()};
     const auto query
-        = m_db.run(u"SELECT t.id, t.title, t.assignee, t.done_at, t.archived_at, "
-                   u"max(t.done_at, t.updated_at) FROM tasks t WHERE t.organisation_id = ? "
-                   u"AND NOT "_s
-                       + shownOnBoard(),
+        = m_db.run(u"SELECT t.id, t.title, t.assignee, t.done_at, t.archived_at, "_s
+                       + Dialect::greatest(m_db, u"t.done_at"_s, u"t.updated_at"_s)
+                       + u" FROM tasks t WHERE t.organisation_id = ? AND NOT "_s + shownOnBoard(),
                    {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};

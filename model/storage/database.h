@@ -95,6 +95,22 @@ public:
     // Runs an INSERT into a table with an 'id' key and returns the new row's id (PostgreSQL:
     // INSERT … RETURNING id; SQLite: the last insert rowid).
     Result<qint64> insert(const QString &sql, const QVariantList &values = {});
+    // Runs 'statement' (a call of run() or insert()) so that its failure leaves the transaction
+    // usable for the queries that explain it: PostgreSQL refuses everything after a transaction's
+    // first error, so there the statement runs inside a savepoint that a failure rolls back.
+    // (SQLite takes back only the failed statement by itself.)
+    template<typename Statement>
+    auto attempt(Statement &&statement) -> decltype(statement())
+    {
+        if (m_dialect != Dialect::Postgres || m_transactionDepth == 0)
+            return statement();
+        if (const Status saved = execOnce(QStringLiteral("SAVEPOINT attempt")); !saved)
+            return Error{saved.error()};
+        auto result = statement();
+        static_cast<void>(execOnce(result ? QStringLiteral("RELEASE SAVEPOINT attempt")
+                                          : QStringLiteral("ROLLBACK TO SAVEPOINT attempt")));
+        return result;
+    }
     // Runs a statement and returns the first column of its first row (an invalid QVariant when
     // there is no row).
     Result<QVariant> scalar(const QString &sql, const QVariantList &values = {});

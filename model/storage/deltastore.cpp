@@ -352,10 +352,13 @@ struct Ordering
 Ordering orderingOf(const DeltaFilter &filter)
 {
     const QString direction = filter.descending ? u" DESC"_s : u" ASC"_s;
-    // NULLs (no component, no priority, not assessed) go last whichever the direction.
-    auto by = [&direction](const QString &expression, bool nullable = false) {
+    // NULLs (no component, no priority) go last whichever the direction; elsewhere (not
+    // assessed) they sort as the smallest value, said explicitly because PostgreSQL's default
+    // is the opposite of SQLite's.
+    const QString nulls = filter.descending ? u" NULLS LAST"_s : u" NULLS FIRST"_s;
+    auto by = [&direction, &nulls](const QString &expression, bool nullable = false) {
         return (nullable ? expression + u" IS NULL, "_s : QString()) + expression + direction
-               + u", d.id"_s + direction;
+               + (nullable ? QString() : nulls) + u", d.id"_s + direction;
     };
     switch (filter.sort) {
     case DeltaSort::Id: return {{}, u"d.id"_s + direction};

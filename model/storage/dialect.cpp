@@ -13,8 +13,9 @@ QString searchText(const Database &db, const QString &typed)
     if (!db.isPostgres())
         return Sql::ftsQuery(typed);
     // Each word a quoted lexeme with a prefix match: 'flick':* & 'curs':*. Inside the quotes
-    // only ' and \ are special.
-    static const QRegularExpression separators(u"\\s+"_s);
+    // only ' and \ are special. ASCII punctuation separates words, as in the indexed text (see
+    // the search columns in migrations/postgresql).
+    static const QRegularExpression separators(u"[\\s!-/:-@\\[-`{-~]+"_s);
     QStringList terms;
     for (QString word : typed.split(separators, Qt::SkipEmptyParts)) {
         word.replace(u'\\', u"\\\\"_s);
@@ -60,6 +61,11 @@ QString groupConcat(const Database &db, const QString &expression, const QString
 QString orderedJoin(const Database &db)
 {
     return db.isPostgres() ? u"JOIN"_s : u"CROSS JOIN"_s;
+}
+
+QString greatest(const Database &db, const QString &a, const QString &b)
+{
+    return (db.isPostgres() ? u"greatest(%1, %2)"_s : u"max(%1, %2)"_s).arg(a, b);
 }
 
 QString character(const Database &db, int code)

@@ -29,6 +29,10 @@ QString groupConcat(const Database &db, const QString &expression, const QString
 // PostgreSQL, whose planner takes no such hint and whose CROSS JOIN takes no ON.
 QString orderedJoin(const Database &db);
 
+// The larger of two values: SQLite's two-argument max(), PostgreSQL's greatest() (which, unlike
+// max(), skips a NULL: callers pass values that are not NULL).
+QString greatest(const Database &db, const QString &a, const QString &b);
+
 // The character with this code, as an SQL expression (char(31) / chr(31)).
 QString character(const Database &db, int code);
 

@@ -25,7 +25,9 @@ Result<QList<ColumnInfo>> columnsOfPostgres(Database &db, const QString &table)
     const auto query
         = db.run(u"SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                  u"a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', "
-                 u"coalesce(array_position(i.indkey::int2[], a.attnum), 0) "
+                 // pg_index.indkey counts from 0; the key's place counts from 1.
+                 u"coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+                 u"WHERE k.attnum = a.attnum), 0) "
                  u"FROM pg_catalog.pg_attribute a "
                  u"LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
                  u"WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "

@@ -114,7 +114,7 @@ Result<qint64> LabelStore::add(const QString &name, const QString &colour, std::
         return Error{u"label colour: expected #rrggbb, not '%1'"_s.arg(colour)};
     Transaction transaction(m_db);
     const auto inserted = m_db.insert(u"INSERT INTO labels (id, name, colour) VALUES (?, ?, ?)"_s,
-                                   {Sql::optionalValue(id), trimmed, chosen});
+                                      {Sql::optionalValue(id), trimmed, chosen});
     if (!inserted) {
         if (inserted.error().contains(u"UNIQUE"_s))
             return Error{u"a label named '%1' already exists"_s.arg(trimmed)};

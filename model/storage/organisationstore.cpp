@@ -29,14 +29,14 @@ Result<Organisation> OrganisationStore::create(const QString &name, BoardTemplat
     if (const Status free = checkName(trimmed, 0); !free)
         return Error{free.error()};
     const QString now = m_db.clock().nowText();
-    auto inserted
-        = m_db.insert(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s, {trimmed, now});
+    auto inserted = m_db.insert(u"INSERT INTO organisations (name, created_at) VALUES (?, ?)"_s,
+                                {trimmed, now});
     if (!inserted)
         return Error{u"cannot create organisation '%1': %2"_s.arg(trimmed, inserted.error())};
     const qint64 id = *inserted;
 
-    inserted
-        = m_db.insert(u"INSERT INTO boards (organisation_id, name) VALUES (?, ?)"_s, {id, u"Main"_s});
+    inserted = m_db.insert(u"INSERT INTO boards (organisation_id, name) VALUES (?, ?)"_s,
+                           {id, u"Main"_s});
     if (!inserted)
         return Error{inserted.error()};
     const qint64 boardId = *inserted;

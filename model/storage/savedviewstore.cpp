@@ -73,9 +73,9 @@ Result<qint64> SavedViewStore::add(const SavedView &view)
     }
     const auto inserted
         = m_db.insert(u"INSERT INTO saved_views (id, organisation_id, name, view, "
-                   u"filter, position) VALUES (?, ?, ?, ?, ?, ?)"_s,
-                   {view.id ? QVariant(view.id) : QVariant(QMetaType::fromType<qint64>()),
-                    view.organisationId, name, view.view, view.filter, position});
+                      u"filter, position) VALUES (?, ?, ?, ?, ?, ?)"_s,
+                      {view.id ? QVariant(view.id) : QVariant(QMetaType::fromType<qint64>()),
+                       view.organisationId, name, view.view, view.filter, position});
     if (!inserted) {
         if (inserted.error().contains(u"UNIQUE"_s))
             return Error{u"a saved view named '%1' already exists"_s.arg(name)};

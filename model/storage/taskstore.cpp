@@ -230,7 +230,7 @@ Result<QList<Task>> TaskStore::list(std::optional<qint64> organisationId)
 {
     const auto query
         = m_db.run(kSelectTasks
-                       + u"WHERE (? IS NULL OR t.organisation_id = ?) "
+                       + u"WHERE (CAST(? AS bigint) IS NULL OR t.organisation_id = ?) "
                          u"ORDER BY t.organisation_id, c.position, t.rank, t.id"_s,
                    {Sql::optionalValue(organisationId), Sql::optionalValue(organisationId)});
     if (!query)

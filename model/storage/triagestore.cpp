@@ -45,8 +45,9 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
     const QVariant now = level ? QVariant(*level) : QVariant();
     if (old.isNull() && now.isNull()) {
         // Clearing what is not there: fine, unless the organisation or delta does not exist.
-        const auto found = m_db.scalar(u"SELECT (SELECT count(*) FROM organisations WHERE id = ?)"
-                                       u" || (SELECT count(*) FROM deltas WHERE id = ?)"_s,
+        const auto found = m_db.scalar(u"SELECT CAST((SELECT count(*) FROM organisations WHERE "
+                                       u"id = ?) AS text) || CAST((SELECT count(*) FROM deltas "
+                                       u"WHERE id = ?) AS text)"_s,
                                        {organisationId, deltaId});
         if (!found)
             return Error{found.error()};
@@ -63,14 +64,16 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
     if (level) {
         // A new or re-levelled priority goes to the end of its level. The rank is computed here
         // rather than left to the schema's triggers, which would rewrite the row just written.
-        const auto set = m_db.run(
-            u"INSERT INTO priorities (organisation_id, delta_id, level, rank, updated_at) "
-            u"VALUES (?, ?, ?, (SELECT coalesce(max(rank), 0) + 1024 FROM priorities "
-            u"WHERE organisation_id = ? AND level = ?), ?) "
-            u"ON CONFLICT (organisation_id, delta_id) DO UPDATE SET level = excluded.level, "
-            u"rank = CASE WHEN priorities.level = excluded.level THEN priorities.rank "
-            u"ELSE excluded.rank END, updated_at = excluded.updated_at"_s,
-            {organisationId, deltaId, *level, organisationId, *level, m_db.clock().nowText()});
+        const auto set = m_db.attempt([&] {
+            return m_db.run(
+                u"INSERT INTO priorities (organisation_id, delta_id, level, rank, updated_at) "
+                u"VALUES (?, ?, ?, (SELECT coalesce(max(rank), 0) + 1024 FROM priorities "
+                u"WHERE organisation_id = ? AND level = ?), ?) "
+                u"ON CONFLICT (organisation_id, delta_id) DO UPDATE SET level = excluded.level, "
+                u"rank = CASE WHEN priorities.level = excluded.level THEN priorities.rank "
+                u"ELSE excluded.rank END, updated_at = excluded.updated_at"_s,
+                {organisationId, deltaId, *level, organisationId, *level, m_db.clock().nowText()});
+        });
         if (!set) {
             return Error{missingRecord(m_db, set.error(), u"organisations"_s, organisationId,
                                        u"organisation"_s, deltaId)};
@@ -263,8 +266,9 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
         if (!oldLevel.isNull())
             return transaction.commit(); // unchanged: no write, no history
         // Clearing what is not there: fine, unless the delta or group does not exist.
-        const auto found = m_db.scalar(u"SELECT (SELECT count(*) FROM deltas WHERE id = ?) || "
-                                       u"(SELECT count(*) FROM user_groups WHERE id = ?)"_s,
+        const auto found = m_db.scalar(u"SELECT CAST((SELECT count(*) FROM deltas WHERE id = ?) "
+                                       u"AS text) || CAST((SELECT count(*) FROM user_groups "
+                                       u"WHERE id = ?) AS text)"_s,
                                        {deltaId, groupId});
         if (!found)
             return Error{found.error()};
@@ -277,14 +281,16 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
     }
 
     if (level) {
-        const auto set = m_db.run(
-            u"INSERT INTO impacts (delta_id, group_id, level, affected_users, updated_at) "
-            u"VALUES (?, ?, ?, ?, ?) ON CONFLICT (delta_id, group_id) DO UPDATE SET "
-            u"level = excluded.level, affected_users = excluded.affected_users, "
-            u"updated_at = excluded.updated_at"_s,
-            {deltaId, groupId, *level,
-             newUsers.isNull() ? QVariant(QMetaType::fromType<qint64>()) : newUsers,
-             m_db.clock().nowText()});
+        const auto set = m_db.attempt([&] {
+            return m_db.run(
+                u"INSERT INTO impacts (delta_id, group_id, level, affected_users, updated_at) "
+                u"VALUES (?, ?, ?, ?, ?) ON CONFLICT (delta_id, group_id) DO UPDATE SET "
+                u"level = excluded.level, affected_users = excluded.affected_users, "
+                u"updated_at = excluded.updated_at"_s,
+                {deltaId, groupId, *level,
+                 newUsers.isNull() ? QVariant(QMetaType::fromType<qint64>()) : newUsers,
+                 m_db.clock().nowText()});
+        });
         if (!set) {
             return Error{missingRecord(m_db, set.error(), u"user_groups"_s, groupId,
                                        u"user group"_s, deltaId)};

@@ -93,8 +93,11 @@ private Q_SLOTS:
         QVERIFY(disagreements->toInt() > 0);
 
         // A year of history: creations, starts, moves and finishes spread over the months.
-        const auto span = db->scalar(u"SELECT julianday(max(changed_at)) - julianday(min("
-                                     u"changed_at)) FROM history"_s);
+        const auto span = db->scalar(
+            db->isPostgres() ? u"SELECT extract(epoch FROM CAST(max(changed_at) AS timestamptz) "
+                               u"- CAST(min(changed_at) AS timestamptz)) / 86400 FROM history"_s
+                             : u"SELECT julianday(max(changed_at)) - julianday(min("
+                               u"changed_at)) FROM history"_s);
         QVERIFY2(span->toDouble() > 330, qPrintable(span->toString()));
         for (const QString &field : {u"column_id"_s, u"started_at"_s, u"done_at"_s}) {
             const auto n = db->scalar(

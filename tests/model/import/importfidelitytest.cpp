@@ -97,9 +97,14 @@ private:
 
     QString historyAt(qint64 deltaId, const QString &field)
     {
-        const auto at = m_db->scalar(u"SELECT group_concat(changed_at || ' ' || "
-                                     u"coalesce(new_value, ''), '; ') FROM history WHERE entity = "
-                                     u"'delta' AND entity_id = ? AND field = ?"_s,
+        const auto at = m_db->scalar(u"SELECT "_s
+                                         + Dialect::groupConcat(*m_db,
+                                                                u"changed_at || ' ' || "
+                                                                u"coalesce(new_value, '')"_s,
+                                                                u"'; '"_s, false, u"id"_s)
+                                         + u" FROM (SELECT * FROM history WHERE entity = "
+                                           u"'delta' AND entity_id = ? AND field = ? ORDER BY "
+                                           u"id) AS h"_s,
                                      {deltaId, field});
         return at ? at->toString() : QString();
     }

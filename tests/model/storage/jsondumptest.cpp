@@ -69,9 +69,11 @@ private Q_SLOTS:
         QVERIFY(a.size() > 100000);
         QCOMPARE(readAll(m_temp.path(u"b.json"_s)), a);
         // The search index was rebuilt by the restore.
-        QVERIFY(restored->execOnce(
-            u"INSERT INTO deltas_fts (deltas_fts) VALUES ('integrity-check')"_s));
-        QVERIFY(countRows(*restored, u"deltas_fts"_s) > 0);
+        if (!restored->isPostgres()) {
+            QVERIFY(restored->execOnce(
+                u"INSERT INTO deltas_fts (deltas_fts) VALUES ('integrity-check')"_s));
+        }
+        QVERIFY(searchIndexEntries(*restored) > 0);
     }
 
     void shouldRefuseNonEmptyDatabase()
@@ -129,6 +131,9 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, expected);
+        // PostgreSQL checks references when the restore ends and names them its own way.
+        if (onPostgres() && QByteArray(QTest::currentDataTag()) == "dangling reference")
+            expected = u"Key (organisation_id)=(7) is not present in table \"organisations\""_s;
         const QString path = m_temp.path(u"bad/a.json"_s);
         QDir().mkpath(m_temp.path(u"bad"_s));
         writeAll(path, content);
@@ -210,7 +215,7 @@ private Q_SLOTS:
             QVERIFY2(imported.error().contains(part), qPrintable(imported.error()));
         QVERIFY2(!imported.error().contains(u'\n'), qPrintable(imported.error()));
         QCOMPARE(allRows(*db), 0);
-        QCOMPARE(countRows(*db, u"deltas_fts"_s), 0);
+        QCOMPARE(searchIndexEntries(*db), 0);
     }
 
     void shouldExportAtomically()

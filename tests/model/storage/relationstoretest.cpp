@@ -155,9 +155,10 @@ private Q_SLOTS:
     void shouldReportLoopsWrittenBehindItsBack()
     {
         // GIVEN loops written by SQL (another program, an old bug) WHEN checked THEN named
-        QVERIFY(m_db->execOnce(u"INSERT INTO delta_relations VALUES (?, 'blocks', ?, 'x'), "
-                               u"(?, 'blocks', ?, 'x')"_s,
-                               {m_a, m_b, m_b, m_a}));
+        QVERIFY(m_db->execOnce(
+            u"INSERT INTO delta_relations VALUES (?, 'blocks', ?, '2026-01-01T00:00:00.000Z'), "
+            u"(?, 'blocks', ?, '2026-01-01T00:00:00.000Z')"_s,
+            {m_a, m_b, m_b, m_a}));
         QVERIFY(checkSays(u"loop of waiting"_s));
         QVERIFY(m_db->execOnce(u"DELETE FROM delta_relations"_s));
         QVERIFY(m_db->execOnce(u"UPDATE deltas SET state = 'duplicate', duplicate_of = ? "
@@ -237,7 +238,8 @@ private Q_SLOTS:
         QVERIFY(relations.add(m_b, type(u"duplicate-of"_s), m_c));
         QVERIFY(LabelStore(*m_db).attach(LabelStore::Target::Delta, m_c, {u"ux"_s}));
         const QString first = m_temp->path(u"first.json"_s);
-        QVERIFY(JsonDump(*m_db).exportTo(first));
+        const Status exported = JsonDump(*m_db).exportTo(first);
+        QVERIFY2(exported, qPrintable(exported.error()));
         auto restored = m_temp->open(u"restored.sqlite"_s);
         const Status imported = JsonDump(*restored).importFrom(first);
         QVERIFY2(imported, qPrintable(imported.error()));

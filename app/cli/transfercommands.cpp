@@ -30,6 +30,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <functional>
 
 #include <QCommandLineParser>
@@ -178,12 +179,72 @@ Outcome cmdImport(Context &context)
     return {};
 }
 
+// A whole workspace from one database to another (file or PostgreSQL, either way): the source
+// is written to an export in a temporary file and streamed into the target in one transaction,
+// so memory stays bounded whatever the size, and the target gets everything or nothing.
+Outcome cmdCopy(Context &context)
+{
+    const QString from = context.parser.value(u"from"_s);
+    const QString to = context.parser.value(u"to"_s);
+    if (from.isEmpty() || to.isEmpty() || !context.arguments.isEmpty())
+        return usage(u"copy: expected --from DATABASE --to DATABASE"_s);
+    Database::Options options = databaseOptions(context);
+    options.createIfMissing = false;
+    auto source = Database::open(from, options);
+    if (!source)
+        return Failed{source.error()};
+    const bool targetIsFile = !Location::isUrl(to);
+    const bool existed = targetIsFile && QFileInfo::exists(to);
+    options.createIfMissing = true;
+    auto target = Database::open(to, options);
+    if (!target)
+        return Failed{target.error()};
+    const auto removeNewFile = [&] {
+        if (!targetIsFile || existed)
+            return;
+        target.value().reset();
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(to + suffix);
+    };
+    QElapsedTimer timer;
+    timer.start();
+    QTemporaryDir folder;
+    if (!folder.isValid())
+        return Failed{u"copy: cannot make a temporary folder: %1"_s.arg(folder.errorString())};
+    const QString dump = folder.filePath(u"copy.json"_s);
+    if (const Status exported = JsonDump(**source).exportTo(dump); !exported) {
+        removeNewFile();
+        return Failed{
+            u"copy: cannot read %1: %2"_s.arg((*source)->describeLocation(), exported.error())};
+    }
+    source.value().reset();
+    qint64 records = 0;
+    const Status restored = JsonDump(**target).importFrom(dump, [&records](qint64 done, qint64) {
+        records = done;
+        return true;
+    });
+    if (!restored) {
+        removeNewFile();
+        return Failed{u"copy: nothing was written to %1: %2"_s.arg(to, restored.error())};
+    }
+    context.out << "copied " << records << " records from " << from << " to " << to << " in "
+                << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) << " s\n";
+    return {};
+}
+
 } // namespace
 
 QList<Command> transferCommands()
 {
     return {
         {u"export"_s, u"FILE"_s, u"Write the whole database to a JSON file."_s, {}, cmdExport},
+        {u"copy"_s,
+         QString(),
+         u"Copy a whole workspace from one database to another, each a file or a PostgreSQL "
+         u"URL (the target new or empty); one transaction on the target. --db is not used."_s,
+         {{u"from"_s, u"The database to copy."_s, u"DATABASE"_s},
+          {u"to"_s, u"The database to fill."_s, u"DATABASE"_s}},
+         cmdCopy},
         {u"import"_s,
          u"FILE..."_s,
          u"Restore a Deltaboard JSON export into an empty (or new) database, or import other "

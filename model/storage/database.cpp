@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -493,6 +494,17 @@ Database::Repeated::Repeated(Database &db, const QString &sql)
     , m_sql(sql)
 {
     const QVariant handle = db.m_db.driver()->handle();
+    if (db.isPostgres()) {
+        static const QRegularExpression insert(u"^(INSERT INTO .+ VALUES )(\\(\\?(?:, \\?)*\\))$"_s,
+                                               QRegularExpression::DotMatchesEverythingOption);
+        const auto match = insert.match(sql);
+        if (match.hasMatch()) {
+            m_insertHead = match.captured(1);
+            m_rowPlaceholders = match.captured(2);
+            m_columns = int(m_rowPlaceholders.count(u'?'));
+        }
+        return;
+    }
     if (db.m_db.driverName() != u"QSQLITE"_s || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return;
     // The same connection Qt uses (same thread, same transaction state).
@@ -510,11 +522,40 @@ Database::Repeated::~Repeated()
     sqlite3_finalize(m_statement); // a no-op for null
 }
 
+Status Database::Repeated::flush()
+{
+    if (m_pendingRows == 0)
+        return {};
+    // Full batches share one prepared statement; the last, shorter one is run once.
+    QStringList rows(m_pendingRows, m_rowPlaceholders);
+    const QString sql = m_insertHead + rows.join(u", "_s);
+    const QVariantList values = std::exchange(m_pending, {});
+    const int count = std::exchange(m_pendingRows, 0);
+    if (count == kBatchRows) {
+        const auto ran = m_db.run(sql, values);
+        return ran ? Status() : Status(Error{ran.error()});
+    }
+    return m_db.execOnce(sql, values);
+}
+
 Status Database::Repeated::run(const std::vector<Value> &values)
 {
     if (auto refused = m_db.refusedByScope())
         return *refused;
     if (!m_connection) {
+        if (m_columns > 0 && int(values.size()) == m_columns) {
+            for (const Value &value : values) {
+                switch (value.kind) {
+                case Value::Kind::Null: m_pending.append(QVariant()); break;
+                case Value::Kind::Integer: m_pending.append(value.integer); break;
+                case Value::Kind::Real: m_pending.append(value.real); break;
+                case Value::Kind::Text: m_pending.append(QString::fromUtf8(value.text)); break;
+                }
+            }
+            if (++m_pendingRows == kBatchRows)
+                return flush();
+            return {};
+        }
         QVariantList converted;
         for (const Value &value : values) {
             switch (value.kind) {

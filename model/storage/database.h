@@ -123,8 +123,11 @@ public:
 
     // One write statement run many times with new values (a restore's inserts). On SQLite it
     // binds through SQLite's own API, as integers() reads: text goes in as the UTF-8 bytes it
-    // is given, with no QVariant or QString per value. Other drivers take Database::run().
-    // Must not outlive the Database.
+    // is given, with no QVariant or QString per value. On PostgreSQL an 'INSERT … VALUES (?, …)'
+    // is sent kBatchRows rows at a time as one multi-row INSERT (a round trip per row is what
+    // costs there); the rows of a batch are written by run() or by flush(), which the caller
+    // must call after the last row (an error then names the batch, not the row). Other
+    // statements take Database::run(). Must not outlive the Database.
     class Repeated
     {
     public:
@@ -145,10 +148,20 @@ public:
         };
 
         Status run(const std::vector<Value> &values);
+        // Writes the rows still waiting in a batch (PostgreSQL); a no-op otherwise.
+        Status flush();
+        static constexpr int kBatchRows = 500;
 
     private:
         Database &m_db;
         QString m_sql;
+        // PostgreSQL batches: the statement's part up to VALUES, one row's placeholders, and
+        // the values waiting.
+        QString m_insertHead;
+        QString m_rowPlaceholders;
+        int m_columns = 0;
+        int m_pendingRows = 0;
+        QVariantList m_pending;
         sqlite3 *m_connection = nullptr; // null: not SQLite, run() goes through Database::run
         sqlite3_stmt *m_statement = nullptr;
         QString m_prepareError;

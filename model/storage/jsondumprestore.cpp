@@ -403,6 +403,17 @@ public:
         return {};
     }
 
+    // Writes the rows the statements still hold in batches (PostgreSQL).
+    Status flush()
+    {
+        for (auto &[given, statement] : m_statements) {
+            if (const Status flushed = statement->flush(); !flushed)
+                return Error{
+                    u"%1: in the last rows of %2: %3"_s.arg(m_path, m_table, flushed.error())};
+        }
+        return {};
+    }
+
 private:
     // Identifiers come from the schema (records are checked against it); every value is bound,
     // and each statement is prepared once.
@@ -485,6 +496,75 @@ private:
     QList<std::pair<QString, QString>> m_dropped; // index, trigger's text
 };
 
+// PostgreSQL's counterpart: the derived summaries (deltas.top_impact…, tasks.linked_deltas…)
+// computed once at the end of a restore, set-based, instead of by the row triggers. Row by row,
+// each impact and task link rewrote its delta or task, and each rewrite of a delta recomputes
+// its search column: a 100,000-delta export took over ten minutes. The triggers are disabled
+// inside the restore's transaction (DDL is transactional there), so a failure leaves them on.
+class DeferredSummaries
+{
+public:
+    explicit DeferredSummaries(Database &db)
+        : m_db(db)
+    {}
+
+    Status begin()
+    {
+        if (!m_db.isPostgres())
+            return {};
+        for (const auto &[table, trigger] : kTriggers) {
+            if (const Status off
+                = m_db.execOnce(u"ALTER TABLE %1 DISABLE TRIGGER %2"_s.arg(table, trigger));
+                !off) {
+                return off;
+            }
+        }
+        m_disabled = true;
+        return {};
+    }
+
+    Status finish()
+    {
+        if (!m_disabled)
+            return {};
+        const QString statements[] = {
+            u"UPDATE deltas d SET top_impact = s.top_impact, affected_users = s.affected_users, "
+            u"impact_weight = s.impact_weight FROM (SELECT i.delta_id, max(i.level) AS "
+            u"top_impact, sum(i.affected_users) AS affected_users, sum(i.level * "
+            u"coalesce(g.size, 1)) AS impact_weight FROM impacts i JOIN user_groups g ON "
+            u"g.id = i.group_id GROUP BY i.delta_id) s WHERE d.id = s.delta_id"_s,
+            u"UPDATE tasks t SET linked_deltas = s.linked, top_impact = s.top_impact FROM "
+            u"(SELECT td.task_id, count(*) AS linked, max(d.top_impact) AS top_impact FROM "
+            u"task_deltas td JOIN deltas d ON d.id = td.delta_id GROUP BY td.task_id) s "
+            u"WHERE t.id = s.task_id"_s,
+        };
+        for (const QString &statement : statements) {
+            if (const Status done = m_db.execOnce(statement); !done)
+                return done;
+        }
+        for (const auto &[table, trigger] : kTriggers) {
+            if (const Status on
+                = m_db.execOnce(u"ALTER TABLE %1 ENABLE TRIGGER %2"_s.arg(table, trigger));
+                !on) {
+                return on;
+            }
+        }
+        m_disabled = false;
+        return {};
+    }
+
+private:
+    // Fixed names of the schema's (migrations/postgresql), not input.
+    static constexpr std::pair<QLatin1StringView, QLatin1StringView> kTriggers[] = {
+        {QLatin1StringView("impacts"), QLatin1StringView("impacts_summary_insert")},
+        {QLatin1StringView("task_deltas"), QLatin1StringView("task_deltas_summary_insert")},
+        {QLatin1StringView("deltas"), QLatin1StringView("deltas_summary_to_tasks")},
+    };
+
+    Database &m_db;
+    bool m_disabled = false;
+};
+
 } // namespace
 
 Status JsonDump::importFrom(const QString &path, const Progress &progress)
@@ -544,6 +624,9 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     }
     DeferredTextIndex textIndex(m_db);
     if (const Status begun = textIndex.begin(); !begun)
+        return begun;
+    DeferredSummaries summaries(m_db);
+    if (const Status begun = summaries.begin(); !begun)
         return begun;
     // A larger page cache while the restore writes (the indexes of history and of the crash
     // reports are filled out of order): within the memory budget, the connection's usual one
@@ -660,7 +743,19 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     });
 
     qint64 done = 0;
+    int writing = -1;
     while (auto batch = pipe.pop()) {
+        // A table's batched rows are all written before the next table's: the triggers of the
+        // next (impacts, task links) update rows of this one.
+        if (batch->table != writing) {
+            if (writing >= 0) {
+                if (const Status flushed = plan.at(std::size_t(writing)).inserter->flush();
+                    !flushed) {
+                    return flushed;
+                }
+            }
+            writing = batch->table;
+        }
         TableInserter &inserter = *plan.at(std::size_t(batch->table)).inserter;
         for (std::size_t i = 0; i < batch->rows.size(); ++i) {
             if (const Status inserted
@@ -675,8 +770,14 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
             return Error{batch->error};
     }
 
+    for (const Planned &planned : plan) {
+        if (const Status flushed = planned.inserter->flush(); !flushed)
+            return flushed;
+    }
     if (const Status reindexed = textIndex.finish(); !reindexed)
         return reindexed;
+    if (const Status summarised = summaries.finish(); !summarised)
+        return summarised;
     if (m_db.isPostgres()) {
         if (const Status checked = m_db.execOnce(u"SET CONSTRAINTS ALL IMMEDIATE"_s); !checked)
             return Error{

@@ -64,9 +64,15 @@ using namespace Deltaboard;
 
 namespace {
 
+// Which database the figures are of: "sqlite" or "postgresql" (--db/--existing given a URL).
+QString s_backend = u"sqlite"_s;
+
 void figure(const QString &name, double value, const QString &unit)
 {
-    const QJsonObject object{{u"figure"_s, name}, {u"value"_s, value}, {u"unit"_s, unit}};
+    const QJsonObject object{{u"figure"_s, name},
+                             {u"value"_s, value},
+                             {u"unit"_s, unit},
+                             {u"backend"_s, s_backend}};
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -556,13 +562,14 @@ void writeGithubIssues(const QString &path, int count)
 }
 
 // Issue 4's budget: importing a 100,000-issue GitHub file, then the same file again.
-int measureImport(const QString &folder)
+int measureImport(const QString &folder, const QString &target)
 {
     const QString json = folder + u"/github-100k.json"_s;
     writeGithubIssues(json, 100000);
     figure(u"import_github_file_size"_s, double(QFileInfo(json).size()) / (1024.0 * 1024.0),
            u"MB"_s);
-    const QString path = folder + u"/import.sqlite"_s;
+    // A new file, or the (empty) PostgreSQL database --db names.
+    const QString path = target.isEmpty() ? folder + u"/import.sqlite"_s : target;
     auto opened = Database::open(path);
     if (!opened)
         return fail(opened.error());
@@ -580,6 +587,41 @@ int measureImport(const QString &folder)
     if (!again || again->unchanged != 100000)
         return fail(again ? u"the re-import changed records"_s : again.error());
     figure(u"import_github_unchanged_rate"_s, 100000 / againSeconds, u"issues/s"_s);
+    return 0;
+}
+
+// What 'deltaboard-cli copy' does, timed: the export of 'from' into a temporary file, and its
+// restore into 'to' in one transaction.
+int measureCopy(const QString &from, const QString &to, const QString &folder)
+{
+    s_backend = Location::isUrl(to) ? u"postgresql"_s : u"sqlite"_s;
+    auto source = Database::open(from);
+    if (!source)
+        return fail(source.error());
+    auto target = Database::open(to);
+    if (!target)
+        return fail(target.error());
+    const QString dump = folder + u"/copy.json"_s;
+    QElapsedTimer timer;
+    timer.start();
+    if (const Status exported = JsonDump(**source).exportTo(dump); !exported)
+        return fail(exported.error());
+    const double exportSeconds = double(timer.nsecsElapsed()) / 1e9;
+    qint64 records = 0;
+    if (const Status restored = JsonDump(**target).importFrom(dump,
+                                                              [&records](qint64 done, qint64) {
+                                                                  records = done;
+                                                                  return true;
+                                                              });
+        !restored) {
+        return fail(restored.error());
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    figure(u"copy_seconds"_s, seconds, u"s"_s);
+    figure(u"copy_export_seconds"_s, exportSeconds, u"s"_s);
+    figure(u"copy_records"_s, double(records), u"records"_s);
+    figure(u"copy_rate"_s, double(records) / seconds, u"records/s"_s);
+    figure(u"copy_peak_rss"_s, peakRssMb(), u"MB"_s);
     return 0;
 }
 
@@ -849,18 +891,34 @@ int main(int argc, char *argv[])
                       u"Skip generation: measure the queries on a database made by an earlier "
                       u"run with --db."_s,
                       u"PATH"_s});
+    parser.addOption({u"copy-to"_s,
+                      u"Only time copying the --existing database into this one (new, or an "
+                      u"empty PostgreSQL database), as 'deltaboard-cli copy' does."_s,
+                      u"DATABASE"_s});
     parser.process(app);
 
     QTemporaryDir scratch;
+    const QString given
+        = parser.isSet(u"existing"_s) ? parser.value(u"existing"_s) : parser.value(u"db"_s);
+    // --db and --existing take a PostgreSQL URL too: an empty database to generate into, or one
+    // generated earlier. The figures then say "backend": "postgresql".
+    const bool onServer = Location::isUrl(given);
+    if (onServer)
+        s_backend = u"postgresql"_s;
     if (parser.isSet(u"import-only"_s))
-        return measureImport(scratch.path());
+        return measureImport(scratch.path(), onServer ? given : QString());
     const bool existing = parser.isSet(u"existing"_s);
     const QString path = existing                ? parser.value(u"existing"_s)
                          : parser.isSet(u"db"_s) ? parser.value(u"db"_s)
                                                  : scratch.filePath(u"bench.sqlite"_s);
-    if (existing != QFileInfo::exists(path))
+    if (!onServer && existing != QFileInfo::exists(path))
         return fail(existing ? u"no database at %1"_s.arg(path)
                              : u"%1 exists; give a new path"_s.arg(path));
+    if (parser.isSet(u"copy-to"_s)) {
+        if (!existing)
+            return fail(u"--copy-to copies the --existing database"_s);
+        return measureCopy(path, parser.value(u"copy-to"_s), scratch.path());
+    }
     const int runs = std::max(1, parser.value(u"runs"_s).toInt());
     const bool streaming = parser.isSet(u"streaming"_s);
     const qint64 bugzillaRecords
@@ -897,7 +955,17 @@ int main(int argc, char *argv[])
         if (const auto created = DeltaStore(**db).create(rare); !created)
             return fail(created.error());
     }
-    figure(u"database_size"_s, double(QFileInfo(path).size()) / (1024.0 * 1024.0), u"MB"_s);
+    if (onServer) {
+        auto db = Database::open(path);
+        const auto size
+            = db ? (*db)->scalar(u"SELECT pg_database_size(current_database())"_s)
+                 : Result<QVariant>(Error{db.error()});
+        if (!size)
+            return fail(size.error());
+        figure(u"database_size"_s, size->toDouble() / (1024.0 * 1024.0), u"MB"_s);
+    } else {
+        figure(u"database_size"_s, double(QFileInfo(path).size()) / (1024.0 * 1024.0), u"MB"_s);
+    }
     if (streaming)
         return measureStreaming(path, scratch.path(), bugzillaRecords);
 

@@ -776,12 +776,14 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
     }
     if (const Status reindexed = textIndex.finish(); !reindexed)
         return reindexed;
-    if (const Status summarised = summaries.finish(); !summarised)
-        return summarised;
     if (m_db.isPostgres()) {
         if (const Status checked = m_db.execOnce(u"SET CONSTRAINTS ALL IMMEDIATE"_s); !checked)
             return Error{
                 u"%1: a record refers to a missing record: %2"_s.arg(path, checked.error())};
+        // After the checks: a table with reference checks pending cannot have its triggers
+        // turned back on.
+        if (const Status summarised = summaries.finish(); !summarised)
+            return summarised;
         // Ids were written as they are: each identity goes on from the largest.
         for (const QString &table : tables()) {
             const auto columns = columnsOf(m_db, table);

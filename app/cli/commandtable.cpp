@@ -219,7 +219,15 @@ int runCommand(const QStringList &arguments, QTextStream &out, QTextStream &err,
                     parser.isSet(u"db"_s) ? parser.value(u"db"_s) : Paths::defaultDatabase(),
                     waitMs,
                     shared};
-    const Outcome outcome = command->handler(context);
+    // A command is one transaction that wrote nothing when it failed: one that PostgreSQL gave
+    // up on for a serialization failure or a deadlock with another client runs again, a bounded
+    // number of times, before the failure is reported.
+    Outcome outcome;
+    for (int attempt = 1; attempt <= Database::kRetries; ++attempt) {
+        outcome = command->handler(context);
+        if (!outcome || !Database::isRetryable(outcome->message) || context.shared)
+            break;
+    }
     if (outcome)
         return fail(outcome->message, outcome->code);
     return Success;

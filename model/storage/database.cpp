@@ -73,7 +73,7 @@ Result<Probe> probe(const QString &path)
 }
 
 // PostgreSQL's SQLSTATEs that say "run the whole action again".
-bool isRetryable(const QString &sqlState)
+bool retryableState(const QString &sqlState)
 {
     return sqlState == u"40001"_s || sqlState == u"40P01"_s;
 }
@@ -277,18 +277,9 @@ void Database::setBusyTimeout(int milliseconds)
                    {QString::number(std::max(1, m_busyTimeoutMs)) + u"ms"_s});
 }
 
-Status Database::retrying(const std::function<Status()> &action)
+bool Database::isRetryable(const QString &failure)
 {
-    Status status;
-    for (int attempt = 1; attempt <= kRetries; ++attempt) {
-        m_retryable = false;
-        status = action();
-        if (status || !m_retryable)
-            return status;
-    }
-    return Error{
-        u"%1 (tried %2 times: other clients kept changing the same records)"_s.arg(status.error())
-            .arg(kRetries)};
+    return failure.contains(u"[SQLSTATE 40001]"_s) || failure.contains(u"[SQLSTATE 40P01]"_s);
 }
 
 Result<qint64> Database::insert(const QString &sql, const QVariantList &values)
@@ -630,8 +621,7 @@ void Database::noteFailure(const QSqlQuery &query)
 {
     if (m_dialect == Dialect::Postgres) {
         const QString state = query.lastError().nativeErrorCode();
-        m_retryable = isRetryable(state);
-        m_lockTimedOut = m_retryable || state == u"55P03"_s;
+        m_lockTimedOut = retryableState(state) || state == u"55P03"_s;
         return;
     }
     const int code = query.lastError().nativeErrorCode().toInt();

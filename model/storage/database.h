@@ -207,11 +207,11 @@ public:
     // PostgreSQL: also a lock_timeout, a serialization failure or a deadlock (SQLSTATE 55P03,
     // 40001, 40P01), after which the whole action may be run again.
     bool lockTimedOut() const { return m_lockTimedOut; }
-    // Runs 'action' (which opens its own Transaction) and, when it failed because of a
-    // serialization failure or deadlock on PostgreSQL, runs it again, up to kRetries times in all;
-    // then its failure is reported.
+    // Whether a failure (its message, as describe() words it) was PostgreSQL giving up on a
+    // transaction for a serialization failure or a deadlock (SQLSTATE 40001, 40P01): the whole
+    // action may run again. Callers try at most kRetries times in all.
     static constexpr int kRetries = 4;
-    Status retrying(const std::function<Status()> &action);
+    static bool isRetryable(const QString &failure);
 
     // For the app, where a user's edit must not be dropped because another program writes:
     // 'waiting' is called once a wait for the write lock has lasted kWaitNoticeMs (from inside
@@ -255,7 +255,6 @@ private:
     // that is refused.
     QString m_beginFailure;
     bool m_lockTimedOut = false;
-    bool m_retryable = false; // PostgreSQL: 40001 or 40P01
     int m_busyTimeoutMs = kDefaultBusyTimeoutMs;
     std::function<void()> m_waiting;
     std::function<bool(const QString &)> m_tryAgain;

@@ -8,6 +8,8 @@
 #include "database.h"
 #include "deltastore.h"
 #include "groupstore.h"
+#include "inputtext.h"
+#include "location.h"
 #include "paths.h"
 #include "taskstore.h"
 #include "views/crashview.h"
@@ -219,8 +221,10 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption dbOption(
         u"db"_s,
-        u"The database to open (default: the last one, or %1)."_s.arg(Paths::defaultDatabase()),
-        u"PATH"_s);
+        u"The database to open: a file, or a team database's PostgreSQL URL "
+        u"(postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, PGPASSWORD or "
+        u"PGSERVICE, never the URL). Default: the last one, or %1."_s.arg(Paths::defaultDatabase()),
+        u"PATH|URL"_s);
     const QCommandLineOption orgOption(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
@@ -248,10 +252,20 @@ int main(int argc, char *argv[])
     QString path = parser.value(dbOption);
     if (path.isEmpty() && !screenshots)
         path = QSettings().value(u"database/last"_s).toString();
-    if (path.isEmpty() || (!parser.isSet(dbOption) && !QFileInfo::exists(path)))
+    // A remembered file that is gone is not made again; a URL is tried (it is no file to ask).
+    const bool remembered = !parser.isSet(dbOption) && !path.isEmpty();
+    if (path.isEmpty() || (remembered && !Location::isUrl(path) && !QFileInfo::exists(path)))
         path = Paths::defaultDatabase();
 
     auto db = Database::open(path);
+    if (!db && remembered && Location::isUrl(path)) {
+        // The last team database cannot be reached (the server is down, the network is away):
+        // say so, and open the default file rather than leave the user with no window.
+        QMessageBox::warning(nullptr, u"Deltaboard"_s,
+                             QApplication::translate("main", "%1 Opening %2 instead.")
+                                 .arg(InputText::oneLine(db.error()), Paths::defaultDatabase()));
+        db = Database::open(Paths::defaultDatabase());
+    }
     if (!db) {
         if (screenshots) {
             qCritical("deltaboard: %s", qPrintable(db.error()));
@@ -293,9 +307,13 @@ int main(int argc, char *argv[])
         window->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(window, &MainWindow::openDatabaseRequested, window,
                          [&, window](const QString &next) {
+                             // A server may take up to libpq's connect_timeout to answer.
+                             QApplication::setOverrideCursor(Qt::WaitCursor);
                              auto nextDb = Database::open(next);
+                             QApplication::restoreOverrideCursor();
                              if (!nextDb) {
-                                 QMessageBox::warning(window, u"Deltaboard"_s, nextDb.error());
+                                 QMessageBox::warning(window, u"Deltaboard"_s,
+                                                      InputText::oneLine(nextDb.error()));
                                  return;
                              }
                              const QByteArray geometry = window->saveGeometry();

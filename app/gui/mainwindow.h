@@ -157,8 +157,9 @@ public:
     void crashesIngested();
 
 Q_SIGNALS:
-    // The user chose another database file; the application opens it in a new window.
-    void openDatabaseRequested(const QString &path);
+    // The user chose another database (a file path, or a PostgreSQL URL without a password);
+    // the application opens it in a new window.
+    void openDatabaseRequested(const QString &location);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

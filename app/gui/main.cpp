@@ -1,6 +1,7 @@
 #include "archiveddialog.h"
 #include "importwizard.h"
 #include "mainwindow.h"
+#include "teamdatabasedialog.h"
 #include "workspacesettings.h"
 
 #include "boardmodel.h"
@@ -204,6 +205,28 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     return ok;
 }
 
+// File › Connect to Team Database…: on a team database, filled with it and tested for real;
+// on a file, filled with an example server (nothing to connect to).
+bool saveTeamDatabaseScreenshot(MainWindow &window, const QString &folder)
+{
+    TeamDatabaseDialog *dialog = window.openTeamDatabase();
+    if (window.database().isPostgres()) {
+        dialog->setUrl(window.database().path());
+        dialog->testConnection();
+        QDeadlineTimer deadline(30000);
+        while (dialog->isTesting() && !deadline.hasExpired()) {
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+            QThread::msleep(5);
+        }
+    } else {
+        dialog->setUrl(u"postgresql://ana@db.example.org/deltaboard"_s);
+    }
+    dialog->adjustSize();
+    const bool ok = saveWidget(dialog, folder, u"team-database.png"_s);
+    dialog->close();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -229,9 +252,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
         u"Render each view (1440x900: the Board, the Deltas view with a crash and with a spec "
-        u"selected, Priorities, Impact, Gap, Flow, Crashes) and the task editor to PNG files in "
-        u"DIR, "
-        u"then exit."_s,
+        u"selected, Priorities, Impact, Gap, Flow, Crashes), the task editor and the Connect to "
+        u"Team Database dialog to PNG files in DIR, then exit."_s,
         u"DIR"_s);
     const QCommandLineOption importOption(
         u"import"_s,
@@ -294,6 +316,7 @@ int main(int argc, char *argv[])
         }
         window.show();
         bool ok = saveScreenshots(window, folder);
+        ok = saveTeamDatabaseScreenshot(window, folder) && ok;
         if (parser.isSet(importOption))
             ok = saveImportScreenshot(window, folder, parser.values(importOption)) && ok;
         return ok ? 0 : 1;

@@ -8,6 +8,7 @@
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
 #include "savedviewactions.h"
+#include "teamdatabasedialog.h"
 #include "transferactions.h"
 #include "welcome.h"
 #include "workspacesettings.h"
@@ -239,6 +240,12 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
     open->setShortcut(QKeySequence::Open);
+    // Ctrl+Shift+O is Switch Organisation (View menu): T for team.
+    QAction *team
+        = file->addAction(tr("Connect to &Team Database…"), this, [this] { openTeamDatabase(); });
+    team->setObjectName(u"teamDatabaseAction"_s);
+    team->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    team->setToolTip(tr("Open a Deltaboard database on a PostgreSQL server"));
     QAction *create = file->addAction(tr("&New Database…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("New Database"), {},
                                                           tr("Deltaboard databases (*.sqlite)"));
@@ -772,6 +779,21 @@ void MainWindow::chooseDatabase()
                                                          "All files (*)"));
     if (!path.isEmpty())
         Q_EMIT openDatabaseRequested(path);
+}
+
+TeamDatabaseDialog *MainWindow::openTeamDatabase()
+{
+    // One dialog, kept: closing it while a test still connects must not wait for libpq.
+    if (!m_teamDialog) {
+        m_teamDialog = new TeamDatabaseDialog(this);
+        connect(m_teamDialog, &TeamDatabaseDialog::connectRequested, this,
+                &MainWindow::openDatabaseRequested);
+    }
+    m_teamDialog->setRecent(recentDatabases());
+    m_teamDialog->open();
+    m_teamDialog->raise();
+    m_teamDialog->activateWindow();
+    return m_teamDialog;
 }
 
 void MainWindow::restoreSettings()

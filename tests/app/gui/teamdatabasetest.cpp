@@ -25,6 +25,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -34,6 +35,11 @@
 #include <QUndoStack>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Deltaboard;
@@ -236,7 +242,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("problem");
         QTest::addColumn<QString>("expected");
         QTest::newRow("no such database") << u"missing"_s << u"does not exist"_s;
-        QTest::newRow("no server at that socket") << u"no server"_s << u"Is the server running"_s;
+        // (libpq's own words are in the user's language: the row checks Deltaboard's.)
+        QTest::newRow("no server at that socket") << u"no server"_s << u"cannot connect to"_s;
         QTest::newRow("a login the server refuses") << u"unknown login"_s << u"nobody"_s;
         QTest::newRow("a newer schema") << u"newer"_s << u"newer than this Deltaboard"_s;
         QTest::newRow("another application's tables")
@@ -272,6 +279,50 @@ private Q_SLOTS:
         QCOMPARE(opened.count(), 0);
         QVERIFY(child<QPushButton>(dialog, u"teamConnect"_s)->isEnabled());
         dialog->reject();
+    }
+
+    // A server that takes the TCP connection and never answers (a hung server, a firewall that
+    // swallows packets): the dialog stays responsive and gives up at the URL's connect_timeout.
+    void shouldGiveUpOnAServerThatNeverAnswersAtItsTimeout()
+    {
+        QVERIFY(openWindow(m_temp->database(u"team"_s)));
+        // A socket that listens and never accepts: the kernel completes the handshake, so
+        // libpq waits for the server's first word until its timeout.
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(listener >= 0);
+        const auto closeListener = qScopeGuard([listener] { ::close(listener); });
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        QVERIFY(::bind(listener, reinterpret_cast<sockaddr *>(&address), length) == 0);
+        QVERIFY(::listen(listener, 4) == 0);
+        QVERIFY(::getsockname(listener, reinterpret_cast<sockaddr *>(&address), &length) == 0);
+        const QString url = u"postgresql://ana@127.0.0.1:%1/deltaboard?connect_timeout=2"_s.arg(
+            ntohs(address.sin_port));
+
+        TeamDatabaseDialog *dialog = openDialog();
+        QVERIFY(dialog);
+        dialog->setUrl(url);
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(child<QPushButton>(dialog, u"teamTest"_s), Qt::LeftButton);
+        // THEN the click returns at once and the window keeps painting while libpq waits
+        QVERIFY(clock.elapsed() < 1000);
+        QVERIFY(dialog->isTesting());
+        QVERIFY(child<QProgressBar>(dialog, u"teamBusy"_s)->isVisible());
+        bool ticked = false;
+        QTimer::singleShot(300, this, [&ticked] { ticked = true; });
+        QTRY_VERIFY(ticked);
+        QVERIFY(dialog->isTesting());
+        // … and at the timeout it says so, in one line naming the server and the database
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting(), kConnectDeadlineMs);
+        QVERIFY2(clock.elapsed() >= 1500, "it waited for the server, as connect_timeout says");
+        const QString status = dialog->statusText();
+        QVERIFY2(status.startsWith(u"cannot connect to database \"deltaboard\" on 127.0.0.1:"_s),
+                 qPrintable(status));
+        QVERIFY2(!status.contains(u'\n'), qPrintable(status));
+        QVERIFY(!child<QProgressBar>(dialog, u"teamBusy"_s)->isVisible());
     }
 
     void shouldRefuseAPasswordInTheUrlAndSayWhereItGoes()

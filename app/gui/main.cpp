@@ -1,6 +1,7 @@
 #include "archiveddialog.h"
 #include "importwizard.h"
 #include "mainwindow.h"
+#include "teamdatabasedialog.h"
 #include "workspacesettings.h"
 
 #include "boardmodel.h"
@@ -8,6 +9,8 @@
 #include "database.h"
 #include "deltastore.h"
 #include "groupstore.h"
+#include "inputtext.h"
+#include "location.h"
 #include "paths.h"
 #include "taskstore.h"
 #include "views/crashview.h"
@@ -202,6 +205,28 @@ bool saveScreenshots(MainWindow &window, const QString &folder)
     return ok;
 }
 
+// File › Connect to Team Database…: on a team database, filled with it and tested for real;
+// on a file, filled with an example server (nothing to connect to).
+bool saveTeamDatabaseScreenshot(MainWindow &window, const QString &folder)
+{
+    TeamDatabaseDialog *dialog = window.openTeamDatabase();
+    if (window.database().isPostgres()) {
+        dialog->setUrl(window.database().path());
+        dialog->testConnection();
+        QDeadlineTimer deadline(30000);
+        while (dialog->isTesting() && !deadline.hasExpired()) {
+            QApplication::processEvents(QEventLoop::AllEvents, 50);
+            QThread::msleep(5);
+        }
+    } else {
+        dialog->setUrl(u"postgresql://ana@db.example.org/deltaboard"_s);
+    }
+    dialog->adjustSize();
+    const bool ok = saveWidget(dialog, folder, u"team-database.png"_s);
+    dialog->close();
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -219,15 +244,16 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     const QCommandLineOption dbOption(
         u"db"_s,
-        u"The database to open (default: the last one, or %1)."_s.arg(Paths::defaultDatabase()),
-        u"PATH"_s);
+        u"The database to open: a file, or a team database's PostgreSQL URL "
+        u"(postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, PGPASSWORD or "
+        u"PGSERVICE, never the URL). Default: the last one, or %1."_s.arg(Paths::defaultDatabase()),
+        u"PATH|URL"_s);
     const QCommandLineOption orgOption(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
         u"Render each view (1440x900: the Board, the Deltas view with a crash and with a spec "
-        u"selected, Priorities, Impact, Gap, Flow, Crashes) and the task editor to PNG files in "
-        u"DIR, "
-        u"then exit."_s,
+        u"selected, Priorities, Impact, Gap, Flow, Crashes), the task editor and the Connect to "
+        u"Team Database dialog to PNG files in DIR, then exit."_s,
         u"DIR"_s);
     const QCommandLineOption importOption(
         u"import"_s,
@@ -248,10 +274,20 @@ int main(int argc, char *argv[])
     QString path = parser.value(dbOption);
     if (path.isEmpty() && !screenshots)
         path = QSettings().value(u"database/last"_s).toString();
-    if (path.isEmpty() || (!parser.isSet(dbOption) && !QFileInfo::exists(path)))
+    // A remembered file that is gone is not made again; a URL is tried (it is no file to ask).
+    const bool remembered = !parser.isSet(dbOption) && !path.isEmpty();
+    if (path.isEmpty() || (remembered && !Location::isUrl(path) && !QFileInfo::exists(path)))
         path = Paths::defaultDatabase();
 
     auto db = Database::open(path);
+    if (!db && remembered && Location::isUrl(path)) {
+        // The last team database cannot be reached (the server is down, the network is away):
+        // say so, and open the default file rather than leave the user with no window.
+        QMessageBox::warning(nullptr, u"Deltaboard"_s,
+                             QApplication::translate("main", "%1 Opening %2 instead.")
+                                 .arg(InputText::oneLine(db.error()), Paths::defaultDatabase()));
+        db = Database::open(Paths::defaultDatabase());
+    }
     if (!db) {
         if (screenshots) {
             qCritical("deltaboard: %s", qPrintable(db.error()));
@@ -280,6 +316,7 @@ int main(int argc, char *argv[])
         }
         window.show();
         bool ok = saveScreenshots(window, folder);
+        ok = saveTeamDatabaseScreenshot(window, folder) && ok;
         if (parser.isSet(importOption))
             ok = saveImportScreenshot(window, folder, parser.values(importOption)) && ok;
         return ok ? 0 : 1;
@@ -293,9 +330,13 @@ int main(int argc, char *argv[])
         window->setAttribute(Qt::WA_DeleteOnClose);
         QObject::connect(window, &MainWindow::openDatabaseRequested, window,
                          [&, window](const QString &next) {
+                             // A server may take up to libpq's connect_timeout to answer.
+                             QApplication::setOverrideCursor(Qt::WaitCursor);
                              auto nextDb = Database::open(next);
+                             QApplication::restoreOverrideCursor();
                              if (!nextDb) {
-                                 QMessageBox::warning(window, u"Deltaboard"_s, nextDb.error());
+                                 QMessageBox::warning(window, u"Deltaboard"_s,
+                                                      InputText::oneLine(nextDb.error()));
                                  return;
                              }
                              const QByteArray geometry = window->saveGeometry();

@@ -8,6 +8,7 @@
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
 #include "savedviewactions.h"
+#include "teamdatabasedialog.h"
 #include "transferactions.h"
 #include "welcome.h"
 #include "workspacesettings.h"
@@ -21,6 +22,7 @@
 #include "groupstore.h"
 #include "inputtext.h"
 #include "labelstore.h"
+#include "location.h"
 #include "organisationstore.h"
 #include "settingscommands.h"
 #include "updatetaskcommand.h"
@@ -71,20 +73,32 @@ namespace Deltaboard {
 namespace {
 
 constexpr int kMaxRecent = 8;
+// Files and team databases (PostgreSQL URLs, never with a password: Location refuses those).
 QStringList recentDatabases()
 {
     return QSettings().value(u"database/recent"_s).toStringList();
 }
 
-void rememberDatabase(const QString &path)
+void rememberDatabase(const QString &location)
 {
     QSettings settings;
     QStringList recent = recentDatabases();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
+    const QString remembered
+        = Location::isUrl(location) ? location : QFileInfo(location).absoluteFilePath();
+    recent.removeAll(remembered);
+    recent.prepend(remembered);
     settings.setValue(u"database/recent"_s, recent.mid(0, kMaxRecent));
-    settings.setValue(u"database/last"_s, absolute);
+    settings.setValue(u"database/last"_s, remembered);
+}
+
+// How a database is named to the user: a file by its name, a team database as 'database "x"
+// on host:port' (a URL is not a file name: QFileInfo would make "deltaboard?host=…" of it).
+QString shortName(const QString &location)
+{
+    if (!Location::isUrl(location))
+        return QFileInfo(location).fileName();
+    const auto parsed = Location::parse(location);
+    return parsed ? parsed->describe() : location;
 }
 
 } // namespace
@@ -117,7 +131,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     , m_viewActions(new QActionGroup(this))
 {
     setObjectName(u"mainWindow"_s);
-    setWindowTitle(tr("%1 — Deltaboard").arg(QFileInfo(m_db->path()).fileName()));
+    setWindowTitle(tr("%1 — Deltaboard").arg(shortName(m_db->path())));
     m_board->setUndoStack(m_undoStack);
     for (ViewPage *page : std::as_const(m_pages)) {
         m_stack->addWidget(page->widget());
@@ -226,6 +240,12 @@ void MainWindow::buildActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Database…"), this, &MainWindow::chooseDatabase);
     open->setShortcut(QKeySequence::Open);
+    // Ctrl+Shift+O is Switch Organisation (View menu): T for team.
+    QAction *team
+        = file->addAction(tr("Connect to &Team Database…"), this, [this] { openTeamDatabase(); });
+    team->setObjectName(u"teamDatabaseAction"_s);
+    team->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    team->setToolTip(tr("Open a Deltaboard database on a PostgreSQL server"));
     QAction *create = file->addAction(tr("&New Database…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("New Database"), {},
                                                           tr("Deltaboard databases (*.sqlite)"));
@@ -262,7 +282,7 @@ void MainWindow::buildActions()
         dialog->setWindowTitle(tr("Undo History"));
         auto *layout = new QVBoxLayout(dialog);
         auto *view = new QUndoView(m_undoStack, dialog);
-        view->setEmptyLabel(tr("<opened %1>").arg(QFileInfo(m_db->path()).fileName()));
+        view->setEmptyLabel(tr("<opened %1>").arg(shortName(m_db->path())));
         layout->addWidget(view);
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
         connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
@@ -395,9 +415,9 @@ void MainWindow::updateRecentMenu()
 {
     m_recentMenu->clear();
     const QStringList recent = recentDatabases();
-    for (const QString &path : recent) {
-        m_recentMenu->addAction(QFileInfo(path).fileName() + u"  —  "_s + path, this,
-                                [this, path] { Q_EMIT openDatabaseRequested(path); });
+    for (const QString &location : recent) {
+        m_recentMenu->addAction(shortName(location) + u"  —  "_s + location, this,
+                                [this, location] { Q_EMIT openDatabaseRequested(location); });
     }
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
@@ -759,6 +779,21 @@ void MainWindow::chooseDatabase()
                                                          "All files (*)"));
     if (!path.isEmpty())
         Q_EMIT openDatabaseRequested(path);
+}
+
+TeamDatabaseDialog *MainWindow::openTeamDatabase()
+{
+    // One dialog, kept: closing it while a test still connects must not wait for libpq.
+    if (!m_teamDialog) {
+        m_teamDialog = new TeamDatabaseDialog(this);
+        connect(m_teamDialog, &TeamDatabaseDialog::connectRequested, this,
+                &MainWindow::openDatabaseRequested);
+    }
+    m_teamDialog->setRecent(recentDatabases());
+    m_teamDialog->open();
+    m_teamDialog->raise();
+    m_teamDialog->activateWindow();
+    return m_teamDialog;
 }
 
 void MainWindow::restoreSettings()

@@ -50,6 +50,7 @@ class Workspace;
 class ArchivedCardsDialog;
 class BoardActions;
 class SavedViewActions;
+class TeamDatabaseDialog;
 class NewCardDialog;
 class WelcomePanel;
 class WorkspaceSettingsDialog;
@@ -103,6 +104,9 @@ public:
     // Workspace Settings, on the current organisation's board (one dialog, raised if open).
     WorkspaceSettingsDialog *openWorkspaceSettings();
     WelcomePanel *welcome() const { return m_welcome; }
+    // File › Connect to Team Database…: one dialog per window, kept between uses; connecting
+    // emits openDatabaseRequested() with the URL. Not owned by the caller.
+    TeamDatabaseDialog *openTeamDatabase();
     // The quick editor for a new card in a column of the current board; accepting it adds the
     // card as one undo step.
     NewCardDialog *newCard(qint64 columnId);
@@ -157,8 +161,9 @@ public:
     void crashesIngested();
 
 Q_SIGNALS:
-    // The user chose another database file; the application opens it in a new window.
-    void openDatabaseRequested(const QString &path);
+    // The user chose another database (a file path, or a PostgreSQL URL without a password);
+    // the application opens it in a new window.
+    void openDatabaseRequested(const QString &location);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -213,6 +218,7 @@ private:
     QActionGroup *m_viewActions;
     QMenu *m_recentMenu = nullptr;
     QAction *m_demoAction = nullptr;
+    TeamDatabaseDialog *m_teamDialog = nullptr;
 };
 
 } // namespace Deltaboard

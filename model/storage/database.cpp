@@ -517,20 +517,41 @@ Status Database::Repeated::flush()
 {
     if (m_pendingRows == 0)
         return {};
+    m_failedTag = -1;
     // Full batches share one prepared statement; the last, shorter one is run once.
     QStringList rows(m_pendingRows, m_rowPlaceholders);
     const QString sql = m_insertHead + rows.join(u", "_s);
     const QVariantList values = std::exchange(m_pending, {});
+    const QList<qint64> tags = std::exchange(m_pendingTags, {});
     const int count = std::exchange(m_pendingRows, 0);
-    if (count == kBatchRows) {
-        const auto ran = m_db.run(sql, values);
-        return ran ? Status() : Status(Error{ran.error()});
+    const Status batch = m_db.attempt([&]() -> Status {
+        if (count == kBatchRows) {
+            const auto ran = m_db.run(sql, values);
+            return ran ? Status() : Status(Error{ran.error()});
+        }
+        return m_db.execOnce(sql, values);
+    });
+    if (batch)
+        return {};
+    // Which row: each again on its own, until one fails.
+    const QString single = m_insertHead + m_rowPlaceholders;
+    for (int row = 0; row < count; ++row) {
+        const QVariantList one = values.mid(qsizetype(row) * m_columns, m_columns);
+        const Status ran = m_db.attempt([&]() -> Status {
+            const auto done = m_db.run(single, one);
+            return done ? Status() : Status(Error{done.error()});
+        });
+        if (!ran) {
+            m_failedTag = tags.value(row, -1);
+            return ran;
+        }
     }
-    return m_db.execOnce(sql, values);
+    return batch; // the rows pass alone and fail together (two alike within the batch)
 }
 
-Status Database::Repeated::run(const std::vector<Value> &values)
+Status Database::Repeated::run(const std::vector<Value> &values, qint64 tag)
 {
+    m_failedTag = tag;
     if (auto refused = m_db.refusedByScope())
         return *refused;
     if (!m_connection) {
@@ -543,6 +564,7 @@ Status Database::Repeated::run(const std::vector<Value> &values)
                 case Value::Kind::Text: m_pending.append(QString::fromUtf8(value.text)); break;
                 }
             }
+            m_pendingTags.append(tag);
             if (++m_pendingRows == kBatchRows)
                 return flush();
             return {};

@@ -147,9 +147,13 @@ public:
             QByteArrayView text;
         };
 
-        Status run(const std::vector<Value> &values);
+        // 'tag' names the row (a record's place in its input) for failedTag().
+        Status run(const std::vector<Value> &values, qint64 tag = -1);
         // Writes the rows still waiting in a batch (PostgreSQL); a no-op otherwise.
         Status flush();
+        // After a failed run() or flush(): the tag of the row that failed. A batch that fails is
+        // taken back (a savepoint) and its rows written one by one to find it.
+        qint64 failedTag() const { return m_failedTag; }
         static constexpr int kBatchRows = 500;
 
     private:
@@ -162,6 +166,8 @@ public:
         int m_columns = 0;
         int m_pendingRows = 0;
         QVariantList m_pending;
+        QList<qint64> m_pendingTags;
+        qint64 m_failedTag = -1;
         sqlite3 *m_connection = nullptr; // null: not SQLite, run() goes through Database::run
         sqlite3_stmt *m_statement = nullptr;
         QString m_prepareError;

@@ -398,8 +398,10 @@ public:
                 = {cell.kind, cell.integer, cell.real,
                    QByteArrayView(batch.text.constData() + cell.textOffset, cell.textLength)};
         }
-        if (const Status inserted = statement->run(m_bound); !inserted)
-            return Error{u"%1: %2"_s.arg(where(row), inserted.error())};
+        if (const Status inserted = statement->run(m_bound, row); !inserted)
+            return Error{
+                u"%1: %2"_s.arg(where(statement->failedTag() >= 0 ? statement->failedTag() : row),
+                                inserted.error())};
         return {};
     }
 
@@ -407,9 +409,12 @@ public:
     Status flush()
     {
         for (auto &[given, statement] : m_statements) {
-            if (const Status flushed = statement->flush(); !flushed)
-                return Error{
-                    u"%1: in the last rows of %2: %3"_s.arg(m_path, m_table, flushed.error())};
+            if (const Status flushed = statement->flush(); !flushed) {
+                return Error{statement->failedTag() >= 0
+                                 ? u"%1: %2"_s.arg(where(statement->failedTag()), flushed.error())
+                                 : u"%1: in the last rows of %2: %3"_s.arg(m_path, m_table,
+                                                                           flushed.error())};
+            }
         }
         return {};
     }

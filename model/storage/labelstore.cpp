@@ -252,10 +252,21 @@ Result<qint64> LabelStore::uses(qint64 labelId)
 
 Result<QList<Label>> LabelStore::labelsOf(Target target, qint64 id)
 {
-    const auto all = labelsOf(target, QList<qint64>{id});
-    if (!all)
-        return Error{all.error()};
-    return all->value(id);
+    // One record's labels by their own statement: an import asks once per record, and a list of
+    // 256 bound ids costs PostgreSQL a plan per call.
+    const TargetNames names = namesOf(target);
+    const auto query = m_db.run(
+        u"SELECT l.id, l.name, l.colour FROM %1 x JOIN labels l ON l.id = x.label_id "
+        u"WHERE x.%2 = ? ORDER BY l.name COLLATE NOCASE"_s.arg(names.links, names.column),
+        {id});
+    if (!query)
+        return Error{query.error()};
+    QList<Label> labels;
+    while ((*query)->next()) {
+        QSqlQuery &q = **query;
+        labels.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    }
+    return labels;
 }
 
 Result<QHash<qint64, QList<Label>>> LabelStore::labelsOf(Target target, const QList<qint64> &ids)

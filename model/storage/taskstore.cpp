@@ -584,10 +584,16 @@ Result<QList<BoardCard>> TaskStore::boardCards(qint64 organisationId)
         u"t.top_impact, (SELECT "_s
             + Dialect::groupConcat(m_db, u"l.name || "_s + unit + u" || l.colour"_s,
                                    Dialect::character(m_db, 30), false, u"l.name COLLATE NOCASE"_s)
-            + u" FROM (SELECT l.name, l.colour FROM task_labels tl JOIN labels l ON "
-              u"l.id = tl.label_id WHERE tl.task_id = t.id ORDER BY l.name COLLATE NOCASE) l) "
-              u"FROM tasks t WHERE t.organisation_id = ? AND "_s
-            + BoardStore::shownOnBoard() + u" ORDER BY t.column_id, t.rank, t.id"_s,
+            // SQLite joins the parts in the order its FROM gives them: a sorted subquery.
+            // PostgreSQL sorts inside string_agg; a subquery there costs a sort per card.
+            + (m_db.isPostgres()
+                   ? u" FROM task_labels tl JOIN labels l ON l.id = tl.label_id "
+                     u"WHERE tl.task_id = t.id) "_s
+                   : u" FROM (SELECT l.name, l.colour FROM task_labels tl JOIN labels l ON "
+                     u"l.id = tl.label_id WHERE tl.task_id = t.id ORDER BY l.name COLLATE NOCASE) "
+                     u"l) "_s)
+            + u"FROM tasks t WHERE t.organisation_id = ? AND "_s + BoardStore::shownOnBoard()
+            + u" ORDER BY t.column_id, t.rank, t.id"_s,
         {organisationId, *cutoff, *cutoff});
     if (!query)
         return Error{query.error()};

@@ -1,10 +1,12 @@
 #include "cli.h"
+#include "database.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    Deltaboard::Database::quietDriverNoise();
     QCoreApplication::setApplicationName(QStringLiteral("deltaboard-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(DELTABOARD_VERSION));
     QTextStream out(stdout);

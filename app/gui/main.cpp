@@ -232,6 +232,7 @@ bool saveTeamDatabaseScreenshot(MainWindow &window, const QString &folder)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    Deltaboard::Database::quietDriverNoise();
     QApplication::setApplicationName(u"deltaboard"_s);
     // Settings live under the product's name (~/.config/Deltaboard/deltaboard.conf).
     QApplication::setOrganizationName(u"Deltaboard"_s);

@@ -288,6 +288,27 @@ void Database::setBusyTimeout(int milliseconds)
                    {QString::number(std::max(1, m_busyTimeoutMs)) + u"ms"_s});
 }
 
+namespace {
+QtMessageHandler s_previousHandler = nullptr;
+
+void filterDriverNoise(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(u"Unable to free statement"_s))
+        return;
+    if (s_previousHandler)
+        s_previousHandler(type, context, message);
+}
+} // namespace
+
+void Database::quietDriverNoise()
+{
+    static const bool installed = [] {
+        s_previousHandler = qInstallMessageHandler(filterDriverNoise);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
 bool Database::isRetryable(const QString &failure)
 {
     return failure.contains(u"[SQLSTATE 40001]"_s) || failure.contains(u"[SQLSTATE 40P01]"_s);

@@ -201,6 +201,12 @@ public:
         bool m_done = false;
     };
 
+    // Installs (once per process) a filter for a Qt PostgreSQL driver warning that is noise:
+    // "Unable to free statement" when a prepared statement is dropped inside a transaction the
+    // server already aborted (it goes with the rollback). Other messages pass on unchanged, so a
+    // command's failure stays one line. For the programs' main(), not for libraries.
+    static void quietDriverNoise();
+
     // What the database said about the last failed call of 'query', for messages. PostgreSQL's
     // errors carry their SQLSTATE, and integrity violations are worded as SQLite words them
     // ("UNIQUE constraint failed: …", "FOREIGN KEY constraint failed: …"), so stores and

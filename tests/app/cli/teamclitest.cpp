@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
+#include <QThread>
+
+#include <latch>
 
 using namespace Deltaboard;
 using namespace DeltaboardTest;
@@ -203,6 +206,52 @@ private Q_SLOTS:
         qunsetenv("PGPASSWORD");
         verifyOneLine(refused, u"password authentication failed for user \"pwtest\""_s);
         QVERIFY(refused.err.contains(u"cannot connect to database"_s));
+    }
+
+    void shouldTellADeadlockFromOtherFailures()
+    {
+        // Two clients each hold one delta and want the other's: PostgreSQL ends one of the two
+        // transactions (40P01), which the command line then runs again.
+        const QString url = m_temp->database(u"deadlock"_s);
+        qint64 ids[2] = {0, 0};
+        {
+            auto db = Database::open(url);
+            QVERIFY2(db, qPrintable(db.error()));
+            for (qint64 &id : ids) {
+                Delta delta;
+                delta.title = u"Contended"_s;
+                id = *DeltaStore(**db).create(delta);
+            }
+        }
+        std::latch bothHoldOne(2);
+        Status outcomes[2];
+        const auto client = [&](int me) {
+            auto db = Database::open(url);
+            if (!db) {
+                outcomes[me] = Error{db.error()};
+                bothHoldOne.count_down();
+                return;
+            }
+            Transaction transaction(**db);
+            const QString update = u"UPDATE deltas SET title = ? WHERE id = ?"_s;
+            Status first = (*db)->execOnce(update, {u"mine"_s, ids[me]});
+            bothHoldOne.arrive_and_wait();
+            Status second = first ? (*db)->execOnce(update, {u"theirs"_s, ids[1 - me]}) : first;
+            outcomes[me] = second ? transaction.commit() : second;
+        };
+        QThread *a = QThread::create(client, 0);
+        QThread *b = QThread::create(client, 1);
+        a->start();
+        b->start();
+        QVERIFY(a->wait(30000));
+        QVERIFY(b->wait(30000));
+        delete a;
+        delete b;
+        const int failed = int(!outcomes[0]) + int(!outcomes[1]);
+        QCOMPARE(failed, 1);
+        const QString error = outcomes[0] ? outcomes[1].error() : outcomes[0].error();
+        QVERIFY2(Database::isRetryable(error), qPrintable(error));
+        QVERIFY(!Database::isRetryable(u"UNIQUE constraint failed: … [SQLSTATE 23505]"_s));
     }
 
     void shouldNameTheServerWhenTheConnectionIsLostMidSession()

@@ -69,10 +69,8 @@ QString s_backend = u"sqlite"_s;
 
 void figure(const QString &name, double value, const QString &unit)
 {
-    const QJsonObject object{{u"figure"_s, name},
-                             {u"value"_s, value},
-                             {u"unit"_s, unit},
-                             {u"backend"_s, s_backend}};
+    const QJsonObject object{
+        {u"figure"_s, name}, {u"value"_s, value}, {u"unit"_s, unit}, {u"backend"_s, s_backend}};
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).constData(), stdout);
     std::fputc('\n', stdout);
     std::fflush(stdout);
@@ -957,9 +955,8 @@ int main(int argc, char *argv[])
     }
     if (onServer) {
         auto db = Database::open(path);
-        const auto size
-            = db ? (*db)->scalar(u"SELECT pg_database_size(current_database())"_s)
-                 : Result<QVariant>(Error{db.error()});
+        const auto size = db ? (*db)->scalar(u"SELECT pg_database_size(current_database())"_s)
+                             : Result<QVariant>(Error{db.error()});
         if (!size)
             return fail(size.error());
         figure(u"database_size"_s, size->toDouble() / (1024.0 * 1024.0), u"MB"_s);

@@ -72,7 +72,7 @@ Result<QList<GapRow>> Reports::gap(int limit, int offset)
               u"FROM deltas d WHERE "_s
             + kGapCondition
             + u"ORDER BY d.top_impact DESC NULLS LAST, d.affected_users DESC NULLS LAST, d.id "
-                u"LIMIT ? OFFSET ?"_s,
+              u"LIMIT ? OFFSET ?"_s,
         {Sql::limit(limit), std::max(offset, 0)});
     if (!query)
         return Error{u"cannot compute the commitment gap: %1"_s.arg(query.error())};

@@ -137,7 +137,8 @@ Result<QList<qint64>> TriageReports::impactMatrixIds(MatrixOrder order, bool des
     case MatrixOrder::Group:
         join = u" LEFT JOIN impacts gi ON gi.delta_id = d.id AND gi.group_id = ?"_s;
         values.append(groupId);
-        orderBy = u"gi.level IS NULL, gi.level"_s + direction + u", d.impact_weight DESC NULLS LAST, d.id"_s;
+        orderBy = u"gi.level IS NULL, gi.level"_s + direction
+                  + u", d.impact_weight DESC NULLS LAST, d.id"_s;
         break;
     }
     const auto ids = m_db.integers(u"SELECT d.id FROM deltas d"_s + join

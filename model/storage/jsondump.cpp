@@ -16,56 +16,28 @@ namespace Deltaboard {
 
 namespace JsonDumpSchema {
 
-namespace {
-
-// The catalogue's view of a table, in the order of its columns: name, type, whether NOT NULL
-// without a default (an identity counts as a default), and the place in the primary key.
-Result<QList<ColumnInfo>> columnsOfPostgres(Database &db, const QString &table)
-{
-    const auto query
-        = db.run(u"SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                 u"a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '', "
-                 // pg_index.indkey counts from 0; the key's place counts from 1.
-                 u"coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
-                 u"WHERE k.attnum = a.attnum), 0) "
-                 u"FROM pg_catalog.pg_attribute a "
-                 u"LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
-                 u"WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
-                 u"ORDER BY a.attnum"_s,
-                 {table});
-    if (!query)
-        return Error{query.error()};
-    QList<ColumnInfo> columns;
-    QSqlQuery &q = **query;
-    while (q.next()) {
-        ColumnInfo column;
-        column.name = q.value(0).toString();
-        if (JsonDump::isDerived(table, column.name))
-            continue;
-        const QString type = q.value(1).toString();
-        column.type = type == u"bigint"_s || type == u"integer"_s || type == u"smallint"_s
-                          ? ColumnType::Integer
-                      : type == u"double precision"_s || type == u"real"_s ? ColumnType::Real
-                                                                           : ColumnType::Text;
-        column.primaryKeyIndex = q.value(4).toInt();
-        column.required = q.value(2).toBool() && !q.value(3).toBool();
-        columns.append(column);
-    }
-    if (columns.isEmpty())
-        return Error{u"the schema has no table '%1'"_s.arg(table)};
-    return columns;
-}
-
-} // namespace
-
 // The columns of a table as the schema declares them. 'table' is always one of tables().
+// Each dialect's catalogue answers in the shape of SQLite's table_info: name, type, NOT NULL, a
+// default (on PostgreSQL an identity or a generated column counts as one; float8 reads as REAL),
+// and the place in the primary key.
 Result<QList<ColumnInfo>> columnsOf(Database &db, const QString &table)
 {
-    if (db.isPostgres())
-        return columnsOfPostgres(db, table);
-    const auto query = db.run(u"SELECT name, type, \"notnull\", dflt_value, pk "
-                              u"FROM pragma_table_info(?) ORDER BY cid"_s,
-                              {table});
+    const auto query = db.run(
+        db.isPostgres()
+            ? u"SELECT a.attname, CASE WHEN a.atttypid = 'float8'::regtype THEN 'REAL' "
+              u"ELSE upper(format_type(a.atttypid, a.atttypmod)) END, a.attnotnull, "
+              u"CASE WHEN a.atthasdef OR a.attidentity <> '' OR a.attgenerated <> '' "
+              u"THEN 'default' END, "
+              // pg_index.indkey counts from 0; the key's place counts from 1.
+              u"coalesce((SELECT k.n FROM unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+              u"WHERE k.attnum = a.attnum), 0) "
+              u"FROM pg_catalog.pg_attribute a "
+              u"LEFT JOIN pg_catalog.pg_index i ON i.indrelid = a.attrelid AND i.indisprimary "
+              u"WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
+              u"ORDER BY a.attnum"_s
+            : u"SELECT name, type, \"notnull\", dflt_value, pk "
+              u"FROM pragma_table_info(?) ORDER BY cid"_s,
+        {table});
     if (!query)
         return Error{query.error()};
     QList<ColumnInfo> columns;

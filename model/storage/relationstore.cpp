@@ -59,11 +59,14 @@ const QString kCauseSteps
     = u"SELECT r.other_id FROM delta_relations r JOIN reach ON r.delta_id = reach.id "
       u"WHERE r.kind = 'caused_by'"_s;
 
+enum class Walk { Waits, Causes };
+
 // True when 'from' already reaches 'to' along the edges: adding "to → from" would close a loop.
-Result<bool> reaches(Database &db, QString steps, qint64 from, qint64 to)
+Result<bool> reaches(Database &db, Walk walk, qint64 from, qint64 to)
 {
-    if (steps == kWaitSteps && db.isPostgres())
-        steps = kWaitStepsPostgres;
+    const QString &steps = walk == Walk::Causes ? kCauseSteps
+                           : db.isPostgres()    ? kWaitStepsPostgres
+                                                : kWaitSteps;
     const auto found = db.scalar(u"WITH RECURSIVE reach(id) AS (SELECT CAST(? AS bigint) UNION "_s
                                      + steps + u") SELECT 1 FROM reach WHERE id = ? LIMIT 1"_s,
                                  {from, to});
@@ -158,7 +161,7 @@ Status RelationStore::refusal(qint64 deltaId, RelationType type, qint64 otherId)
         const qint64 src = blocks ? row.otherId : row.deltaId;
         const qint64 dst = blocks ? row.deltaId : row.otherId;
         const auto loop = reaches(
-            m_db, type.kind == RelationKind::CausedBy ? kCauseSteps : kWaitSteps, dst, src);
+            m_db, type.kind == RelationKind::CausedBy ? Walk::Causes : Walk::Waits, dst, src);
         if (!loop)
             return Error{loop.error()};
         if (*loop) {

@@ -41,7 +41,9 @@ namespace {
 // shutdown, then immediate after 15 s, then SIGKILL after 20 s) and removes the folder.
 // SIGPIPE is ignored so that telling a dead test process something cannot kill it before it
 // has cleaned up. Lines to the test process: 'dir PATH', 'initdb STATUS', 'postgres PID'; any
-// other line (mktemp, runuser) is a message for the error text.
+// other line (mktemp, runuser) is a message for the error text. A line 'restart' from the test
+// process stops postgres (fast shutdown: clients are disconnected) and starts it again, which
+// answers with a new 'postgres PID'.
 constexpr char kWatchdogScript[] = R"sh(set -u
 trap '' PIPE
 bin=$1 base=$2
@@ -68,12 +70,21 @@ echo "dir $dir"
 "$bin/initdb" -D "$dir/data" --auth=trust --no-sync -U postgres -E UTF8 --locale=C \
     </dev/null >"$dir/initdb.log" 2>&1
 echo "initdb $?"
+start() {
+    "$bin/postgres" -D "$dir/data" -c "unix_socket_directories=\"$dir\"" "$@" \
+        </dev/null >>"$dir/server.log" 2>&1 &
+    pg=$!
+    echo "postgres $pg"
+}
 read -r command && [ "$command" = start ] || finish
-"$bin/postgres" -D "$dir/data" -c "unix_socket_directories=\"$dir\"" "$@" \
-    </dev/null >"$dir/server.log" 2>&1 &
-pg=$!
-echo "postgres $pg"
-while read -r _; do :; done
+start "$@"
+while read -r command; do
+    if [ "$command" = restart ]; then
+        kill -INT "$pg" 2>/dev/null
+        wait "$pg" 2>/dev/null
+        start "$@"
+    fi
+done
 finish
 )sh";
 
@@ -392,6 +403,32 @@ Error PgServer::abandon(const QString &what)
         message += u"\n"_s + leftover;
     m_stopped = true;
     return Error{message};
+}
+
+Status PgServer::restart()
+{
+    if (m_reused || !m_watchdog || m_stopped)
+        return Error{u"PostgreSQL test server: only a server the tests started can be restarted"_s};
+    QSqlDatabase::database(m_connection, false).close();
+    if (!m_watchdog->send("restart"))
+        return Error{u"PostgreSQL test server: the watchdog ended before the restart"_s};
+    const qint64 pid = expect(*m_watchdog, "postgres ", kStopSeconds).toLongLong();
+    if (pid <= 0)
+        return Error{u"PostgreSQL test server: the watchdog did not start postgres again"_s};
+    m_postgresPid = pid;
+    const QDeadlineTimer ready(kReadySeconds * 1000);
+    QString why;
+    while (!open(&why)) {
+        if (!isRunning(m_postgresPid) || ready.hasExpired()) {
+            return Error{u"PostgreSQL test server: postgres did not come back after a restart "
+                         u"(%1)\n--- the end of server.log ---\n%2"_s.arg(
+                             why, logTail(m_folder + u"/server.log"_s))};
+        }
+        QByteArray line;
+        if (m_watchdog->readLine(&line, QDeadlineTimer(20)) == Watchdog::Read::Line)
+            m_watchdog->note(line);
+    }
+    return {};
 }
 
 QString PgServer::stopWatchdog()

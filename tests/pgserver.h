@@ -53,6 +53,11 @@ public:
     Deltaboard::Status drop(const QString &name);
     bool exists(const QString &database);
 
+    // Stops the throwaway server (fast shutdown: every client's connection ends) and starts it
+    // again on the same folder, then waits until it accepts connections: what clients see when
+    // a server restarts. Refused on a reused server (DELTABOARD_TEST_PG).
+    Deltaboard::Status restart();
+
     // True when DELTABOARD_TEST_PG was used.
     bool reused() const { return m_reused; }
     // The throwaway cluster's folder: data/, server.log and the socket (empty when reused).

@@ -4,6 +4,7 @@
 #include "history.h"
 #include "inputtext.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 #include <algorithm>
 
@@ -27,6 +28,32 @@ Status logColumn(Database &db, qint64 columnId, const QString &field, const QVar
                  const QVariant &after)
 {
     return History(db).record(u"board_column"_s, columnId, field, before, after);
+}
+
+// A board's columns and settings are its organisation's members' and admins' (TeamRights).
+// 'sql' reads the organisation from one bound id.
+Status mayArrange(Database &db, const QString &sql, qint64 id)
+{
+    if (db.rights().everything)
+        return {};
+    const auto organisation = db.scalar(sql, {id});
+    if (!organisation)
+        return Error{organisation.error()};
+    return organisation->isValid() ? TeamRights::toArrange(db, organisation->toLongLong())
+                                   : Status();
+}
+
+Status mayArrangeBoard(Database &db, qint64 boardId)
+{
+    return mayArrange(db, u"SELECT organisation_id FROM boards WHERE id = ?"_s, boardId);
+}
+
+Status mayArrangeColumn(Database &db, qint64 columnId)
+{
+    return mayArrange(db,
+                      u"SELECT b.organisation_id FROM board_columns c JOIN boards b ON b.id = "
+                      u"c.board_id WHERE c.id = ?"_s,
+                      columnId);
 }
 
 Status checkSettings(const ColumnSettings &settings)
@@ -197,6 +224,8 @@ Status BoardStore::checkColumnName(qint64 boardId, const QString &name, qint64 e
 Result<BoardColumn> BoardStore::addColumn(qint64 boardId, const ColumnSettings &settings,
                                           std::optional<int> position, std::optional<qint64> id)
 {
+    if (const Status allowed = mayArrangeBoard(m_db, boardId); !allowed)
+        return Error{allowed.error()};
     if (const Status valid = checkSettings(settings); !valid)
         return Error{valid.error()};
     const QString name = settings.name.trimmed();
@@ -247,6 +276,8 @@ Status BoardStore::renameColumn(qint64 columnId, const QString &name)
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return Error{u"a column needs a name"_s};
+    if (const Status allowed = mayArrangeColumn(m_db, columnId); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto existing = column(columnId);
     if (!existing)
@@ -270,6 +301,8 @@ Status BoardStore::renameColumn(qint64 columnId, const QString &name)
 
 Status BoardStore::moveColumn(qint64 columnId, int position)
 {
+    if (const Status allowed = mayArrangeColumn(m_db, columnId); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto existing = column(columnId);
     if (!existing)
@@ -295,6 +328,8 @@ Status BoardStore::moveColumn(qint64 columnId, int position)
 Status BoardStore::setColumn(qint64 columnId, std::optional<int> wipLimit, bool startsWork,
                              bool isDone)
 {
+    if (const Status allowed = mayArrangeColumn(m_db, columnId); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto existing = column(columnId);
     if (!existing)
@@ -323,6 +358,8 @@ Status BoardStore::setColumn(qint64 columnId, std::optional<int> wipLimit, bool 
 
 Result<RemovedColumn> BoardStore::removeColumn(qint64 columnId, std::optional<qint64> destinationId)
 {
+    if (const Status allowed = mayArrangeColumn(m_db, columnId); !allowed)
+        return Error{allowed.error()};
     Transaction transaction(m_db);
     const auto existing = column(columnId);
     if (!existing)
@@ -403,6 +440,8 @@ Status BoardStore::setArchiveAfter(qint64 boardId, int days)
 {
     if (days < 0)
         return Error{u"the archive period is a number of days, 0 or more"_s};
+    if (const Status allowed = mayArrangeBoard(m_db, boardId); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto before
         = m_db.scalar(u"SELECT archive_after_days FROM boards WHERE id = ?"_s, {boardId});
@@ -490,6 +529,19 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
     const QString now = m_db.clock().nowText();
     History history(m_db);
     for (const qint64 id : taskIds) {
+        if (!m_db.rights().everything) {
+            const auto organisation
+                = m_db.scalar(u"SELECT organisation_id FROM tasks WHERE id = ?"_s, {id});
+            if (!organisation)
+                return Error{organisation.error()};
+            if (organisation->isValid()) {
+                if (const Status allowed
+                    = TeamRights::toChange(m_db, organisation->toLongLong(), u"its board"_s);
+                    !allowed) {
+                    return allowed;
+                }
+            }
+        }
         const auto state = m_db.run(u"SELECT done_at, archived_at FROM tasks WHERE id = ?"_s, {id});
         if (!state)
             return Error{state.error()};

@@ -2,6 +2,7 @@
 
 #include "history.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 using namespace Qt::StringLiterals;
 
@@ -11,6 +12,8 @@ Result<qint64> CommentStore::add(const Comment &comment)
 {
     if (comment.deltaId.has_value() == comment.taskId.has_value())
         return Error{u"a comment belongs to exactly one delta or one task"_s};
+    if (const Status allowed = TeamRights::toShare(m_db, u"comment"_s); !allowed)
+        return Error{allowed.error()};
     if (comment.body.trimmed().isEmpty())
         return Error{u"a comment needs some text"_s};
     Transaction transaction(m_db);

@@ -254,12 +254,103 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Location &locatio
                              .arg(migrator.latestVersion())};
         }
     }
-    if (!options.migrate)
-        return db;
-    if (const Status migrated = migrator.migrate(*db, deltaboard, nullptr); !migrated)
-        return Error{
-            u"cannot create or upgrade the schema in %1: %2"_s.arg(where, migrated.error())};
+    if (options.migrate) {
+        if (const Status migrated = migrator.migrate(*db, deltaboard, nullptr); !migrated)
+            return Error{
+                u"cannot create or upgrade the schema in %1: %2"_s.arg(where, migrated.error())};
+    }
+    // History names the login; a login outside the team sees an empty workspace otherwise, and
+    // is better told why.
+    const Rights &rights = db->rights();
+    if (!rights.login.isEmpty())
+        db->m_actor = rights.login;
+    if (!rights.everything && !db->m_rightsMember) {
+        return Error{u"the login %1 is not a member of the team on %2: an admin adds it with "
+                     u"'deltaboard-cli --db %3 team add-user %1'"_s.arg(rights.login, where,
+                                                                        location.url())};
+    }
     return db;
+}
+
+const Database::Rights &Database::rights()
+{
+    if (m_rights)
+        return *m_rights;
+    Rights rights;
+    m_rightsMember = true;
+    if (m_dialect == Dialect::Postgres) {
+        // Before schema 6 there are no memberships: everyone may write, as on SQLite.
+        const auto found = run(u"SELECT current_user, r.rolsuper OR r.rolbypassrls, "
+                               u"to_regclass('memberships') IS NOT NULL FROM pg_catalog.pg_roles r "
+                               u"WHERE r.rolname = current_user"_s);
+        if (found && (*found)->next()) {
+            rights.login = (*found)->value(0).toString();
+            rights.everything = (*found)->value(1).toBool() || !(*found)->value(2).toBool();
+            (*found)->finish();
+        }
+        if (!rights.everything) {
+            const auto roles = run(
+                u"SELECT m.role, m.organisation_id FROM team_members t LEFT JOIN memberships m "
+                u"ON m.login = t.login WHERE t.login = current_user"_s);
+            m_rightsMember = false;
+            if (roles) {
+                while ((*roles)->next()) {
+                    m_rightsMember = true;
+                    const QString role = (*roles)->value(0).toString();
+                    if (role == u"admin"_s)
+                        rights.admin = true;
+                    else if (role == u"reporter"_s)
+                        rights.reporter = true;
+                    else if (role == u"member"_s)
+                        rights.memberOf.append((*roles)->value(1).toLongLong());
+                }
+            }
+        }
+    }
+    m_rights = std::move(rights);
+    return *m_rights;
+}
+
+bool Database::isConnected() const
+{
+    if (m_dialect != Dialect::Postgres)
+        return true;
+    PGconn *connection = postgresConnection(m_db);
+    return m_db.isOpen() && connection && PQstatus(connection) == CONNECTION_OK;
+}
+
+Result<QString> Database::encryptPassword(const QString &login, const QString &password)
+{
+    PGconn *connection = postgresConnection(m_db);
+    if (!connection)
+        return Error{u"passwords are kept by a team database (PostgreSQL) only"_s};
+    char *verifier = PQencryptPasswordConn(connection, password.toUtf8().constData(),
+                                           login.toUtf8().constData(), nullptr);
+    if (!verifier)
+        return Error{u"cannot encrypt the password: %1"_s.arg(
+            QString::fromUtf8(PQerrorMessage(connection)).trimmed())};
+    const QString text = QString::fromUtf8(verifier);
+    PQfreemem(verifier);
+    return text;
+}
+
+Status Database::reconnect()
+{
+    if (m_dialect != Dialect::Postgres)
+        return {};
+    if (m_transactionDepth > 0)
+        return Error{u"cannot reconnect to %1 inside a transaction"_s.arg(describeLocation())};
+    m_statements.clear();
+    m_db.close();
+    if (!m_db.open()) {
+        return Error{u"cannot connect to %1: %2"_s.arg(
+            describeLocation(), m_db.lastError().databaseText().simplified())};
+    }
+    forgetRights();
+    if (const Status session = setUpPostgresSession(); !session)
+        return Error{
+            u"cannot set up the session on %1: %2"_s.arg(describeLocation(), session.error())};
+    return {};
 }
 
 Status Database::setUpPostgresSession()

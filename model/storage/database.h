@@ -177,8 +177,49 @@ public:
     const Clock &clock() const { return *m_clock; }
     // Not owned; must outlive this Database. nullptr restores the system clock.
     void setClock(const Clock *clock);
+    // On PostgreSQL the actor is the database login (set by open(); history names who wrote).
     const QString &actor() const { return m_actor; }
     void setActor(const QString &actor) { m_actor = actor; }
+
+    // What the connected login may write on a team database (PostgreSQL row-level security
+    // decides; this is the same rule read once, for messages and for greying out what cannot be
+    // changed). On SQLite, and for a PostgreSQL superuser, everything.
+    struct Rights
+    {
+        QString login;
+        bool everything = true;
+        bool admin = false;
+        bool reporter = false;
+        QList<qint64> memberOf; // organisations
+        // Deltas, impacts, comments, crash reports, labels: anyone with a role.
+        bool mayShare() const { return everything || admin || reporter || !memberOf.isEmpty(); }
+        bool mayAdminister() const { return everything || admin; }
+        // An organisation's priorities, ranking, tasks and fix records.
+        bool isMemberOf(qint64 organisation) const
+        {
+            return everything || memberOf.contains(organisation);
+        }
+        // A board's columns and settings: its organisation's members and admins.
+        bool mayArrange(qint64 organisation) const
+        {
+            return mayAdminister() || isMemberOf(organisation);
+        }
+    };
+    // Read on first use after open() or forgetRights() (a membership changed).
+    const Rights &rights();
+    void forgetRights() { m_rights.reset(); }
+
+    // Whether the connection is up. PostgreSQL: libpq's status, without a round trip (it turns
+    // bad once libpq has read that the server went away). Always true on SQLite.
+    bool isConnected() const;
+    // PostgreSQL: opens the connection again after it was lost and sets the session up as
+    // open() did (prepared statements and subscriptions are gone with the old one). Refused
+    // inside a transaction. A no-op on SQLite.
+    Status reconnect();
+    bool inTransaction() const { return m_transactionDepth > 0; }
+    // PostgreSQL: the password as the server stores it (a SCRAM verifier, by libpq's
+    // PQencryptPasswordConn), so a CREATE ROLE never carries it in clear.
+    Result<QString> encryptPassword(const QString &login, const QString &password);
 
     // All-or-nothing scope for one user action or one import (DESIGN.md contract 1). Scopes nest:
     // only the outermost one talks to the database; an inner scope that ends without commit()
@@ -260,6 +301,8 @@ private:
     SystemClock m_systemClock;
     const Clock *m_clock = &m_systemClock;
     QString m_actor;
+    std::optional<Rights> m_rights;
+    bool m_rightsMember = true; // whether the login is in team_members (read with the rights)
     QString m_backupPath;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;

@@ -4,6 +4,7 @@
 #include "history.h"
 #include "inputtext.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 #include <QSet>
 #include <QStringList>
@@ -93,6 +94,8 @@ Result<qint64> DeltaStore::create(const Delta &delta)
 {
     if (const Status valid = validate(delta); !valid)
         return Error{valid.error()};
+    if (const Status allowed = TeamRights::toShare(m_db, u"record deltas"_s); !allowed)
+        return Error{allowed.error()};
     const QString now = m_db.clock().nowText();
     const QString created = delta.createdAt.isEmpty() ? now : delta.createdAt;
     const QString updated = delta.updatedAt.isEmpty() ? created : delta.updatedAt;
@@ -155,6 +158,8 @@ Status DeltaStore::exists(qint64 id)
 
 Status DeltaStore::remove(qint64 id)
 {
+    if (const Status allowed = TeamRights::toShare(m_db, u"remove deltas"_s); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto delta = get(id);
     if (!delta)
@@ -183,16 +188,21 @@ Status DeltaStore::update(const Delta &delta, const QString &at)
     const QString when = at.isEmpty() ? m_db.clock().nowText() : at;
     if (const Status valid = validate(delta); !valid)
         return valid;
+    if (const Status allowed = TeamRights::toShare(m_db, u"change deltas"_s); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto stored = get(delta.id);
     if (!stored)
         return Error{stored.error()};
-    if (stored->rowVersion != delta.rowVersion) {
-        return Error{u"delta %1 was changed by someone else since it was read (version %2, now "
-                     u"%3); reload it and try again"_s.arg(delta.id)
+    const auto stale = [this, &delta](int now) {
+        return Error{u"delta %1 was changed by %2 since it was read (version %3, now %4); reload "
+                     u"it and try again"_s.arg(delta.id)
+                         .arg(History(m_db).lastChange(u"delta"_s, delta.id))
                          .arg(delta.rowVersion)
-                         .arg(stored->rowVersion)};
-    }
+                         .arg(now)};
+    };
+    if (stored->rowVersion != delta.rowVersion)
+        return stale(stored->rowVersion);
 
     struct Change
     {
@@ -245,11 +255,22 @@ Status DeltaStore::update(const Delta &delta, const QString &at)
     }
     values.append(when);
     values.append(delta.id);
+    values.append(delta.rowVersion);
+    // Only the version the edit was based on is changed: on a team database another client's
+    // edit may commit between the read above and this write (the server makes this one wait
+    // for it, then finds no row of that version), and its change stands.
     const QString sql = u"UPDATE deltas SET "_s + assignments.join(u", "_s)
-                        + u", updated_at = ?, row_version = row_version + 1 WHERE id = ?"_s;
-    if (const Status set = m_db.execOnce(sql, values); !set)
+                        + u", updated_at = ?, row_version = row_version + 1 WHERE id = ? AND "
+                          u"row_version = ?"_s;
+    const auto set = m_db.run(sql, values);
+    if (!set)
         return Error{
             u"cannot change delta %1: %2"_s.arg(delta.id).arg(explain(set.error(), delta))};
+    if ((*set)->numRowsAffected() != 1) {
+        (*set)->finish();
+        const auto now = m_db.scalar(u"SELECT row_version FROM deltas WHERE id = ?"_s, {delta.id});
+        return stale(now ? now->toInt() : 0);
+    }
     History history(m_db);
     for (const Change &change : std::as_const(changes)) {
         if (const Status logged = history.record(u"delta"_s, delta.id, change.column,

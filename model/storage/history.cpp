@@ -60,4 +60,18 @@ Result<QList<HistoryEntry>> History::list(const QString &entity, qint64 entityId
     return entries;
 }
 
+QString History::lastChange(const QString &entity, qint64 entityId)
+{
+    const auto last = m_db.run(u"SELECT actor, changed_at FROM history WHERE entity = ? AND "
+                               u"entity_id = ? ORDER BY changed_at DESC, id DESC LIMIT 1"_s,
+                               {entity, entityId});
+    if (!last || !(*last)->next())
+        return u"someone"_s;
+    const QString actor = (*last)->value(0).toString();
+    QString at = (*last)->value(1).toString(); // 2026-11-29T12:03:00.000Z
+    (*last)->finish();
+    at = at.left(16).replace(u'T', u' ') + u" UTC"_s;
+    return u"%1 at %2"_s.arg(actor, at);
+}
+
 } // namespace Deltaboard

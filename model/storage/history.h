@@ -34,6 +34,9 @@ public:
 
     // Oldest first.
     Result<QList<HistoryEntry>> list(const QString &entity, qint64 entityId);
+    // Who changed the record last, and when, for a refusal: "ada at 2026-11-29 12:03 UTC";
+    // "someone" when the history does not say.
+    QString lastChange(const QString &entity, qint64 entityId);
 
 private:
     Database &m_db;

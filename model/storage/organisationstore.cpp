@@ -3,6 +3,7 @@
 #include "history.h"
 #include "inputtext.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 #include <QStringList>
 
@@ -21,6 +22,8 @@ Organisation organisationFrom(const QSqlQuery &q)
 
 Result<Organisation> OrganisationStore::create(const QString &name, BoardTemplate board)
 {
+    if (const Status allowed = TeamRights::toAdminister(m_db, u"add organisations"_s); !allowed)
+        return Error{allowed.error()};
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return Error{u"an organisation needs a name"_s};
@@ -73,6 +76,10 @@ Status OrganisationStore::checkName(const QString &name, qint64 exceptId)
 
 Status OrganisationStore::rename(qint64 id, const QString &name)
 {
+    if (const Status allowed = TeamRights::toAdminister(m_db, u"rename organisations"_s);
+        !allowed) {
+        return allowed;
+    }
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return Error{u"an organisation needs a name"_s};
@@ -124,6 +131,10 @@ Result<QString> OrganisationStore::references(qint64 id)
 
 Result<RemovedOrganisation> OrganisationStore::remove(qint64 id)
 {
+    if (const Status allowed = TeamRights::toAdminister(m_db, u"remove organisations"_s);
+        !allowed) {
+        return Error{allowed.error()};
+    }
     Transaction transaction(m_db);
     const auto existing = byId(id);
     if (!existing)

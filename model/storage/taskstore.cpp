@@ -9,6 +9,7 @@
 #include "levels.h"
 #include "organisationstore.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 #include <QSqlRecord>
 
@@ -60,6 +61,24 @@ Status logTask(Database &db, qint64 taskId, const QString &field, const QVariant
 
 } // namespace
 
+namespace {
+
+// A task's organisation's members change it (TeamRights); 'what' for the refusal.
+Status mayChangeTask(Database &db, qint64 taskId, const QString &what)
+{
+    if (db.rights().everything)
+        return {};
+    const auto organisation
+        = db.scalar(u"SELECT organisation_id FROM tasks WHERE id = ?"_s, {taskId});
+    if (!organisation)
+        return Error{organisation.error()};
+    if (!organisation->isValid())
+        return {}; // the store says there is no such task
+    return TeamRights::toChange(db, organisation->toLongLong(), what);
+}
+
+} // namespace
+
 Result<qint64> TaskStore::commit(qint64 organisationId, const QString &title,
                                  const QList<qint64> &deltaIds, const QString &description)
 {
@@ -74,6 +93,10 @@ Result<qint64> TaskStore::add(const NewTask &task)
     if (title.isEmpty())
         return Error{u"a task needs a title"_s};
 
+    if (const Status allowed = TeamRights::toChange(m_db, task.organisationId, u"its tasks"_s);
+        !allowed) {
+        return Error{allowed.error()};
+    }
     Transaction transaction(m_db);
     OrganisationStore organisations(m_db);
     const auto organisation = organisations.byId(task.organisationId);
@@ -141,6 +164,8 @@ Result<Task> TaskStore::get(qint64 id)
 
 Status TaskStore::remove(qint64 taskId)
 {
+    if (const Status allowed = mayChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto task = get(taskId);
     if (!task)
@@ -257,13 +282,15 @@ Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> b
         = m_db.run(u"SELECT rank, column_id FROM tasks WHERE id = ?"_s, {*beforeTaskId});
     if (!before)
         return Error{before.error()};
+    // The card it was dropped before may have left the column (or the board) since the user's
+    // board was read: the column as it is now decides, and the card goes to its end.
     if (!(*before)->next())
-        return Error{u"no task with id %1 to place before"_s.arg(*beforeTaskId)};
+        return rankForInsert(columnId, std::nullopt, movingTaskId);
     const qint64 beforeRank = (*before)->value(0).toLongLong();
     const qint64 beforeColumn = (*before)->value(1).toLongLong();
     (*before)->finish();
     if (beforeColumn != columnId)
-        return Error{u"task %1 is not in the target column"_s.arg(*beforeTaskId)};
+        return rankForInsert(columnId, std::nullopt, movingTaskId);
 
     const auto previous
         = m_db.scalar(u"SELECT max(rank) FROM tasks WHERE column_id = ? AND rank < ? AND id <> ?"_s,
@@ -289,15 +316,15 @@ Result<qint64> TaskStore::rankForInsert(qint64 columnId, std::optional<qint64> b
 }
 
 Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId,
-                       const std::optional<TaskTimes> &times)
+                       const std::optional<TaskTimes> &times, std::optional<qint64> expectedColumn)
 {
     Transaction transaction(m_db);
     // One read for everything a move decides on: where the card is, and what the target column
     // is (whose board, whether it is the first or a done column). A drag-and-drop runs this.
     const auto found = m_db.run(
         u"SELECT t.column_id, t.rank, t.started_at, t.done_at, t.organisation_id, o.name, "
-        u"src.is_done, tgt.id, tgt.is_done, tgt.starts_work, b.organisation_id, t.archived_at "
-        u"FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
+        u"src.is_done, tgt.id, tgt.is_done, tgt.starts_work, b.organisation_id, t.archived_at, "
+        u"t.row_version FROM tasks t JOIN organisations o ON o.id = t.organisation_id "
         u"JOIN board_columns src ON src.id = t.column_id "
         u"LEFT JOIN board_columns tgt ON tgt.id = ? LEFT JOIN boards b ON b.id = tgt.board_id "
         u"WHERE t.id = ?"_s,
@@ -319,7 +346,16 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
     const bool targetStartsWork = q.value(9).toBool();
     const qint64 targetOrganisation = q.value(10).toLongLong();
     const bool wasArchived = !q.value(11).isNull();
+    const int version = q.value(12).toInt();
     q.finish();
+    if (const Status allowed = TeamRights::toChange(m_db, organisationId, u"its board"_s);
+        !allowed) {
+        return allowed;
+    }
+    if (expectedColumn && *expectedColumn != sourceColumn) {
+        return Error{u"task %1 was moved by %2 since; it was left where it is"_s.arg(taskId).arg(
+            History(m_db).lastChange(u"task"_s, taskId))};
+    }
     if (!targetExists || targetOrganisation != organisationId)
         return Error{u"column %1 is not on the board of %2"_s.arg(columnId).arg(organisation)};
     if (beforeTaskId && *beforeTaskId == taskId)
@@ -352,12 +388,19 @@ Status TaskStore::move(qint64 taskId, qint64 columnId, std::optional<qint64> bef
             return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(cleared.error())};
         }
     }
+    // Only the version read above is moved: a client that moved the card in between (the
+    // server serialises the two) has its move kept, and this one is refused.
     const auto updated = m_db.run(u"UPDATE tasks SET column_id = ?, rank = ?, started_at = ?, "
                                   u"done_at = ?, updated_at = ?, row_version = row_version + 1 "
-                                  u"WHERE id = ?"_s,
-                                  {columnId, *rank, startedAt, doneAt, now, taskId});
+                                  u"WHERE id = ? AND row_version = ?"_s,
+                                  {columnId, *rank, startedAt, doneAt, now, taskId, version});
     if (!updated)
         return Error{u"cannot move task %1: %2"_s.arg(taskId).arg(updated.error())};
+    if ((*updated)->numRowsAffected() != 1) {
+        return Error{u"task %1 was changed by %2 while it was being moved; it was left as it "
+                     u"is"_s.arg(taskId)
+                         .arg(History(m_db).lastChange(u"task"_s, taskId))};
+    }
 
     if (const Status logged
         = History(m_db).recordChanges(u"task"_s, taskId,
@@ -379,9 +422,14 @@ Status TaskStore::update(const Task &task)
     const auto stored = get(task.id);
     if (!stored)
         return Error{stored.error()};
+    if (const Status allowed = TeamRights::toChange(m_db, stored->organisationId, u"its tasks"_s);
+        !allowed) {
+        return allowed;
+    }
     if (stored->rowVersion != task.rowVersion) {
-        return Error{u"task %1 was changed by someone else since it was read; reload it and try "
-                     u"again"_s.arg(task.id)};
+        return Error{
+            u"task %1 was changed by %2 since it was read; reload it and try again"_s.arg(task.id)
+                .arg(History(m_db).lastChange(u"task"_s, task.id))};
     }
     struct Change
     {
@@ -411,17 +459,26 @@ Status TaskStore::update(const Task &task)
     }
     if (!changed)
         return transaction.commit(); // nothing to write; an outer scope must not be doomed
-    if (const auto bumped = m_db.run(u"UPDATE tasks SET updated_at = ?, row_version = "
-                                     u"row_version + 1 WHERE id = ?"_s,
-                                     {m_db.clock().nowText(), task.id});
-        !bumped) {
+    // Only on the version the edit was based on: another client's edit committed in between
+    // (the server made this one wait for it) refuses this one, and the rollback takes back the
+    // columns written above.
+    const auto bumped = m_db.run(u"UPDATE tasks SET updated_at = ?, row_version = "
+                                 u"row_version + 1 WHERE id = ? AND row_version = ?"_s,
+                                 {m_db.clock().nowText(), task.id, task.rowVersion});
+    if (!bumped)
         return Error{bumped.error()};
+    if ((*bumped)->numRowsAffected() != 1) {
+        return Error{
+            u"task %1 was changed by %2 since it was read; reload it and try again"_s.arg(task.id)
+                .arg(History(m_db).lastChange(u"task"_s, task.id))};
     }
     return transaction.commit();
 }
 
 Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
 {
+    if (const Status allowed = mayChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto found = m_db.scalar(u"SELECT 1 FROM deltas WHERE id = ?"_s, {deltaId});
     if (!found)
@@ -449,6 +506,8 @@ Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
 
 Status TaskStore::unlinkDelta(qint64 taskId, qint64 deltaId)
 {
+    if (const Status allowed = mayChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto removed = m_db.run(u"DELETE FROM task_deltas WHERE task_id = ? AND delta_id = ?"_s,
                                   {taskId, deltaId});

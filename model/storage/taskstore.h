@@ -105,8 +105,12 @@ public:
     // the first); entering a done column finishes it;
     // leaving a done column reopens it. With 'times', the task gets exactly those instead (an
     // undone move puts back the times it had).
+    // A card dropped before one that has left the column since (another client moved it) goes
+    // to the column's end. With 'expectedColumn' (undo, redo) the move is refused when the task
+    // is in another column: someone moved it since, and their move stands.
     Status move(qint64 taskId, qint64 columnId, std::optional<qint64> beforeTaskId = {},
-                const std::optional<TaskTimes> &times = {});
+                const std::optional<TaskTimes> &times = {},
+                std::optional<qint64> expectedColumn = {});
     // Title, description and assignee, with the same row_version check as DeltaStore::update.
     Status update(const Task &task);
 

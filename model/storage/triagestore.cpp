@@ -2,6 +2,7 @@
 
 #include "history.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,6 +36,10 @@ Status TriageStore::setPriority(qint64 organisationId, qint64 deltaId, std::opti
 {
     if (level && (*level < 0 || *level > 4))
         return Error{u"priority level %1 is out of range (0..4)"_s.arg(*level)};
+    if (const Status allowed = TeamRights::toChange(m_db, organisationId, u"its priorities"_s);
+        !allowed) {
+        return allowed;
+    }
     Transaction transaction(m_db);
     const auto before
         = m_db.scalar(u"SELECT level FROM priorities WHERE organisation_id = ? AND delta_id = ?"_s,
@@ -116,6 +121,10 @@ Status TriageStore::placeInRanking(qint64 organisationId, qint64 deltaId, int le
 {
     if (beforeDeltaId && *beforeDeltaId == deltaId)
         return Error{u"delta %1 cannot be ranked before itself"_s.arg(deltaId)};
+    if (const Status allowed = TeamRights::toChange(m_db, organisationId, u"its priorities"_s);
+        !allowed) {
+        return allowed;
+    }
     Transaction transaction(m_db);
     // The level first: a new or changed level puts the delta at the end of that level (a
     // trigger of schema version 2), from where it moves to its place below.
@@ -238,6 +247,8 @@ Status TriageStore::setImpact(qint64 deltaId, qint64 groupId, std::optional<int>
         return Error{u"impact level %1 is out of range (0..4)"_s.arg(*level)};
     if (affectedUsers && *affectedUsers < 0)
         return Error{u"affected users cannot be negative (%1)"_s.arg(*affectedUsers)};
+    if (const Status allowed = TeamRights::toShare(m_db, u"assess impact"_s); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto before = m_db.run(
         u"SELECT level, affected_users FROM impacts WHERE delta_id = ? AND group_id = ?"_s,

@@ -140,7 +140,9 @@ private Q_SLOTS:
         second.value().title = u"Second edit"_s;
         const Status stale = store.update(*second);
         QVERIFY(!stale);
-        QVERIFY2(stale.error().contains(u"changed by someone else"_s), qPrintable(stale.error()));
+        // Who changed it and when (the history's last entry), so the user knows whom to ask.
+        QVERIFY2(stale.error().contains(u"was changed by %1 at "_s.arg(m_db->actor())),
+                 qPrintable(stale.error()));
         QCOMPARE(store.get(*id)->title, u"First edit"_s);
     }
 

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "database.h"
+
+namespace Deltaboard::TeamRights {
+
+// The refusals of a team database in words (Database::Rights has the rule; PostgreSQL's
+// row-level security enforces it). Each returns success when the connected login may do it,
+// and on SQLite always. Stores ask before they write, so a refused change writes nothing and
+// says why instead of failing with an SQL error, or (an UPDATE that row-level security filters)
+// changing nothing silently.
+
+// An organisation's priorities, ranking, tasks, cards, fix records: "only members of Kestrel
+// Systems can change its priorities". 'what' names the records: "its priorities".
+Status toChange(Database &db, qint64 organisationId, const QString &what);
+// A board's columns and settings: its members and admins.
+Status toArrange(Database &db, qint64 organisationId);
+// Shared records: deltas, impacts, comments, crash reports, labels, components, user groups.
+// 'what' is the action: "record or change deltas".
+Status toShare(Database &db, const QString &what);
+// The workspace: organisations, memberships. 'what': "add organisations".
+Status toAdminister(Database &db, const QString &what);
+
+} // namespace Deltaboard::TeamRights

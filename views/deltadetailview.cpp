@@ -539,17 +539,20 @@ void DeltaDetailView::edit()
     Database &db = m_workspace->database();
     const auto components = GroupStore(db).components();
     DeltaEditor editor(components ? *components : QList<Component>{}, *delta, this);
-    connect(&editor, &DeltaEditor::saveRequested, this, [this, &editor, &db] {
+    // Someone saved in between: say who and when, never overwrite silently.
+    const auto sayConflict = [this, &editor](const Delta &theirs) {
+        editor.showConflict(tr("<b>Changed by %1</b> while you were editing. Load their "
+                               "version (yours is lost), or save yours over theirs (the "
+                               "fields you did not touch keep their change)?")
+                                .arg(lastChange(theirs.id).toHtmlEscaped()),
+                            theirs);
+    };
+    connect(&editor, &DeltaEditor::saveRequested, this, [this, &editor, &db, &sayConflict] {
         const auto now = DeltaStore(db).get(editor.base().id);
         if (!now)
             return m_workspace->reportError(now.error());
         if (!sameEditableFields(*now, editor.base())) {
-            // Someone saved in between: say who and when, never overwrite silently.
-            editor.showConflict(tr("<b>Changed by %1</b> while you were editing. Load their "
-                                   "version (yours is lost), or save yours over theirs (the "
-                                   "fields you did not touch keep their change)?")
-                                    .arg(lastChange(now->id).toHtmlEscaped()),
-                                *now);
+            sayConflict(*now);
             return;
         }
         const Delta after = editor.delta(*now);
@@ -562,6 +565,16 @@ void DeltaDetailView::edit()
         }
         editor.accept();
     });
+    // A colleague's save while the form is open (a team database, or another program on the
+    // file) is said at once, not found out at Save.
+    connect(m_workspace, &Workspace::deltaChanged, &editor,
+            [&editor, &db, &sayConflict](qint64 id) {
+                if (id != editor.base().id)
+                    return;
+                const auto now = DeltaStore(db).get(id);
+                if (now && !sameEditableFields(*now, editor.base()))
+                    sayConflict(*now);
+            });
     editor.exec();
 }
 

@@ -5,6 +5,7 @@
 #include "app/gui/mainwindow.h"
 #include "boardmodel.h"
 #include "boardstore.h"
+#include "clients.h"
 #include "commentstore.h"
 #include "crashparser.h"
 #include "crashsignature.h"
@@ -893,6 +894,13 @@ int main(int argc, char *argv[])
                       u"Only time copying the --existing database into this one (new, or an "
                       u"empty PostgreSQL database), as 'deltaboard-cli copy' does."_s,
                       u"DATABASE"_s});
+    parser.addOption({u"clients"_s,
+                      u"Only run the team database's load test: N clients moving cards and "
+                      u"setting priorities on the --existing PostgreSQL workspace."_s,
+                      u"N"_s});
+    parser.addOption({u"seconds"_s, u"How long the load test runs (60)."_s, u"S"_s, u"60"_s});
+    parser.addOption(
+        {u"rate"_s, u"Operations a second per client in the load test (5)."_s, u"R"_s, u"5"_s});
     parser.process(app);
 
     QTemporaryDir scratch;
@@ -912,6 +920,13 @@ int main(int argc, char *argv[])
     if (!onServer && existing != QFileInfo::exists(path))
         return fail(existing ? u"no database at %1"_s.arg(path)
                              : u"%1 exists; give a new path"_s.arg(path));
+    if (parser.isSet(u"clients"_s)) {
+        if (!existing || !onServer)
+            return fail(u"--clients runs on an --existing PostgreSQL workspace (a URL)"_s);
+        return Bench::measureClients(path, std::max(1, parser.value(u"clients"_s).toInt()),
+                                     std::max(1, parser.value(u"seconds"_s).toInt()),
+                                     std::max(0.1, parser.value(u"rate"_s).toDouble()), figure);
+    }
     if (parser.isSet(u"copy-to"_s)) {
         if (!existing)
             return fail(u"--copy-to copies the --existing database"_s);

@@ -155,6 +155,7 @@ QList<Command> taskCommands();
 QList<Command> reportCommands();
 QList<Command> crashCommands();
 QList<Command> transferCommands();
+QList<Command> teamCommands();
 QList<Command> batchCommands();
 
 } // namespace Deltaboard::Cli

@@ -22,7 +22,7 @@ const QList<Command> &commands()
         for (const auto &group :
              {&workspaceCommands, &boardCommands, &deltaCommands, &deltaEditCommands,
               &labelCommands, &viewCommands, &taskCommands, &reportCommands, &crashCommands,
-              &transferCommands, &batchCommands})
+              &transferCommands, &teamCommands, &batchCommands})
             all.append(group());
         return all;
     }();
@@ -65,6 +65,8 @@ QString describeArgument(const QString &argument)
         {u"NAME"_s, u"A name."_s},
         {u"NEW_NAME"_s, u"The new name."_s},
         {u"ORG"_s, u"An organisation, by name or id."_s},
+        {u"LOGIN"_s, u"A database login (a PostgreSQL role)."_s},
+        {u"ROLE"_s, u"One of: admin, reporter, member."_s},
         {u"GROUP"_s, u"A user group, by name."_s},
         {u"COMPONENT"_s, u"A component, by name."_s},
         {u"COLUMN"_s, u"A column, by name or position (1 is first)."_s},

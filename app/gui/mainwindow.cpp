@@ -4,6 +4,7 @@
 
 #include "boardactions.h"
 #include "deltaactions.h"
+#include "livesync.h"
 #include "pages/boardpage.h"
 #include "pages/deltaspage.h"
 #include "pages/reportpages.h"
@@ -156,6 +157,14 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     statusBar()->addPermanentWidget(m_counts);
     rememberDatabase(m_db->path());
     m_contention = new WriteContention(*m_db, this);
+    auto *connection = new QLabel(this);
+    statusBar()->addPermanentWidget(connection);
+    m_readOnlyNote = new QLabel(this);
+    m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
+    m_readOnlyNote->hide();
+    statusBar()->addPermanentWidget(m_readOnlyNote);
+    m_live = new LiveSync(*m_db, m_workspace, connection, this);
+    connect(m_live, &LiveSync::everythingChanged, this, &MainWindow::catchUpWithOthers);
 
     buildActions();
     connect(m_organisations, &QComboBox::currentIndexChanged, this,
@@ -559,6 +568,15 @@ void MainWindow::organisationChanged()
         all.append({m_organisations->itemData(i).toLongLong(), m_organisations->itemText(i)});
     for (ViewPage *page : std::as_const(m_pages))
         page->setOrganisation(id, m_organisations->currentText(), all);
+    // On a team database a login that is not a member of this organisation reads its board and
+    // priorities but cannot change them: said before a drag is refused.
+    const bool readOnly = id > 0 && !m_db->rights().isMemberOf(id);
+    m_readOnlyNote->setVisible(readOnly);
+    if (readOnly) {
+        m_readOnlyNote->setText(tr("🔒 Read-only: only members of %1 change its board and "
+                                   "priorities")
+                                    .arg(m_organisations->currentText()));
+    }
     updateStatus();
 }
 
@@ -760,6 +778,21 @@ void MainWindow::reloadAll()
           static_cast<ViewPage *>(m_gapPage), static_cast<ViewPage *>(m_flowPage),
           static_cast<ViewPage *>(m_crashesPage)})
         page->markStale();
+}
+
+void MainWindow::catchUpWithOthers()
+{
+    m_db->forgetRights();
+    m_deltasPage->reset();
+    reloadOrganisations();
+    for (ViewPage *page : std::as_const(m_pages))
+        page->tasksChanged(organisationId());
+    for (ViewPage *page :
+         {static_cast<ViewPage *>(m_prioritiesPage), static_cast<ViewPage *>(m_impactPage),
+          static_cast<ViewPage *>(m_gapPage), static_cast<ViewPage *>(m_flowPage),
+          static_cast<ViewPage *>(m_crashesPage)})
+        page->markStale();
+    updateStatus();
 }
 
 void MainWindow::crashesIngested()

@@ -55,6 +55,7 @@ class NewCardDialog;
 class WelcomePanel;
 class WorkspaceSettingsDialog;
 class WriteContention;
+class LiveSync;
 
 // The desktop app's window for one database: the current organisation's view of it, one page
 // per view (app/gui/pages: each owns its view, search, refresh and status), switched in the
@@ -159,6 +160,12 @@ public:
     void reloadAll();
     // After crash texts were filed: the views that show crashes read again.
     void crashesIngested();
+    // What others change in the database, as it happens (LiveSync).
+    LiveSync *liveSync() const { return m_live; }
+    // Everything read again because others changed what cannot be named (another process on
+    // the file, a reconnect): like reloadAll(), but the undo stack stays (its steps refuse by
+    // themselves what someone else has changed since).
+    void catchUpWithOthers();
 
 Q_SIGNALS:
     // The user chose another database (a file path, or a PostgreSQL URL without a password);
@@ -192,6 +199,8 @@ private:
 
     std::unique_ptr<Database> m_db;
     WriteContention *m_contention = nullptr;
+    LiveSync *m_live = nullptr;
+    QLabel *m_readOnlyNote = nullptr; // what the current organisation's board lets this login do
     QUndoStack *m_undoStack;
     Workspace *m_workspace;
     BoardModel *m_board;

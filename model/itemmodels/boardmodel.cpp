@@ -175,7 +175,8 @@ void BoardModel::requestMove(qint64 taskId, const CardPosition &to)
 }
 
 Status BoardModel::moveCard(qint64 taskId, const CardPosition &to,
-                            const std::optional<TaskTimes> &times)
+                            const std::optional<TaskTimes> &times,
+                            std::optional<qint64> expectedColumn)
 {
     const auto from = positionOf(taskId);
     BoardColumnModel *source = from ? columnModel(from->columnId) : nullptr;
@@ -186,7 +187,8 @@ Status BoardModel::moveCard(qint64 taskId, const CardPosition &to,
         Q_EMIT errorOccurred(message);
         return Error{message};
     }
-    if (const Status moved = TaskStore(m_db).move(taskId, to.columnId, to.beforeTaskId, times);
+    if (const Status moved
+        = TaskStore(m_db).move(taskId, to.columnId, to.beforeTaskId, times, expectedColumn);
         !moved) {
         Q_EMIT errorOccurred(moved.error());
         return moved;

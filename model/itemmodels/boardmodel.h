@@ -69,9 +69,11 @@ public:
     // What a drop or a keyboard move asks for: an undoable move when there is an undo stack.
     void requestMove(qint64 taskId, const CardPosition &to);
     // Performs a move now (commands call this); with 'times', the task gets exactly those start
-    // and finish times. Errors are also reported by errorOccurred().
+    // and finish times; with 'expectedColumn', only when the task is still in that column (undo
+    // must not revert a colleague's later move). Errors are also reported by errorOccurred().
     Status moveCard(qint64 taskId, const CardPosition &to,
-                    const std::optional<TaskTimes> &times = {});
+                    const std::optional<TaskTimes> &times = {},
+                    std::optional<qint64> expectedColumn = {});
     std::optional<CardPosition> positionOf(qint64 taskId) const;
 
     Database &database() const { return m_db; }

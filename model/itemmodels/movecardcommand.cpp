@@ -28,17 +28,19 @@ void MoveCardCommand::redo()
     if (!m_fromTimes)
         m_fromTimes = timesOf(m_board->database(), m_taskId);
     // A move the database refuses leaves nothing to undo; the board has reported why.
-    if (!m_board->moveCard(m_taskId, m_to, m_toTimes)) {
+    const std::optional<qint64> from = m_done ? std::optional(m_from.columnId) : std::nullopt;
+    if (!m_board->moveCard(m_taskId, m_to, m_toTimes, from)) {
         setObsolete(true);
         return;
     }
+    m_done = true;
     if (!m_toTimes)
         m_toTimes = timesOf(m_board->database(), m_taskId);
 }
 
 void MoveCardCommand::undo()
 {
-    if (!m_board->moveCard(m_taskId, m_from, m_fromTimes))
+    if (!m_board->moveCard(m_taskId, m_from, m_fromTimes, m_to.columnId))
         setObsolete(true);
 }
 

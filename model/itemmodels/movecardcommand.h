@@ -27,6 +27,9 @@ private:
     // later redo put exactly these back rather than "now".
     std::optional<TaskTimes> m_fromTimes;
     std::optional<TaskTimes> m_toTimes;
+    // Undo moves the card back only from where redo put it, and a later redo only from where
+    // undo put it: a card someone else has moved since stays where they put it.
+    bool m_done = false;
 };
 
 } // namespace Deltaboard

@@ -5,6 +5,7 @@
 #include "changefeed.h"
 #include "database.h"
 #include "history.h"
+#include "location.h"
 #include "organisationstore.h"
 #include "taskstore.h"
 #include "teamstore.h"
@@ -17,7 +18,6 @@
 #include <QRandomGenerator>
 #include <QThread>
 #include <QTimer>
-#include <QUrl>
 
 #include <algorithm>
 #include <atomic>
@@ -74,9 +74,8 @@ double percentile(QList<double> values, double p)
 
 QString asLogin(const QString &url, const QString &login)
 {
-    QUrl changed(url);
-    changed.setUserName(login);
-    return changed.toString(QUrl::FullyEncoded);
+    const auto location = Location::parse(url);
+    return location ? location->withUser(login).url() : url;
 }
 
 } // namespace
@@ -231,7 +230,18 @@ int measureClients(const QString &url, int clients, int seconds, double rate,
                     }
                 } else if (!client.deltas.isEmpty()) {
                     const qint64 delta = client.deltas.at(random.bounded(client.deltas.size()));
-                    const int level = (levels.value(delta, random.bounded(5)) + 1) % 5;
+                    if (!levels.contains(delta)) { // its level now, so the write changes it
+                        int now = -1;
+                        if (const auto entries = TriageStore(db).priorities(delta)) {
+                            for (const PriorityEntry &entry : *entries) {
+                                if (entry.organisationId == client.organisationId)
+                                    now = entry.level;
+                            }
+                        }
+                        levels.insert(delta, now);
+                    }
+                    const int level = (levels.value(delta) + 1) % 5;
+                    timed.restart();
                     const Status set
                         = TriageStore(db).setPriority(client.organisationId, delta, level);
                     const double ms = double(timed.nsecsElapsed()) / 1e6;

@@ -29,7 +29,9 @@ void LiveSync::showState(ChangeFeed::State state, const QString &detail)
 {
     switch (state) {
     case ChangeFeed::State::Connected:
-        m_indicator->setText(tr("● Live"));
+        m_indicator->setText(m_db.rights().login.isEmpty()
+                                 ? tr("● Live")
+                                 : tr("● Live as %1").arg(m_db.rights().login));
         m_indicator->setToolTip(tr("Connected to %1: colleagues' changes appear as they make them.")
                                     .arg(m_db.describeLocation()));
         m_indicator->setStyleSheet(u"color: #2e7d32;"_s);

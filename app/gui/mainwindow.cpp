@@ -161,6 +161,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     statusBar()->addPermanentWidget(connection);
     m_readOnlyNote = new QLabel(this);
     m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
+    m_readOnlyNote->setStyleSheet(u"color: #8a5a00; font-weight: bold;"_s);
     m_readOnlyNote->hide();
     statusBar()->addPermanentWidget(m_readOnlyNote);
     m_live = new LiveSync(*m_db, m_workspace, connection, this);
@@ -573,7 +574,7 @@ void MainWindow::organisationChanged()
     const bool readOnly = id > 0 && !m_db->rights().isMemberOf(id);
     m_readOnlyNote->setVisible(readOnly);
     if (readOnly) {
-        m_readOnlyNote->setText(tr("🔒 Read-only: only members of %1 change its board and "
+        m_readOnlyNote->setText(tr("Read-only: only members of %1 change its board and "
                                    "priorities")
                                     .arg(m_organisations->currentText()));
     }
@@ -741,8 +742,12 @@ void MainWindow::showError(const QString &message)
     // Errors quote what they refuse; a last guard keeps any of them to one line of sane length.
     const QString line = InputText::oneLine(message);
     statusBar()->showMessage(line, 10000);
-    if (isVisible())
-        QMessageBox::warning(this, tr("Deltaboard"), line);
+    if (isVisible()) {
+        QString sentence = line;
+        if (!sentence.isEmpty())
+            sentence[0] = sentence[0].toUpper();
+        QMessageBox::warning(this, tr("Deltaboard"), sentence);
+    }
 }
 
 void MainWindow::reloadComponents()

@@ -116,20 +116,30 @@ QString Location::describe() const
     return u"database \"%1\" on %2"_s.arg(database, host);
 }
 
-Location Location::withDatabase(const QString &database) const
+Location Location::withParameter(const QString &keyword, const QString &newValue) const
 {
     Location copy = *this;
     bool replaced = false;
     for (auto &[key, value] : copy.m_parameters) {
-        if (key == u"dbname"_s) {
-            value = database;
+        if (key == keyword) {
+            value = newValue;
             replaced = true;
         }
     }
     if (!replaced)
-        copy.m_parameters.append({u"dbname"_s, database});
+        copy.m_parameters.append({keyword, newValue});
     copy.m_text = copy.url();
     return copy;
+}
+
+Location Location::withDatabase(const QString &database) const
+{
+    return withParameter(u"dbname"_s, database);
+}
+
+Location Location::withUser(const QString &user) const
+{
+    return withParameter(u"user"_s, user);
 }
 
 QString Location::url() const

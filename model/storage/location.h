@@ -35,6 +35,8 @@ public:
     // PostgreSQL: the same server with another database (the fixture's maintenance database,
     // a template clone).
     Location withDatabase(const QString &database) const;
+    // PostgreSQL: the same server and database as another login (the team's clients).
+    Location withUser(const QString &user) const;
     // PostgreSQL: a URL for the same server and database, without a password.
     QString url() const;
 
@@ -44,6 +46,7 @@ public:
     Result<QSqlDatabase> addConnection(const QString &connectionName) const;
 
 private:
+    Location withParameter(const QString &keyword, const QString &value) const;
     QString value(const QString &keyword) const;
 
     Kind m_kind = Kind::File;

@@ -98,7 +98,7 @@ Result<QString> TeamStore::addUser(const QString &login, const QString &password
     const auto added
         = m_db.run(u"INSERT INTO team_members (login, display_name, added_at) VALUES (?, ?, ?) "
                    u"ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name"_s,
-                   {login, displayName.trimmed(), now(m_db)});
+                   {login, displayName.trimmed().isEmpty() ? u""_s : displayName.trimmed(), now(m_db)});
     if (!added)
         return Error{u"cannot add %1 to the team: %2"_s.arg(login, added.error())};
     if (const Status committed = transaction.commit(); !committed)

@@ -52,9 +52,7 @@ namespace {
 // The same server and database as 'url', as another login.
 QString asUser(const QString &url, const QString &user)
 {
-    QUrl changed(url);
-    changed.setUserName(user);
-    return changed.toString(QUrl::FullyEncoded);
+    return Location::parse(url)->withUser(user).url();
 }
 
 std::unique_ptr<Database> openOrFail(const QString &url)

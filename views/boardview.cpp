@@ -145,6 +145,7 @@ void BoardView::rebuild()
                             other->list()->selectionModel()->clear();
                     }
                 });
+        applyReadOnly(view);
         m_stripLayout->addWidget(view);
         view->show(); // now, not on the next event loop turn: no frame without columns
         m_columns.append(view);
@@ -220,8 +221,24 @@ void BoardView::focusColumn(int step)
     }
 }
 
+void BoardView::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    for (BoardColumnView *view : std::as_const(m_columns))
+        applyReadOnly(view);
+}
+
+void BoardView::applyReadOnly(BoardColumnView *view) const
+{
+    view->list()->setDragEnabled(!m_readOnly);
+    view->list()->setDragDropMode(m_readOnly ? QAbstractItemView::NoDragDrop
+                                             : QAbstractItemView::DragDrop);
+}
+
 void BoardView::moveSelectedInLanes(int columnStep, int laneStep)
 {
+    if (m_readOnly)
+        return;
     const qint64 taskId = selectedTask();
     const auto from = m_model->positionOf(taskId);
     if (!taskId || !from)
@@ -263,6 +280,8 @@ void BoardView::moveSelectedInLanes(int columnStep, int laneStep)
 
 void BoardView::moveSelected(int columnStep, int rowStep)
 {
+    if (m_readOnly)
+        return;
     if (m_lanes) {
         moveSelectedInLanes(columnStep, rowStep);
         return;

@@ -36,6 +36,10 @@ public:
     void setOfferDemo(bool offer);
     // Shows what to do on a database with no organisation yet: set one up.
     void setNoOrganisation(bool none);
+    // A board this login may read but not change (a team database, another organisation's):
+    // cards cannot be dragged or moved by keyboard; they still open.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
 
 Q_SIGNALS:
     void taskActivated(qint64 taskId);
@@ -51,7 +55,10 @@ private:
     // Left/Right: selects the card at the same height in the next column with cards.
     void focusColumn(int step);
 
+    void applyReadOnly(BoardColumnView *view) const;
+
     BoardModel *m_model;
+    bool m_readOnly = false;
     CardDelegate *m_delegate;
     QScrollArea *m_scroll;
     QWidget *m_strip;

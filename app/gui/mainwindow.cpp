@@ -573,6 +573,7 @@ void MainWindow::organisationChanged()
     // priorities but cannot change them: said before a drag is refused.
     const bool readOnly = id > 0 && !m_db->rights().isMemberOf(id);
     m_readOnlyNote->setVisible(readOnly);
+    boardView()->setReadOnly(readOnly);
     if (readOnly) {
         m_readOnlyNote->setText(tr("Read-only: only members of %1 change its board and "
                                    "priorities")

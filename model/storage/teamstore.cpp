@@ -95,10 +95,10 @@ Result<QString> TeamStore::addUser(const QString &login, const QString &password
         }
         done = u"created the login %1 and added it to the team"_s.arg(login);
     }
-    const auto added
-        = m_db.run(u"INSERT INTO team_members (login, display_name, added_at) VALUES (?, ?, ?) "
-                   u"ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name"_s,
-                   {login, displayName.trimmed().isEmpty() ? u""_s : displayName.trimmed(), now(m_db)});
+    const auto added = m_db.run(
+        u"INSERT INTO team_members (login, display_name, added_at) VALUES (?, ?, ?) "
+        u"ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name"_s,
+        {login, displayName.trimmed().isEmpty() ? u""_s : displayName.trimmed(), now(m_db)});
     if (!added)
         return Error{u"cannot add %1 to the team: %2"_s.arg(login, added.error())};
     if (const Status committed = transaction.commit(); !committed)
@@ -165,6 +165,8 @@ Status TeamStore::removeUser(const QString &login)
         return Error{removed.error()};
     if ((*removed)->numRowsAffected() == 0)
         return Error{u"%1 is not in the team"_s.arg(login)};
+    if (const Status out = m_db.execOnce(u"SELECT deltaboard_let_in(?, false)"_s, {login}); !out)
+        return Error{u"cannot keep %1 out: %2"_s.arg(login, out.error())};
     return transaction.commit();
 }
 

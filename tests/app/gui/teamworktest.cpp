@@ -10,6 +10,8 @@
 #include "app/cli/clirun.h"
 #include "app/gui/livesync.h"
 #include "app/gui/mainwindow.h"
+#include "views/boardcolumnview.h"
+#include "views/boardview.h"
 
 #include "boardcolumnmodel.h"
 #include "boardmodel.h"
@@ -30,6 +32,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QListView>
 #include <QPainter>
 #include <QSettings>
 #include <QSignalSpy>
@@ -188,6 +191,12 @@ private Q_SLOTS:
         auto *note = window->findChild<QLabel *>(u"readOnlyNote"_s);
         QVERIFY(note && note->isVisible());
         QVERIFY2(note->text().contains(m_orgA.name), qPrintable(note->text()));
+        QVERIFY(window->boardView()->isReadOnly()); // no dragging what B cannot change
+        QVERIFY(!window->boardView()->columnViews().first()->list()->dragEnabled());
+        // … but B's own organisation's board is B's to arrange
+        QVERIFY(window->setOrganisation(m_orgB.name));
+        QVERIFY(!window->boardView()->isReadOnly() && !note->isVisible());
+        QVERIFY(window->setOrganisation(m_orgA.name));
 
         // WHEN A moves the card
         auto a = openOrFail(asUser(m_url, m_memberA));

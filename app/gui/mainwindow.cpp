@@ -166,6 +166,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     statusBar()->addPermanentWidget(m_readOnlyNote);
     m_live = new LiveSync(*m_db, m_workspace, connection, this);
     connect(m_live, &LiveSync::everythingChanged, this, &MainWindow::catchUpWithOthers);
+    connect(m_live->feed(), &ChangeFeed::stateChanged, this, &MainWindow::updateReadOnly);
 
     buildActions();
     connect(m_organisations, &QComboBox::currentIndexChanged, this,
@@ -569,17 +570,26 @@ void MainWindow::organisationChanged()
         all.append({m_organisations->itemData(i).toLongLong(), m_organisations->itemText(i)});
     for (ViewPage *page : std::as_const(m_pages))
         page->setOrganisation(id, m_organisations->currentText(), all);
+    updateReadOnly();
+    updateStatus();
+}
+
+void MainWindow::updateReadOnly()
+{
     // On a team database a login that is not a member of this organisation reads its board and
-    // priorities but cannot change them: said before a drag is refused.
-    const bool readOnly = id > 0 && !m_db->rights().isMemberOf(id);
-    m_readOnlyNote->setVisible(readOnly);
-    boardView()->setReadOnly(readOnly);
-    if (readOnly) {
+    // priorities but cannot change them, and nobody changes anything while the connection is
+    // gone: said before a drag would be refused.
+    const qint64 id = organisationId();
+    const bool offline = m_live->feed()->state() != ChangeFeed::State::Connected;
+    const bool notMember = id > 0 && !m_db->rights().isMemberOf(id);
+    m_readOnlyNote->setVisible(offline || notMember);
+    boardView()->setReadOnly(offline || notMember);
+    if (offline)
+        m_readOnlyNote->setText(tr("Read-only until the connection is back"));
+    else if (notMember)
         m_readOnlyNote->setText(tr("Read-only: only members of %1 change its board and "
                                    "priorities")
                                     .arg(m_organisations->currentText()));
-    }
-    updateStatus();
 }
 
 qint64 MainWindow::commitSelected()

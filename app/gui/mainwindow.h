@@ -189,6 +189,8 @@ private:
     void updateWelcome();
     void organisationChanged();
     void updateStatus();
+    // Whether the board may be changed: this login's rights, and the connection.
+    void updateReadOnly();
     void reloadComponents();
     // The label filter's labels (labels come and go with edits).
     void reloadLabels();

@@ -125,6 +125,8 @@ void BoardView::rebuild()
         m_lanes = new SwimlaneGrid(m_model, m_delegate, &m_collapsedLanes, m_strip);
         connect(m_lanes, &SwimlaneGrid::taskActivated, this, &BoardView::taskActivated);
         connect(m_lanes, &SwimlaneGrid::newCardRequested, this, &BoardView::newCardRequested);
+        for (QListView *cell : m_lanes->cells())
+            applyReadOnly(cell);
         m_stripLayout->addWidget(m_lanes);
         m_lanes->show();
         return;
@@ -145,7 +147,7 @@ void BoardView::rebuild()
                             other->list()->selectionModel()->clear();
                     }
                 });
-        applyReadOnly(view);
+        applyReadOnly(view->list());
         m_stripLayout->addWidget(view);
         view->show(); // now, not on the next event loop turn: no frame without columns
         m_columns.append(view);
@@ -225,14 +227,18 @@ void BoardView::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
     for (BoardColumnView *view : std::as_const(m_columns))
-        applyReadOnly(view);
+        applyReadOnly(view->list());
+    if (m_lanes) {
+        for (QListView *cell : m_lanes->cells())
+            applyReadOnly(cell);
+    }
 }
 
-void BoardView::applyReadOnly(BoardColumnView *view) const
+void BoardView::applyReadOnly(QListView *cards) const
 {
-    view->list()->setDragEnabled(!m_readOnly);
-    view->list()->setDragDropMode(m_readOnly ? QAbstractItemView::NoDragDrop
-                                             : QAbstractItemView::DragDrop);
+    cards->setDragEnabled(!m_readOnly);
+    cards->setDragDropMode(m_readOnly ? QAbstractItemView::NoDragDrop
+                                      : QAbstractItemView::DragDrop);
 }
 
 void BoardView::moveSelectedInLanes(int columnStep, int laneStep)

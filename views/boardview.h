@@ -5,6 +5,7 @@
 
 class QHBoxLayout;
 class QLabel;
+class QListView;
 class QScrollArea;
 
 namespace Deltaboard {
@@ -55,7 +56,7 @@ private:
     // Left/Right: selects the card at the same height in the next column with cards.
     void focusColumn(int step);
 
-    void applyReadOnly(BoardColumnView *view) const;
+    void applyReadOnly(QListView *cards) const;
 
     BoardModel *m_model;
     bool m_readOnly = false;

@@ -212,10 +212,22 @@ bool PrioritiesView::selectDelta(qint64 deltaId)
     return true;
 }
 
+void PrioritiesView::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    m_table->setEditTriggers(readOnly ? QAbstractItemView::NoEditTriggers
+                                      : QAbstractItemView::DoubleClicked
+                                            | QAbstractItemView::EditKeyPressed);
+    m_table->setDragEnabled(!readOnly);
+    m_table->setAcceptDrops(!readOnly);
+    m_table->setDragDropMode(readOnly ? QAbstractItemView::NoDragDrop
+                                      : QAbstractItemView::DragDrop);
+}
+
 bool PrioritiesView::eventFilter(QObject *watched, QEvent *event)
 {
     // Keys typed into an open editor go to the editor, not to the table watched here.
-    if (watched != m_table || event->type() != QEvent::KeyPress)
+    if (watched != m_table || event->type() != QEvent::KeyPress || m_readOnly)
         return QWidget::eventFilter(watched, event);
     const auto *key = static_cast<QKeyEvent *>(event);
     const QModelIndex current = m_table->currentIndex();

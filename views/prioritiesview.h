@@ -29,6 +29,10 @@ public:
     void compareWith(qint64 organisationId);
     void setStrongOnly(bool strongOnly);
     QTableView *table() const { return m_table; }
+    // A ranking this login may read but not change (another organisation's, on a team
+    // database, or while the connection is gone): no dragging, editing or priority keys.
+    void setReadOnly(bool readOnly);
+    bool isReadOnly() const { return m_readOnly; }
     qint64 currentDelta() const;
     bool selectDelta(qint64 deltaId);
 
@@ -48,6 +52,7 @@ private:
     QCheckBox *m_strongOnly;
     QLabel *m_hint;
     QTableView *m_table;
+    bool m_readOnly = false;
     QLabel *m_empty;
     QStackedLayout *m_stack;
     QList<std::pair<qint64, QString>> m_organisations;

@@ -584,6 +584,7 @@ void MainWindow::updateReadOnly()
     const bool notMember = id > 0 && !m_db->rights().isMemberOf(id);
     m_readOnlyNote->setVisible(offline || notMember);
     boardView()->setReadOnly(offline || notMember);
+    prioritiesView()->setReadOnly(offline || notMember);
     if (offline)
         m_readOnlyNote->setText(tr("Read-only until the connection is back"));
     else if (notMember)

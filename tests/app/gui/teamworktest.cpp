@@ -12,6 +12,7 @@
 #include "app/gui/mainwindow.h"
 #include "views/boardcolumnview.h"
 #include "views/boardview.h"
+#include "views/prioritiesview.h"
 
 #include "boardcolumnmodel.h"
 #include "boardmodel.h"
@@ -192,10 +193,12 @@ private Q_SLOTS:
         QVERIFY(note && note->isVisible());
         QVERIFY2(note->text().contains(m_orgA.name), qPrintable(note->text()));
         QVERIFY(window->boardView()->isReadOnly()); // no dragging what B cannot change
+        QVERIFY(window->prioritiesView()->isReadOnly());
         QVERIFY(!window->boardView()->columnViews().first()->list()->dragEnabled());
         // … but B's own organisation's board is B's to arrange
         QVERIFY(window->setOrganisation(m_orgB.name));
         QVERIFY(!window->boardView()->isReadOnly() && !note->isVisible());
+        QVERIFY(!window->prioritiesView()->isReadOnly());
         QVERIFY(window->setOrganisation(m_orgA.name));
 
         // WHEN A moves the card

@@ -42,6 +42,7 @@ TaskEditor::TaskEditor(Workspace *workspace, qint64 taskId, QWidget *parent)
     , m_workspace(workspace)
     , m_taskId(taskId)
     , m_facts(new QLabel(this))
+    , m_changedElsewhere(new QLabel(this))
     , m_title(new QLineEdit(this))
     , m_assignee(new QLineEdit(this))
     , m_description(new QPlainTextEdit(this))
@@ -141,6 +142,12 @@ TaskEditor::TaskEditor(Workspace *workspace, qint64 taskId, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_facts);
+    m_changedElsewhere->setObjectName(u"taskChangedElsewhere"_s);
+    m_changedElsewhere->setWordWrap(true);
+    m_changedElsewhere->setStyleSheet(
+        u"background: #fff4d6; color: #6b4e00; padding: 6px; border-radius: 3px;"_s);
+    m_changedElsewhere->hide();
+    layout->addWidget(m_changedElsewhere);
     layout->addLayout(form);
     layout->addWidget(deltaBox);
     layout->addWidget(fixBox);
@@ -171,12 +178,29 @@ void TaskEditor::reload()
     // typed into keeps what was typed.
     const Task previous = m_task;
     m_task = *task;
+    QStringList clashes; // fields changed there while typed in here
     if (m_title->text() == previous.title)
         m_title->setText(m_task.title);
+    else if (previous.id && previous.title != m_task.title && m_title->text() != m_task.title)
+        clashes.append(tr("title"));
     if (m_assignee->text() == previous.assignee)
         m_assignee->setText(m_task.assignee);
+    else if (previous.id && previous.assignee != m_task.assignee
+             && m_assignee->text() != m_task.assignee)
+        clashes.append(tr("assignee"));
     if (m_description->toPlainText() == previous.description)
         m_description->setPlainText(m_task.description);
+    else if (previous.id && previous.description != m_task.description
+             && m_description->toPlainText() != m_task.description)
+        clashes.append(tr("description"));
+    if (!clashes.isEmpty()) {
+        m_changedElsewhere->setText(
+            tr("<b>Changed by %1</b> while you were typing (%2). What you typed is kept and "
+               "saved over theirs when you close; Escape takes theirs.")
+                .arg(History(db).lastChange(u"task"_s, m_taskId).toHtmlEscaped(),
+                     clashes.join(u", "_s)));
+        m_changedElsewhere->show();
+    }
     setWindowTitle(tr("Task %1 — %2").arg(m_task.id).arg(m_task.title));
     QStringList facts{u"<b>%1</b>"_s.arg(m_task.organisation.toHtmlEscaped()),
                       tr("column <b>%1</b>").arg(m_task.column.toHtmlEscaped()),

@@ -50,6 +50,9 @@ private:
     qint64 m_taskId;
     Task m_task;
     QLabel *m_facts;
+    // Someone else changed a field this form has typed text in (a team database, another
+    // program): said, never overwritten silently.
+    QLabel *m_changedElsewhere;
     QLineEdit *m_title;
     QLineEdit *m_assignee;
     QPlainTextEdit *m_description;

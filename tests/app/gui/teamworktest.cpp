@@ -28,11 +28,13 @@
 #include "teamstore.h"
 #include "triagestore.h"
 #include "views/deltaeditor.h"
+#include "views/taskeditor.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QPainter>
 #include <QSettings>
@@ -225,6 +227,31 @@ private Q_SLOTS:
         const Status refused = TaskStore(window->database()).move(m_taskA, before->columnId);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), u"only members of %1 can change its board"_s.arg(m_orgA.name));
+    }
+
+    void shouldSayWhenAColleagueChangesATaskBeingEdited()
+    {
+        // GIVEN A's task editor with a new title typed, not yet saved
+        auto window = openWindow(asUser(m_url, m_memberA));
+        QVERIFY(window && window->setOrganisation(m_orgA.name));
+        TaskEditor *editor = window->openTask(m_taskA);
+        QVERIFY(editor);
+        auto *title = editor->findChild<QLineEdit *>(u"taskTitle"_s);
+        auto *notice = editor->findChild<QLabel *>(u"taskChangedElsewhere"_s);
+        QVERIFY(title && notice && !notice->isVisible());
+        title->setText(u"Title typed by A"_s);
+        // WHEN a colleague saves another title meanwhile
+        auto colleague = openOrFail(asUser(m_url, m_memberA));
+        QVERIFY(colleague);
+        auto task = TaskStore(*colleague).get(m_taskA);
+        task.value().title = u"Title saved by a colleague"_s;
+        QVERIFY(TaskStore(*colleague).update(*task));
+        // THEN the editor says so, and keeps what A typed
+        QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 5000);
+        QVERIFY2(notice->text().contains(u"Changed by %1"_s.arg(m_memberA)),
+                 qPrintable(notice->text()));
+        QCOMPARE(title->text(), u"Title typed by A"_s);
+        editor->reject(); // Escape's path would take theirs; closing saves A's over it
     }
 
     void shouldRefuseTheSecondOfTwoEditsOfADeltaAndLoseNeither()

@@ -23,6 +23,18 @@
 --    {"e": entity, "rows": n}: a client then reads all of that entity again.
 --  * History rows name the login that wrote them (the client passes it; see Database::open).
 
+-- Handing the tables to deltaboard_owner, creating roles server-wide and taking CONNECT from
+-- PUBLIC need a superuser: said at once, before anything is changed.
+DO $$
+BEGIN
+    IF NOT (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user) THEN
+        RAISE EXCEPTION 'the team schema (version 6) is set up by a superuser: open or init the '
+                        'database once as one (for example the postgres login); % is not',
+                        current_user
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+END $$;
+
 CREATE INDEX history_by_actor ON history (actor, changed_at);
 
 DO $$
@@ -69,27 +81,63 @@ EXCEPTION WHEN insufficient_privilege THEN
 END $$;
 
 -- The rights of the connected login. 'current_user' is the caller's login inside these (they
--- are not security definers); deltaboard_owner is the summary functions below.
+-- are not security definers); deltaboard_owner is the summary functions below. Every table is
+-- named with its schema: a login's temporary table of the same name would otherwise be read
+-- first (pg_temp comes first on the search path), and a login could grant itself anything.
 CREATE FUNCTION deltaboard_shares() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT current_user = 'deltaboard_owner'
-        OR EXISTS (SELECT 1 FROM memberships WHERE login = current_user);
+        OR EXISTS (SELECT 1 FROM public.memberships WHERE login = current_user);
 $$;
 CREATE FUNCTION deltaboard_administers() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT current_user = 'deltaboard_owner'
-        OR EXISTS (SELECT 1 FROM memberships WHERE login = current_user AND role = 'admin');
+        OR EXISTS (SELECT 1 FROM public.memberships WHERE login = current_user
+                   AND role = 'admin');
 $$;
 CREATE FUNCTION deltaboard_member_of(organisation bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT current_user = 'deltaboard_owner'
-        OR EXISTS (SELECT 1 FROM memberships WHERE login = current_user AND role = 'member'
-                   AND organisation_id = organisation);
+        OR EXISTS (SELECT 1 FROM public.memberships WHERE login = current_user
+                   AND role = 'member' AND organisation_id = organisation);
 $$;
 CREATE FUNCTION deltaboard_member_of_task(task bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT deltaboard_member_of((SELECT organisation_id FROM tasks WHERE id = task));
+    SELECT public.deltaboard_member_of((SELECT organisation_id FROM public.tasks WHERE id = task));
 $$;
 CREATE FUNCTION deltaboard_member_of_board(board bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT deltaboard_administers()
-        OR deltaboard_member_of((SELECT organisation_id FROM boards WHERE id = board));
+    SELECT public.deltaboard_administers()
+        OR public.deltaboard_member_of((SELECT organisation_id FROM public.boards
+                                        WHERE id = board));
 $$;
+-- Removing a delta or a label removes, by cascade (which row-level security does not see),
+-- what organisations attached to it: allowed when all of that is the login's own.
+CREATE FUNCTION deltaboard_may_remove_delta(delta bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT public.deltaboard_administers()
+        OR (public.deltaboard_shares()
+            AND NOT EXISTS (SELECT 1 FROM public.priorities p WHERE p.delta_id = delta
+                            AND NOT public.deltaboard_member_of(p.organisation_id))
+            AND NOT EXISTS (SELECT 1 FROM public.task_deltas td
+                            JOIN public.tasks t ON t.id = td.task_id
+                            WHERE td.delta_id = delta
+                            AND NOT public.deltaboard_member_of(t.organisation_id)));
+$$;
+CREATE FUNCTION deltaboard_may_remove_label(label bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT public.deltaboard_administers()
+        OR (public.deltaboard_shares()
+            AND NOT EXISTS (SELECT 1 FROM public.task_labels tl
+                            JOIN public.tasks t ON t.id = tl.task_id
+                            WHERE tl.label_id = label
+                            AND NOT public.deltaboard_member_of(t.organisation_id)));
+$$;
+
+-- The functions of version 5 read tables by name too: none of them looks in pg_temp first now.
+DO $$
+DECLARE
+    f text;
+BEGIN
+    FOREACH f IN ARRAY ARRAY['next_id_when_null()', 'priorities_rank_at_end()',
+        'tasks_column_in_organisation()']
+    LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = public, pg_temp', f);
+    END LOOP;
+END $$;
 
 -- Reading: open to the workspace (who connects; see above).
 DO $$
@@ -107,12 +155,19 @@ BEGIN
         EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY %I ON %I FOR SELECT USING (true)', t || '_read', t);
     END LOOP;
-    -- Shared records: anyone with a role writes them.
+    -- Shared records: anyone with a role writes them (deltas and labels are removed under the
+    -- rule of deltaboard_may_remove_*, below).
     FOREACH t IN ARRAY ARRAY['components', 'user_groups', 'group_components', 'deltas',
         'crash_reports', 'impacts', 'delta_relations', 'labels', 'delta_labels']
     LOOP
-        EXECUTE format('CREATE POLICY %I ON %I FOR ALL USING ((SELECT deltaboard_shares())) '
-                       'WITH CHECK ((SELECT deltaboard_shares()))', t || '_write', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR INSERT WITH CHECK ((SELECT deltaboard_shares()))',
+                       t || '_add', t);
+        EXECUTE format('CREATE POLICY %I ON %I FOR UPDATE USING ((SELECT deltaboard_shares())) '
+                       'WITH CHECK ((SELECT deltaboard_shares()))', t || '_change', t);
+        IF t NOT IN ('deltas', 'labels') THEN
+            EXECUTE format('CREATE POLICY %I ON %I FOR DELETE USING ((SELECT deltaboard_shares()))',
+                           t || '_remove', t);
+        END IF;
     END LOOP;
     -- The workspace itself: admins.
     FOREACH t IN ARRAY ARRAY['organisations', 'team_members', 'memberships', 'deltaboard_schema']
@@ -147,7 +202,10 @@ CREATE POLICY comments_write ON comments FOR ALL
                 ELSE deltaboard_member_of_task(task_id) END)
     WITH CHECK (CASE WHEN task_id IS NULL THEN (SELECT deltaboard_shares())
                      ELSE deltaboard_member_of_task(task_id) END);
--- History is appended to by anyone with a role, and never rewritten.
+CREATE POLICY deltas_remove ON deltas FOR DELETE USING (deltaboard_may_remove_delta(id));
+CREATE POLICY labels_remove ON labels FOR DELETE USING (deltaboard_may_remove_label(id));
+-- History is appended to by anyone with a role, and never rewritten. (Its actor is what the
+-- client says: an import writes its source's authors, so the server cannot insist on the login.)
 CREATE POLICY history_append ON history FOR INSERT WITH CHECK ((SELECT deltaboard_shares()));
 
 GRANT USAGE ON SCHEMA public TO deltaboard_user;
@@ -170,7 +228,8 @@ END $$;
 
 -- Announcements. One trigger per table and operation, after each statement; the arguments
 -- name the entity and which columns carry its id and organisation.
-CREATE FUNCTION deltaboard_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION deltaboard_notify() RETURNS trigger LANGUAGE plpgsql
+SET search_path = public, pg_temp AS $$
 DECLARE
     rows_changed bigint;
 BEGIN
@@ -237,12 +296,17 @@ LANGUAGE plpgsql AS $$
 BEGIN
     IF admitted THEN
         EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), login);
+        -- A GRANT by someone without the grant option only warns: checked, so it fails here.
+        IF NOT has_database_privilege(login, current_database(), 'CONNECT') THEN
+            RAISE EXCEPTION '% may not let % connect to database %', current_user, login,
+                            current_database()
+                USING ERRCODE = 'insufficient_privilege';
+        END IF;
     ELSE
+        -- Where PUBLIC may still connect (a database copied from a template keeps no rights),
+        -- the programs refuse a login outside team_members by themselves.
         EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), login);
     END IF;
-EXCEPTION WHEN insufficient_privilege THEN
-    RAISE WARNING 'Deltaboard: % may not change who connects to database %', current_user,
-                  current_database();
 END $$;
 CREATE FUNCTION deltaboard_create_login(login text, verifier text) RETURNS void
 LANGUAGE plpgsql AS $$

@@ -529,18 +529,8 @@ Status BoardStore::setArchived(const QList<qint64> &taskIds, bool archived)
     const QString now = m_db.clock().nowText();
     History history(m_db);
     for (const qint64 id : taskIds) {
-        if (!m_db.rights().everything) {
-            const auto organisation
-                = m_db.scalar(u"SELECT organisation_id FROM tasks WHERE id = ?"_s, {id});
-            if (!organisation)
-                return Error{organisation.error()};
-            if (organisation->isValid()) {
-                if (const Status allowed
-                    = TeamRights::toChange(m_db, organisation->toLongLong(), u"its board"_s);
-                    !allowed) {
-                    return allowed;
-                }
-            }
+        if (const Status allowed = TeamRights::toChangeTask(m_db, id, u"its board"_s); !allowed) {
+            return allowed;
         }
         const auto state = m_db.run(u"SELECT done_at, archived_at FROM tasks WHERE id = ?"_s, {id});
         if (!state)

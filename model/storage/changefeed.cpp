@@ -60,7 +60,8 @@ ChangeFeed::~ChangeFeed() = default;
 void ChangeFeed::subscribe()
 {
     QSqlDriver *driver = m_db.connection().driver();
-    // The driver is made anew with each connection: connect to this one's signal.
+    // Closing the connection ends its subscriptions (the driver stays): subscribe again, with
+    // one connection to its signal.
     disconnect(driver, nullptr, this, nullptr);
     connect(driver, &QSqlDriver::notification, this,
             [this](const QString &name, QSqlDriver::NotificationSource source,
@@ -134,7 +135,13 @@ void ChangeFeed::attempt()
         }).detach();
     }
     const int answer = m_ping->load();
-    if (answer < 0) { // still asking
+    const qint64 lostFor = QDateTime::currentMSecsSinceEpoch() - m_lostAt;
+    if (lostFor >= kOfflineAfterMs && m_state != State::Offline) {
+        setState(
+            State::Offline,
+            tr("%1 has not answered for %2 s").arg(m_db.describeLocation()).arg(lostFor / 1000));
+    }
+    if (answer < 0) { // still asking (a name lookup that hangs, a host that does not answer)
         m_retry.start(50);
         return;
     }
@@ -146,12 +153,6 @@ void ChangeFeed::attempt()
             Q_EMIT resynced();
             return;
         }
-    }
-    const qint64 lostFor = QDateTime::currentMSecsSinceEpoch() - m_lostAt;
-    if (lostFor >= kOfflineAfterMs && m_state != State::Offline) {
-        setState(
-            State::Offline,
-            tr("%1 has not answered for %2 s").arg(m_db.describeLocation()).arg(lostFor / 1000));
     }
     m_backoffMs = std::min(kMaxBackoffMs, m_backoffMs * 2);
     m_retry.start(m_backoffMs);

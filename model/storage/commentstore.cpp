@@ -12,8 +12,12 @@ Result<qint64> CommentStore::add(const Comment &comment)
 {
     if (comment.deltaId.has_value() == comment.taskId.has_value())
         return Error{u"a comment belongs to exactly one delta or one task"_s};
-    if (const Status allowed = TeamRights::toShare(m_db, u"comment"_s); !allowed)
+    if (const Status allowed
+        = comment.taskId ? TeamRights::toChangeTask(m_db, *comment.taskId, u"its tasks' comments"_s)
+                         : TeamRights::toShare(m_db, u"comment"_s);
+        !allowed) {
         return Error{allowed.error()};
+    }
     if (comment.body.trimmed().isEmpty())
         return Error{u"a comment needs some text"_s};
     Transaction transaction(m_db);
@@ -55,6 +59,12 @@ Status CommentStore::remove(qint64 commentId)
     const bool onDelta = !(*found)->value(0).isNull();
     const qint64 entityId = (*found)->value(onDelta ? 0 : 1).toLongLong();
     (*found)->finish();
+    if (const Status allowed
+        = onDelta ? TeamRights::toShare(m_db, u"remove comments"_s)
+                  : TeamRights::toChangeTask(m_db, entityId, u"its tasks' comments"_s);
+        !allowed) {
+        return allowed;
+    }
     if (const auto removed = m_db.run(u"DELETE FROM comments WHERE id = ?"_s, {commentId});
         !removed) {
         return Error{removed.error()};

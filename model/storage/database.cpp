@@ -262,6 +262,9 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const Location &locatio
     // History names the login; a login outside the team sees an empty workspace otherwise, and
     // is better told why.
     const Rights &rights = db->rights();
+    if (!db->m_rightsError.isEmpty())
+        return Error{
+            u"cannot read what this login may do on %1: %2"_s.arg(where, db->m_rightsError)};
     if (!rights.login.isEmpty())
         db->m_actor = rights.login;
     if (!rights.everything && !db->m_rightsMember) {
@@ -278,21 +281,28 @@ const Database::Rights &Database::rights()
         return *m_rights;
     Rights rights;
     m_rightsMember = true;
+    m_rightsError.clear();
     if (m_dialect == Dialect::Postgres) {
+        // Unread rights are none: a failure here never lets the stores skip a check.
         // Before schema 6 there are no memberships: everyone may write, as on SQLite.
         const auto found = run(u"SELECT current_user, r.rolsuper OR r.rolbypassrls, "
                                u"to_regclass('memberships') IS NOT NULL FROM pg_catalog.pg_roles r "
                                u"WHERE r.rolname = current_user"_s);
+        rights.everything = false;
         if (found && (*found)->next()) {
             rights.login = (*found)->value(0).toString();
             rights.everything = (*found)->value(1).toBool() || !(*found)->value(2).toBool();
             (*found)->finish();
+        } else {
+            m_rightsError = found ? u"the login is not in pg_roles"_s : found.error();
         }
         if (!rights.everything) {
             const auto roles = run(
                 u"SELECT m.role, m.organisation_id FROM team_members t LEFT JOIN memberships m "
                 u"ON m.login = t.login WHERE t.login = current_user"_s);
             m_rightsMember = false;
+            if (!roles)
+                m_rightsError = roles.error();
             if (roles) {
                 while ((*roles)->next()) {
                     m_rightsMember = true;

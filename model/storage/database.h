@@ -303,6 +303,7 @@ private:
     QString m_actor;
     std::optional<Rights> m_rights;
     bool m_rightsMember = true; // whether the login is in team_members (read with the rights)
+    QString m_rightsError;      // why the rights could not be read (then there are none)
     QString m_backupPath;
     int m_transactionDepth = 0;
     bool m_rollbackOnly = false;

@@ -160,6 +160,26 @@ Status DeltaStore::remove(qint64 id)
 {
     if (const Status allowed = TeamRights::toShare(m_db, u"remove deltas"_s); !allowed)
         return allowed;
+    // Removing a delta removes what organisations attached to it (their priorities, their
+    // tasks' links): only when all of that is this login's own, or by an admin.
+    if (!m_db.rights().mayAdminister()) {
+        const auto owners = m_db.integers(
+            u"SELECT organisation_id FROM priorities WHERE delta_id = ? UNION SELECT "
+            u"t.organisation_id FROM task_deltas td JOIN tasks t ON t.id = td.task_id WHERE "
+            u"td.delta_id = ?"_s,
+            {id, id});
+        if (!owners)
+            return Error{owners.error()};
+        for (const qint64 organisation : *owners) {
+            if (!m_db.rights().isMemberOf(organisation)) {
+                const auto name
+                    = m_db.scalar(u"SELECT name FROM organisations WHERE id = ?"_s, {organisation});
+                return Error{u"delta %1 carries the priority or tasks of %2: only its members "
+                             u"and admins can remove it"_s.arg(id)
+                                 .arg(name ? name->toString() : QString::number(organisation))};
+            }
+        }
+    }
     Transaction transaction(m_db);
     const auto delta = get(id);
     if (!delta)

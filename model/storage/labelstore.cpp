@@ -3,6 +3,7 @@
 #include "history.h"
 #include "inputtext.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -293,9 +294,22 @@ Result<QHash<qint64, QList<Label>>> LabelStore::labelsOf(Target target, const QL
     return result;
 }
 
+namespace {
+
+Status mayLabel(Database &db, LabelStore::Target target, qint64 id)
+{
+    return target == LabelStore::Target::Task
+               ? TeamRights::toChangeTask(db, id, u"its tasks' labels"_s)
+               : TeamRights::toShare(db, u"label deltas"_s);
+}
+
+} // namespace
+
 Result<QStringList> LabelStore::attach(Target target, qint64 id, const QStringList &names,
                                        const QString &at)
 {
+    if (const Status allowed = mayLabel(m_db, target, id); !allowed)
+        return Error{allowed.error()};
     const TargetNames sql = namesOf(target);
     Transaction transaction(m_db);
     const auto exists = m_db.scalar(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(sql.table), {id});
@@ -333,6 +347,8 @@ Result<QStringList> LabelStore::attach(Target target, qint64 id, const QStringLi
 
 Result<QStringList> LabelStore::detach(Target target, qint64 id, const QStringList &names)
 {
+    if (const Status allowed = mayLabel(m_db, target, id); !allowed)
+        return Error{allowed.error()};
     const TargetNames sql = namesOf(target);
     Transaction transaction(m_db);
     QStringList removed;

@@ -2,6 +2,7 @@
 
 #include "history.h"
 #include "sqlvalues.h"
+#include "teamrights.h"
 
 #include <QJsonDocument>
 
@@ -61,6 +62,11 @@ Result<qint64> SavedViewStore::add(const SavedView &view)
         return Error{u"saved view: expected the view deltas or board, not '%1'"_s.arg(view.view)};
     if (!QJsonDocument::fromJson(view.filter.toUtf8()).isObject())
         return Error{u"saved view '%1': its filter must be a JSON object"_s.arg(name)};
+    if (const Status allowed
+        = TeamRights::toChange(m_db, view.organisationId, u"its saved views"_s);
+        !allowed) {
+        return Error{allowed.error()};
+    }
     Transaction transaction(m_db);
     int position = view.position;
     if (!view.id) {
@@ -107,6 +113,11 @@ Status SavedViewStore::replace(qint64 id, const QString &view, const QString &fi
         return Error{u"no saved view with id %1"_s.arg(id)};
     const SavedView before = viewFrom(**query);
     (*query)->finish();
+    if (const Status allowed
+        = TeamRights::toChange(m_db, before.organisationId, u"its saved views"_s);
+        !allowed) {
+        return allowed;
+    }
     if (const Status set = m_db.execOnce(
             u"UPDATE saved_views SET view = ?, filter = ? WHERE id = ?"_s, {view, filter, id});
         !set) {
@@ -131,6 +142,11 @@ Result<SavedView> SavedViewStore::remove(qint64 id)
         return Error{u"no saved view with id %1"_s.arg(id)};
     const SavedView view = viewFrom(**query);
     (*query)->finish();
+    if (const Status allowed
+        = TeamRights::toChange(m_db, view.organisationId, u"its saved views"_s);
+        !allowed) {
+        return Error{allowed.error()};
+    }
     if (const Status gone = m_db.execOnce(u"DELETE FROM saved_views WHERE id = ?"_s, {id}); !gone)
         return Error{gone.error()};
     if (const Status logged

@@ -63,18 +63,15 @@ Status logTask(Database &db, qint64 taskId, const QString &field, const QVariant
 
 namespace {
 
-// A task's organisation's members change it (TeamRights); 'what' for the refusal.
-Status mayChangeTask(Database &db, qint64 taskId, const QString &what)
+Status mayChangeFix(Database &db, qint64 fixId)
 {
     if (db.rights().everything)
         return {};
-    const auto organisation
-        = db.scalar(u"SELECT organisation_id FROM tasks WHERE id = ?"_s, {taskId});
-    if (!organisation)
-        return Error{organisation.error()};
-    if (!organisation->isValid())
-        return {}; // the store says there is no such task
-    return TeamRights::toChange(db, organisation->toLongLong(), what);
+    const auto task = db.scalar(u"SELECT task_id FROM fix_records WHERE id = ?"_s, {fixId});
+    if (!task)
+        return Error{task.error()};
+    return task->isValid() ? TeamRights::toChangeTask(db, task->toLongLong(), u"its fix records"_s)
+                           : Status();
 }
 
 } // namespace
@@ -164,7 +161,7 @@ Result<Task> TaskStore::get(qint64 id)
 
 Status TaskStore::remove(qint64 taskId)
 {
-    if (const Status allowed = mayChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
+    if (const Status allowed = TeamRights::toChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
         return allowed;
     Transaction transaction(m_db);
     const auto task = get(taskId);
@@ -477,7 +474,7 @@ Status TaskStore::update(const Task &task)
 
 Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
 {
-    if (const Status allowed = mayChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
+    if (const Status allowed = TeamRights::toChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
         return allowed;
     Transaction transaction(m_db);
     const auto found = m_db.scalar(u"SELECT 1 FROM deltas WHERE id = ?"_s, {deltaId});
@@ -506,7 +503,7 @@ Status TaskStore::linkDelta(qint64 taskId, qint64 deltaId)
 
 Status TaskStore::unlinkDelta(qint64 taskId, qint64 deltaId)
 {
-    if (const Status allowed = mayChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
+    if (const Status allowed = TeamRights::toChangeTask(m_db, taskId, u"its tasks"_s); !allowed)
         return allowed;
     Transaction transaction(m_db);
     const auto removed = m_db.run(u"DELETE FROM task_deltas WHERE task_id = ? AND delta_id = ?"_s,
@@ -567,6 +564,8 @@ Result<qint64> TaskStore::addFixRecord(const FixRecord &fix)
 
 Status TaskStore::removeFixRecord(qint64 fixId)
 {
+    if (const Status allowed = mayChangeFix(m_db, fixId); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto found
         = m_db.run(u"SELECT task_id, branch, revision FROM fix_records WHERE id = ?"_s, {fixId});
@@ -609,6 +608,8 @@ Result<QList<FixRecord>> TaskStore::fixRecords(qint64 taskId)
 
 Status TaskStore::verifyFix(qint64 fixId)
 {
+    if (const Status allowed = mayChangeFix(m_db, fixId); !allowed)
+        return allowed;
     Transaction transaction(m_db);
     const auto query
         = m_db.run(u"SELECT task_id, verified_at FROM fix_records WHERE id = ?"_s, {fixId});

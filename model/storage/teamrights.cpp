@@ -22,6 +22,19 @@ Status toChange(Database &db, qint64 organisationId, const QString &what)
         u"only members of %1 can change %2"_s.arg(organisationName(db, organisationId), what)};
 }
 
+Status toChangeTask(Database &db, qint64 taskId, const QString &what)
+{
+    if (db.rights().everything)
+        return {};
+    const auto organisation
+        = db.scalar(u"SELECT organisation_id FROM tasks WHERE id = ?"_s, {taskId});
+    if (!organisation)
+        return Error{organisation.error()};
+    if (!organisation->isValid())
+        return {};
+    return toChange(db, organisation->toLongLong(), what);
+}
+
 Status toArrange(Database &db, qint64 organisationId)
 {
     if (db.rights().mayArrange(organisationId))

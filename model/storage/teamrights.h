@@ -13,6 +13,9 @@ namespace Deltaboard::TeamRights {
 // An organisation's priorities, ranking, tasks, cards, fix records: "only members of Kestrel
 // Systems can change its priorities". 'what' names the records: "its priorities".
 Status toChange(Database &db, qint64 organisationId, const QString &what);
+// A task's organisation's: its fields, links, labels, fix records, comments. Success when there
+// is no such task (the caller says so).
+Status toChangeTask(Database &db, qint64 taskId, const QString &what);
 // A board's columns and settings: its members and admins.
 Status toArrange(Database &db, qint64 organisationId);
 // Shared records: deltas, impacts, comments, crash reports, labels, components, user groups.

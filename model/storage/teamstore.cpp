@@ -137,6 +137,17 @@ Status TeamStore::revoke(const QString &login, Role role, qint64 organisationId)
     if (const Status allowed = TeamRights::toAdminister(m_db, u"take roles away"_s); !allowed)
         return allowed;
     Transaction transaction(m_db);
+    if (role == Role::Admin) {
+        // Nobody but a superuser could give the team an admin again.
+        const auto others = m_db.scalar(u"SELECT count(*) FROM memberships WHERE role = 'admin' "
+                                        u"AND login <> ?"_s,
+                                        {login});
+        if (!others)
+            return Error{others.error()};
+        if (others->toLongLong() == 0)
+            return Error{
+                u"%1 is the team's last admin: make someone else admin first"_s.arg(login)};
+    }
     const auto revoked
         = role == Role::Member
               ? m_db.run(u"DELETE FROM memberships WHERE login = ? AND role = 'member' AND "

@@ -88,10 +88,14 @@ public:
     int exec(const QString &sql, const QVariantList &values, QString *error = nullptr)
     {
         QSqlQuery query(QSqlDatabase::database(m_name));
-        query.prepare(sql);
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values.at(i));
-        if (!query.exec()) {
+        // Without values, as sent (a prepared statement cannot be a SET ROLE).
+        const bool ran = values.isEmpty() ? query.exec(sql) : [&] {
+            query.prepare(sql);
+            for (int i = 0; i < values.size(); ++i)
+                query.bindValue(i, values.at(i));
+            return query.exec();
+        }();
+        if (!ran) {
             if (error)
                 *error = query.lastError().text() + u" "_s + query.lastError().nativeErrorCode();
             return -1;
@@ -363,9 +367,34 @@ private Q_SLOTS:
                           u"(current_user, 'member', ?)"_s,
                           {m_orgA.id}, &error),
                  -1);
+        QVERIFY2(error.contains(u"row-level security"_s), qPrintable(error));
         // … nor can B make itself someone else (the rights follow the login, not a setting)
-        QCOMPARE(raw.exec(u"SET ROLE postgres"_s, {}, &error), -1);
-        QCOMPARE(raw.exec(u"SET ROLE deltaboard_owner"_s, {}, &error), -1);
+        for (const QString &role : {u"postgres"_s, u"deltaboard_owner"_s}) {
+            QCOMPARE(raw.exec(u"SET ROLE "_s + role, {}, &error), -1);
+            QVERIFY2(error.contains(u"permission denied"_s), qPrintable(error));
+        }
+        // … nor remove a delta that carries A's priority (the cascade would take it along)
+        const Status removed = DeltaStore(*b).remove(deltaId);
+        QVERIFY(!removed);
+        QVERIFY2(removed.error().contains(u"carries the priority or tasks of %1"_s.arg(m_orgA.name)),
+                 qPrintable(removed.error()));
+        QCOMPARE(raw.exec(u"DELETE FROM deltas WHERE id = ?"_s, {deltaId}), 0);
+        // … nor shadow the memberships with a temporary table of its own
+        QVERIFY(raw.exec(u"CREATE TEMP TABLE memberships (login text, role text, "
+                         u"organisation_id bigint)"_s,
+                         {}, &error)
+                >= 0);
+        QCOMPARE(raw.exec(u"INSERT INTO memberships VALUES (current_user, 'admin', NULL), "
+                          u"(current_user, 'member', ?)"_s,
+                          {m_orgA.id}, &error),
+                 2);
+        QCOMPARE(
+            raw.exec(u"UPDATE priorities SET level = 4 WHERE organisation_id = ?"_s, {m_orgA.id}),
+            0);
+        QCOMPARE(raw.exec(u"UPDATE public.memberships SET role = 'admin' WHERE login = "
+                          u"current_user"_s,
+                          {}, &error),
+                 0);
 
         // THEN A's priority and card are as A left them
         const auto priorities = TriageStore(*a).priorities(deltaId);

@@ -172,11 +172,9 @@ Status DeltaStore::remove(qint64 id)
             return Error{owners.error()};
         for (const qint64 organisation : *owners) {
             if (!m_db.rights().isMemberOf(organisation)) {
-                const auto name
-                    = m_db.scalar(u"SELECT name FROM organisations WHERE id = ?"_s, {organisation});
                 return Error{u"delta %1 carries the priority or tasks of %2: only its members "
                              u"and admins can remove it"_s.arg(id)
-                                 .arg(name ? name->toString() : QString::number(organisation))};
+                                 .arg(TeamRights::organisationName(m_db, organisation))};
             }
         }
     }

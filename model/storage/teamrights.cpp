@@ -4,15 +4,11 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard::TeamRights {
 
-namespace {
-
 QString organisationName(Database &db, qint64 organisationId)
 {
     const auto name = db.scalar(u"SELECT name FROM organisations WHERE id = ?"_s, {organisationId});
     return name && name->isValid() ? name->toString() : u"organisation %1"_s.arg(organisationId);
 }
-
-} // namespace
 
 Status toChange(Database &db, qint64 organisationId, const QString &what)
 {

@@ -10,6 +10,9 @@ namespace Deltaboard::TeamRights {
 // says why instead of failing with an SQL error, or (an UPDATE that row-level security filters)
 // changing nothing silently.
 
+// The organisation's name for a refusal ("organisation 12" when it cannot be read).
+QString organisationName(Database &db, qint64 organisationId);
+
 // An organisation's priorities, ranking, tasks, cards, fix records: "only members of Kestrel
 // Systems can change its priorities". 'what' names the records: "its priorities".
 Status toChange(Database &db, qint64 organisationId, const QString &what);

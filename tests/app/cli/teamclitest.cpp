@@ -151,8 +151,8 @@ private Q_SLOTS:
             file.write("s3cret words\n");
         }
         // add-user without a name, with the password from a file; grant; list
-        const Run added = run(admin, {u"team"_s, u"add-user"_s, login, u"--password-file"_s,
-                                      passwordFile});
+        const Run added
+            = run(admin, {u"team"_s, u"add-user"_s, login, u"--password-file"_s, passwordFile});
         QVERIFY2(added.exitCode == 0, qPrintable(added.err));
         QVERIFY(added.out.contains(u"created the login %1"_s.arg(login)));
         const Run granted
@@ -176,16 +176,17 @@ private Q_SLOTS:
         const Run recorded = run(memberUrl, {u"delta"_s, u"add"_s, u"--kind"_s, u"defect"_s,
                                              u"--title"_s, u"From the member"_s});
         QVERIFY2(recorded.exitCode == 0, qPrintable(recorded.err));
-        const auto actor = (*db)->scalar(
-            u"SELECT actor FROM history WHERE entity = 'delta' AND entity_id = ?"_s,
-            {recorded.out.trimmed().toLongLong()});
+        const auto actor
+            = (*db)->scalar(u"SELECT actor FROM history WHERE entity = 'delta' AND entity_id = ?"_s,
+                            {recorded.out.trimmed().toLongLong()});
         QVERIFY(actor);
         QCOMPARE(actor->toString(), login);
         // a member cannot give itself roles; the refusals are one line each
         verifyOneLine(run(memberUrl, {u"team"_s, u"grant"_s, login, u"admin"_s}),
                       u"only admins can give roles"_s);
         for (const auto &[arguments, part] :
-             {std::pair{QStringList{login, u"member"_s}, u"a member is a member of an organisation"_s},
+             {std::pair{QStringList{login, u"member"_s},
+                        u"a member is a member of an organisation"_s},
               std::pair{QStringList{login, u"boss"_s}, u"'boss' is not a role"_s}}) {
             const Run misused = run(admin, QStringList{u"team"_s, u"grant"_s} + arguments);
             QCOMPARE(misused.exitCode, 2); // a usage error
@@ -194,22 +195,22 @@ private Q_SLOTS:
         verifyOneLine(run(admin, {u"team"_s, u"grant"_s, u"nobody_here"_s, u"reporter"_s}),
                       u"nobody_here is not in the team"_s);
         // revoke and remove
-        QCOMPARE(run(admin, {u"team"_s, u"revoke"_s, login, u"member"_s, u"Kestrel Systems"_s})
-                     .exitCode,
-                 0);
-        verifyOneLine(run(admin, {u"team"_s, u"revoke"_s, login, u"member"_s,
-                                  u"Kestrel Systems"_s}),
-                      u"does not have that role"_s);
+        QCOMPARE(
+            run(admin, {u"team"_s, u"revoke"_s, login, u"member"_s, u"Kestrel Systems"_s}).exitCode,
+            0);
+        verifyOneLine(
+            run(admin, {u"team"_s, u"revoke"_s, login, u"member"_s, u"Kestrel Systems"_s}),
+            u"does not have that role"_s);
         QCOMPARE(run(admin, {u"team"_s, u"remove-user"_s, login}).exitCode, 0);
         verifyOneLine(run(memberUrl, {u"list"_s, u"deltas"_s}), u"is not a member of the team"_s);
         // a file has no team
         QCOMPARE(run(m_temp->path(u"alone.sqlite"_s), {u"init"_s}).exitCode, 0);
-        verifyOneLine(run(m_temp->path(u"alone.sqlite"_s),
-                          {u"team"_s, u"grant"_s, login, u"reporter"_s}),
-                      u"teams, logins and roles are a team database's"_s);
+        verifyOneLine(
+            run(m_temp->path(u"alone.sqlite"_s), {u"team"_s, u"grant"_s, login, u"reporter"_s}),
+            u"teams, logins and roles are a team database's"_s);
         db.value().reset();
-        static_cast<void>(PgServer::shared().value()->exec(
-            u"DROP ROLE IF EXISTS \"%1\""_s.arg(login)));
+        static_cast<void>(
+            PgServer::shared().value()->exec(u"DROP ROLE IF EXISTS \"%1\""_s.arg(login)));
     }
 
     void shouldCreateTheSchemaInAnEmptyDatabaseAndRefuseANewerOne()

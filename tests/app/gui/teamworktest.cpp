@@ -376,8 +376,9 @@ private Q_SLOTS:
         // … nor remove a delta that carries A's priority (the cascade would take it along)
         const Status removed = DeltaStore(*b).remove(deltaId);
         QVERIFY(!removed);
-        QVERIFY2(removed.error().contains(u"carries the priority or tasks of %1"_s.arg(m_orgA.name)),
-                 qPrintable(removed.error()));
+        QVERIFY2(
+            removed.error().contains(u"carries the priority or tasks of %1"_s.arg(m_orgA.name)),
+            qPrintable(removed.error()));
         QCOMPARE(raw.exec(u"DELETE FROM deltas WHERE id = ?"_s, {deltaId}), 0);
         // … nor shadow the memberships with a temporary table of its own
         QVERIFY(raw.exec(u"CREATE TEMP TABLE memberships (login text, role text, "
@@ -481,7 +482,7 @@ private Q_SLOTS:
         auto windowB = openWindow(asUser(m_url, m_memberB));
         QVERIFY(windowA && windowB);
         for (MainWindow *window : {windowA.get(), windowB.get()})
-            window->resize(1100, 760);
+            window->resize(1440, 900);
         QVERIFY(windowA->setOrganisation(m_orgA.name));
         QVERIFY(windowB->setOrganisation(m_orgB.name));
         windowA->showView(MainWindow::View::Board);

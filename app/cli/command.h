@@ -144,6 +144,20 @@ QList<QCommandLineOption> labelOptions();
 // Runs one command line; with 'shared', on that open database (the lines of 'batch').
 int runCommand(const QStringList &arguments, QTextStream &out, QTextStream &err, Database *shared);
 
+// Every command, group by group: what the overview, --help, the man page and the bash
+// completion are made of.
+const QList<Command> &allCommands();
+// --db and --wait, which every command takes.
+QList<QCommandLineOption> globalOptions();
+// What an argument of a synopsis (ID, ORG, FILE...) is, for --help and the man page.
+QString describeArgument(const QString &argument);
+// The man page deltaboard-cli(1), and the bash completion script, made from the table above.
+QString manPage();
+QString bashCompletion();
+// 'deltaboard-cli --complete orgs [--db PATH]': the organisations' names, one a line, for the
+// completion script. Prints nothing (and succeeds) when the database cannot be read.
+int completeNames(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
 // The groups of commands, in the order of the overview.
 QList<Command> workspaceCommands();
 QList<Command> deltaCommands();

@@ -12,10 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace Deltaboard::Cli {
 
-namespace {
-
 // Every command, group by group (each group's file lists its own).
-const QList<Command> &commands()
+const QList<Command> &allCommands()
 {
     static const QList<Command> list = [] {
         QList<Command> all;
@@ -27,6 +25,26 @@ const QList<Command> &commands()
         return all;
     }();
     return list;
+}
+
+QList<QCommandLineOption> globalOptions()
+{
+    return {{u"db"_s,
+             u"The database: a file, or a team database's PostgreSQL URL "
+             u"(postgresql://user@host:5432/deltaboard). Default: "
+             u"~/.local/share/deltaboard/deltaboard.sqlite."_s,
+             u"PATH"_s},
+            {u"wait"_s,
+             u"How long a write waits for another writer to finish, in seconds (%1)."_s.arg(
+                 kDefaultWaitSeconds),
+             u"SECONDS"_s}};
+}
+
+namespace {
+
+const QList<Command> &commands()
+{
+    return allCommands();
 }
 
 QString overview()
@@ -43,6 +61,8 @@ QString overview()
                 Paths::defaultDatabase());
     return text;
 }
+
+} // namespace
 
 // What an argument of a synopsis is, for a command's --help.
 QString describeArgument(const QString &argument)
@@ -77,6 +97,8 @@ QString describeArgument(const QString &argument)
     const QString text = known.value(name, name);
     return many ? text + u" (one or more)"_s : text;
 }
+
+namespace {
 
 // Options that take a value, across all commands: needed to find the command words before the
 // command's own parser runs.
@@ -128,6 +150,18 @@ int runCommand(const QStringList &arguments, QTextStream &out, QTextStream &err,
         positional.append(argument);
         positionalIndexes.append(i);
     }
+    // For the build and the shell: the man page and the completion script (made from the
+    // table), and the names the completion offers.
+    if (!shared && arguments.size() == 1 && arguments.first() == u"--man-page"_s) {
+        out << manPage();
+        return Success;
+    }
+    if (!shared && arguments.size() == 1 && arguments.first() == u"--bash-completion"_s) {
+        out << bashCompletion();
+        return Success;
+    }
+    if (!shared && arguments.value(0) == u"--complete"_s)
+        return completeNames(arguments.mid(1), out, err);
     if (positional.isEmpty()) {
         if (wantsHelp || arguments.isEmpty()) {
             out << overview();
@@ -173,12 +207,7 @@ int runCommand(const QStringList &arguments, QTextStream &out, QTextStream &err,
     QCommandLineParser parser;
     parser.setApplicationDescription(command->summary);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOption({u"db"_s, u"The database file."_s, u"PATH"_s});
-    parser.addOption(
-        {u"wait"_s,
-         u"How long a write waits for another writer to finish, in seconds (%1)."_s.arg(
-             kDefaultWaitSeconds),
-         u"SECONDS"_s});
+    parser.addOptions(globalOptions());
     parser.addOption({{u"h"_s, u"help"_s}, u"Show this help."_s});
     parser.addOptions(command->options);
     // The help shows the command's own arguments, each with what it is.

@@ -254,7 +254,7 @@ QList<Command> transferCommands()
           {u"format"_s,
            u"The files' format instead of detecting it: "_s + TrackerImport::formats().join(u", "_s)
                + u"."_s,
-           u"F"_s},
+           u"FORMAT"_s},
           {u"map-target"_s, u"Launchpad target to organisation (repeatable)."_s, u"TARGET=ORG"_s},
           {u"map-priority"_s,
            u"A tracker's priority or importance name to a level: untriaged, low, medium, high, "

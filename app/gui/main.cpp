@@ -1,6 +1,8 @@
 #include "archiveddialog.h"
+#include "desktop.h"
 #include "importwizard.h"
 #include "mainwindow.h"
+#include "manpage.h"
 #include "teamdatabasedialog.h"
 #include "workspacesettings.h"
 
@@ -227,10 +229,98 @@ bool saveTeamDatabaseScreenshot(MainWindow &window, const QString &folder)
     return ok;
 }
 
+// The app's command line, for the parser and the man page alike. 'defaultDatabase' is the
+// path --help names (the man page names it the way every user's is).
+struct Options
+{
+    explicit Options(const QString &defaultDatabase);
+    QCommandLineOption db;
+    QCommandLineOption org;
+    QCommandLineOption screenshot;
+    QCommandLineOption import;
+    QCommandLineOption firstPaint;
+    QList<QCommandLineOption> shown() const { return {db, org, screenshot, import}; }
+};
+
+Options::Options(const QString &defaultDatabase)
+    : db(u"db"_s,
+         u"The database to open: a file, or a team database's PostgreSQL URL "
+         u"(postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, PGPASSWORD or "
+         u"PGSERVICE, never the URL). Default: the last one, or %1."_s.arg(defaultDatabase),
+         u"PATH|URL"_s)
+    , org(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s)
+    , screenshot(u"screenshot"_s,
+                 u"Render each view (1440x900: the Board, the Deltas view with a crash and with a "
+                 u"spec selected, Priorities, Impact, Gap, Flow, Crashes), the task editor and "
+                 u"the Connect to Team Database dialog to PNG files in DIR, then exit."_s,
+                 u"DIR"_s)
+    , import(u"import"_s,
+             u"Open the import wizard with this export (repeat for files that belong together); "
+             u"with --screenshot, also render the wizard's preview of them to "
+             u"import-wizard.png."_s,
+             u"FILE"_s)
+    // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
+    , firstPaint(u"report-first-paint"_s, u"For benchmarks."_s)
+{
+    firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
+}
+
+const char *const kDescription = "Deltaboard: reports apart from commitments.";
+
+// deltaboard(1), from the options --help shows.
+QString manPage()
+{
+    ManPage page(u"deltaboard"_s, u"a work tracker that keeps reports apart from commitments"_s);
+    page.synopsis({u"deltaboard [--db PATH|URL] [--org ORG] [DATABASE]"_s,
+                   u"deltaboard --import FILE [--import FILE...]"_s,
+                   u"deltaboard --screenshot DIR [--db PATH|URL] [--org ORG]"_s});
+    page.section(u"Description"_s);
+    page.paragraph(
+        u"Deltaboard is a desktop work tracker. Delta records (defects, crash reports grouped by "
+        u"signature, specs) describe a gap between what someone desires and what the code does; "
+        u"tasks are one organisation's commitment to do work, the cards on its Kanban board. "
+        u"Priority belongs to an organisation, impact to a user group.\n\n"
+        u"A database is a file (SQLite), or a team database on a PostgreSQL server that several "
+        u"organisations share, each in charge of its own priorities and board. An empty database "
+        u"opens on a welcome that sets up a workspace, fills in a demo, or imports from another "
+        u"tracker (GitHub, Jira, Launchpad, Bugzilla, Trac, Redmine, Trello, CSV).\n\n"
+        u"Help > Keyboard Shortcuts lists the keys; everything the app does is also in "
+        u"deltaboard-cli(1)."_s);
+    page.section(u"Arguments"_s);
+    page.item(u"DATABASE"_s, u"The database to open, as with --db (what a file manager passes)."_s);
+    page.section(u"Options"_s);
+    for (const QCommandLineOption &option :
+         Options(u"~/.local/share/deltaboard/deltaboard.sqlite"_s).shown())
+        page.option(option);
+    page.item(u"-h, --help"_s, u"Show the options."_s);
+    page.item(u"-v, --version"_s, u"Show the version."_s);
+    page.section(u"Environment"_s);
+    page.item(u"LANGUAGE, LC_ALL, LC_MESSAGES, LANG"_s,
+              u"The language of the app (English and German) and the locale of its dates and "
+              u"numbers."_s);
+    page.item(u"PGPASSWORD, PGPASSFILE, PGSERVICE"_s,
+              u"A team database's password, as libpq reads it."_s);
+    page.section(u"Files"_s);
+    page.item(u"~/.local/share/deltaboard/deltaboard.sqlite"_s,
+              u"The default database (under $XDG_DATA_HOME when set)."_s);
+    page.item(u"~/.config/Deltaboard/deltaboard.conf"_s,
+              u"Settings: the last and recent databases, the organisation shown, window layout."_s);
+    page.section(u"See also"_s);
+    page.paragraph(u"deltaboard-cli(1)"_s);
+    return page.text();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (argc == 2 && qstrcmp(argv[1], "--man-page") == 0) {
+        // For the build: no display is needed to print the man page.
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationVersion(QStringLiteral(DELTABOARD_VERSION));
+        std::fputs(manPage().toUtf8().constData(), stdout);
+        return 0;
+    }
     QApplication app(argc, argv);
     Deltaboard::Database::quietDriverNoise();
     QApplication::setApplicationName(u"deltaboard"_s);
@@ -238,45 +328,40 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Deltaboard"_s);
     QApplication::setApplicationDisplayName(u"Deltaboard"_s);
     QApplication::setApplicationVersion(QStringLiteral(DELTABOARD_VERSION));
+    // The desktop file's name, so a Wayland compositor matches the window with its icon.
+    QGuiApplication::setDesktopFileName(u"deltaboard"_s);
+    QApplication::setWindowIcon(Desktop::appIcon());
+    Desktop::useLanguage(app, Desktop::preferredLanguage());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Deltaboard: reports apart from commitments."_s);
+    parser.setApplicationDescription(QString::fromLatin1(kDescription));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(
-        u"db"_s,
-        u"The database to open: a file, or a team database's PostgreSQL URL "
-        u"(postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, PGPASSWORD or "
-        u"PGSERVICE, never the URL). Default: the last one, or %1."_s.arg(Paths::defaultDatabase()),
-        u"PATH|URL"_s);
-    const QCommandLineOption orgOption(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s);
-    const QCommandLineOption screenshotOption(
-        u"screenshot"_s,
-        u"Render each view (1440x900: the Board, the Deltas view with a crash and with a spec "
-        u"selected, Priorities, Impact, Gap, Flow, Crashes), the task editor and the Connect to "
-        u"Team Database dialog to PNG files in DIR, then exit."_s,
-        u"DIR"_s);
-    const QCommandLineOption importOption(
-        u"import"_s,
-        u"Open the import wizard with this export (repeat for files that belong together); "
-        u"with --screenshot, also render the wizard's preview of them to import-wizard.png."_s,
-        u"FILE"_s);
-    // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
-    QCommandLineOption firstPaintOption(u"report-first-paint"_s, u"For benchmarks."_s);
-    firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOption(dbOption);
-    parser.addOption(orgOption);
-    parser.addOption(screenshotOption);
-    parser.addOption(importOption);
+    const Options options(Paths::defaultDatabase());
+    const QCommandLineOption &dbOption = options.db;
+    const QCommandLineOption &orgOption = options.org;
+    const QCommandLineOption &screenshotOption = options.screenshot;
+    const QCommandLineOption &importOption = options.import;
+    const QCommandLineOption &firstPaintOption = options.firstPaint;
+    parser.addOptions(options.shown());
     parser.addOption(firstPaintOption);
+    parser.addPositionalArgument(u"database"_s, u"The database to open, as with --db (optional)."_s,
+                                 u"[DATABASE]"_s);
     parser.process(app);
+    if (parser.positionalArguments().size() > 1
+        || (parser.positionalArguments().size() == 1 && parser.isSet(dbOption))) {
+        std::fputs("deltaboard: expected one database, as --db PATH or as the argument\n", stderr);
+        return 2;
+    }
     const bool screenshots = parser.isSet(screenshotOption);
 
-    QString path = parser.value(dbOption);
+    QString path
+        = parser.isSet(dbOption) ? parser.value(dbOption) : parser.positionalArguments().value(0);
     if (path.isEmpty() && !screenshots)
         path = QSettings().value(u"database/last"_s).toString();
     // A remembered file that is gone is not made again; a URL is tried (it is no file to ask).
-    const bool remembered = !parser.isSet(dbOption) && !path.isEmpty();
+    const bool remembered
+        = !parser.isSet(dbOption) && parser.positionalArguments().isEmpty() && !path.isEmpty();
     if (path.isEmpty() || (remembered && !Location::isUrl(path) && !QFileInfo::exists(path)))
         path = Paths::defaultDatabase();
 

@@ -1,4 +1,5 @@
 #include "deltaeditor.h"
+#include "palette.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -54,7 +55,7 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     // The reporter's view of how bad it is; priorities are each organisation's own.
     m_severity->addItem(tr("(not given)"), -1);
     for (const QString &name : Levels::severityNames())
-        m_severity->addItem(name, Levels::severityFromName(name).value_or(-1));
+        m_severity->addItem(Levels::title(name), Levels::severityFromName(name).value_or(-1));
     m_component->addItem(tr("(none)"), 0);
     for (const Component &component : components)
         m_component->addItem(component.name, component.id);
@@ -82,8 +83,8 @@ DeltaEditor::DeltaEditor(const QList<Component> &components, const Delta &initia
     m_conflict->setObjectName(u"deltaConflict"_s);
     m_conflict->setAutoFillBackground(true);
     QPalette warning = m_conflict->palette();
-    warning.setColor(QPalette::Window, QColor(0xfff4d6));
-    warning.setColor(QPalette::WindowText, QColor(0x5c4400));
+    warning.setColor(QPalette::Window, Palette::noticeBackground(warning));
+    warning.setColor(QPalette::WindowText, Palette::noticeText(warning));
     m_conflict->setPalette(warning);
     m_conflictText->setWordWrap(true);
     auto *reload = new QPushButton(tr("Load Their Version"), m_conflict);

@@ -190,7 +190,7 @@ void FlowView::showFlow(const CumulativeFlow &flow)
         chart->addSeries(area);
     }
     auto *time = new QDateTimeAxis;
-    time->setFormat(u"MMM d"_s);
+    time->setFormat(tr("MMM d", "the axis' date format (QDateTime::toString)"));
     time->setTickCount(flow.days.size() > 1 ? 9 : 2);
     time->setTitleText(tr("day (UTC)"));
     if (!flow.days.isEmpty()) {
@@ -279,7 +279,7 @@ void FlowView::showDistribution(QChartView *view, const QString &title,
     };
     if (n > 0) {
         marker(distribution.median(), tr("median %1").arg(days(distribution.median())),
-               QColor(0x22, 0x22, 0x22), Qt::SolidLine);
+               palette().color(QPalette::WindowText), Qt::SolidLine);
         marker(distribution.percentile85(),
                tr("85th percentile %1").arg(days(distribution.percentile85())),
                QColor(0xc0, 0x39, 0x2b), Qt::DashLine);
@@ -339,7 +339,7 @@ void FlowView::showThroughput(const QList<Throughput> &weeks)
     area->setBorderColor(QColor(0x4c, 0x9a, 0x5e));
     chart->addSeries(area);
     auto *time = new QDateTimeAxis;
-    time->setFormat(u"MMM d"_s);
+    time->setFormat(tr("MMM d", "the axis' date format (QDateTime::toString)"));
     time->setTickCount(5);
     time->setTitleText(tr("week starting"));
     if (!weeks.isEmpty()) {

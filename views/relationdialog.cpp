@@ -31,7 +31,7 @@ RelationDialog::RelationDialog(Database &db, const Delta &delta, QWidget *parent
     m_results->setObjectName(u"relationResults"_s);
     m_chosen->setObjectName(u"relationChosen"_s);
     for (const RelationType type : Levels::relationTypes())
-        m_type->addItem(Levels::relationName(type), Levels::relationKey(type));
+        m_type->addItem(Levels::title(Levels::relationName(type)), Levels::relationKey(type));
     m_type->setCurrentIndex(m_type->findData(u"relates-to"_s));
     m_query->setPlaceholderText(tr("Words of its title, or #id"));
     m_query->setClearButtonEnabled(true);
@@ -117,9 +117,10 @@ void RelationDialog::search()
                                 && m_results->item(0)->data(Qt::UserRole).toLongLong() == row.id;
             if (row.id == m_deltaId || listed)
                 continue;
-            auto *item = new QListWidgetItem(
-                u"#%1  %2  (%3)"_s.arg(row.id).arg(row.title, Levels::stateName(row.state)),
-                m_results);
+            auto *item
+                = new QListWidgetItem(u"#%1  %2  (%3)"_s.arg(row.id).arg(
+                                          row.title, Levels::title(Levels::stateName(row.state))),
+                                      m_results);
             item->setData(Qt::UserRole, row.id);
         }
     }

@@ -173,7 +173,7 @@ void DeltaActions::markSameAsDefect(qint64 crashDeltaId)
     if (target->kind != DeltaKind::Defect) {
         return m_window->showError(tr("Delta %1 is a %2, not a defect.")
                                        .arg(target->id)
-                                       .arg(Levels::kindName(target->kind)));
+                                       .arg(Levels::title(Levels::kindName(target->kind))));
     }
     const auto step = relationStep(m_window->workspace(), crashDeltaId, dialog.type(), target->id,
                                    true, crash->title);
@@ -183,7 +183,7 @@ void DeltaActions::markSameAsDefect(qint64 crashDeltaId)
     m_window->statusBar()->showMessage(
         tr("Crash delta %1 is now recorded as %2 defect %3 (Ctrl+Z undoes).")
             .arg(crashDeltaId)
-            .arg(Levels::relationName(dialog.type()))
+            .arg(Levels::title(Levels::relationName(dialog.type())))
             .arg(target->id),
         8000);
 }

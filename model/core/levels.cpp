@@ -1,5 +1,7 @@
 #include "levels.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -200,6 +202,55 @@ std::optional<RelationKind> relationFromStoredName(const QString &name)
 bool isSymmetric(RelationKind kind)
 {
     return kind == RelationKind::RelatesTo || kind == RelationKind::SameAs;
+}
+
+namespace {
+
+// The names as lupdate finds them (context "Levels"), for the translators.
+[[maybe_unused]] const char *const kShownNames[] = {
+    QT_TRANSLATE_NOOP("Levels", "defect"),        QT_TRANSLATE_NOOP("Levels", "crash"),
+    QT_TRANSLATE_NOOP("Levels", "spec"),          QT_TRANSLATE_NOOP("Levels", "new"),
+    QT_TRANSLATE_NOOP("Levels", "confirmed"),     QT_TRANSLATE_NOOP("Levels", "disputed"),
+    QT_TRANSLATE_NOOP("Levels", "declined"),      QT_TRANSLATE_NOOP("Levels", "duplicate"),
+    QT_TRANSLATE_NOOP("Levels", "resolved"),      QT_TRANSLATE_NOOP("Levels", "untriaged"),
+    QT_TRANSLATE_NOOP("Levels", "low"),           QT_TRANSLATE_NOOP("Levels", "medium"),
+    QT_TRANSLATE_NOOP("Levels", "high"),          QT_TRANSLATE_NOOP("Levels", "critical"),
+    QT_TRANSLATE_NOOP("Levels", "trivial"),       QT_TRANSLATE_NOOP("Levels", "minor"),
+    QT_TRANSLATE_NOOP("Levels", "normal"),        QT_TRANSLATE_NOOP("Levels", "major"),
+    QT_TRANSLATE_NOOP("Levels", "none"),          QT_TRANSLATE_NOOP("Levels", "duplicate of"),
+    QT_TRANSLATE_NOOP("Levels", "duplicated by"), QT_TRANSLATE_NOOP("Levels", "blocks"),
+    QT_TRANSLATE_NOOP("Levels", "blocked by"),    QT_TRANSLATE_NOOP("Levels", "depends on"),
+    QT_TRANSLATE_NOOP("Levels", "needed by"),     QT_TRANSLATE_NOOP("Levels", "caused by"),
+    QT_TRANSLATE_NOOP("Levels", "causes"),        QT_TRANSLATE_NOOP("Levels", "relates to"),
+    QT_TRANSLATE_NOOP("Levels", "same as"),
+};
+
+} // namespace
+
+QString title(const QString &name)
+{
+    if (name.isEmpty())
+        return name;
+    return QCoreApplication::translate("Levels", name.toUtf8().constData());
+}
+
+QStringList titles(const QStringList &names)
+{
+    QStringList shown;
+    shown.reserve(names.size());
+    for (const QString &name : names)
+        shown.append(title(name));
+    return shown;
+}
+
+QString nameOfTitle(const QString &shown)
+{
+    for (const char *name : kShownNames) {
+        const QString stored = QString::fromLatin1(name);
+        if (title(stored) == shown)
+            return stored;
+    }
+    return shown;
 }
 
 } // namespace Deltaboard::Levels

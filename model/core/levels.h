@@ -73,5 +73,14 @@ QString relationStoredName(RelationKind kind);
 std::optional<RelationKind> relationFromStoredName(const QString &name);
 bool isSymmetric(RelationKind kind);
 
+// How the app shows a stored name of any of these vocabularies ("high", "blocked by") in the
+// user's language; English shows the stored name itself. The CLI and the files keep the stored
+// names. An unknown name comes back as it is.
+QString title(const QString &name);
+QStringList titles(const QStringList &names);
+// The stored name a title shows, for what keys colours by name ("hoch" → "high"); the text
+// itself when it is no title.
+QString nameOfTitle(const QString &title);
+
 } // namespace Levels
 } // namespace Deltaboard

@@ -2,6 +2,8 @@
 
 #include "clock.h"
 
+#include <QLocale>
+
 using namespace Qt::StringLiterals;
 
 namespace Deltaboard {
@@ -109,7 +111,8 @@ QVariant CrashListModel::data(const QModelIndex &index, int role) const
     case ReportsColumn: return count.reports;
     case LastSeenColumn: {
         const QDateTime last = Clock::fromText(count.lastSeen);
-        return last.isValid() ? last.toUTC().toString(u"yyyy-MM-dd"_s) : count.lastSeen;
+        return last.isValid() ? QLocale().toString(last.toLocalTime().date(), QLocale::ShortFormat)
+                              : count.lastSeen;
     }
     case FlagColumn:
         if (!m_regressed.contains(count.deltaId))

@@ -113,12 +113,14 @@ QVariant DeltaTableModel::data(const QModelIndex &index, int role) const
         return Levels::kindName(row->kind);
     switch (index.column()) {
     case IdColumn: return row->id;
-    case KindColumn: return Levels::kindName(row->kind);
+    case KindColumn: return Levels::title(Levels::kindName(row->kind));
     case TitleColumn: return row->title;
     case ComponentColumn: return row->component;
-    case StateColumn: return Levels::stateName(row->state);
-    case PriorityColumn: return row->priority ? Levels::priorityName(*row->priority) : QString();
-    case ImpactColumn: return row->topImpact ? Levels::impactName(*row->topImpact) : QString();
+    case StateColumn: return Levels::title(Levels::stateName(row->state));
+    case PriorityColumn:
+        return row->priority ? Levels::title(Levels::priorityName(*row->priority)) : QString();
+    case ImpactColumn:
+        return row->topImpact ? Levels::title(Levels::impactName(*row->topImpact)) : QString();
     case CommittedColumn: return row->committedOrganisations;
     default: return {};
     }

@@ -84,7 +84,8 @@ QVariant GapModel::data(const QModelIndex &index, int role) const
         return {};
     switch (index.column()) {
     case IdColumn: return role == Qt::DisplayRole ? QVariant(row.deltaId) : QVariant();
-    case KindColumn: return role == Qt::DisplayRole ? Levels::kindName(row.kind) : QString();
+    case KindColumn:
+        return role == Qt::DisplayRole ? Levels::title(Levels::kindName(row.kind)) : QString();
     case TitleColumn:
         if (row.regressed) {
             return role == Qt::ToolTipRole
@@ -94,14 +95,16 @@ QVariant GapModel::data(const QModelIndex &index, int role) const
         }
         return row.title;
     case ImpactColumn:
-        return role == Qt::DisplayRole ? Levels::impactName(row.topImpact) : QString();
+        return role == Qt::DisplayRole ? Levels::title(Levels::impactName(row.topImpact))
+                                       : QString();
     case UsersColumn:
         return role == Qt::DisplayRole && row.affectedUsers ? QLocale().toString(row.affectedUsers)
                                                             : QString();
     case GroupsColumn: {
         QStringList groups;
         for (const ImpactEntry &entry : row.groups)
-            groups.append(u"%1 (%2)"_s.arg(entry.group, Levels::impactName(entry.level)));
+            groups.append(
+                u"%1 (%2)"_s.arg(entry.group, Levels::title(Levels::impactName(entry.level))));
         return groups.join(u", "_s);
     }
     case PrioritiesColumn: {
@@ -109,8 +112,8 @@ QVariant GapModel::data(const QModelIndex &index, int role) const
             return role == Qt::DisplayRole ? tr("no organisation has ranked it") : QString();
         QStringList priorities;
         for (const PriorityEntry &entry : row.priorities)
-            priorities.append(
-                u"%1: %2"_s.arg(entry.organisation, Levels::priorityName(entry.level)));
+            priorities.append(u"%1: %2"_s.arg(entry.organisation,
+                                              Levels::title(Levels::priorityName(entry.level))));
         return priorities.join(u", "_s);
     }
     default: return {};

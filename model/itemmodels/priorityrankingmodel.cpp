@@ -203,17 +203,22 @@ QVariant PriorityRankingModel::data(const QModelIndex &index, int role) const
         if (!row->strong)
             return {};
         return tr("%1 says %2, %3 says %4")
-            .arg(m_firstName, row->first ? Levels::priorityName(*row->first) : tr("nothing"),
-                 m_secondName, row->second ? Levels::priorityName(*row->second) : tr("nothing"));
+            .arg(m_firstName,
+                 row->first ? Levels::title(Levels::priorityName(*row->first)) : tr("nothing"),
+                 m_secondName,
+                 row->second ? Levels::title(Levels::priorityName(*row->second)) : tr("nothing"));
     }
     switch (index.column()) {
     case RankColumn: return row->first ? QVariant(index.row() + 1) : QVariant();
     case IdColumn: return row->deltaId;
-    case KindColumn: return Levels::kindName(row->kind);
+    case KindColumn: return Levels::title(Levels::kindName(row->kind));
     case TitleColumn: return row->title;
-    case FirstColumn: return row->first ? Levels::priorityName(*row->first) : QString();
-    case SecondColumn: return row->second ? Levels::priorityName(*row->second) : QString();
-    case ImpactColumn: return row->topImpact ? Levels::impactName(*row->topImpact) : QString();
+    case FirstColumn:
+        return row->first ? Levels::title(Levels::priorityName(*row->first)) : QString();
+    case SecondColumn:
+        return row->second ? Levels::title(Levels::priorityName(*row->second)) : QString();
+    case ImpactColumn:
+        return row->topImpact ? Levels::title(Levels::impactName(*row->topImpact)) : QString();
     default: return {};
     }
 }

@@ -3,6 +3,7 @@
 #include "database.h"
 #include "records.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace Deltaboard {
@@ -12,6 +13,10 @@ namespace Deltaboard {
 // when the formatter is made.
 class HistoryFormatter
 {
+    // Its sentences are shown in the app in the user's language (the CLI loads no translation,
+    // so it prints them in English).
+    Q_DECLARE_TR_FUNCTIONS(HistoryFormatter)
+
 public:
     explicit HistoryFormatter(Database &db);
 

@@ -30,8 +30,8 @@ BoardColumnView::BoardColumnView(BoardColumnModel *model, CardDelegate *delegate
     setFrameShape(QFrame::NoFrame);
     setAutoFillBackground(true);
     QPalette columnPalette = palette();
-    columnPalette.setColor(QPalette::Window, QColor(0xef, 0xf1, 0xf4));
-    columnPalette.setColor(QPalette::Base, QColor(0xef, 0xf1, 0xf4));
+    columnPalette.setColor(QPalette::Window, Palette::columnBackground(columnPalette));
+    columnPalette.setColor(QPalette::Base, Palette::columnBackground(columnPalette));
     setPalette(columnPalette);
 
     auto *header = new QWidget(this);
@@ -98,11 +98,14 @@ void BoardColumnView::updateHeader()
     m_count->setText(limit ? tr("%1 / %2").arg(cards).arg(*limit) : cards);
     m_count->setToolTip(limit ? tr("%1 cards; work-in-progress limit %2").arg(count).arg(*limit)
                               : tr("%1 cards; no work-in-progress limit").arg(count));
+    // A screen reader names the list of cards by its column.
+    m_list->setAccessibleName(tr("Column %1").arg(m_model->column().name));
+    m_list->setAccessibleDescription(m_count->toolTip());
     auto *header = findChild<QWidget *>(u"columnHeader"_s);
     QPalette headerPalette = header->palette();
     const QColor text = m_warning ? Qt::white : palette().color(QPalette::WindowText);
     headerPalette.setColor(QPalette::Window,
-                           m_warning ? Palette::warning() : QColor(0xef, 0xf1, 0xf4));
+                           m_warning ? Palette::warning() : Palette::headerBackground(palette()));
     headerPalette.setColor(QPalette::WindowText, text);
     header->setPalette(headerPalette);
     m_name->setPalette(headerPalette);

@@ -6,6 +6,7 @@
 #include "levels.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextLayout>
@@ -108,23 +109,26 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // The card: a rounded white surface with a hairline border, the impact strip clipped to it.
     QPainterPath card;
     card.addRoundedRect(QRectF(l.card).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    // Cards have the application's base colour (white in a light theme) on the column's tint,
+    // whatever the list's palette says; a card that has sat in its column for a week or more
+    // warms up (card aging), so stuck work stands out.
+    const QPalette app = QGuiApplication::palette();
+    const QColor base = app.color(QPalette::Base);
     painter->setPen(
-        QPen(selected ? palette.highlight().color() : QColor(0xd6, 0xd9, 0xde), selected ? 2 : 1));
-    // Cards are white on the column's grey whatever the list's palette says; a card that has
-    // sat in its column for a week or more warms up (card aging), so stuck work stands out.
+        QPen(selected ? palette.highlight().color() : Palette::cardBorder(app), selected ? 2 : 1));
     const QDateTime since = index.data(BoardColumnModel::InColumnSinceRole).toDateTime();
     const qint64 days = since.isValid() ? since.daysTo(QDateTime::currentDateTimeUtc()) : 0;
     // Finished work does not age.
     const auto *column = qobject_cast<const BoardColumnModel *>(index.model());
     const QColor aged
         = column && column->column().isDone ? QColor(Qt::transparent) : Palette::aging(int(days));
-    painter->setBrush(selected            ? QColor(0xf2, 0xf7, 0xff)
-                      : aged.alpha() == 0 ? QColor(Qt::white)
+    painter->setBrush(selected            ? Palette::mix(base, app.color(QPalette::Highlight), 0.1)
+                      : aged.alpha() == 0 ? base
                                           : aged);
     painter->drawPath(card);
     painter->setClipPath(card);
     painter->fillRect(l.strip, impact.isValid() ? Palette::levelColour(impact.toInt())
-                                                : QColor(0xe3, 0xe5, 0xe8));
+                                                : Palette::cardBorder(app));
     painter->setClipping(false);
 
     QFont titleFont = option.font;
@@ -171,11 +175,21 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         limit -= d + 6;
     }
 
+    // Chips never run into the age or the assignee: a chip's text is elided to the room left
+    // (a longer language's words are cut with "…", never drawn over), and a chip with no room
+    // for a word is left out.
+    auto fitting = [&](const QString &text) {
+        const int room = limit - x - 12;
+        return room < 24 ? QString() : smallMetrics.elidedText(text, Qt::ElideRight, room);
+    };
+
     // A chore serves no report: said on the card, so the board does not pass it off as one.
-    if (index.data(BoardColumnModel::LinkedDeltasRole).toInt() == 0 && x < limit) {
-        x += drawChip(painter, x, y, l.chipHeight, tr("no report linked"), QColor(0x8a, 0x90, 0x99),
-                      small)
-             + 4;
+    if (index.data(BoardColumnModel::LinkedDeltasRole).toInt() == 0) {
+        if (const QString text = fitting(tr("no report linked")); !text.isEmpty()) {
+            x += drawChip(painter, x, y, l.chipHeight, text,
+                          Palette::mutedChip(QGuiApplication::palette()), small)
+                 + 4;
+        }
     }
 
     // Labels, in their own colours.
@@ -187,21 +201,26 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     }
 
     const QVariant priority = index.data(BoardColumnModel::PriorityRole);
-    if (priority.isValid() && x < limit) {
-        const QString text = tr("P: %1").arg(Levels::priorityName(priority.toInt()));
-        x += drawChip(painter, x, y, l.chipHeight, text, Palette::levelColour(priority.toInt()),
-                      small)
-             + 4;
+    if (priority.isValid()) {
+        const QString text
+            = fitting(tr("P: %1").arg(Levels::title(Levels::priorityName(priority.toInt()))));
+        if (!text.isEmpty()) {
+            x += drawChip(painter, x, y, l.chipHeight, text, Palette::levelColour(priority.toInt()),
+                          small)
+                 + 4;
+        }
     }
-    if (impact.isValid() && x < limit) {
+    if (impact.isValid()) {
         const QString group = index.data(BoardColumnModel::TopGroupRole).toString();
-        const QString level = Levels::impactName(impact.toInt());
+        const QString level = Levels::title(Levels::impactName(impact.toInt()));
         const int room = limit - x - smallMetrics.horizontalAdvance(level) - 18;
         const QString text
             = group.isEmpty() || room < 30
-                  ? level
+                  ? fitting(level)
                   : level + u" · "_s + smallMetrics.elidedText(group, Qt::ElideRight, room);
-        drawChip(painter, x, y, l.chipHeight, text, Palette::levelColour(impact.toInt()), small);
+        if (!text.isEmpty())
+            drawChip(painter, x, y, l.chipHeight, text, Palette::levelColour(impact.toInt()),
+                     small);
     }
     painter->setFont(small);
     painter->setPen(palette.placeholderText().color());

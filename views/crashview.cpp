@@ -1,6 +1,7 @@
 #include "crashview.h"
 
 #include "chartreuse.h"
+#include "deltatabledelegate.h"
 #include "palette.h"
 
 #include "clock.h"
@@ -53,6 +54,10 @@ CrashView::CrashView(CrashListModel *model, Database &db, QWidget *parent)
 {
     setObjectName(u"crashView"_s);
     m_table->setObjectName(u"crashTable"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_table->setTabKeyNavigation(false);
+    m_table->setAccessibleName(tr("Crashes by signature"));
     m_table->setModel(model);
     m_table->setShowGrid(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -67,6 +72,7 @@ CrashView::CrashView(CrashListModel *model, Database &db, QWidget *parent)
     m_table->setColumnWidth(CrashListModel::LastSeenColumn, 90);
     m_table->setColumnWidth(CrashListModel::VersionsColumn, 150);
     m_table->setColumnWidth(CrashListModel::FlagColumn, 80);
+    DeltaTableDelegate::keepHeadersVisible(m_table);
 
     m_empty->setObjectName(u"crashEmptyState"_s);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -92,6 +98,10 @@ CrashView::CrashView(CrashListModel *model, Database &db, QWidget *parent)
     m_versions->setMaximumHeight(230);
     m_reports->setObjectName(u"crashReports"_s);
     m_frames->setObjectName(u"crashFrames"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_frames->setTabKeyNavigation(false);
+    m_frames->setAccessibleName(tr("Stack frames of the crashing thread"));
     m_frames->setColumnCount(4);
     m_frames->setHorizontalHeaderLabels({tr("#"), tr("Function"), tr("Module"), tr("Source")});
     m_frames->verticalHeader()->hide();
@@ -102,6 +112,7 @@ CrashView::CrashView(CrashListModel *model, Database &db, QWidget *parent)
     m_frames->setColumnWidth(0, 36);
     m_frames->setColumnWidth(2, 150);
     m_frames->setColumnWidth(3, 200);
+    DeltaTableDelegate::keepHeadersVisible(m_frames);
     m_frames->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_reportNote->setWordWrap(true);
     m_commit->setObjectName(u"crashCommit"_s);
@@ -221,9 +232,10 @@ void CrashView::showCurrent()
         return;
     }
     const QLocale locale;
-    const auto day = [](const QString &text) {
+    const auto day = [&locale](const QString &text) {
         const QDateTime time = Clock::fromText(text);
-        return time.isValid() ? time.toUTC().toString(u"yyyy-MM-dd"_s) : text;
+        return time.isValid() ? locale.toString(time.toLocalTime().date(), QLocale::ShortFormat)
+                              : text;
     };
     m_title->setText(u"#%1  %2"_s.arg(summary->deltaId).arg(summary->title.toHtmlEscaped()));
     m_facts->setText(tr("<code>%1</code><br>%2 reports · first %3 · last %4 · platforms: %5")

@@ -1,6 +1,7 @@
 #include "deltadetailview.h"
 
 #include "deltaeditor.h"
+#include "deltatabledelegate.h"
 #include "labeldialog.h"
 #include "palette.h"
 #include "relationdialog.h"
@@ -150,6 +151,7 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     connect(m_relations, &QLabel::linkActivated, this, &DeltaDetailView::linkActivated);
     m_labels->setObjectName(u"deltaLabels"_s);
     m_newComment->setObjectName(u"newDeltaComment"_s);
+    m_newComment->setAccessibleName(tr("New comment"));
     m_newComment->setPlaceholderText(tr("Add a comment… (Ctrl+Enter)"));
     m_newComment->setMaximumHeight(60);
     m_newComment->setTabChangesFocus(true);
@@ -164,7 +166,7 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     m_priorityEditor->setObjectName(u"priorityEditor"_s);
     m_priorityEditor->addItem(tr("No priority"));
     for (const QString &name : Levels::priorityNames())
-        m_priorityEditor->addItem(name);
+        m_priorityEditor->addItem(Levels::title(name));
     connect(m_priorityEditor, &QComboBox::activated, this, &DeltaDetailView::priorityChosen);
 
     auto *desiredBox = new QGroupBox(tr("Desired"), m_content);
@@ -175,6 +177,7 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     m_actual->setObjectName(u"actualText"_s);
 
     m_details->setObjectName(u"detailsText"_s);
+    m_details->setAccessibleName(tr("Details"));
     m_details->setOpenExternalLinks(true);
     m_details->setMinimumHeight(110);
     m_crashText->setObjectName(u"crashText"_s);
@@ -184,12 +187,18 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     m_crashText->setMinimumHeight(150);
 
     m_impacts->setObjectName(u"impactTable"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_impacts->setTabKeyNavigation(false);
+    m_impacts->setAccessibleName(tr("Impact on each user group"));
     m_impacts->setColumnCount(3);
-    m_impacts->setHorizontalHeaderLabels({tr("User group"), tr("Impact"), tr("Affected users")});
+    m_impacts->setHorizontalHeaderLabels({tr("User group"), tr("Impact"), tr("Users")});
+    m_impacts->horizontalHeaderItem(2)->setToolTip(tr("Affected users"));
     m_impacts->verticalHeader()->hide();
     m_impacts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_impacts->setColumnWidth(1, 140);
     m_impacts->setColumnWidth(2, 110);
+    DeltaTableDelegate::keepHeadersVisible(m_impacts);
     m_impacts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_impacts->setSelectionMode(QAbstractItemView::NoSelection);
     m_impacts->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -256,6 +265,7 @@ DeltaDetailView::DeltaDetailView(Workspace *workspace, QWidget *parent)
     layout->addStretch();
 
     auto *scroll = new QScrollArea(this);
+    scroll->setAccessibleName(tr("The selected delta"));
     scroll->setWidget(m_content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -304,14 +314,15 @@ void DeltaDetailView::reload()
     const Delta &d = *delta;
 
     m_title->setText(d.title);
-    QStringList facts{chip(Levels::kindName(d.kind), Palette::colourFor(Levels::kindName(d.kind))),
-                      u"#%1"_s.arg(d.id), Levels::stateName(d.state)};
+    QStringList facts{
+        chip(Levels::title(Levels::kindName(d.kind)), Palette::colourFor(Levels::kindName(d.kind))),
+        u"#%1"_s.arg(d.id), Levels::title(Levels::stateName(d.state))};
     if (d.duplicateOf)
         facts.last() += tr(" of #%1").arg(*d.duplicateOf);
     if (!d.component.isEmpty())
         facts.append(d.component.toHtmlEscaped());
     if (d.severity)
-        facts.append(tr("severity %1").arg(Levels::severityName(*d.severity)));
+        facts.append(tr("severity %1").arg(Levels::title(Levels::severityName(*d.severity))));
     if (!d.foundIn.isEmpty())
         facts.append(tr("found in %1").arg(d.foundIn.toHtmlEscaped()));
     if (!d.fixedIn.isEmpty())
@@ -406,12 +417,13 @@ void DeltaDetailView::reload()
             auto *level = new QComboBox(m_impacts);
             level->addItem(tr("not assessed"));
             for (const QString &levelName : Levels::impactNames())
-                level->addItem(levelName);
+                level->addItem(Levels::title(levelName));
             connect(level, &QComboBox::activated, this, [this, row] { impactChosen(row); });
             m_impacts->setCellWidget(row, 1, level);
             m_impacts->setItem(row, 2, new QTableWidgetItem);
             auto *users = new QLineEdit(m_impacts);
             users->setObjectName(u"affectedUsers:%1"_s.arg(groups->at(row).name));
+            users->setAccessibleName(tr("Users affected in %1").arg(groups->at(row).name));
             users->setFrame(false);
             users->setValidator(
                 new QRegularExpressionValidator(QRegularExpression(u"\\d{0,12}"_s), users));
@@ -455,9 +467,10 @@ void DeltaDetailView::reload()
     for (const DeltaRelation &r : relations ? *relations : QList<DeltaRelation>{}) {
         relationLines.append(u"%1 <a href=\"delta:%2\">#%2</a> %3 <i>(%4)</i> &nbsp;<a "
                              u"href=\"unrelate:%5:%2\">remove</a>"_s
-                                 .arg(Levels::relationName(r.type).toHtmlEscaped())
+                                 .arg(Levels::title(Levels::relationName(r.type)).toHtmlEscaped())
                                  .arg(r.otherId)
-                                 .arg(r.otherTitle.toHtmlEscaped(), Levels::stateName(r.otherState),
+                                 .arg(r.otherTitle.toHtmlEscaped(),
+                                      Levels::title(Levels::stateName(r.otherState)),
                                       Levels::relationKey(r.type)));
     }
     m_relations->setText(relationLines.isEmpty()

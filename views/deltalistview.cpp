@@ -37,11 +37,11 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     m_stateFilter->setObjectName(u"stateFilter"_s);
     m_componentFilter->setObjectName(u"componentFilter"_s);
     m_kindFilter->addItem(tr("All kinds"), -1);
-    const QStringList kinds = Levels::kindNames();
+    const QStringList kinds = Levels::titles(Levels::kindNames());
     for (int i = 0; i < kinds.size(); ++i)
         m_kindFilter->addItem(kinds.at(i), i);
     m_stateFilter->addItem(tr("All states"), -1);
-    const QStringList states = Levels::stateNames();
+    const QStringList states = Levels::titles(Levels::stateNames());
     for (int i = 0; i < states.size(); ++i)
         m_stateFilter->addItem(states.at(i), i);
     m_componentFilter->addItem(tr("All components"), 0);
@@ -54,6 +54,10 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     }
     setObjectName(u"deltaListView"_s);
     m_table->setObjectName(u"deltaTable"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_table->setTabKeyNavigation(false);
+    m_table->setAccessibleName(tr("Deltas"));
     m_table->setModel(model);
     m_table->setItemDelegate(new DeltaTableDelegate(m_table));
     m_table->setShowGrid(false);
@@ -69,13 +73,20 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
     m_table->horizontalHeader()->setSectionResizeMode(DeltaTableModel::TitleColumn,
                                                       QHeaderView::Stretch);
     // The title takes what the others leave; they are as narrow as their contents allow.
-    m_table->setColumnWidth(DeltaTableModel::IdColumn, 52);
-    m_table->setColumnWidth(DeltaTableModel::KindColumn, 72);
+    // Level columns fit their header and every level's word in the user's language.
+    auto fit = [this](int column, const QStringList &names, bool chips, int minimum) {
+        m_table->setColumnWidth(column, DeltaTableDelegate::fittingWidth(m_table, column,
+                                                                         Levels::titles(names),
+                                                                         chips, minimum));
+    };
+    fit(DeltaTableModel::IdColumn, {}, false, 52);
+    fit(DeltaTableModel::KindColumn, Levels::kindNames(), true, 72);
     m_table->setColumnWidth(DeltaTableModel::ComponentColumn, 112);
-    m_table->setColumnWidth(DeltaTableModel::StateColumn, 82);
-    m_table->setColumnWidth(DeltaTableModel::PriorityColumn, 84);
-    m_table->setColumnWidth(DeltaTableModel::ImpactColumn, 80);
-    m_table->setColumnWidth(DeltaTableModel::CommittedColumn, 48);
+    fit(DeltaTableModel::StateColumn, Levels::stateNames(), false, 82);
+    fit(DeltaTableModel::PriorityColumn, Levels::priorityNames(), true, 84);
+    fit(DeltaTableModel::ImpactColumn, Levels::impactNames(), true, 80);
+    fit(DeltaTableModel::CommittedColumn, {}, false, 48);
+    DeltaTableDelegate::keepHeadersVisible(m_table);
 
     m_empty->setObjectName(u"deltaEmptyState"_s);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -264,8 +275,18 @@ void DeltaListView::updateEmptyState()
 {
     // Priority belongs to an organisation: without one chosen the column would only be empty.
     const DeltaFilter &filter = m_model->filter();
-    m_table->setColumnHidden(DeltaTableModel::PriorityColumn,
-                             !filter.organisationId && !filter.priorityOf);
+    const bool hidePriority = !filter.organisationId && !filter.priorityOf;
+    if (m_table->isColumnHidden(DeltaTableModel::PriorityColumn) != hidePriority) {
+        m_table->setColumnHidden(DeltaTableModel::PriorityColumn, hidePriority);
+        // Shown again, a section takes the width it had when it was hidden, whatever was set
+        // since: it gets the width its words need.
+        if (!hidePriority) {
+            m_table->setColumnWidth(DeltaTableModel::PriorityColumn,
+                                    DeltaTableDelegate::fittingWidth(
+                                        m_table, DeltaTableModel::PriorityColumn,
+                                        Levels::titles(Levels::priorityNames()), true, 84));
+        }
+    }
     const bool empty = m_model->totalCount() == 0;
     if (!m_model->lastError().isEmpty()) {
         m_empty->setText(tr("Cannot read deltas: %1").arg(m_model->lastError()));

@@ -6,7 +6,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QPainter>
+#include <QTableView>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +45,51 @@ DeltaTableDelegate::ChipLayout DeltaTableDelegate::layoutChip(const QStyleOption
     return {chip, chip.adjusted(padX, 0, -padX, 0)};
 }
 
+int DeltaTableDelegate::fittingWidth(const QTableView *view, int column, const QStringList &words,
+                                     bool chips, int minimum)
+{
+    const QHeaderView *header = view->horizontalHeader();
+    const QString title = view->model()->headerData(column, Qt::Horizontal).toString();
+    const int margin = header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    // The header's text, its margins and room for the sort indicator.
+    int width = header->fontMetrics().horizontalAdvance(title) + 2 * margin + 18;
+    QStyleOptionViewItem option;
+    option.font = view->font();
+    option.rect = QRect(0, 0, 10000, view->verticalHeader()->defaultSectionSize());
+    const QFontMetrics metrics(view->font());
+    for (const QString &word : words) {
+        width = std::max(width, chips ? layoutChip(option, word).chip.width() + 8
+                                      : metrics.horizontalAdvance(word) + 12);
+    }
+    return std::max(width, minimum);
+}
+
+void DeltaTableDelegate::keepHeadersVisible(QTableView *view)
+{
+    auto widen = [view] {
+        QHeaderView *header = view->horizontalHeader();
+        if (!view->model())
+            return;
+        for (int column = 0; column < header->count(); ++column) {
+            if (header->sectionResizeMode(column) != QHeaderView::Interactive)
+                continue;
+            const int needed = fittingWidth(view, column, {}, false, 0);
+            if (header->sectionSize(column) < needed)
+                header->resizeSection(column, needed);
+        }
+    };
+    widen();
+    // Once per view and model (views that set their widths again call this again).
+    if (view->property("deltaboardHeadersKept").toBool())
+        return;
+    view->setProperty("deltaboardHeadersKept", true);
+    if (QAbstractItemModel *model = view->model()) {
+        connect(model, &QAbstractItemModel::modelReset, view, widen);
+        connect(model, &QAbstractItemModel::headerDataChanged, view, widen);
+        connect(model, &QAbstractItemModel::columnsInserted, view, widen);
+    }
+}
+
 void DeltaTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                const QModelIndex &index) const
 {
@@ -72,7 +119,10 @@ void DeltaTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->drawRoundedRect(layout.chip, layout.chip.height() / 2.0, layout.chip.height() / 2.0);
     painter->setPen(Qt::white);
     painter->setFont(option.font);
-    painter->drawText(layout.text, Qt::AlignCenter, text);
+    // A chip narrower than its word (a column the user made narrow) says so with "…".
+    painter->drawText(
+        layout.text, Qt::AlignCenter,
+        QFontMetrics(option.font).elidedText(text, Qt::ElideRight, layout.text.width()));
     painter->restore();
 }
 

@@ -2,6 +2,8 @@
 
 #include <QStyledItemDelegate>
 
+class QTableView;
+
 namespace Deltaboard {
 
 // Paints a delta table's kind and level cells as coloured chips so a long list can be scanned by
@@ -34,6 +36,15 @@ public:
     static void setLevelEditorData(QWidget *editor, const QModelIndex &index);
     static void setLevelModelData(QWidget *editor, QAbstractItemModel *model,
                                   const QModelIndex &index);
+
+    bool isChipColumn(int column) const { return m_chipColumns.contains(column); }
+    // The width a column of 'view' needs for its header and for each of 'words' (as chips when
+    // 'chips'), at least 'minimum': what a column of levels needs in the user's language.
+    static int fittingWidth(const QTableView *view, int column, const QStringList &words,
+                            bool chips, int minimum);
+    // Widens the view's columns (not the stretched ones) to their titles, now and whenever the
+    // model's headers change: a column's title is never cut, in any language.
+    static void keepHeadersVisible(QTableView *view);
 
 private:
     struct ChipLayout

@@ -3,6 +3,7 @@
 #include "deltatabledelegate.h"
 
 #include "gapmodel.h"
+#include "levels.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,6 +37,10 @@ GapView::GapView(GapModel *model, QWidget *parent)
     m_commit->setEnabled(false);
 
     m_table->setObjectName(u"gapTable"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_table->setTabKeyNavigation(false);
+    m_table->setAccessibleName(tr("The commitment gap"));
     m_table->setModel(model);
     m_table->setItemDelegate(
         new DeltaTableDelegate({GapModel::KindColumn, GapModel::ImpactColumn}, 0, m_table));
@@ -49,11 +54,18 @@ GapView::GapView(GapModel *model, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(GapModel::TitleColumn, QHeaderView::Stretch);
     m_table->setColumnWidth(GapModel::IdColumn, 60);
-    m_table->setColumnWidth(GapModel::KindColumn, 72);
-    m_table->setColumnWidth(GapModel::ImpactColumn, 90);
+    m_table->setColumnWidth(GapModel::KindColumn,
+                            DeltaTableDelegate::fittingWidth(m_table, GapModel::KindColumn,
+                                                             Levels::titles(Levels::kindNames()),
+                                                             true, 72));
+    m_table->setColumnWidth(GapModel::ImpactColumn,
+                            DeltaTableDelegate::fittingWidth(m_table, GapModel::ImpactColumn,
+                                                             Levels::titles(Levels::impactNames()),
+                                                             true, 90));
     m_table->setColumnWidth(GapModel::UsersColumn, 104);
     m_table->setColumnWidth(GapModel::GroupsColumn, 300);
     m_table->setColumnWidth(GapModel::PrioritiesColumn, 300);
+    DeltaTableDelegate::keepHeadersVisible(m_table);
 
     m_empty->setObjectName(u"gapEmptyState"_s);
     m_empty->setAlignment(Qt::AlignCenter);

@@ -70,7 +70,7 @@ public:
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &,
                           const QModelIndex &) const override
     {
-        return DeltaTableDelegate::createLevelEditor(parent, Levels::impactNames(),
+        return DeltaTableDelegate::createLevelEditor(parent, Levels::titles(Levels::impactNames()),
                                                      const_cast<HeatMapDelegate *>(this));
     }
     void setEditorData(QWidget *editor, const QModelIndex &index) const override
@@ -97,6 +97,10 @@ ImpactView::ImpactView(ImpactMatrixModel *model, QWidget *parent)
 {
     setObjectName(u"impactView"_s);
     m_table->setObjectName(u"impactMap"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_table->setTabKeyNavigation(false);
+    m_table->setAccessibleName(tr("Impact heat map"));
     m_table->setModel(model);
     m_table->setItemDelegate(new HeatMapDelegate(m_table));
     m_table->setShowGrid(false);
@@ -188,6 +192,7 @@ void ImpactView::modelRefreshed()
         const QString name = m_model->headerData(column, Qt::Horizontal).toString();
         m_table->setColumnWidth(column, std::max(80, metrics.horizontalAdvance(name) + 20));
     }
+    DeltaTableDelegate::keepHeadersVisible(m_table);
     if (!m_model->lastError().isEmpty())
         m_empty->setText(tr("Cannot read the impact map: %1").arg(m_model->lastError()));
     else if (m_model->groups().isEmpty())

@@ -50,8 +50,12 @@ PrioritiesView::PrioritiesView(PriorityRankingModel *model, QWidget *parent)
         {PriorityRankingModel::KindColumn, PriorityRankingModel::FirstColumn,
          PriorityRankingModel::SecondColumn, PriorityRankingModel::ImpactColumn},
         PriorityRankingModel::StrongRole, m_table);
-    delegate->setLevelNames(Levels::priorityNames());
+    delegate->setLevelNames(Levels::titles(Levels::priorityNames()));
     m_table->setObjectName(u"prioritiesTable"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_table->setTabKeyNavigation(false);
+    m_table->setAccessibleName(tr("Priorities"));
     m_table->setModel(model);
     m_table->setItemDelegate(delegate);
     m_table->setShowGrid(false);
@@ -71,10 +75,18 @@ PrioritiesView::PrioritiesView(PriorityRankingModel *model, QWidget *parent)
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(PriorityRankingModel::RankColumn, 56);
     m_table->setColumnWidth(PriorityRankingModel::IdColumn, 60);
-    m_table->setColumnWidth(PriorityRankingModel::KindColumn, 72);
-    m_table->setColumnWidth(PriorityRankingModel::FirstColumn, 150);
-    m_table->setColumnWidth(PriorityRankingModel::SecondColumn, 150);
+    m_table->setColumnWidth(
+        PriorityRankingModel::KindColumn,
+        DeltaTableDelegate::fittingWidth(m_table, PriorityRankingModel::KindColumn,
+                                         Levels::titles(Levels::kindNames()), true, 72));
+    for (const int column :
+         {int(PriorityRankingModel::FirstColumn), int(PriorityRankingModel::SecondColumn)}) {
+        m_table->setColumnWidth(
+            column, DeltaTableDelegate::fittingWidth(
+                        m_table, column, Levels::titles(Levels::priorityNames()), true, 150));
+    }
     m_table->setColumnWidth(PriorityRankingModel::ImpactColumn, 96);
+    DeltaTableDelegate::keepHeadersVisible(m_table);
     m_table->installEventFilter(this);
 
     m_empty->setObjectName(u"prioritiesEmptyState"_s);

@@ -1,4 +1,5 @@
 #include "taskeditor.h"
+#include "palette.h"
 
 #include "addcommentcommand.h"
 #include "addfixrecordcommand.h"
@@ -62,6 +63,10 @@ TaskEditor::TaskEditor(Workspace *workspace, qint64 taskId, QWidget *parent)
     m_deltas->setObjectName(u"linkedDeltas"_s);
     m_deltas->setMaximumHeight(110);
     m_fixes->setObjectName(u"fixRecords"_s);
+    // Tab leaves the table for the next control (arrows move within it); a screen reader
+    // names it.
+    m_fixes->setTabKeyNavigation(false);
+    m_fixes->setAccessibleName(tr("Fix records"));
     m_comments->setObjectName(u"taskComments"_s);
     m_comments->setWordWrap(true);
     m_newComment->setObjectName(u"newComment"_s);
@@ -145,7 +150,8 @@ TaskEditor::TaskEditor(Workspace *workspace, qint64 taskId, QWidget *parent)
     m_changedElsewhere->setObjectName(u"taskChangedElsewhere"_s);
     m_changedElsewhere->setWordWrap(true);
     m_changedElsewhere->setStyleSheet(
-        u"background: #fff4d6; color: #6b4e00; padding: 6px; border-radius: 3px;"_s);
+        u"background: %1; color: %2; padding: 6px; border-radius: 3px;"_s.arg(
+            Palette::noticeBackground(palette()).name(), Palette::noticeText(palette()).name()));
     m_changedElsewhere->hide();
     layout->addWidget(m_changedElsewhere);
     layout->addLayout(form);
@@ -226,10 +232,11 @@ void TaskEditor::reload()
     DeltaStore deltas(db);
     for (const qint64 id : std::as_const(m_task.deltaIds)) {
         const auto delta = deltas.get(id);
-        auto *item = new QListWidgetItem(
-            delta ? u"#%1  [%2]  %3"_s.arg(id).arg(Levels::kindName(delta->kind), delta->title)
-                  : u"#%1"_s.arg(id),
-            m_deltas);
+        auto *item
+            = new QListWidgetItem(delta ? u"#%1  [%2]  %3"_s.arg(id).arg(
+                                      Levels::title(Levels::kindName(delta->kind)), delta->title)
+                                        : u"#%1"_s.arg(id),
+                                  m_deltas);
         item->setData(Qt::UserRole, id);
         if (id == selected)
             m_deltas->setCurrentItem(item);

@@ -1,6 +1,7 @@
 // Over 600 lines: the wizard's pages share one state (files, mappings, preview) that splitting
 // would pass around.
 #include "importwizard.h"
+#include "views/palette.h"
 
 #include "backgroundjob.h"
 
@@ -110,7 +111,8 @@ public:
         layout->addWidget(wizard->m_files);
         wizard->m_filesProblem = new QLabel(this);
         wizard->m_filesProblem->setWordWrap(true);
-        wizard->m_filesProblem->setStyleSheet(u"color: #b3261e;"_s);
+        wizard->m_filesProblem->setStyleSheet(
+            u"color: %1;"_s.arg(Palette::errorText(wizard->palette()).name()));
         wizard->m_filesProblem->hide();
         layout->addWidget(wizard->m_filesProblem);
         auto *buttons = new QHBoxLayout;
@@ -343,7 +345,7 @@ void ImportWizard::addFiles(const QStringList &paths)
         item->setData(1, kFormatRole, format);
         item->setText(1, format.isEmpty() ? tr("not recognised") : formatName(format));
         if (format.isEmpty()) {
-            item->setForeground(1, QColor(0xb3, 0x26, 0x1e));
+            item->setForeground(1, Palette::errorText(palette()));
             item->setToolTip(1, problem.isEmpty()
                                     ? tr("Not an export this importer reads (GitHub, Launchpad, "
                                          "Bugzilla, Redmine, Jira, Trac, Trello)")
@@ -620,10 +622,11 @@ void ImportWizard::run(bool dryRun)
                 }
                 if (!status) {
                     m_error = status.error();
-                    heading->setText(u"<span style=\"color:#b3261e\">%1</span><br>%2"_s.arg(
+                    heading->setText(u"<span style=\"color:%3\">%1</span><br>%2"_s.arg(
                         m_error.toHtmlEscaped(),
                         dryRun ? tr("Fix the file or remove it (Back), then Update Preview.")
-                               : tr("Nothing was written; Back returns to the preview.")));
+                               : tr("Nothing was written; Back returns to the preview."),
+                        Palette::errorText(palette()).name()));
                     (dryRun ? m_previewCounts : m_resultCounts)->clear();
                     (dryRun ? m_previewWarnings : m_resultWarnings)->clear();
                     (dryRun ? m_previewWarningsLabel : m_resultWarningsLabel)->clear();

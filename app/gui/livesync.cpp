@@ -1,4 +1,5 @@
 #include "livesync.h"
+#include "views/palette.h"
 
 #include "taskstore.h"
 #include "workspace.h"
@@ -34,20 +35,23 @@ void LiveSync::showState(ChangeFeed::State state, const QString &detail)
                                  : tr("● Live as %1").arg(m_db.rights().login));
         m_indicator->setToolTip(tr("Connected to %1: colleagues' changes appear as they make them.")
                                     .arg(m_db.describeLocation()));
-        m_indicator->setStyleSheet(u"color: #2e7d32;"_s);
+        m_indicator->setStyleSheet(
+            u"color: %1;"_s.arg(Palette::goodText(m_indicator->palette()).name()));
         break;
     case ChangeFeed::State::Reconnecting:
         m_indicator->setText(tr("◌ Reconnecting…"));
         m_indicator->setToolTip(
             tr("%1. Trying again; changes cannot be saved meanwhile.").arg(detail));
-        m_indicator->setStyleSheet(u"color: #b26a00;"_s);
+        m_indicator->setStyleSheet(
+            u"color: %1;"_s.arg(Palette::cautionText(m_indicator->palette()).name()));
         break;
     case ChangeFeed::State::Offline:
         m_indicator->setText(tr("○ Offline — read-only"));
         m_indicator->setToolTip(tr("%1. Still trying; what you see may be out of date, and "
                                    "changes cannot be saved until the connection is back.")
                                     .arg(detail));
-        m_indicator->setStyleSheet(u"color: #c62828; font-weight: bold;"_s);
+        m_indicator->setStyleSheet(u"color: %1; font-weight: bold;"_s.arg(
+            Palette::errorText(m_indicator->palette()).name()));
         break;
     }
 }

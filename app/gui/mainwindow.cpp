@@ -1,6 +1,8 @@
 // Over 600 lines: the wiring of seven views, the welcome, the menus and the settings the window
 // restores; what the menus do lives in deltaactions, boardactions and transferactions.
 #include "mainwindow.h"
+#include "shortcutsdialog.h"
+#include "views/palette.h"
 
 #include "boardactions.h"
 #include "deltaactions.h"
@@ -41,6 +43,7 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
@@ -151,6 +154,7 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     m_organisations->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_organisations->setToolTip(tr("The organisation whose board and priorities you see"));
     m_search->setObjectName(u"searchField"_s);
+    m_search->setAccessibleName(tr("Search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(320);
     m_counts->setObjectName(u"statusCounts"_s);
@@ -161,7 +165,8 @@ MainWindow::MainWindow(std::unique_ptr<Database> db, QWidget *parent)
     statusBar()->addPermanentWidget(connection);
     m_readOnlyNote = new QLabel(this);
     m_readOnlyNote->setObjectName(u"readOnlyNote"_s);
-    m_readOnlyNote->setStyleSheet(u"color: #8a5a00; font-weight: bold;"_s);
+    m_readOnlyNote->setStyleSheet(
+        u"color: %1; font-weight: bold;"_s.arg(Palette::cautionText(palette()).name()));
     m_readOnlyNote->hide();
     statusBar()->addPermanentWidget(m_readOnlyNote);
     m_live = new LiveSync(*m_db, m_workspace, connection, this);
@@ -316,6 +321,20 @@ void MainWindow::buildActions()
     buildDeltaMenu();
     m_boardActions->buildMenu(menuBar()->addMenu(tr("&Board")));
     const QList<QAction *> views = buildViewMenu();
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { openShortcuts(); });
+    keys->setObjectName(u"shortcutsAction"_s);
+    keys->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Question),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Slash)});
+    help->addAction(tr("&About Deltaboard"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Deltaboard"),
+            tr("<h3>Deltaboard %1</h3><p>A work tracker that keeps reports (deltas) apart from "
+               "commitments (tasks).</p><p>Everything the app does is also in "
+               "<tt>deltaboard-cli</tt>; <tt>man deltaboard-cli</tt> lists it.</p>"
+               "<p>Licensed under the GNU General Public License, version 3 or later.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
 
     QToolBar *bar = addToolBar(tr("Main"));
     bar->setObjectName(u"mainToolBar"_s);
@@ -350,7 +369,7 @@ void MainWindow::buildDeltaMenu()
     // delta, so elsewhere they say where to go first.
     auto onShownDelta = [this](void (DeltaDetailView::*edit)()) {
         if (currentView() != View::Deltas || !deltaList()->detail()->deltaId()) {
-            statusBar()->showMessage(tr("Select a delta in the Deltas view (Ctrl+1) first."), 6000);
+            statusBar()->showMessage(tr("Select a delta in the Deltas view (Ctrl+2) first."), 6000);
             return;
         }
         (deltaList()->detail()->*edit)();
@@ -829,6 +848,14 @@ void MainWindow::chooseDatabase()
                                                          "All files (*)"));
     if (!path.isEmpty())
         Q_EMIT openDatabaseRequested(path);
+}
+
+ShortcutsDialog *MainWindow::openShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(this, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 TeamDatabaseDialog *MainWindow::openTeamDatabase()

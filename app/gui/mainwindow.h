@@ -50,6 +50,7 @@ class Workspace;
 class ArchivedCardsDialog;
 class BoardActions;
 class SavedViewActions;
+class ShortcutsDialog;
 class TeamDatabaseDialog;
 class NewCardDialog;
 class WelcomePanel;
@@ -108,6 +109,8 @@ public:
     // File › Connect to Team Database…: one dialog per window, kept between uses; connecting
     // emits openDatabaseRequested() with the URL. Not owned by the caller.
     TeamDatabaseDialog *openTeamDatabase();
+    // Help › Keyboard Shortcuts (deleted when closed).
+    ShortcutsDialog *openShortcuts();
     // The quick editor for a new card in a column of the current board; accepting it adds the
     // card as one undo step.
     NewCardDialog *newCard(qint64 columnId);

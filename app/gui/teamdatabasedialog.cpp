@@ -1,4 +1,5 @@
 #include "teamdatabasedialog.h"
+#include "views/palette.h"
 
 #include "location.h"
 
@@ -339,7 +340,8 @@ void TeamDatabaseDialog::showStatus(const QString &text, bool error)
 {
     m_status->setText(text);
     // The app's colour for errors (as the welcome and the import wizard show them).
-    m_status->setStyleSheet(error ? u"color: #b3261e;"_s : QString());
+    m_status->setStyleSheet(error ? u"color: %1;"_s.arg(Palette::errorText(palette()).name())
+                                  : QString());
     // A long error wraps: its lines count in the dialog's minimum size, so the dialog grows
     // to show all of it (the minimum size a layout gives a window leaves out wrapping).
     const int lines = m_status->fontMetrics().lineSpacing() * 3;

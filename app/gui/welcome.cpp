@@ -1,4 +1,5 @@
 #include "welcome.h"
+#include "views/palette.h"
 
 #include "inputtext.h"
 #include "settingscommands.h"
@@ -55,7 +56,7 @@ WelcomePanel::WelcomePanel(Workspace *workspace, QWidget *parent)
     m_components->setPlaceholderText(tr("Optional, separated by commas: driver-amd, installer"));
     m_error->setObjectName(u"welcomeError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #b3261e;"_s);
+    m_error->setStyleSheet(u"color: %1;"_s.arg(Palette::errorText(palette()).name()));
     m_error->hide();
 
     auto *form = new QFormLayout;

@@ -6,6 +6,7 @@
 #include "groupstore.h"
 #include "organisationstore.h"
 #include "settingscommands.h"
+#include "views/deltatabledelegate.h"
 #include "workspace.h"
 
 #include <QCheckBox>
@@ -251,6 +252,7 @@ QWidget *WorkspaceSettingsDialog::buildBoardTab()
         {tr("Column"), tr("WIP limit"), tr("Starts work"), tr("Done"), tr("Cards")});
     m_columns->horizontalHeader()->setSectionResizeMode(NameField, QHeaderView::Stretch);
     m_columns->verticalHeader()->hide();
+    DeltaTableDelegate::keepHeadersVisible(m_columns);
     m_columns->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_columns->setSelectionMode(QAbstractItemView::SingleSelection);
     m_columns->setToolTip(tr("Double-click a name or a WIP limit to change it; an empty WIP "

@@ -2,9 +2,11 @@
 
 #include "boardmodel.h"
 #include "clock.h"
+#include "levels.h"
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QLocale>
 #include <QMimeData>
 
 using namespace Qt::StringLiterals;
@@ -78,10 +80,34 @@ QVariant BoardColumnModel::data(const QModelIndex &index, int role) const
             tip += u'\n' + tr("Assigned to %1").arg(card.assignee);
         if (card.linkedDeltas == 0)
             tip += u'\n' + tr("No report linked: a chore, not an answer to a delta");
-        if (since.isValid())
-            tip += u'\n' + tr("In this column since %1").arg(since.toString(u"yyyy-MM-dd"_s));
+        if (since.isValid()) {
+            tip += u'\n'
+                   + tr("In this column since %1")
+                         .arg(QLocale().toString(since.toLocalTime().date(), QLocale::ShortFormat));
+        }
         return tip;
     }
+    case Qt::AccessibleTextRole: {
+        // What a screen reader says of a card: its title, column, priority and impact.
+        const CardDetails *details = detailsFor(index.row());
+        QStringList parts{card.title, tr("column %1").arg(m_column.name)};
+        if (details && details->priority)
+            parts.append(
+                tr("priority %1").arg(Levels::title(Levels::priorityName(*details->priority))));
+        if (card.topImpact) {
+            const QString level = Levels::title(Levels::impactName(*card.topImpact));
+            parts.append(details && !details->topGroup.isEmpty()
+                             ? tr("impact %1 on %2").arg(level, details->topGroup)
+                             : tr("impact %1").arg(level));
+        }
+        if (!card.assignee.isEmpty())
+            parts.append(tr("assigned to %1").arg(card.assignee));
+        return parts.join(u", "_s);
+    }
+    case Qt::AccessibleDescriptionRole:
+        return tr("Task %1. Enter opens it; Ctrl+Left and Ctrl+Right move it between columns, "
+                  "Ctrl+Up and Ctrl+Down within the column.")
+            .arg(card.id);
     case TaskIdRole: return card.id;
     case AssigneeRole: return card.assignee;
     case LabelsRole: return card.labels;

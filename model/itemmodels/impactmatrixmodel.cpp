@@ -138,6 +138,9 @@ QVariant ImpactMatrixModel::data(const QModelIndex &index, int role) const
             Qt::Alignment(Qt::AlignVCenter)
             | (group ? Qt::AlignHCenter : (number ? Qt::AlignRight : Qt::AlignLeft)));
     }
+    // A screen reader reads a cell as its tooltip says it: the group, the level, the users.
+    if (role == Qt::AccessibleTextRole && group)
+        role = Qt::ToolTipRole;
     if (role != Qt::DisplayRole && role != Qt::EditRole && role != LevelRole
         && role != Qt::ToolTipRole) {
         return {};
@@ -152,12 +155,14 @@ QVariant ImpactMatrixModel::data(const QModelIndex &index, int role) const
         if (role == LevelRole || role == Qt::EditRole)
             return it->level;
         if (role == Qt::ToolTipRole) {
-            return it->affectedUsers ? tr("%1: %2, about %3 users affected")
-                                           .arg(group->name, Levels::impactName(it->level),
-                                                QLocale().toString(*it->affectedUsers))
-                                     : tr("%1: %2").arg(group->name, Levels::impactName(it->level));
+            return it->affectedUsers
+                       ? tr("%1: %2, about %3 users affected")
+                             .arg(group->name, Levels::title(Levels::impactName(it->level)),
+                                  QLocale().toString(*it->affectedUsers))
+                       : tr("%1: %2").arg(group->name,
+                                          Levels::title(Levels::impactName(it->level)));
         }
-        return Levels::impactName(it->level);
+        return Levels::title(Levels::impactName(it->level));
     }
     if (role != Qt::DisplayRole)
         return {};

@@ -120,9 +120,10 @@ void DeltaTableDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(Qt::white);
     painter->setFont(option.font);
     // A chip narrower than its word (a column the user made narrow) says so with "…".
-    painter->drawText(
-        layout.text, Qt::AlignCenter,
-        QFontMetrics(option.font).elidedText(text, Qt::ElideRight, layout.text.width()));
+    const QFontMetrics metrics(option.font);
+    const bool fits = metrics.horizontalAdvance(text) <= layout.text.width();
+    painter->drawText(layout.text.adjusted(fits ? -2 : 0, 0, fits ? 2 : 0, 0), Qt::AlignCenter,
+                      fits ? text : metrics.elidedText(text, Qt::ElideRight, layout.text.width()));
     painter->restore();
 }
 

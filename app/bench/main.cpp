@@ -145,6 +145,22 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
                         return started;
                     }),
            u"ms"_s);
+    // The same in German: the translation's cost at start (loading deltaboard_de.qm and Qt's).
+    QProcessEnvironment german = environment;
+    german.insert(u"LANGUAGE"_s, u"de"_s);
+    german.insert(u"LANG"_s, u"de_DE.UTF-8"_s);
+    german.remove(u"LC_ALL"_s);
+    figure(u"window_first_paint_german_median"_s,
+           medianMs(std::min(runs, 7),
+                    [&] {
+                        QProcess process;
+                        process.setProcessEnvironment(german);
+                        process.start(app, {u"--db"_s, path, u"--report-first-paint"_s});
+                        started = process.waitForFinished(30000)
+                                  && process.readAllStandardOutput().contains("first-paint");
+                        return started;
+                    }),
+           u"ms"_s);
 
     auto opened = Database::open(path);
     if (!opened)

@@ -851,6 +851,10 @@
         <source>Users</source>
         <translation>Benutzer</translation>
     </message>
+    <message>
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
 </context>
 <context>
     <name>Deltaboard::DeltaEditor</name>
@@ -3714,6 +3718,30 @@ Laptop-Benutzer, 300</translation>
     <message>
         <source>%1 Opening %2 instead.</source>
         <translation>%1 Stattdessen wird %2 geöffnet.</translation>
+    </message>
+    <message>
+        <source>The database to open: a file, or a team database&apos;s PostgreSQL URL (postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, PGPASSWORD or PGSERVICE, never the URL). Default: the last one, or %1.</source>
+        <translation>Die zu öffnende Datenbank: eine Datei oder die PostgreSQL-URL einer Team-Datenbank (postgresql://benutzer@host:5432/deltaboard; Passwörter kommen aus ~/.pgpass, PGPASSWORD oder PGSERVICE, nie aus der URL). Vorgabe: die zuletzt geöffnete oder %1.</translation>
+    </message>
+    <message>
+        <source>Show this organisation&apos;s view.</source>
+        <translation>Die Ansicht dieser Organisation zeigen.</translation>
+    </message>
+    <message>
+        <source>Render each view (1440x900: the Board, the Deltas view with a crash and with a spec selected, Priorities, Impact, Gap, Flow, Crashes), the task editor and the Connect to Team Database dialog to PNG files in DIR, then exit.</source>
+        <translation>Jede Ansicht (1440x900: das Board, die Deltas-Ansicht mit ausgewähltem Absturz und ausgewählter Spezifikation, Prioritäten, Auswirkung, Zusagelücke, Fluss, Abstürze), den Aufgabeneditor und den Dialog „Mit Team-Datenbank verbinden“ als PNG-Dateien in DIR speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Open the import wizard with this export (repeat for files that belong together); with --screenshot, also render the wizard&apos;s preview of them to import-wizard.png.</source>
+        <translation>Den Import-Assistenten mit diesem Export öffnen (für zusammengehörige Dateien wiederholen); mit --screenshot auch seine Vorschau davon als import-wizard.png speichern.</translation>
+    </message>
+    <message>
+        <source>Deltaboard: reports apart from commitments.</source>
+        <translation>Deltaboard: Meldungen getrennt von Zusagen.</translation>
+    </message>
+    <message>
+        <source>The database to open, as with --db (optional).</source>
+        <translation>Die zu öffnende Datenbank, wie mit --db (optional).</translation>
     </message>
 </context>
 </TS>

@@ -150,7 +150,8 @@ void CardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawEllipse(QRect(x, y + 2, d, d));
         painter->setPen(Qt::white);
         painter->setFont(small);
-        painter->drawText(QRect(x, y + 2, d, d), Qt::AlignCenter, kind.left(1).toUpper());
+        painter->drawText(QRect(x, y + 2, d, d), Qt::AlignCenter,
+                          Levels::title(kind).left(1).toUpper());
         x += d + 3;
     }
     if (!kinds.isEmpty())

@@ -5,6 +5,7 @@
 #include "labeldialog.h"
 #include "palette.h"
 #include "relationdialog.h"
+#include "shown.h"
 
 #include "addcommentcommand.h"
 #include "commentstore.h"
@@ -69,7 +70,7 @@ QString chip(const QString &text, const QColor &colour)
 
 QString when(const QString &time)
 {
-    return QString(time).left(16).replace(u'T', u' ');
+    return Shown::dateTime(time);
 }
 
 // "<br>Type: null-dereference WRITE (SIGSEGV)": the crash type as the latest report shows it,
@@ -329,9 +330,9 @@ void DeltaDetailView::reload()
         facts.append(tr("fixed in %1").arg(d.fixedIn.toHtmlEscaped()));
     if (!d.reporter.isEmpty())
         facts.append(tr("reported by %1").arg(d.reporter.toHtmlEscaped()));
-    facts.append(tr("on %1").arg(d.createdAt.left(10)));
+    facts.append(tr("on %1").arg(Shown::date(d.createdAt)));
     if (!d.closedAt.isEmpty())
-        facts.append(tr("closed %1").arg(d.closedAt.left(10)));
+        facts.append(tr("closed %1").arg(Shown::date(d.closedAt)));
     if (!d.source.tracker.isEmpty()) {
         const QString source
             = u"%1 %2"_s.arg(d.source.tracker, d.source.externalId).toHtmlEscaped();
@@ -387,8 +388,8 @@ void DeltaDetailView::reload()
                 (reports->size() == 1 ? tr("<b>1 crash report</b>")
                                       : tr("<b>%1 crash reports</b>").arg(reports->size()))
                 + tr(" · first %1, last %2 · versions %3 · %4")
-                      .arg(reports->first().receivedAt.left(10),
-                           reports->last().receivedAt.left(10), versions.join(u", "_s),
+                      .arg(Shown::date(reports->first().receivedAt),
+                           Shown::date(reports->last().receivedAt), versions.join(u", "_s),
                            platforms.join(u", "_s))
                 + u"<br>"_s + tr("Signature: <tt>%1</tt>").arg(d.signature.toHtmlEscaped())
                 + crashTypeLine(reports->last().rawText));
@@ -466,12 +467,12 @@ void DeltaDetailView::reload()
     QStringList relationLines;
     for (const DeltaRelation &r : relations ? *relations : QList<DeltaRelation>{}) {
         relationLines.append(u"%1 <a href=\"delta:%2\">#%2</a> %3 <i>(%4)</i> &nbsp;<a "
-                             u"href=\"unrelate:%5:%2\">remove</a>"_s
+                             u"href=\"unrelate:%5:%2\">%6</a>"_s
                                  .arg(Levels::title(Levels::relationName(r.type)).toHtmlEscaped())
                                  .arg(r.otherId)
                                  .arg(r.otherTitle.toHtmlEscaped(),
                                       Levels::title(Levels::stateName(r.otherState)),
-                                      Levels::relationKey(r.type)));
+                                      Levels::relationKey(r.type), tr("remove")));
     }
     m_relations->setText(relationLines.isEmpty()
                              ? tr("<b>Relations</b><br>None. Relate… says that it blocks, depends "

@@ -19,8 +19,11 @@ QColor colourFor(const QString &value)
         {u"low"_s, QColor(0x6d, 0x8b, 0x74)},       {u"none"_s, QColor(0x9e, 0x9e, 0x9e)},
         {u"untriaged"_s, QColor(0x9e, 0x9e, 0x9e)},
     };
-    return colours.value(value,
-                         colours.value(Levels::nameOfTitle(value), QColor(0x75, 0x75, 0x75)));
+    const auto found = colours.constFind(value);
+    if (found != colours.cend())
+        return *found;
+    // A word in the user's language ("hoch"): its stored name's colour.
+    return colours.value(Levels::nameOfTitle(value), QColor(0x75, 0x75, 0x75));
 }
 
 QColor levelColour(int level)

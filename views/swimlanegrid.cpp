@@ -1,6 +1,7 @@
 #include "swimlanegrid.h"
 
 #include "carddelegate.h"
+#include "levels.h"
 #include "palette.h"
 
 #include "boardcolumnmodel.h"
@@ -31,8 +32,6 @@ QString emptyLaneName(Swimlanes mode)
     }
     return {};
 }
-
-const QColor kColumnGrey(0xef, 0xf1, 0xf4);
 
 } // namespace
 
@@ -84,7 +83,8 @@ SwimlaneGrid::SwimlaneGrid(BoardModel *model, CardDelegate *delegate, QSet<QStri
             count->setText(limit ? tr("%1 / %2").arg(cards).arg(*limit) : cards);
             QPalette palette = header->palette();
             const bool over = column->isOverLimit();
-            palette.setColor(QPalette::Window, over ? Palette::warning() : kColumnGrey);
+            palette.setColor(QPalette::Window,
+                             over ? Palette::warning() : Palette::headerBackground(palette));
             palette.setColor(QPalette::WindowText,
                              over ? QColor(Qt::white)
                                   : QApplication::palette().color(QPalette::WindowText));
@@ -107,7 +107,10 @@ SwimlaneGrid::SwimlaneGrid(BoardModel *model, CardDelegate *delegate, QSet<QStri
         toggle->setCheckable(true);
         toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         toggle->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-        const QString title = label.isEmpty() ? emptyLaneName(model->swimlanes()) : label;
+        // A priority lane is named by its level in the user's language (the key stays stored).
+        const QString title = label.isEmpty() ? emptyLaneName(model->swimlanes())
+                              : model->swimlanes() == Swimlanes::Priority ? Levels::title(label)
+                                                                          : label;
         const QString text = lane.cards == 1 ? tr("%1  ·  1 card").arg(title)
                                              : tr("%1  ·  %2 cards").arg(title).arg(lane.cards);
         toggle->setText(text);
@@ -138,7 +141,7 @@ SwimlaneGrid::SwimlaneGrid(BoardModel *model, CardDelegate *delegate, QSet<QStri
             cell->setDragDropOverwriteMode(false);
             cell->setAutoFillBackground(true);
             QPalette palette = cell->palette();
-            palette.setColor(QPalette::Base, kColumnGrey);
+            palette.setColor(QPalette::Base, Palette::columnBackground(palette));
             cell->setPalette(palette);
             cell->setProperty("lane", label);
             cell->setProperty("columnId", columns.at(c)->column().id);

@@ -1,5 +1,6 @@
 #include "taskeditor.h"
 #include "palette.h"
+#include "shown.h"
 
 #include "addcommentcommand.h"
 #include "addfixrecordcommand.h"
@@ -210,11 +211,11 @@ void TaskEditor::reload()
     setWindowTitle(tr("Task %1 — %2").arg(m_task.id).arg(m_task.title));
     QStringList facts{u"<b>%1</b>"_s.arg(m_task.organisation.toHtmlEscaped()),
                       tr("column <b>%1</b>").arg(m_task.column.toHtmlEscaped()),
-                      tr("committed %1").arg(m_task.createdAt.left(10))};
+                      tr("committed %1").arg(Shown::date(m_task.createdAt))};
     if (!m_task.startedAt.isEmpty())
-        facts.append(tr("started %1").arg(m_task.startedAt.left(10)));
+        facts.append(tr("started %1").arg(Shown::date(m_task.startedAt)));
     if (!m_task.doneAt.isEmpty())
-        facts.append(tr("done %1").arg(m_task.doneAt.left(10)));
+        facts.append(tr("done %1").arg(Shown::date(m_task.doneAt)));
     if (const auto labels = LabelStore(db).labelsOf(LabelStore::Target::Task, m_taskId);
         labels && !labels->isEmpty()) {
         QStringList names;
@@ -249,7 +250,7 @@ void TaskEditor::reload()
             const FixRecord &fix = fixes->at(row);
             const QStringList cells{fix.branch, fix.revision, fix.version, fix.deployedTo,
                                     fix.verifiedAt.isEmpty() ? tr("not yet")
-                                                             : fix.verifiedAt.left(10)};
+                                                             : Shown::date(fix.verifiedAt)};
             for (int column = 0; column < cells.size(); ++column)
                 m_fixes->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         }
@@ -259,7 +260,7 @@ void TaskEditor::reload()
     if (const auto comments = CommentStore(db).forTask(m_taskId)) {
         for (const Comment &comment : *comments) {
             m_comments->addItem(
-                u"%1 · %2\n%3"_s.arg(comment.author, comment.createdAt.left(10), comment.body));
+                u"%1 · %2\n%3"_s.arg(comment.author, Shown::date(comment.createdAt), comment.body));
         }
     }
     if (m_comments->count() == 0)
@@ -269,8 +270,8 @@ void TaskEditor::reload()
     const HistoryFormatter names(db);
     if (const auto history = History(db).list(u"task"_s, m_taskId)) {
         for (const HistoryEntry &entry : *history) {
-            m_history->addItem(u"%1  %2  %3"_s.arg(entry.changedAt.left(16).replace(u'T', u' '),
-                                                   entry.actor, names.sentence(entry)));
+            m_history->addItem(u"%1  %2  %3"_s.arg(Shown::dateTime(entry.changedAt), entry.actor,
+                                                   names.sentence(entry)));
         }
     }
     m_history->scrollToBottom();

@@ -175,18 +175,17 @@ QString bashCompletion()
           u"# Made by 'deltaboard-cli --bash-completion' from its command table: commands,\n"
           u"# options, the values they take, and the organisations of the database at hand.\n\n"
           u"_deltaboard_cli_words()\n{\n"
-          u"    local IFS=' '\n"
-          u"    COMPREPLY=($(compgen -W \"$1\" -- \"$cur\"))\n}\n\n"
+          u"    mapfile -t COMPREPLY < <(compgen -W \"$1\" -- \"$cur\")\n}\n\n"
           u"_deltaboard_cli_files()\n{\n"
-          u"    local IFS=$'\\n'\n"
           u"    compopt -o filenames 2>/dev/null\n"
-          u"    COMPREPLY=($(compgen -f -- \"$cur\"))\n}\n\n"
+          u"    mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n}\n\n"
           u"_deltaboard_cli_organisations()\n{\n"
-          u"    local IFS=$'\\n' name\n"
+          u"    # What was typed, without the shell's backslashes: Kestrel\\ S is Kestrel S.\n"
+          u"    local typed=${cur//\\\\/} name\n"
           u"    COMPREPLY=()\n"
-          u"    for name in $(\"${COMP_WORDS[0]}\" --complete orgs \"${db[@]}\" 2>/dev/null); do\n"
-          u"        [[ $name == \"$cur\"* ]] && COMPREPLY+=(\"$(printf '%q' \"$name\")\")\n"
-          u"    done\n}\n\n"
+          u"    while IFS= read -r name; do\n"
+          u"        [[ $name == \"$typed\"* ]] && COMPREPLY+=(\"$(printf '%q' \"$name\")\")\n"
+          u"    done < <(\"${COMP_WORDS[0]}\" --complete orgs \"${db[@]}\" 2>/dev/null)\n}\n\n"
           u"_deltaboard_cli()\n{\n"
           u"    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
           u"    local -a words=() db=()\n"
@@ -195,7 +194,7 @@ QString bashCompletion()
           u"    for ((i = 1; i < COMP_CWORD; i++)); do\n"
           u"        word=${COMP_WORDS[i]}\n"
           u"        case $word in\n"
-          u"            --db) db=(--db \"${COMP_WORDS[i+1]}\"); ((i++)) ;;\n"
+          u"            --db) db=(--db \"${COMP_WORDS[i+1]/#\\~/$HOME}\"); ((i++)) ;;\n"
           u"            "_s
           + sortedValueOptions.join(u'|')
           + u") ((i++)) ;;\n"
@@ -215,6 +214,7 @@ QString bashCompletion()
             u"    done\n\n"
             u"    if [[ -z $command ]]; then\n"
             u"        [[ $prev == --db ]] && { _deltaboard_cli_files; return; }\n"
+            u"        [[ $prev == --wait ]] && return\n"
             u"        [[ $cur == -* ]] && { _deltaboard_cli_words "_s
           + quoted(global.join(u' ') + u" --version"_s)
           + u"; return; }\n"
@@ -252,10 +252,16 @@ QString bashCompletion()
                       + u" ;;\n"_s;
         }
     }
-    script += u"    esac\n\n"
-              u"    # The command's options.\n"
-              u"    if [[ $cur == -* ]]; then\n"
-              u"        case $command in\n"_s;
+    script += u"    esac\n"
+              u"    # An option's value that has no list: nothing to offer.\n"
+              u"    case $prev in\n"
+              u"        "_s
+              + sortedValueOptions.join(u'|')
+              + u") return ;;\n"
+                u"    esac\n\n"
+                u"    # The command's options.\n"
+                u"    if [[ $cur == -* ]]; then\n"
+                u"        case $command in\n"_s;
     for (const Command &command : allCommands()) {
         QStringList names = global;
         for (const QCommandLineOption &option : command.options) {

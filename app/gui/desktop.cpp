@@ -62,9 +62,11 @@ QIcon appIcon()
 
 QStringList translationFolders()
 {
+    // Beside the program: PREFIX/bin → PREFIX/share (the build lays out build/share the same
+    // way for build/app and build/tests). Nowhere else: no folder a user could write to.
     const QString installed = QDir(QCoreApplication::applicationDirPath())
                                   .absoluteFilePath(u"../share/deltaboard/translations"_s);
-    return {QDir::cleanPath(installed), QStringLiteral(DELTABOARD_BUILD_TRANSLATIONS)};
+    return {QDir::cleanPath(installed)};
 }
 
 bool useLanguage(QCoreApplication &app, const QString &language)

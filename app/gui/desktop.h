@@ -12,8 +12,8 @@ namespace Deltaboard::Desktop {
 // The application icon, at every rendered size (built into the program).
 QIcon appIcon();
 
-// Where the translations (.qm) are looked for: beside the installed program
-// (PREFIX/share/deltaboard/translations), then the build tree's.
+// Where the translations (.qm) are looked for: beside the program
+// (PREFIX/share/deltaboard/translations; build/share/… in the build tree).
 QStringList translationFolders();
 
 // Loads the app's translation for 'language' ("de", "de_DE", or "pseudo" for the pseudo-locale

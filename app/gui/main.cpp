@@ -242,22 +242,29 @@ struct Options
     QList<QCommandLineOption> shown() const { return {db, org, screenshot, import}; }
 };
 
+// The descriptions are in the user's language in --help (the man page is made with no
+// translation loaded, in English).
 Options::Options(const QString &defaultDatabase)
     : db(u"db"_s,
-         u"The database to open: a file, or a team database's PostgreSQL URL "
-         u"(postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, PGPASSWORD or "
-         u"PGSERVICE, never the URL). Default: the last one, or %1."_s.arg(defaultDatabase),
+         QCoreApplication::translate(
+             "main", "The database to open: a file, or a team database's PostgreSQL URL "
+                     "(postgresql://user@host:5432/deltaboard; passwords come from ~/.pgpass, "
+                     "PGPASSWORD or PGSERVICE, never the URL). Default: the last one, or %1.")
+             .arg(defaultDatabase),
          u"PATH|URL"_s)
-    , org(u"org"_s, u"Show this organisation's view."_s, u"ORG"_s)
+    , org(u"org"_s, QCoreApplication::translate("main", "Show this organisation's view."), u"ORG"_s)
     , screenshot(u"screenshot"_s,
-                 u"Render each view (1440x900: the Board, the Deltas view with a crash and with a "
-                 u"spec selected, Priorities, Impact, Gap, Flow, Crashes), the task editor and "
-                 u"the Connect to Team Database dialog to PNG files in DIR, then exit."_s,
+                 QCoreApplication::translate(
+                     "main",
+                     "Render each view (1440x900: the Board, the Deltas view with a crash and with "
+                     "a spec selected, Priorities, Impact, Gap, Flow, Crashes), the task editor "
+                     "and the Connect to Team Database dialog to PNG files in DIR, then exit."),
                  u"DIR"_s)
     , import(u"import"_s,
-             u"Open the import wizard with this export (repeat for files that belong together); "
-             u"with --screenshot, also render the wizard's preview of them to "
-             u"import-wizard.png."_s,
+             QCoreApplication::translate(
+                 "main", "Open the import wizard with this export (repeat for files that belong "
+                         "together); with --screenshot, also render the wizard's preview of them "
+                         "to import-wizard.png."),
              u"FILE"_s)
     // For deltaboard-bench: print "first-paint" once the window's first frame is painted, exit.
     , firstPaint(u"report-first-paint"_s, u"For benchmarks."_s)
@@ -265,7 +272,8 @@ Options::Options(const QString &defaultDatabase)
     firstPaint.setFlags(QCommandLineOption::HiddenFromHelp);
 }
 
-const char *const kDescription = "Deltaboard: reports apart from commitments.";
+const char *const kDescription
+    = QT_TRANSLATE_NOOP("main", "Deltaboard: reports apart from commitments.");
 
 // deltaboard(1), from the options --help shows.
 QString manPage()
@@ -334,7 +342,7 @@ int main(int argc, char *argv[])
     Desktop::useLanguage(app, Desktop::preferredLanguage());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QString::fromLatin1(kDescription));
+    parser.setApplicationDescription(QCoreApplication::translate("main", kDescription));
     parser.addHelpOption();
     parser.addVersionOption();
     const Options options(Paths::defaultDatabase());
@@ -345,8 +353,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption &firstPaintOption = options.firstPaint;
     parser.addOptions(options.shown());
     parser.addOption(firstPaintOption);
-    parser.addPositionalArgument(u"database"_s, u"The database to open, as with --db (optional)."_s,
-                                 u"[DATABASE]"_s);
+    parser.addPositionalArgument(
+        u"database"_s,
+        QCoreApplication::translate("main", "The database to open, as with --db (optional)."),
+        u"[DATABASE]"_s);
     parser.process(app);
     if (parser.positionalArguments().size() > 1
         || (parser.positionalArguments().size() == 1 && parser.isSet(dbOption))) {

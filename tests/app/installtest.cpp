@@ -80,7 +80,7 @@ private:
     {
         const QString script
             = u"source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
-              u"_deltaboard_cli; printf '%s\\n' \"${COMPREPLY[@]}\""_s;
+              u"_deltaboard_cli; echo ${#COMPREPLY[@]}; printf '%s\\n' \"${COMPREPLY[@]}\""_s;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"PATH"_s, installed(u"bin"_s) + u':' + environment.value(u"PATH"_s));
         const Run result
@@ -91,7 +91,16 @@ private:
                   environment);
         if (result.code != 0)
             qWarning("completion failed: %s", qPrintable(result.err));
-        return result.out.split(u'\n', Qt::SkipEmptyParts);
+        // The number of candidates first: each candidate is one (a list run into one string
+        // would print the same lines).
+        QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
+        const qsizetype count = lines.isEmpty() ? -1 : lines.takeFirst().toInt();
+        if (count != lines.size()) {
+            qWarning("%lld candidates for %lld lines: %s", static_cast<long long>(count),
+                     static_cast<long long>(lines.size()), qPrintable(result.out));
+            return {u"<not one candidate a line>"_s};
+        }
+        return lines;
     }
 
 private Q_SLOTS:
@@ -234,6 +243,11 @@ private Q_SLOTS:
                  (QStringList{u"jira-csv"_s, u"jira-xml"_s}));
         QCOMPARE(complete({u"deltaboard-cli"_s, u"team"_s, u"grant"_s, u"ana"_s, u"r"_s}),
                  QStringList{u"reporter"_s});
+        // An option's value with no list gets nothing (not files, not commands).
+        QVERIFY(complete({u"deltaboard-cli"_s, u"crash"_s, u"ingest"_s, u"--version"_s, QString()})
+                    .isEmpty());
+        QVERIFY(complete({u"deltaboard-cli"_s, u"--wait"_s, QString()}).isEmpty());
+        QVERIFY(complete({u"deltaboard-cli"_s, QString()}).size() > 10);
         // Organisations come from the database --db names, quoted for the shell.
         QCOMPARE(complete({u"deltaboard-cli"_s, u"--db"_s, path, u"list"_s, u"deltas"_s, u"--org"_s,
                            u"K"_s}),
@@ -241,6 +255,10 @@ private Q_SLOTS:
         QCOMPARE(complete({u"deltaboard-cli"_s, u"--db"_s, path, u"list"_s, u"deltas"_s, u"--org"_s,
                            QString()}),
                  (QStringList{u"Brook\\ Labs"_s, u"Kestrel\\ Systems"_s}));
+        // What was typed with the shell's backslash still matches.
+        QCOMPARE(complete({u"deltaboard-cli"_s, u"--db"_s, path, u"list"_s, u"deltas"_s,
+                           u"--org"_s, u"Kestrel\\ S"_s}),
+                 QStringList{u"Kestrel\\ Systems"_s});
         // A database that is not there is not made by a Tab.
         const QString missing = folder.filePath(u"missing.sqlite"_s);
         QVERIFY(complete({u"deltaboard-cli"_s, u"--db"_s, missing, u"list"_s, u"deltas"_s,
@@ -309,6 +327,17 @@ private Q_SLOTS:
         QFile file(installed(u"share/man/man1/deltaboard.1"_s));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(page.out, QString::fromUtf8(file.readAll()));
+        // The installed app finds its installed translation: its --help in German.
+        QProcessEnvironment german = QProcessEnvironment::systemEnvironment();
+        german.insert(u"LANGUAGE"_s, u"de"_s);
+        german.insert(u"LANG"_s, u"de_DE.UTF-8"_s);
+        german.remove(u"LC_ALL"_s);
+        german.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        german.insert(u"XDG_CONFIG_HOME"_s, m_root.filePath(u"config"_s));
+        const Run help = run(installed(u"bin/deltaboard"_s), {u"--help"_s}, german);
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.contains(u"Die Ansicht dieser Organisation zeigen."_s),
+                 qPrintable(help.out));
     }
 };
 

@@ -256,8 +256,8 @@ private Q_SLOTS:
                            QString()}),
                  (QStringList{u"Brook\\ Labs"_s, u"Kestrel\\ Systems"_s}));
         // What was typed with the shell's backslash still matches.
-        QCOMPARE(complete({u"deltaboard-cli"_s, u"--db"_s, path, u"list"_s, u"deltas"_s,
-                           u"--org"_s, u"Kestrel\\ S"_s}),
+        QCOMPARE(complete({u"deltaboard-cli"_s, u"--db"_s, path, u"list"_s, u"deltas"_s, u"--org"_s,
+                           u"Kestrel\\ S"_s}),
                  QStringList{u"Kestrel\\ Systems"_s});
         // A database that is not there is not made by a Tab.
         const QString missing = folder.filePath(u"missing.sqlite"_s);

@@ -66,14 +66,18 @@ int DeltaTableDelegate::fittingWidth(const QTableView *view, int column, const Q
 
 void DeltaTableDelegate::keepHeadersVisible(QTableView *view)
 {
-    auto widen = [view] {
-        QHeaderView *header = view->horizontalHeader();
-        if (!view->model())
+    QObject *object = view;
+    auto widen = [object] {
+        // A view being destroyed (a QTableWidget clears its model in its destructor, which
+        // signals) is no longer a QTableView: qobject_cast says so, and nothing is touched.
+        auto *table = qobject_cast<QTableView *>(object);
+        if (!table || !table->model())
             return;
+        QHeaderView *header = table->horizontalHeader();
         for (int column = 0; column < header->count(); ++column) {
             if (header->sectionResizeMode(column) != QHeaderView::Interactive)
                 continue;
-            const int needed = fittingWidth(view, column, {}, false, 0);
+            const int needed = fittingWidth(table, column, {}, false, 0);
             if (header->sectionSize(column) < needed)
                 header->resizeSection(column, needed);
         }

@@ -132,12 +132,20 @@ QString manPage()
     page.item(u"~/.local/share/deltaboard/deltaboard.sqlite"_s,
               u"The default database, shared with the app."_s);
     page.section(u"Examples"_s);
-    page.paragraph(u"Start a workspace, record a defect and commit to it:"_s);
-    page.item(u"deltaboard-cli init --org \"Kestrel Systems\""_s, u"A new, empty database."_s);
-    page.item(u"deltaboard-cli list deltas --state new --format json"_s,
+    page.paragraph(u"Start a workspace, record a defect and commit an organisation to it:"_s);
+    page.item(u"deltaboard-cli --db work.sqlite init"_s, u"A new, empty database."_s);
+    page.item(u"deltaboard-cli --db work.sqlite org add \"Kestrel Systems\""_s,
+              u"An organisation, with a Kanban board; prints its id."_s);
+    page.item(u"deltaboard-cli --db work.sqlite delta add --title \"Resume loses the display\" "
+              u"--desired \"The display comes back\" --actual \"It stays black\""_s,
+              u"A defect; prints its id (1)."_s);
+    page.item(u"deltaboard-cli --db work.sqlite commit 1 --org \"Kestrel Systems\" --title "
+              u"\"Bring the display back\""_s,
+              u"A task on Kestrel Systems' board, linked to delta 1; prints its id."_s);
+    page.item(u"deltaboard-cli --db work.sqlite list deltas --state new --format json"_s,
               u"The new deltas, for a script."_s);
-    page.item(u"deltaboard-cli import issues.json"_s,
-              u"Import another tracker's export (the format is detected)."_s);
+    page.item(u"deltaboard-cli --db work.sqlite import issues.json"_s,
+              u"Another tracker's export (the format is detected)."_s);
     page.section(u"See also"_s);
     page.paragraph(u"deltaboard(1)"_s);
     return page.text();

@@ -74,18 +74,14 @@ DeltaListView::DeltaListView(DeltaTableModel *model, Workspace *workspace, QWidg
                                                       QHeaderView::Stretch);
     // The title takes what the others leave; they are as narrow as their contents allow.
     // Level columns fit their header and every level's word in the user's language.
-    auto fit = [this](int column, const QStringList &names, bool chips, int minimum) {
-        m_table->setColumnWidth(column, DeltaTableDelegate::fittingWidth(m_table, column,
-                                                                         Levels::titles(names),
-                                                                         chips, minimum));
-    };
-    fit(DeltaTableModel::IdColumn, {}, false, 52);
-    fit(DeltaTableModel::KindColumn, Levels::kindNames(), true, 72);
+    const auto fit = &DeltaTableDelegate::fitColumn;
+    fit(m_table, DeltaTableModel::IdColumn, {}, false, 52);
+    fit(m_table, DeltaTableModel::KindColumn, Levels::kindNames(), true, 72);
     m_table->setColumnWidth(DeltaTableModel::ComponentColumn, 112);
-    fit(DeltaTableModel::StateColumn, Levels::stateNames(), false, 82);
-    fit(DeltaTableModel::PriorityColumn, Levels::priorityNames(), true, 84);
-    fit(DeltaTableModel::ImpactColumn, Levels::impactNames(), true, 80);
-    fit(DeltaTableModel::CommittedColumn, {}, false, 48);
+    fit(m_table, DeltaTableModel::StateColumn, Levels::stateNames(), false, 82);
+    fitPriorityColumn();
+    fit(m_table, DeltaTableModel::ImpactColumn, Levels::impactNames(), true, 80);
+    fit(m_table, DeltaTableModel::CommittedColumn, {}, false, 48);
     DeltaTableDelegate::keepHeadersVisible(m_table);
 
     m_empty->setObjectName(u"deltaEmptyState"_s);
@@ -271,6 +267,12 @@ void DeltaListView::applySearch()
     m_model->setFilter(filter);
 }
 
+void DeltaListView::fitPriorityColumn()
+{
+    DeltaTableDelegate::fitColumn(m_table, DeltaTableModel::PriorityColumn, Levels::priorityNames(),
+                                  true, 84);
+}
+
 void DeltaListView::updateEmptyState()
 {
     // Priority belongs to an organisation: without one chosen the column would only be empty.
@@ -280,12 +282,8 @@ void DeltaListView::updateEmptyState()
         m_table->setColumnHidden(DeltaTableModel::PriorityColumn, hidePriority);
         // Shown again, a section takes the width it had when it was hidden, whatever was set
         // since: it gets the width its words need.
-        if (!hidePriority) {
-            m_table->setColumnWidth(DeltaTableModel::PriorityColumn,
-                                    DeltaTableDelegate::fittingWidth(
-                                        m_table, DeltaTableModel::PriorityColumn,
-                                        Levels::titles(Levels::priorityNames()), true, 84));
-        }
+        if (!hidePriority)
+            fitPriorityColumn();
     }
     const bool empty = m_model->totalCount() == 0;
     if (!m_model->lastError().isEmpty()) {

@@ -56,6 +56,8 @@ Q_SIGNALS:
 private:
     void applySearch();
     void updateEmptyState();
+    // The priority column as wide as its level words need (again when it is shown again).
+    void fitPriorityColumn();
     void showCurrent();
     void applyFilters();
 

@@ -3,6 +3,7 @@
 #include "palette.h"
 
 #include "deltatablemodel.h"
+#include "levels.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -62,6 +63,12 @@ int DeltaTableDelegate::fittingWidth(const QTableView *view, int column, const Q
                                       : metrics.horizontalAdvance(word) + 12);
     }
     return std::max(width, minimum);
+}
+
+void DeltaTableDelegate::fitColumn(QTableView *view, int column, const QStringList &names,
+                                   bool chips, int minimum)
+{
+    view->setColumnWidth(column, fittingWidth(view, column, Levels::titles(names), chips, minimum));
 }
 
 void DeltaTableDelegate::keepHeadersVisible(QTableView *view)

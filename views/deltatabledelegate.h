@@ -38,10 +38,11 @@ public:
                                   const QModelIndex &index);
 
     bool isChipColumn(int column) const { return m_chipColumns.contains(column); }
-    // The width a column of 'view' needs for its header and for each of 'words' (as chips when
-    // 'chips'), at least 'minimum': what a column of levels needs in the user's language.
-    static int fittingWidth(const QTableView *view, int column, const QStringList &words,
-                            bool chips, int minimum);
+    // Sets a column of 'view' to the width its header and each of the stored 'names' (levels,
+    // kinds, states: shown in the user's language, as chips when 'chips') need, at least
+    // 'minimum'.
+    static void fitColumn(QTableView *view, int column, const QStringList &names, bool chips,
+                          int minimum);
     // Widens the view's columns (not the stretched ones) to their titles, now and whenever the
     // model's headers change: a column's title is never cut, in any language.
     static void keepHeadersVisible(QTableView *view);
@@ -53,6 +54,9 @@ private:
         QRect text;
     };
     static ChipLayout layoutChip(const QStyleOptionViewItem &option, const QString &text);
+    // The width a column needs for its header and each of 'words', at least 'minimum'.
+    static int fittingWidth(const QTableView *view, int column, const QStringList &words,
+                            bool chips, int minimum);
     bool isChipColumn(const QModelIndex &index) const;
 
     QList<int> m_chipColumns;

@@ -54,14 +54,8 @@ GapView::GapView(GapModel *model, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->horizontalHeader()->setSectionResizeMode(GapModel::TitleColumn, QHeaderView::Stretch);
     m_table->setColumnWidth(GapModel::IdColumn, 60);
-    m_table->setColumnWidth(GapModel::KindColumn,
-                            DeltaTableDelegate::fittingWidth(m_table, GapModel::KindColumn,
-                                                             Levels::titles(Levels::kindNames()),
-                                                             true, 72));
-    m_table->setColumnWidth(GapModel::ImpactColumn,
-                            DeltaTableDelegate::fittingWidth(m_table, GapModel::ImpactColumn,
-                                                             Levels::titles(Levels::impactNames()),
-                                                             true, 90));
+    DeltaTableDelegate::fitColumn(m_table, GapModel::KindColumn, Levels::kindNames(), true, 72);
+    DeltaTableDelegate::fitColumn(m_table, GapModel::ImpactColumn, Levels::impactNames(), true, 90);
     m_table->setColumnWidth(GapModel::UsersColumn, 104);
     m_table->setColumnWidth(GapModel::GroupsColumn, 300);
     m_table->setColumnWidth(GapModel::PrioritiesColumn, 300);

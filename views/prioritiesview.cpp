@@ -75,16 +75,11 @@ PrioritiesView::PrioritiesView(PriorityRankingModel *model, QWidget *parent)
                                                       QHeaderView::Stretch);
     m_table->setColumnWidth(PriorityRankingModel::RankColumn, 56);
     m_table->setColumnWidth(PriorityRankingModel::IdColumn, 60);
-    m_table->setColumnWidth(
-        PriorityRankingModel::KindColumn,
-        DeltaTableDelegate::fittingWidth(m_table, PriorityRankingModel::KindColumn,
-                                         Levels::titles(Levels::kindNames()), true, 72));
+    DeltaTableDelegate::fitColumn(m_table, PriorityRankingModel::KindColumn, Levels::kindNames(),
+                                  true, 72);
     for (const int column :
-         {int(PriorityRankingModel::FirstColumn), int(PriorityRankingModel::SecondColumn)}) {
-        m_table->setColumnWidth(
-            column, DeltaTableDelegate::fittingWidth(
-                        m_table, column, Levels::titles(Levels::priorityNames()), true, 150));
-    }
+         {int(PriorityRankingModel::FirstColumn), int(PriorityRankingModel::SecondColumn)})
+        DeltaTableDelegate::fitColumn(m_table, column, Levels::priorityNames(), true, 150);
     m_table->setColumnWidth(PriorityRankingModel::ImpactColumn, 96);
     DeltaTableDelegate::keepHeadersVisible(m_table);
     m_table->installEventFilter(this);

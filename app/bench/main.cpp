@@ -133,16 +133,14 @@ int measureGui(const QString &path, const QString &settingsFolder, int runs)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     environment.insert(u"XDG_CONFIG_HOME"_s, settingsFolder); // not the user's settings
-    bool started = true;
     // From process start to the first painted frame, in this environment.
     auto firstPaint = [&](const QProcessEnvironment &runEnvironment) {
         return medianMs(std::min(runs, 7), [&] {
             QProcess process;
             process.setProcessEnvironment(runEnvironment);
             process.start(app, {u"--db"_s, path, u"--report-first-paint"_s});
-            started = process.waitForFinished(30000)
-                      && process.readAllStandardOutput().contains("first-paint");
-            return started;
+            return process.waitForFinished(30000)
+                   && process.readAllStandardOutput().contains("first-paint");
         });
     };
     figure(u"window_first_paint_median"_s, firstPaint(environment), u"ms"_s);

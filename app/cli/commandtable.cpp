@@ -3,6 +3,7 @@
 #include "command.h"
 #include "inputtext.h"
 #include "paths.h"
+#include "teamstore.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -86,7 +87,7 @@ QString describeArgument(const QString &argument)
         {u"NEW_NAME"_s, u"The new name."_s},
         {u"ORG"_s, u"An organisation, by name or id."_s},
         {u"LOGIN"_s, u"A database login (a PostgreSQL role)."_s},
-        {u"ROLE"_s, u"One of: admin, reporter, member."_s},
+        {u"ROLE"_s, u"One of: %1."_s.arg(TeamStore::roleNames().join(u", "_s))},
         {u"GROUP"_s, u"A user group, by name."_s},
         {u"COMPONENT"_s, u"A component, by name."_s},
         {u"COLUMN"_s, u"A column, by name or position (1 is first)."_s},

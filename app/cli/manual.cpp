@@ -7,6 +7,7 @@
 #include "manpage.h"
 #include "organisationstore.h"
 #include "paths.h"
+#include "teamstore.h"
 #include "trackerimport.h"
 
 #include <QSet>
@@ -52,7 +53,7 @@ ValueSet valuesFor(const QString &valueName)
     if (name == u"RELATION"_s)
         return {Values::Words, Levels::relationKeys()};
     if (name == u"ROLE"_s)
-        return {Values::Words, {u"admin"_s, u"reporter"_s, u"member"_s}};
+        return {Values::Words, TeamStore::roleNames()};
     if (name == u"YES_NO"_s)
         return {Values::Words, {u"yes"_s, u"no"_s}};
     return {};
@@ -122,15 +123,9 @@ QString manPage()
               u"It failed: one line on standard error says why, and nothing was written."_s);
     page.item(u"2"_s, u"The command line was wrong (an unknown command, option or value)."_s);
     page.section(u"Environment"_s);
-    page.item(u"PGPASSWORD, PGPASSFILE, PGSERVICE"_s,
-              u"A team database's password, as libpq reads it; a URL given with --db never "
-              u"carries one."_s);
-    page.item(u"XDG_DATA_HOME"_s,
-              u"Where the default database lives (deltaboard/deltaboard.sqlite under it), "
-              u"~/.local/share when unset."_s);
+    page.databaseEnvironment();
     page.section(u"Files"_s);
-    page.item(u"~/.local/share/deltaboard/deltaboard.sqlite"_s,
-              u"The default database, shared with the app."_s);
+    page.defaultDatabaseFile();
     page.section(u"Examples"_s);
     page.paragraph(u"Start a workspace, record a defect and commit an organisation to it:"_s);
     page.item(u"deltaboard-cli --db work.sqlite init"_s, u"A new, empty database."_s);

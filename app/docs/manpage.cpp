@@ -92,6 +92,21 @@ void ManPage::unindent()
     m_text += u".RE\n"_s;
 }
 
+void ManPage::databaseEnvironment()
+{
+    item(u"PGPASSWORD, PGPASSFILE, PGSERVICE"_s,
+         u"A team database's password, as libpq reads it; a URL given with --db never carries "
+         u"one."_s);
+    item(u"XDG_DATA_HOME"_s, u"Where the default database lives (deltaboard/deltaboard.sqlite "
+                             u"under it), ~/.local/share when unset."_s);
+}
+
+void ManPage::defaultDatabaseFile()
+{
+    item(u"~/.local/share/deltaboard/deltaboard.sqlite"_s,
+         u"The default database, shared by the app and deltaboard-cli."_s);
+}
+
 QString ManPage::text() const
 {
     return m_text;

@@ -31,6 +31,11 @@ public:
     void indent();
     void unindent();
 
+    // What both programs say alike, so their pages never differ on it: the environment a
+    // database is found and reached with, and the default database's file.
+    void databaseEnvironment();
+    void defaultDatabaseFile();
+
     QString text() const;
 
     // Text made safe for roff: backslashes, hyphens, and lines starting with a dot or quote.

@@ -17,14 +17,13 @@ namespace {
 QTranslator *g_app = nullptr;
 QTranslator *g_qt = nullptr;
 
-void unload(QCoreApplication &app, QTranslator *&translator)
+void unload(QTranslator *&translator)
 {
     if (!translator)
         return;
     QCoreApplication::removeTranslator(translator);
     delete translator;
     translator = nullptr;
-    Q_UNUSED(app);
 }
 
 QString appTranslationFile(const QString &language)
@@ -71,8 +70,8 @@ QStringList translationFolders()
 
 bool useLanguage(QCoreApplication &app, const QString &language)
 {
-    unload(app, g_app);
-    unload(app, g_qt);
+    unload(g_app);
+    unload(g_qt);
     if (language.isEmpty() || language == u"en"_s || language.startsWith(u"en_"_s))
         return true;
     const QString match = bestMatch(language);
@@ -80,7 +79,7 @@ bool useLanguage(QCoreApplication &app, const QString &language)
         return false;
     g_app = new QTranslator(&app);
     if (!g_app->load(appTranslationFile(match))) {
-        unload(app, g_app);
+        unload(g_app);
         return false;
     }
     QCoreApplication::installTranslator(g_app);

@@ -306,11 +306,9 @@ QString manPage()
     page.item(u"LANGUAGE, LC_ALL, LC_MESSAGES, LANG"_s,
               u"The language of the app (English and German) and the locale of its dates and "
               u"numbers."_s);
-    page.item(u"PGPASSWORD, PGPASSFILE, PGSERVICE"_s,
-              u"A team database's password, as libpq reads it."_s);
+    page.databaseEnvironment();
     page.section(u"Files"_s);
-    page.item(u"~/.local/share/deltaboard/deltaboard.sqlite"_s,
-              u"The default database (under $XDG_DATA_HOME when set)."_s);
+    page.defaultDatabaseFile();
     page.item(u"~/.config/Deltaboard/deltaboard.conf"_s,
               u"Settings: the last and recent databases, the organisation shown, window layout."_s);
     page.section(u"See also"_s);

@@ -18,6 +18,11 @@ QString TeamStore::roleName(Role role)
     return {};
 }
 
+QStringList TeamStore::roleNames()
+{
+    return {roleName(Role::Admin), roleName(Role::Reporter), roleName(Role::Member)};
+}
+
 Result<TeamStore::Role> TeamStore::parseRole(const QString &text)
 {
     for (const Role role : {Role::Admin, Role::Reporter, Role::Member}) {

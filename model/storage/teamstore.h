@@ -23,6 +23,7 @@ public:
     enum class Role { Admin, Reporter, Member };
     static QString roleName(Role role);
     static Result<Role> parseRole(const QString &text);
+    static QStringList roleNames();
 
     struct Person
     {
